@@ -1,0 +1,11 @@
+"""spaCy components of claimtrace, one per file; importing this registers every factory."""
+from pipeline.components import (  # noqa: F401
+    amounts,
+    claims,
+    countries,
+    dates,
+    line_breaks,
+    places,
+    resolver,
+    vendors,
+)

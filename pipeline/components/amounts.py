@@ -1,0 +1,216 @@
+"""MONEY, PERCENT and QUANTITY: amounts in digits or words with their currency, unit,
+qualifier ("over", "about") and period ("annually"), normalised by `pipeline.normalise`."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.mention import doc_mentions, make_mention
+from pipeline.normalise.money import (
+    currency_tables,
+    currency_target,
+    named_dollar,
+    resolve_currency,
+    subunit_divisor,
+)
+from pipeline.normalise.numbers import parse_number, parse_percent
+from pipeline.normalise.units import plural_to_singular, unit_lemma
+from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of
+from pipeline.resources import config
+
+_WORD_AFTER = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+
+
+class AmountRecogniser:
+    """Finds money, percentages and counts with regular expressions over the doc text."""
+
+    def __init__(self, config_dir: str | None):
+        numbers = config("numbers", config_dir)
+        currencies = config("currencies", config_dir)
+        tables = currency_tables()
+        number = number_pattern()
+        signs = alternation(currencies["signs"])
+        codes_before = alternation(tables.codes)
+        codes_after = alternation(tables.codes - tables.codes_only_before)
+        names = alternation([*tables.names, *tables.subunits], "i")
+        self.money_before = re.compile(
+            rf"(?<![A-Za-z])(?P<cur>{signs}|{codes_before})[ \u00a0]?(?P<num>{number})"
+            rf"(?:[ \u00a0]+(?P<name>{names})(?![\w]))?"
+        )
+        self.money_after = re.compile(
+            rf"(?P<num>{number})[ \u00a0-]?(?P<name>{names}|{codes_after})(?![\w])"
+        )
+        percent_words = alternation(numbers["percent_words"], "i")
+        self.percent = re.compile(rf"(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
+        followers = alternation(numbers["fraction_followers"], "i")
+        self.fraction = re.compile(
+            rf"(?<![\w-])(?P<frac>{alternation(numbers['fractions'], 'i')})(?=\s+{followers}\b)"
+        )
+        self.factor = re.compile(
+            rf"(?P<num>{number})\s+{re.escape(numbers['factor_word'])}(?![\w])"
+            rf"|(?<![\w-])(?P<word>{alternation(numbers['factors'], 'i')})(?![\w-])"
+        )
+        self.factors = {k.lower(): float(v) for k, v in numbers["factors"].items()}
+        self.count = re.compile(number)
+        self.unit_window = int(numbers["unit_window"])
+        self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
+        self.not_units = {w.lower() for w in numbers["not_units"]}
+        self.measure_units = {w.lower() for w in numbers["measure_units"]}
+        self.code_words = set(numbers["code_words"])
+        self.qualifier_words = {w.lower() for ws in numbers["qualifiers"].values() for w in ws}
+        low, high = config("dates", config_dir)["year_range"]
+        self.years = (low, high)
+        self.year_cues = {w.lower() for w in config("dates", config_dir)["year_cues"]}
+        self.factor_word = numbers["factor_word"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc_mentions(doc)
+        text = doc.text
+        context = _CurrencyContext(doc, mentions)
+        found = []
+        for pattern in (self.money_before, self.money_after):
+            for match in pattern.finditer(text):
+                mention = self._money(doc, match, context)
+                if mention:
+                    found.append(mention)
+        for match in self.percent.finditer(text):
+            found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
+                                             parse_percent(match.group()), "percent_rule"))
+        for match in self.fraction.finditer(text):
+            found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
+                                             parse_percent(match.group()), "fraction_rule"))
+        for match in self.factor.finditer(text):
+            if match.group("word"):
+                value = self.factors[match.group("word").lower()]
+            else:
+                value = parse_number(match.group("num"))
+                if value is None or self._is_code(text, match.start(), match.end("num")):
+                    continue
+            mention = self._value_mention(doc, "QUANTITY", match.start(), match.end(), value, "factor_rule")
+            mention.unit = self.factor_word
+            found.append(mention)
+        for match in self.count.finditer(text):
+            mention = self._count(doc, match)
+            if mention:
+                found.append(mention)
+        mentions.extend(found)
+        return doc
+
+    def _value_mention(self, doc: Doc, label: str, start: int, end: int, value, source: str):
+        text = doc.text
+        return make_mention(
+            doc, label, start, end, source, value=value,
+            qualifier=qualifier_of(text[max(0, start - 40):start], text[end:end + 20]),
+            period=period_of(text[end:end + 20]) if label != "PERCENT" else None,
+            note=None if value is not None else "value unknown",
+        )
+
+    def _money(self, doc: Doc, match: re.Match, context: "_CurrencyContext"):
+        groups = match.groupdict()
+        sign, name = groups.get("cur"), groups.get("name")
+        value = parse_number(groups["num"])
+        if value is None or (len(groups["num"]) < 3 and groups["num"].lower() in ("a", "an")):
+            return None
+        if sign and len(sign) == 1 and sign.isalpha() and value < 1000 and not _has_scale(groups["num"]):
+            return None  # "R40" is more likely a road than 40 rand
+        if name:
+            value /= subunit_divisor(name)
+        sign_target = currency_target(sign) if sign else None
+        name_target = currency_target(name) if name else None
+        codes = currency_tables().codes
+        if name_target in codes or not sign_target:
+            target = name_target or sign_target
+        else:
+            target = sign_target
+        currency = resolve_currency(target, context.countries(match.start()), context.named_dollar)
+        mention = self._value_mention(doc, "MONEY", match.start(), match.end(), value, "money_rule")
+        mention.currency = currency
+        if currency is None:
+            mention.note = "currency unknown"
+        return mention
+
+    def _count(self, doc: Doc, match: re.Match):
+        """A number followed by the noun it counts ("1,800 ... cameras"); None when it is a
+        year, a code, a measurement or counts nothing."""
+        text = doc.text
+        start, end = match.start(), match.end()
+        written = match.group()
+        value = parse_number(written)
+        if value is None or value == 1 and not written[0].isdigit():
+            return None
+        if self._is_code(text, start, end):
+            return None
+        noun, plural = self._counted_noun(text[end:end + 80])
+        if noun is None or noun in self.not_units or noun in self.measure_units:
+            return None
+        if re.fullmatch(r"\d{4}", written) and self.years[0] <= value <= self.years[1]:
+            before = text[max(0, start - 12):start].split()
+            if not plural or (before and before[-1].lower() in self.year_cues):
+                return None  # a year, not a count
+        mention = self._value_mention(doc, "QUANTITY", start, end, value, "count_rule")
+        mention.unit = noun
+        return mention
+
+    def _is_code(self, text: str, start: int, end: int) -> bool:
+        """Numbers inside names and codes: 'ECU 911', 'BOL-110', '5G', 'Section 3', 'COVID-19'."""
+        before, after = text[max(0, start - 30):start], text[end:end + 3]
+        if re.search(r"[A-Za-z#]-?$|\d[.,:/]$", before) or re.match(r"-?[A-Za-z]|[.,:/]\d|-\d", after):
+            return True
+        previous = re.search(r"([A-Za-z.]+)[ \u00a0]+$", before)
+        if not previous:
+            return False
+        word = previous.group(1)
+        if word in self.code_words or (word.isupper() and len(word) > 1 and word.isalpha()):
+            return True
+        at_sentence_start = re.search(r"(?:^|[.!?\n\"“]\s*)" + re.escape(word) + r"[ \u00a0]+$", before)
+        return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words
+
+    def _counted_noun(self, after: str) -> tuple[str | None, bool]:
+        """(unit, whether it was written in the plural) of the noun a number counts."""
+        words, position = [], 0
+        for _ in range(self.unit_window):
+            match = _WORD_AFTER.match(after, position)
+            if not match or match.group(1).lower() in self.unit_stop:
+                break
+            words.append(match.group(1))
+            position = match.end()
+        for word in words:
+            singular = plural_to_singular(word.split("-")[-1])
+            if singular:
+                return singular, True
+        lower = [w for w in words if w.islower()]
+        return (unit_lemma(lower[-1]), False) if lower else (None, False)
+
+
+def _has_scale(number_text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", number_text))
+
+
+class _CurrencyContext:
+    """The countries and the named dollar an ambiguous currency sign is resolved by."""
+
+    def __init__(self, doc: Doc, mentions):
+        self.doc = doc
+        self.places = sorted((m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country),
+                             key=lambda m: m.start)
+        self.by_count = [c for c, _ in Counter(m.country for m in self.places).most_common()]
+        self.named_dollar = named_dollar(doc.text)
+
+    def countries(self, offset: int) -> list[str]:
+        """The sentence's countries (nearest first), then the document's, most named first."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or not self.doc.has_annotation("SENT_START"):
+            return self.by_count
+        sentence = span.sent
+        local = [m for m in self.places if sentence.start_char <= m.start < sentence.end_char]
+        local.sort(key=lambda m: abs(m.start - offset))
+        return [m.country for m in local] + self.by_count
+
+
+@Language.factory("claimtrace_amounts", default_config={"config_dir": None})
+def make_amounts(nlp: Language, name: str, config_dir: str | None):
+    """The MONEY / PERCENT / QUANTITY recogniser; `config_dir` overrides the bundled `configs/`."""
+    return AmountRecogniser(config_dir)

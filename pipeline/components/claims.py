@@ -1,0 +1,148 @@
+"""Claims: each MONEY, PERCENT and QUANTITY mention tied to the country it is about, the
+vendors and date of its sentence, and who asserts it, with the mention behind each field.
+Rules only, on sentence and paragraph structure, so the blank pipeline does well."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.mention import VALUE_LABELS, Mention, doc_mentions
+from pipeline.patterns import alternation
+from pipeline.resources import config
+
+
+@dataclass
+class Claim:
+    """One quantitative fact and what it is tied to."""
+
+    mention: Mention
+    sentence: tuple[int, int]
+    country: str | None = None
+    country_mention: Mention | None = None
+    vendors: list[str] = field(default_factory=list)
+    vendor_mentions: list[Mention] = field(default_factory=list)
+    date: str | None = None
+    date_mention: Mention | None = None
+    claimant: str | None = None
+
+
+class ClaimRules:
+    """The attachment rules of `configs/claims.yaml`, applied to one document's mentions."""
+
+    def __init__(self, config_dir: str | None = None):
+        data = config("claims", config_dir)
+        self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'])})\b", re.I)
+        self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'])}(?!\w)", re.I)
+        self.document_share = float(data["document_country_share"])
+        boundary = alternation(data["claimant_boundaries"])
+        words = r"[\w’'-]+(?:\s+[\w’'-]+){0,%d}" % (int(data["claimant_max_words"]) - 1)
+        self.claimant_before_verb = re.compile(
+            rf"(?:^|[,;:—–(]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{alternation(data['verbs_after_claimant'])}\b",
+            re.I)
+        self.claimant_after_verb = re.compile(
+            rf"(?:[,”\"’]\s*|^){alternation(data['verbs_before_claimant'])}\s+(?P<who>{words}?)\s*(?:[.,;:!?]|$)",
+            re.I)
+        self.claimant_after_preposition = re.compile(
+            rf"\b{alternation(data['prepositions_before_claimant'])}\s+(?P<who>{words}?)\s*(?:[.,;:!?—–]|$)",
+            re.I)
+        self.leading = re.compile(rf"^(?:{boundary})\s+", re.I)
+
+    def build(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Claim]:
+        """A claim for every value mention, in text order."""
+        places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country]
+        vendors = [m for m in mentions if m.label == "VENDOR"]
+        dates = [m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P")]
+        home = {m.country for m in vendors if m.country}
+        places = [m for m in places if not self._is_origin(text, m, home)]
+        paragraphs = _paragraph_starts(text)
+        dominant = self._dominant_country(places)
+        starts = [s for s, _ in sentences]
+        claims = []
+        for mention in (m for m in mentions if m.label in VALUE_LABELS):
+            index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+            sentence = sentences[index] if sentences else (0, len(text))
+            claim = Claim(mention=mention, sentence=sentence)
+            in_sentence = [m for m in places if sentence[0] <= m.start < sentence[1]]
+            source = self._sentence_country(text, mention, in_sentence, sentence)
+            if source is None:
+                paragraph_start = paragraphs[max(bisect.bisect_right(paragraphs, mention.start) - 1, 0)]
+                earlier = [m for m in places if paragraph_start <= m.start < sentence[0]]
+                source = earlier[-1] if earlier else dominant
+            if source is not None:
+                claim.country, claim.country_mention = source.country, source
+            for vendor in (m for m in vendors if sentence[0] <= m.start < sentence[1]):
+                claim.vendor_mentions.append(vendor)
+                if vendor.vendor not in claim.vendors:
+                    claim.vendors.append(vendor.vendor)
+            in_sentence_dates = [m for m in dates if sentence[0] <= m.start < sentence[1]]
+            if in_sentence_dates:
+                nearest = min(in_sentence_dates, key=lambda m: abs(m.start - mention.start))
+                claim.date, claim.date_mention = nearest.date, nearest
+            claim.claimant = self.claimant(text[sentence[0]:sentence[1]])
+            claims.append(claim)
+        return claims
+
+    def _is_origin(self, text: str, mention: Mention, home: set[str]) -> bool:
+        """A demonym naming a vendor's origin ("Chinese-made", "Chinese firms like Huawei")."""
+        if mention.label != "COUNTRY" or mention.role != "demonym":
+            return False
+        return bool(self.origin_after.match(text[mention.end:mention.end + 30])) or mention.country in home
+
+    def _sentence_country(self, text: str, mention: Mention, candidates: list[Mention], sentence) -> Mention | None:
+        """The sentence's country for a fact: a possessive owner, else the nearest before it,
+        else the first after; countries on the far side of a comparison do not count."""
+        compared = self.comparison.search(text, sentence[0], sentence[1])
+        if compared:
+            candidates = [m for m in candidates if m.start < compared.start()]
+        if not candidates:
+            return None
+        owners = [m for m in candidates if text[m.end:m.end + 2] in ("'s", "’s") and m.start < mention.start]
+        if owners:
+            return owners[-1]
+        before = [m for m in candidates if m.start < mention.start]
+        return before[-1] if before else candidates[0]
+
+    def _dominant_country(self, places: list[Mention]) -> Mention | None:
+        """The first mention of the country most of the document is about, if there is one."""
+        counts = Counter(m.country for m in places)
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        if count / sum(counts.values()) <= self.document_share and len(counts) > 1:
+            return None
+        return next(m for m in places if m.country == country)
+
+    def claimant(self, sentence: str) -> str | None:
+        """Who the sentence says asserts its facts, as written ("A 2023 EU report")."""
+        for pattern in (self.claimant_after_preposition, self.claimant_before_verb, self.claimant_after_verb):
+            match = pattern.search(sentence)
+            if match:
+                who = self.leading.sub("", match.group("who").strip(" ,“”\"'"))
+                if who and not who[0].isdigit():
+                    return who
+        return None
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs start: after blank lines, or after any newline when the text
+    has no blank lines (one paragraph per line)."""
+    separator = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
+    return [0] + [m.end() for m in re.finditer(separator, text)]
+
+
+@Language.factory("claimtrace_claims", default_config={"config_dir": None})
+def make_claims(nlp: Language, name: str, config_dir: str | None):
+    """Sets `doc._.claims`: one Claim per MONEY, PERCENT and QUANTITY mention."""
+    rules = ClaimRules(config_dir)
+
+    def attach(doc: Doc) -> Doc:
+        sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        doc._.claims = rules.build(doc.text, sentences, doc_mentions(doc))
+        return doc
+
+    return attach

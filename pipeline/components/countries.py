@@ -1,0 +1,83 @@
+"""COUNTRY: ISO 3166 countries by name, short form, code or demonym, normalised to alpha-2."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pycountry
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.gazetteer import Gazetteer, longest_first
+from pipeline.mention import doc_mentions, make_mention
+from pipeline.resources import config, name_variants
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    """What a country pattern stands for; `kind` is name, alias or demonym."""
+
+    country: str
+    kind: str
+
+
+def country_entries(data: dict) -> dict[str, CountryEntry]:
+    """Every written form of every country: pycountry names plus the configured aliases and demonyms."""
+    entries: dict[str, CountryEntry] = {}
+    skip = set(data.get("skip_names", ()))
+    for record in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(record, attr, None)
+            if not name or "," in name or "(" in name or name in skip:
+                continue
+            name = name[4:] if name.startswith("the ") else name
+            for form in name_variants(name):
+                entries.setdefault(form, CountryEntry(record.alpha_2, "name"))
+    for kind in ("aliases", "demonyms"):
+        for code, forms in data[kind].items():
+            for form in forms:
+                for variant in name_variants(form):
+                    entries[variant] = CountryEntry(code, "alias" if kind == "aliases" else kind[:-1])
+    return entries
+
+
+class CountryRecogniser:
+    """Finds countries with a gazetteer and drops the names that context shows are not one."""
+
+    def __init__(self, nlp: Language, config_dir: str | None):
+        data = config("countries", config_dir)
+        self.gazetteer = Gazetteer(nlp, country_entries(data), "COUNTRY")
+        self.person_ambiguous = set(data["person_ambiguous"])
+        self.name_context_ok = set(data["name_context_ok"])
+        self.codes_needing_context = set(data["codes_needing_context"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc_mentions(doc)
+        for start, end, name, entry in longest_first(self.gazetteer.find(doc)):
+            if self._rejected(doc, start, end, name):
+                continue
+            mentions.append(make_mention(doc, "COUNTRY", start, end, "country_gazetteer",
+                                         country=entry.country, role=entry.kind))
+        return doc
+
+    def _rejected(self, doc: Doc, start: int, end: int, name: str) -> bool:
+        span = doc.char_span(start, end)
+        if name in self.codes_needing_context:
+            sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+            letters = [c for c in sentence if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+                return True  # a heading in capitals: "US" there may be the word "us"
+        if name in self.person_ambiguous:
+            before = doc[span.start - 1] if span.start > 0 else None
+            after = doc[span.end] if span.end < len(doc) else None
+            if before is not None and before.is_title and not before.is_sent_start \
+                    and before.text not in self.name_context_ok:
+                return True  # "Michael Jordan"
+            if after is not None and after.is_title and after.text not in self.name_context_ok:
+                return True  # "Chad Smith"
+        return False
+
+
+@Language.factory("claimtrace_countries", default_config={"config_dir": None})
+def make_countries(nlp: Language, name: str, config_dir: str | None):
+    """The COUNTRY recogniser; `config_dir` overrides the bundled `configs/`."""
+    return CountryRecogniser(nlp, config_dir)

@@ -1,0 +1,64 @@
+"""DATE: points in time and durations at the precision written ("14 March 2024", "2021",
+"six months", "the past decade", "15-year"), relative ones resolved against publication."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.mention import doc_mentions, make_mention
+from pipeline.normalise.dates import parse_date
+from pipeline.patterns import alternation
+from pipeline.resources import config
+
+
+def date_regex(dates: dict, numbers: dict) -> re.Pattern:
+    """One alternation of every date form, longest forms first so they win at a position."""
+    month = alternation([m.capitalize() for m in dates["months"]]) + r"\.?"
+    full_month = alternation([m.capitalize() for m in dates["months"] if len(m) > 3 or m == "may"])
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    year = r"(?:19|20)\d{2}(?![\d])"
+    units = alternation(dates["duration_units"])
+    number_words = alternation([*numbers["units"], *numbers["tens"]], "i")
+    count = rf"(?:\d+|{number_words}(?:[ -]{number_words})?)"
+    relative = alternation(dates["relative"], "i")
+    forms = [
+        rf"\d{{4}}-\d{{2}}-\d{{2}}(?![\d])",
+        rf"{day}\s+(?:of\s+)?{month},?\s+{year}",
+        rf"{month}\s+{day},?\s+{year}",
+        rf"{month},?\s+(?:of\s+)?{year}",
+        rf"{day}\s+(?:of\s+)?{full_month}(?![\w])",
+        rf"{full_month}\s+{day}(?![\d\w])",
+        rf"(?:{count}|(?i:an?))\s+{units}s?\s+ago(?![\w])",
+        relative + r"(?![\w])",
+        rf"(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|first)\s+(?:{count}\s+)?{units}s?(?![\w])",
+        rf"(?:{count}[ -]{units}s?|(?i:an?)\s+(?:decade|century))(?:[ -]long)?(?![\w])",
+        rf"{year}(?![\w%])",
+    ]
+    return re.compile(r"(?<![\w$€£¥])(?:" + "|".join(forms) + ")")
+
+
+class DateRecogniser:
+    """Finds dates and durations with one regular expression; parses each with `parse_date`."""
+
+    def __init__(self, config_dir: str | None):
+        self.pattern = date_regex(config("dates", config_dir), config("numbers", config_dir))
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc_mentions(doc)
+        published = doc._.published
+        for match in self.pattern.finditer(doc.text):
+            start, end = match.span()
+            if re.match(r"[.,]\d", doc.text[end:end + 2]):
+                continue  # "2023.5" or "2,023" is a number
+            value = parse_date(match.group(), published)
+            mentions.append(make_mention(doc, "DATE", start, end, "date_rule", date=value,
+                                         note=None if value else "date unknown"))
+        return doc
+
+
+@Language.factory("claimtrace_dates", default_config={"config_dir": None})
+def make_dates(nlp: Language, name: str, config_dir: str | None):
+    """The DATE recogniser; `config_dir` overrides the bundled `configs/`."""
+    return DateRecogniser(config_dir)

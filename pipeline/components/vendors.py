@@ -1,0 +1,114 @@
+"""VENDOR: companies supplying, building, installing or operating the technology, from the
+gazetteer in `configs/vendors.yaml` and, for unknown ones, from legal suffixes and cues."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.gazetteer import Gazetteer, longest_first
+from pipeline.mention import doc_mentions, make_mention
+from pipeline.resources import config, name_variants
+
+_NAME_WORD = r"[A-Z][\w&'’-]*"
+_GAP = r"[ \t]+"
+
+
+@dataclass(frozen=True)
+class VendorEntry:
+    """The canonical vendor a name stands for."""
+
+    vendor: str
+    country: str | None
+
+
+def vendor_entries(data: dict) -> dict[str, VendorEntry]:
+    """Every written form of every configured vendor."""
+    entries: dict[str, VendorEntry] = {}
+    for vendor in data["vendors"]:
+        entry = VendorEntry(vendor["name"], vendor.get("country"))
+        for form in [vendor["name"], *vendor.get("aliases", [])]:
+            for variant in name_variants(form):
+                entries.setdefault(variant, entry)
+    return entries
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class VendorRecogniser:
+    """Finds known vendors by name and unknown ones by legal suffix or supplier cue."""
+
+    def __init__(self, nlp: Language, config_dir: str | None):
+        data = config("vendors", config_dir)
+        self.gazetteer = Gazetteer(nlp, vendor_entries(data), "VENDOR")
+        suffixes = _alternation(data["legal_suffixes"])
+        self.suffixed = re.compile(
+            rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}){{1,5}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w])"
+        )
+        self.cued_before = re.compile(
+            rf"\b(?:{_alternation(data['supplier_cues_before'])}){_GAP}({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,3}})"
+        )
+        self.cued_after = re.compile(
+            rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{_alternation(data['supplier_cues_after'])})\b"
+        )
+        self.not_vendor = re.compile(rf"\b(?:{_alternation(data['not_vendor_words'])})\b")
+        self.strip_leading = set(data["strip_leading"])
+        self.suffix_words = set(data["legal_suffixes"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc_mentions(doc)
+        found = []
+        for start, end, _, entry in longest_first(self.gazetteer.find(doc)):
+            found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
+                                      vendor=entry.vendor, country=entry.country))
+        taken = [(m.start, m.end) for m in found]
+        for start, end in self._pattern_spans(doc.text):
+            if any(start < e and end > s for s, e in taken):
+                continue
+            canonical = self._canonical(doc.text[start:end])
+            if not canonical:
+                continue
+            inside = [m for m in mentions if start < m.end and end > m.start]
+            if any(m.start != start or m.end >= end or m.label == "VENDOR" for m in inside):
+                continue  # only a leading place is part of a company name
+            for place in inside:  # "Shenzhen Infinova Technology Co." holds the place Shenzhen
+                mentions.remove(place)
+            found.append(make_mention(doc, "VENDOR", start, end, "vendor_pattern", vendor=canonical))
+            taken.append((start, end))
+        mentions.extend(found)
+        return doc
+
+    def _pattern_spans(self, text: str):
+        """Candidate company names found by legal suffix or supplier cue, trimmed of leading words."""
+        for pattern in (self.suffixed, self.cued_before, self.cued_after):
+            for match in pattern.finditer(text):
+                start, end = match.start(1), match.end(pattern.groups)
+                name = text[start:end]
+                if self.not_vendor.search(name):
+                    continue
+                words = name.split()
+                while words and words[0] in self.strip_leading:
+                    start = text.index(words[1], start) if len(words) > 1 else end
+                    words = words[1:]
+                if words:
+                    end = start + len(text[start:end].rstrip(" ,"))
+                    yield start, end
+
+    def _canonical(self, name: str) -> str | None:
+        """'Shenzhen Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'."""
+        words = name.replace(",", " ").split()
+        while words and words[-1] in self.suffix_words:
+            words.pop()
+        if not words or all(w.isupper() and len(w) <= 2 for w in words):
+            return None
+        return " ".join(words)
+
+
+@Language.factory("claimtrace_vendors", default_config={"config_dir": None})
+def make_vendors(nlp: Language, name: str, config_dir: str | None):
+    """The VENDOR recogniser; `config_dir` overrides the bundled `configs/`."""
+    return VendorRecogniser(nlp, config_dir)

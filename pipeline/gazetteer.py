@@ -1,0 +1,38 @@
+"""A case-sensitive phrase gazetteer over spaCy tokens: names in, character spans out."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+
+class Gazetteer:
+    """Finds every listed name in a doc (as tokens, so "Kenya's" gives "Kenya")."""
+
+    def __init__(self, nlp: Language, entries: dict[str, object], key: str):
+        self.entries = entries
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = sorted(entries)
+        self.matcher.add(key, list(nlp.tokenizer.pipe(names)))
+        self._by_tokens = {tuple(t.text for t in nlp.tokenizer(name)): name for name in names}
+
+    def find(self, doc: Doc) -> Iterator[tuple[int, int, str, object]]:
+        """(start_char, end_char, name, entry) for every match, overlapping ones included."""
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            name = self._by_tokens.get(tuple(t.text for t in span))
+            if name is not None:
+                yield span.start_char, span.end_char, name, self.entries[name]
+
+
+def longest_first(matches: Iterable[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
+    """Keep the longest of overlapping matches (earliest on ties), in text order."""
+    kept: list[tuple[int, int, str, object]] = []
+    taken: list[tuple[int, int]] = []
+    for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        if all(match[1] <= s or match[0] >= e for s, e in taken):
+            kept.append(match)
+            taken.append((match[0], match[1]))
+    return sorted(kept, key=lambda m: m[0])

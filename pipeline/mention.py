@@ -1,0 +1,48 @@
+"""The Mention record every recognition component produces, and the spaCy extensions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+LABELS = ("COUNTRY", "PLACE", "VENDOR", "MONEY", "PERCENT", "QUANTITY", "DATE")
+VALUE_LABELS = ("MONEY", "PERCENT", "QUANTITY")
+
+
+@dataclass
+class Mention:
+    """One labelled span of a document with its normalised fields (character offsets)."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    source: str
+    country: str | None = None
+    vendor: str | None = None
+    value: float | None = None
+    currency: str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    period: str | None = None
+    date: str | None = None
+    note: str | None = None
+    # Internal hints for later components (not written to the tables).
+    role: str | None = None
+
+
+def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm) -> Mention:
+    """A Mention over `doc.text[start:end]`."""
+    return Mention(label=label, start=start, end=end, text=doc.text[start:end], source=source, **norm)
+
+
+for _name in ("mentions", "claims", "published"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def doc_mentions(doc: Doc) -> list[Mention]:
+    """The mentions list of a doc, created on first use."""
+    if doc._.mentions is None:
+        doc._.mentions = []
+    return doc._.mentions

@@ -1,0 +1,130 @@
+"""Numbers written in digits or words, with scale words: "1,800", "3.8 billion", "two billion",
+"1.2bn", "Rs 1,200 crore" -> 1.2e10, "twenty-five" -> 25. Percentages and fractions of a whole.
+
+Every function is pure and returns None for text it cannot read; it never raises.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from pipeline.resources import config
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
+_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])")
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+
+
+@functools.lru_cache(maxsize=None)
+def number_words() -> dict:
+    """Lower-cased word -> (kind, value) for unit, tens, hundred, scale and collective words."""
+    data = config("numbers")
+    words: dict[str, tuple[str, float]] = {}
+    for word, value in data["units"].items():
+        words[word] = ("unit", value)
+    for word, value in data["tens"].items():
+        words[word] = ("unit", value)
+    for word, value in data["collective"].items():
+        words[word] = ("collective", value)
+    for word in data["hundred"]:
+        words[word] = ("hundred", 100)
+    for word, value in data["scale_abbrev"].items():
+        words[word.lower()] = ("scale", float(value))
+    for word, value in data["scales"].items():
+        words[word] = ("scale", float(value))
+    return words
+
+
+def parse_digits(text: str) -> float | None:
+    """'1,800' -> 1800.0, '3.8' -> 3.8, '120 000 000' -> 1.2e8; None when not a plain number."""
+    compact = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", compact):
+        compact = re.sub(r"\s", "", compact)
+    if not _GROUPED.match(compact):
+        return None
+    try:
+        return float(compact.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number in digits and/or words with scale words, or None if unreadable."""
+    if not isinstance(text, str):
+        return None
+    words = number_words()
+    cleaned = _SPACE_GROUPS.sub(lambda m: re.sub(r"\s", "", m.group()), text)
+    cleaned = cleaned.replace("-", " ").replace("\u2013", " ").strip()
+    tokens = _TOKEN.findall(cleaned)
+    if not tokens or "".join(tokens) != re.sub(r"\s", "", cleaned):
+        return None  # something in the text is neither a number nor a number word
+    total = 0.0
+    current: float | None = None
+    seen_number = False
+    previous_digits = False
+    for raw in tokens:
+        token = raw.lower().rstrip(".") if not raw[0].isdigit() else raw
+        is_digits = token[0].isdigit() or token.startswith(".")
+        if is_digits and previous_digits:
+            return None  # "1.2.3": two numbers run together
+        previous_digits = is_digits
+        if is_digits:
+            value = parse_digits(raw)
+            if value is None:
+                return None
+            current = (current or 0.0) + value
+            seen_number = True
+        elif token in ("a", "an"):
+            current = (current or 0.0) + 1.0
+        elif token == "and":
+            continue
+        elif token in words:
+            kind, value = words[token]
+            if kind == "unit":
+                current = (current or 0.0) + value
+                seen_number = True
+            elif kind == "hundred":
+                current = (current or 1.0) * value
+                seen_number = True
+            elif kind == "collective":
+                current = (current or 1.0) * value
+                seen_number = True
+            elif kind == "scale":
+                if current is None and total:
+                    total *= value
+                else:
+                    total += (1.0 if current is None else current) * value
+                current = None
+                seen_number = True
+        else:
+            return None
+    if not seen_number:
+        return None
+    result = total + (current or 0.0)
+    return result if math.isfinite(result) else None
+
+
+@functools.lru_cache(maxsize=None)
+def _fractions() -> dict[str, float]:
+    return {k.lower(): float(v) for k, v in config("numbers")["fractions"].items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _percent_words_pattern() -> re.Pattern:
+    words = sorted(config("numbers")["percent_words"], key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*$", re.I)
+
+
+def parse_percent(text: str) -> float | None:
+    """'35%' -> 35, '22 per cent' -> 22, 'a third' -> 33.33, 'two-thirds' -> 66.67."""
+    if not isinstance(text, str):
+        return None
+    lowered = " ".join(text.lower().split())
+    fractions = _fractions()
+    if lowered in fractions:
+        return fractions[lowered]
+    number = _percent_words_pattern().sub("", text).strip()
+    if number == text.strip():
+        return None
+    return parse_number(number)

@@ -1,0 +1,77 @@
+"""Regular-expression pieces for numbers, built from `configs/numbers.yaml`, shared by the
+amount and date recognisers so both read numbers the same way."""
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.resources import config
+
+
+def alternation(words, flags: str = "") -> str:
+    """A regex alternation of literal words, longest first; `flags` like "i" scope a flag."""
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@functools.lru_cache(maxsize=None)
+def number_pattern() -> str:
+    """A number in digits or words, with an optional scale: '1,800', '3.8 billion', '1.2bn',
+    'two hundred million', 'twenty-five', 'a billion'. No capture groups."""
+    data = config("numbers")
+    small = alternation([*data["units"], *data["tens"]], "i")
+    tens = alternation(data["tens"], "i")
+    units = alternation(data["units"], "i")
+    word_number = (
+        rf"(?:{tens}(?:[- ]{units})?|{small})"
+        rf"(?:[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -](?:{tens}(?:[- ]{units})?|{small}))?)?"
+    )
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+)"
+    scale_words = alternation(data["scales"], "i")
+    scale_abbrev = alternation(data["scale_abbrev"])
+    scale = rf"(?:[ -]?{scale_abbrev}(?![\w])|(?:[ -]{scale_words}){{1,2}}(?![\w]))"
+    return (
+        rf"(?:(?<![\d.,]){digits}(?![\d])(?:{scale})?"
+        rf"|(?<![\w-])(?:{word_number}(?:{scale})?|(?i:an?)(?:{scale}))(?![\w-]))"
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def qualifier_patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
+    """(before, after) lists of (qualifier, pattern) matching at the end / start of a context."""
+    data = config("numbers")
+    before = [(q, re.compile(rf"(?<![\w]){alternation(w)}\s+$", re.I)) for q, w in data["qualifiers"].items()]
+    after = [(q, re.compile(rf"^\s+{alternation(w)}(?![\w])", re.I)) for q, w in data["qualifiers_after"].items()]
+    return before, after
+
+
+@functools.lru_cache(maxsize=None)
+def period_pattern() -> list[tuple[str, re.Pattern]]:
+    """(period, pattern) matching a period phrase at the start of the text after an amount."""
+    data = config("numbers")
+    return [(p, re.compile(rf"^\s*,?\s*{alternation(w)}(?![\w])", re.I)) for p, w in data["periods"].items()]
+
+
+def qualifier_of(before: str, after: str) -> str | None:
+    """The qualifier written just before or after an amount ("over", "about", "or more")."""
+    patterns_before, patterns_after = qualifier_patterns()
+    tail = before[-30:]
+    best = None
+    for qualifier, pattern in patterns_before:
+        match = pattern.search(tail)
+        if match and (best is None or len(match.group()) > best[1]):
+            best = (qualifier, len(match.group()))
+    if best:
+        return best[0]
+    for qualifier, pattern in patterns_after:
+        if pattern.match(after[:20]):
+            return qualifier
+    return None
+
+
+def period_of(after: str) -> str | None:
+    """The period written just after an amount ("annually" -> year, "a month" -> month)."""
+    for period, pattern in period_pattern():
+        if pattern.match(after[:20]):
+            return period
+    return None

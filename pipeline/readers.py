@@ -1,0 +1,226 @@
+"""Inputs: .txt .md .html .htm .jsonl .csv files or folders of them, read into Records.
+A file or line that cannot be read becomes a Record with an error, never an exception."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from pipeline.normalise.dates import parse_published
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+RECORD_SUFFIXES = {".jsonl", ".csv"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+
+
+class InputError(Exception):
+    """The inputs cannot be read at all (nothing to do): the run stops with this message."""
+
+
+@dataclass
+class Record:
+    """One input document: its text, or the reason it could not be read."""
+
+    doc_id: str
+    source: str
+    text: str | None = None
+    title: str | None = None
+    published: str | None = None
+    error: str | None = None
+    raw_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which columns of a CSV or JSONL record hold the text, the id, the title and the date."""
+
+    text: str = "text"
+    id: str = "id"
+    title: str = "title"
+    published: str = "published"
+
+
+def discover(inputs: list[str]) -> list[tuple[Path, str]]:
+    """(file, doc_id stem) for every input: a file given directly keeps its stem; files in a
+    folder (recursively, in sorted order) their path relative to it without the extension."""
+    found = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found += [(p, p.relative_to(path).with_suffix("").as_posix()) for p in files]
+        elif path.is_file():
+            found.append((path, path.stem))
+        else:
+            raise InputError(f"input not found: {raw}")
+    if not found:
+        raise InputError("no input documents (" + ", ".join(inputs) + f"); readable kinds: {', '.join(sorted(SUFFIXES))}")
+    return found
+
+
+def decode(raw: bytes) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason): UTF-8 with or without BOM, UTF-16 with BOM, else
+    Windows-1252 / latin-1; binary content is refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, "undecodable UTF-16 text"
+    if b"\x00" in raw[:65536]:
+        return None, "binary file (contains NUL bytes), not text"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if sample and controls > 0.05 * len(sample):
+        return None, "binary file (control characters), not text"
+    return text, None
+
+
+def read_all(files: list[tuple[Path, str]], columns: Columns) -> Iterator[Record]:
+    """Every document of every file, in order."""
+    for path, stem in files:
+        suffix = path.suffix.lower()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            yield Record(stem, str(path), error=f"cannot read file: {exc.strerror or exc}")
+            continue
+        if suffix in RECORD_SUFFIXES:
+            yield from (read_jsonl if suffix == ".jsonl" else read_csv)(raw, path, stem, columns)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html(raw, path, stem)
+        elif suffix in TEXT_SUFFIXES:
+            yield read_text(raw, path, stem)
+        else:
+            yield Record(stem, str(path), error=f"unsupported file type {suffix or '(none)'}",
+                         raw_sha256=sha256(raw))
+
+
+def sha256(data: bytes | str) -> str:
+    """Hex SHA-256 of bytes or of text as UTF-8."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def read_text(raw: bytes, path: Path, doc_id: str) -> Record:
+    """A .txt or .md file: its text exactly as decoded, so offsets point into the file."""
+    text, error = decode(raw)
+    if error or not text.strip():
+        return Record(doc_id, str(path), error=error or "empty document", raw_sha256=sha256(raw))
+    return Record(doc_id, str(path), text, title=first_line_title(text), published=dateline_date(text))
+
+
+def read_html(raw: bytes, path: Path, doc_id: str) -> Record:
+    """An HTML page: main text, title and date through trafilatura; furniture dropped."""
+    import trafilatura
+
+    html, error = decode(raw)
+    if error:
+        return Record(doc_id, str(path), error=error, raw_sha256=sha256(raw))
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                                include_tables=True, favor_precision=True)
+    except Exception as exc:  # trafilatura fails on some malformed pages
+        return Record(doc_id, str(path), error=f"HTML extraction failed: {exc}", raw_sha256=sha256(raw))
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        return Record(doc_id, str(path), error="no article text found in HTML page", raw_sha256=sha256(raw))
+    published = parse_published(getattr(extracted, "date", None)) or dateline_date(text)
+    return Record(doc_id, str(path), text, title=getattr(extracted, "title", None), published=published)
+
+
+def read_jsonl(raw: bytes, path: Path, stem: str, columns: Columns) -> Iterator[Record]:
+    """One document per JSON line; a broken line or one without text is an error record."""
+    text, error = decode(raw)
+    if error:
+        yield Record(stem, str(path), error=error, raw_sha256=sha256(raw))
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        fallback_id = f"{stem}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Record(fallback_id, f"{path}:{number}", error=f"line {number} is not valid JSON: {exc.msg}",
+                         raw_sha256=sha256(line))
+            continue
+        if not isinstance(row, dict):
+            yield Record(fallback_id, f"{path}:{number}", error=f"line {number} is not a JSON object",
+                         raw_sha256=sha256(line))
+            continue
+        yield record_from_row(row, columns, fallback_id, f"{path}:{number}")
+
+
+def read_csv(raw: bytes, path: Path, stem: str, columns: Columns) -> Iterator[Record]:
+    """One document per CSV row."""
+    text, error = decode(raw)
+    if error:
+        yield Record(stem, str(path), error=error, raw_sha256=sha256(raw))
+        return
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or columns.text not in reader.fieldnames:
+        yield Record(stem, str(path), error=f"no '{columns.text}' column in CSV header "
+                                            f"(columns: {', '.join(reader.fieldnames or [])}); use --text-column",
+                     raw_sha256=sha256(raw))
+        return
+    try:
+        for number, row in enumerate(reader, start=1):
+            yield record_from_row(row, columns, f"{stem}:{number}", f"{path}:{number}")
+    except csv.Error as exc:
+        yield Record(f"{stem}:{reader.line_num}", f"{path}:{reader.line_num}",
+                     error=f"CSV broken at line {reader.line_num}: {exc}")
+
+
+def record_from_row(row: dict, columns: Columns, fallback_id: str, source: str) -> Record:
+    """A Record from a JSONL object or CSV row with the configured columns."""
+    raw_id = row.get(columns.id)
+    doc_id = str(raw_id).strip() if raw_id not in (None, "") else fallback_id
+    text = row.get(columns.text)
+    if not isinstance(text, str) or not text.strip():
+        reason = f"no '{columns.text}' field" if columns.text not in row else f"empty or non-text '{columns.text}'"
+        return Record(doc_id, source, error=reason, raw_sha256=sha256(json.dumps(row, default=str, sort_keys=True)))
+    title = row.get(columns.title)
+    published = parse_published(row.get(columns.published)) or dateline_date(text)
+    return Record(doc_id, source, text, title=str(title) if title not in (None, "") else None, published=published)
+
+
+def first_line_title(text: str) -> str | None:
+    """The first non-empty line, without Markdown heading marks, when it is short enough."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= 200 else None
+    return None
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){0,2}(?P<date>[^—–\n]{6,40}?)\s*(?:\([^)]*\)\s*)?(?:—|–|--| - )"
+    r"|(?i:published|posted|date|updated)\s*:?\s*(?P<stamp>[^\n|]{6,40}))",
+    re.M,
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The publication date from a dateline or a 'Published:' line in the first lines."""
+    head = "\n".join(text.splitlines()[:6])
+    for match in _DATELINE.finditer(head):
+        written = (match.group("date") or match.group("stamp") or "").strip(" ,")
+        published = parse_published(written)
+        if published and len(published) == 10:
+            return published
+    return None

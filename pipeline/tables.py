@@ -1,0 +1,111 @@
+"""The three output tables: their columns (SPEC.md) and atomic, streaming writers for
+Parquet, CSV and JSONL. A table appears under its name only once it is complete."""
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+S, I, F = pa.string(), pa.int64(), pa.float64()
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema([("doc_id", S), ("source", S), ("title", S), ("published", S), ("text", S),
+                            ("sha256", S), ("n_chars", I), ("status", S), ("error", S)]),
+    "mentions": pa.schema([("doc_id", S), ("mention_id", S), ("label", S), ("start", I), ("end", I),
+                           ("text", S), ("sent_start", I), ("sent_end", I), ("country", S), ("vendor", S),
+                           ("value", F), ("currency", S), ("unit", S), ("qualifier", S), ("period", S),
+                           ("date", S), ("source", S), ("note", S)]),
+    "claims": pa.schema([("doc_id", S), ("claim_id", S), ("mention_id", S), ("label", S), ("start", I),
+                         ("end", I), ("value", F), ("currency", S), ("unit", S), ("qualifier", S),
+                         ("period", S), ("country", S), ("country_mention_id", S), ("vendors", S),
+                         ("vendor_mention_ids", S), ("date", S), ("date_mention_id", S), ("claimant", S),
+                         ("sent_start", I), ("sent_end", I)]),
+}
+FORMATS = ("parquet", "csv", "jsonl")
+
+
+class TableWriter:
+    """Appends batches of rows to a temporary file; `close` renames it into place."""
+
+    def __init__(self, out_dir: Path, name: str, fmt: str):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.schema = SCHEMAS[name]
+        self.fmt = fmt
+        self.path = out_dir / f"{name}.{fmt}"
+        self.tmp = out_dir / f".{name}.{fmt}.{os.getpid()}.tmp"
+        self._parquet = None
+        self._handle = None
+        self._csv = None
+        if fmt == "parquet":
+            self._parquet = pq.ParquetWriter(self.tmp, self.schema)
+        else:
+            self._handle = open(self.tmp, "w", encoding="utf-8", newline="")
+            if fmt == "csv":
+                self._csv = csv.writer(self._handle)
+                self._csv.writerow(self.schema.names)
+
+    def write(self, rows: list[dict]) -> None:
+        """Append rows (dicts keyed by column name; missing keys are empty)."""
+        if not rows:
+            return
+        names = self.schema.names
+        if self._parquet is not None:
+            self._parquet.write_table(pa.Table.from_pylist([{n: r.get(n) for n in names} for r in rows],
+                                                           schema=self.schema))
+        elif self._csv is not None:
+            self._csv.writerows([[_csv_cell(r.get(n)) for n in names] for r in rows])
+        else:
+            self._handle.writelines(json.dumps({n: r.get(n) for n in names}, ensure_ascii=False) + "\n"
+                                    for r in rows)
+
+    def close(self) -> Path:
+        """Finish the file and move it into place atomically."""
+        if self._parquet is not None:
+            self._parquet.close()
+        else:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+        os.replace(self.tmp, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        """Drop the temporary file after a failure, leaving any earlier table untouched."""
+        try:
+            if self._parquet is not None:
+                self._parquet.close()
+            elif self._handle is not None:
+                self._handle.close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
+def _csv_cell(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value
+
+
+def read_table(out_dir: str | Path, name: str):
+    """A written table as a pandas DataFrame, whichever format it was written in."""
+    import pandas as pd
+
+    out = Path(out_dir)
+    for fmt in FORMATS:
+        path = out / f"{name}.{fmt}"
+        if path.exists():
+            if fmt == "parquet":
+                return pd.read_parquet(path)
+            if fmt == "csv":
+                dtypes = {f.name: ("Int64" if f.type == I else "float64" if f.type == F else "string")
+                          for f in SCHEMAS[name]}
+                return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={
+                    f.name: [""] for f in SCHEMAS[name]})
+            return pd.read_json(path, lines=True, dtype=False)
+    raise FileNotFoundError(f"no {name} table in {out}")
