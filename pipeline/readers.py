@@ -200,27 +200,31 @@ def record_from_row(row: dict, columns: Columns, fallback_id: str, source: str) 
 
 
 def first_line_title(text: str) -> str | None:
-    """The first non-empty line, without Markdown heading marks, when it is short enough."""
+    """The first non-empty line, without Markdown heading marks, when it reads as a headline
+    (short, not ending a sentence)."""
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if line:
-            return line if len(line) <= 200 else None
+            return line if len(line) <= 150 and not line.endswith((".", "!", "?")) else None
     return None
 
 
-_DATELINE = re.compile(
-    r"^\s*(?:(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){0,2}(?P<date>[^—–\n]{6,40}?)\s*(?:\([^)]*\)\s*)?(?:—|–|--| - )"
-    r"|(?i:published|posted|date|updated)\s*:?\s*(?P<stamp>[^\n|]{6,40}))",
-    re.M,
+_DATELINES = (
+    # "KAMPALA, 14 March 2024 —", "NAIROBI, Kenya, March 14, 2024 (Reuters) -"
+    re.compile(r"^\s*(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){0,2}(?P<date>[^—–\n]{6,40}?)\s*"
+               r"(?:\([^)]*\)\s*)?(?:—|–|--| - )", re.M),
+    # "Published: 3 May 2023", "*Posted by the team — 12 January 2024*"
+    re.compile(r"^[*_\s]*(?i:published|posted|date|updated)\b[^\n]*?(?:[:—–|,]|\bon)\s*"
+               r"(?P<date>[^\n|*_]{6,40})", re.M),
 )
 
 
 def dateline_date(text: str) -> str | None:
     """The publication date from a dateline or a 'Published:' line in the first lines."""
     head = "\n".join(text.splitlines()[:6])
-    for match in _DATELINE.finditer(head):
-        written = (match.group("date") or match.group("stamp") or "").strip(" ,")
-        published = parse_published(written)
-        if published and len(published) == 10:
-            return published
+    for pattern in _DATELINES:
+        for match in pattern.finditer(head):
+            published = parse_published(match.group("date").strip(" ,"))
+            if published and len(published) == 10:
+                return published
     return None

@@ -60,6 +60,7 @@ class AmountRecogniser:
         self.not_units = {w.lower() for w in numbers["not_units"]}
         self.measure_units = {w.lower() for w in numbers["measure_units"]}
         self.code_words = set(numbers["code_words"])
+        self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.qualifier_words = {w.lower() for ws in numbers["qualifiers"].values() for w in ws}
         low, high = config("dates", config_dir)["year_range"]
         self.years = (low, high)
@@ -181,7 +182,7 @@ class AmountRecogniser:
             singular = plural_to_singular(word.split("-")[-1])
             if singular:
                 return singular, True
-        lower = [w for w in words if w.islower()]
+        lower = [w for w in words if w.islower() and not w.endswith(self.not_noun_endings)]
         return (unit_lemma(lower[-1]), False) if lower else (None, False)
 
 

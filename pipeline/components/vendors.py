@@ -47,7 +47,7 @@ class VendorRecogniser:
         self.gazetteer = Gazetteer(nlp, vendor_entries(data), "VENDOR")
         suffixes = _alternation(data["legal_suffixes"])
         self.suffixed = re.compile(
-            rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}){{1,5}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w])"
+            rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{1,6}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w])"
         )
         self.cued_before = re.compile(
             rf"\b(?:{_alternation(data['supplier_cues_before'])}){_GAP}({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,3}})"

@@ -102,7 +102,8 @@ def parse_number(text: str) -> float | None:
     if not seen_number:
         return None
     result = total + (current or 0.0)
-    return result if math.isfinite(result) else None
+    # 32.8 * 1e9 is 32799999999.999996 in binary floating point: round away the noise.
+    return float(f"{result:.12g}") if math.isfinite(result) else None
 
 
 @functools.lru_cache(maxsize=None)
