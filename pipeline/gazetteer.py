@@ -1,7 +1,7 @@
 """A case-sensitive phrase gazetteer over spaCy tokens: names in, character spans out."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher

@@ -14,7 +14,7 @@ def alternation(words, flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def number_pattern() -> str:
     """A number in digits or words, with an optional scale: '1,800', '3.8 billion', '1.2bn',
     'two hundred million', 'twenty-five', 'a billion'. No capture groups."""
@@ -36,7 +36,7 @@ def number_pattern() -> str:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def qualifier_patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
     """(before, after) lists of (qualifier, pattern) matching at the end / start of a context."""
     data = config("numbers")
@@ -45,7 +45,7 @@ def qualifier_patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, 
     return before, after
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def period_pattern() -> list[tuple[str, re.Pattern]]:
     """(period, pattern) matching a period phrase at the start of the text after an amount."""
     data = config("numbers")

@@ -10,7 +10,7 @@ import yaml
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_yaml(path: str | Path) -> dict:
     """Read one YAML file of domain data (cached: the files never change during a run)."""
     with open(path, encoding="utf-8") as handle:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from pipeline.nlp import Annotated, annotate, build_nlp
 from pipeline.readers import Columns, Record, discover, read_all, sha256
@@ -85,7 +85,7 @@ def unique_ids(records: Iterable[Record]) -> Iterator[Record]:
         yield record
 
 
-def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Columns = Columns(),
+def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Columns | None = None,
         config: str | None = None, batch_size: int = 64, progress: bool | None = None) -> RunSummary:
     """Process every input document into documents, mentions and claims tables in `out`."""
     files = discover(inputs)
@@ -97,12 +97,12 @@ def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Colum
     nlp = build_nlp(config)
     writers = {name: TableWriter(out_dir, name, fmt) for name in ("documents", "mentions", "claims")}
     summary = RunSummary()
-    records = unique_ids(read_all(files, columns))
+    records = unique_ids(read_all(files, columns or Columns()))
     bar = _progress(progress, len(files))
     try:
         while batch := list(islice(records, batch_size)):
             ok = [r for r in batch if r.error is None]
-            results = dict(zip((id(r) for r in ok), annotate(nlp, ((r.text, r.published) for r in ok))))
+            results = dict(zip((id(r) for r in ok), annotate(nlp, ((r.text, r.published) for r in ok)), strict=True))
             documents, mentions, claims = [], [], []
             for record in batch:
                 documents.append(document_row(record))

@@ -11,20 +11,20 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-S, I, F = pa.string(), pa.int64(), pa.float64()
+STR, INT, FLOAT = pa.string(), pa.int64(), pa.float64()
 
 SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([("doc_id", S), ("source", S), ("title", S), ("published", S), ("text", S),
-                            ("sha256", S), ("n_chars", I), ("status", S), ("error", S)]),
-    "mentions": pa.schema([("doc_id", S), ("mention_id", S), ("label", S), ("start", I), ("end", I),
-                           ("text", S), ("sent_start", I), ("sent_end", I), ("country", S), ("vendor", S),
-                           ("value", F), ("currency", S), ("unit", S), ("qualifier", S), ("period", S),
-                           ("date", S), ("source", S), ("note", S)]),
-    "claims": pa.schema([("doc_id", S), ("claim_id", S), ("mention_id", S), ("label", S), ("start", I),
-                         ("end", I), ("value", F), ("currency", S), ("unit", S), ("qualifier", S),
-                         ("period", S), ("country", S), ("country_mention_id", S), ("vendors", S),
-                         ("vendor_mention_ids", S), ("date", S), ("date_mention_id", S), ("claimant", S),
-                         ("sent_start", I), ("sent_end", I)]),
+    "documents": pa.schema([("doc_id", STR), ("source", STR), ("title", STR), ("published", STR), ("text", STR),
+                            ("sha256", STR), ("n_chars", INT), ("status", STR), ("error", STR)]),
+    "mentions": pa.schema([("doc_id", STR), ("mention_id", STR), ("label", STR), ("start", INT), ("end", INT),
+                           ("text", STR), ("sent_start", INT), ("sent_end", INT), ("country", STR), ("vendor", STR),
+                           ("value", FLOAT), ("currency", STR), ("unit", STR), ("qualifier", STR), ("period", STR),
+                           ("date", STR), ("source", STR), ("note", STR)]),
+    "claims": pa.schema([("doc_id", STR), ("claim_id", STR), ("mention_id", STR), ("label", STR), ("start", INT),
+                         ("end", INT), ("value", FLOAT), ("currency", STR), ("unit", STR), ("qualifier", STR),
+                         ("period", STR), ("country", STR), ("country_mention_id", STR), ("vendors", STR),
+                         ("vendor_mention_ids", STR), ("date", STR), ("date_mention_id", STR), ("claimant", STR),
+                         ("sent_start", INT), ("sent_end", INT)]),
 }
 FORMATS = ("parquet", "csv", "jsonl")
 
@@ -103,7 +103,7 @@ def read_table(out_dir: str | Path, name: str):
             if fmt == "parquet":
                 return pd.read_parquet(path)
             if fmt == "csv":
-                dtypes = {f.name: ("Int64" if f.type == I else "float64" if f.type == F else "string")
+                dtypes = {f.name: ("Int64" if f.type == INT else "float64" if f.type == FLOAT else "string")
                           for f in SCHEMAS[name]}
                 return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={
                     f.name: [""] for f in SCHEMAS[name]})

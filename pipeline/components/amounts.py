@@ -109,7 +109,7 @@ class AmountRecogniser:
             note=None if value is not None else "value unknown",
         )
 
-    def _money(self, doc: Doc, match: re.Match, context: "_CurrencyContext"):
+    def _money(self, doc: Doc, match: re.Match, context: _CurrencyContext):
         groups = match.groupdict()
         sign, name = groups.get("cur"), groups.get("name")
         value = parse_number(groups["num"])

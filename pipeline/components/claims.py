@@ -40,7 +40,7 @@ class ClaimRules:
         self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'])}(?!\w)", re.I)
         self.document_share = float(data["document_country_share"])
         boundary = alternation(data["claimant_boundaries"])
-        words = r"[\w’'-]+(?:\s+[\w’'-]+){0,%d}" % (int(data["claimant_max_words"]) - 1)
+        words = rf"[\w’'-]+(?:\s+[\w’'-]+){{0,{int(data['claimant_max_words']) - 1}}}"
         self.claimant_before_verb = re.compile(
             rf"(?:^|[,;:—–(]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{alternation(data['verbs_after_claimant'])}\b",
             re.I)

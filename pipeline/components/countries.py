@@ -72,8 +72,8 @@ class CountryRecogniser:
         if name in self.person_ambiguous:
             before = doc[span.start - 1] if span.start > 0 else None
             after = doc[span.end] if span.end < len(doc) else None
-            if before is not None and before.is_title and not before.is_sent_start \
-                    and before.text not in self.name_context_ok:
+            if before is not None and before.is_title and not before.is_stop \
+                    and not before.lower_.endswith(("ing", "ed")) and before.text not in self.name_context_ok:
                 return True  # "Michael Jordan"
             if after is not None and after.is_title and after.text not in self.name_context_ok:
                 return True  # "Chad Smith"

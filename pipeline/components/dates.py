@@ -24,7 +24,7 @@ def date_regex(dates: dict, numbers: dict) -> re.Pattern:
     count = rf"(?:\d+|{number_words}(?:[ -]{number_words})?)"
     relative = alternation(dates["relative"], "i")
     forms = [
-        rf"\d{{4}}-\d{{2}}-\d{{2}}(?![\d])",
+        r"\d{4}-\d{2}-\d{2}(?![\d])",
         rf"{day}\s+(?:of\s+)?{month},?\s+{year}",
         rf"{month}\s+{day},?\s+{year}",
         rf"{month},?\s+(?:of\s+)?{year}",

@@ -14,7 +14,7 @@ from pipeline.normalise.numbers import parse_number
 from pipeline.resources import config
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def date_tables() -> dict:
     """Month names, duration units, relative expressions and the year range from configs."""
     data = config("dates")
@@ -30,7 +30,7 @@ def date_tables() -> dict:
     }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     t = date_tables()
     month = rf"(?P<month>{t['month_re']})\.?"

@@ -26,7 +26,7 @@ class CurrencyTables:
     ambiguous: dict[str, dict]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def currency_tables() -> CurrencyTables:
     """The currency tables from `configs/currencies.yaml` and pycountry."""
     data = config("currencies")

@@ -16,7 +16,7 @@ _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def number_words() -> dict:
     """Lower-cased word -> (kind, value) for unit, tens, hundred, scale and collective words."""
     data = config("numbers")
@@ -106,12 +106,12 @@ def parse_number(text: str) -> float | None:
     return float(f"{result:.12g}") if math.isfinite(result) else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fractions() -> dict[str, float]:
     return {k.lower(): float(v) for k, v in config("numbers")["fractions"].items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _percent_words_pattern() -> re.Pattern:
     words = sorted(config("numbers")["percent_words"], key=len, reverse=True)
     return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*$", re.I)

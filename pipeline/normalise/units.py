@@ -11,7 +11,7 @@ from pipeline.resources import config
 _ENGINE = inflect.engine()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _singular_endings() -> tuple[str, ...]:
     return tuple(config("numbers")["singular_endings"])
 

@@ -1,0 +1,47 @@
+"""Dates and durations to ISO 8601 at the precision written, pinned by examples."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.normalise.dates import parse_date, parse_published
+
+
+@pytest.mark.parametrize("text, published, iso", [
+    ("14 March 2024", None, "2024-03-14"), ("March 14, 2024", None, "2024-03-14"),
+    ("14th of March 2024", None, "2024-03-14"), ("Mar. 14, 2024", None, "2024-03-14"),
+    ("January 2023", None, "2023-01"), ("2021", None, "2021"), ("mid-2020", None, "2020"),
+    ("2024-03-14", None, "2024-03-14"), ("six months", None, "P6M"), ("a decade", None, "P10Y"),
+    ("the past decade", None, "P10Y"), ("15-year", None, "P15Y"), ("20-year", None, "P20Y"),
+    ("two years", None, "P2Y"), ("three weeks", None, "P3W"), ("the past five years", None, "P5Y"),
+    ("18 months", None, "P18M"), ("a century", None, "P100Y"),
+    ("last year", "2024-05-02", "2023"), ("this year", "2023-08-22", "2023"),
+    ("last month", "2024-01-15", "2023-12"), ("yesterday", "2024-03-01", "2024-02-29"),
+    ("two years ago", "2024-05-02", "2022"), ("14 March", "2024-05-02", "2024-03-14"),
+    ("May 5", "2024-05-02", "2024-05-05"),
+])
+def test_parse_date(text, published, iso):
+    assert parse_date(text, published) == iso
+
+
+@pytest.mark.parametrize("text, published", [
+    ("last year", None), ("14 March", None), ("31 February 2024", None), ("1850", None), ("foo", None),
+    ("", None), (None, None), ("1.5 years", None), ("two years ago", None),
+])
+def test_parse_date_unknown(text, published):
+    assert parse_date(text, published) is None
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2024-03-14", "2024-03-14"), ("2024-03-14T10:00:00Z", "2024-03-14"), ("14 March 2024", "2024-03-14"),
+    ("Tue, 14 Mar 2024 10:00:00 GMT", "2024-03-14"), ("March 2024", "2024-03"), ("2023", "2023"),
+    ("30 April 2024", "2024-04-30"), (None, None), ("", None), ("nan", None), ("yesterday", None),
+    ("nonsense", None),
+])
+def test_parse_published(value, iso):
+    assert parse_published(value) == iso
+
+
+@given(st.text(max_size=30), st.one_of(st.none(), st.text(max_size=12)))
+def test_date_normalisers_never_raise(text, published):
+    parse_date(text, published)
+    parse_published(text)

@@ -1,0 +1,46 @@
+"""Currency resolution pinned by examples: signs, codes, names and context (SPEC)."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.normalise.money import currency_target, named_dollar, resolve_currency, subunit_divisor
+
+
+@pytest.mark.parametrize("written, countries, iso", [
+    ("$", (), "USD"), ("US$", (), "USD"), ("USD", (), "USD"), ("€", (), "EUR"), ("£", (), "GBP"),
+    ("RMB", (), "CNY"), ("yuan", (), "CNY"), ("renminbi", (), "CNY"), ("KSh", (), "KES"),
+    ("KSh", ("UG",), "KES"), ("Sh", ("UG",), "UGX"), ("Sh", ("TZ",), "TZS"), ("Sh", ("KE",), "KES"),
+    ("Sh", (), "KES"), ("shillings", ("UG", "KE"), "UGX"), ("R$", (), "BRL"), ("Rs", ("PK",), "PKR"),
+    ("Rs", ("LK",), "LKR"), ("Rs", (), "INR"), ("rupees", ("NP",), "NPR"), ("₹", ("PK",), "INR"),
+    ("₦", (), "NGN"), ("naira", (), "NGN"), ("rand", (), "ZAR"), ("tenge", (), "KZT"), ("lari", (), "GEL"),
+    ("reais", (), "BRL"), ("pesos", ("PH",), "PHP"), ("pesos", (), "MXN"), ("euros", (), "EUR"),
+    ("pounds", (), "GBP"), ("pounds", ("EG",), "EGP"), ("Egyptian pounds", (), "EGP"),
+    ("Hong Kong dollars", (), "HKD"), ("HK$", (), "HKD"), ("C$", (), "CAD"), ("A$", (), "AUD"),
+    ("dollars", (), "USD"), ("cents", (), "USD"), ("pence", (), "GBP"), ("¥", ("JP",), "JPY"),
+    ("¥", (), "CNY"), ("CFA francs", ("SN",), "XOF"), ("CFA francs", ("CM",), "XAF"),
+    ("kwacha", ("MW",), "MWK"), ("kwacha", (), "ZMW"), ("JPY", (), "JPY"), ("birr", (), "ETB"),
+])
+def test_currency(written, countries, iso):
+    assert resolve_currency(currency_target(written), countries) == iso
+
+
+def test_dollar_follows_the_dollar_the_text_names():
+    assert resolve_currency("dollar", (), named_dollar("paid in Hong Kong dollars")) == "HKD"
+    assert named_dollar("US$ and $") is None
+    assert named_dollar("S$5m") == "SGD"
+    assert named_dollar("HK$ and NZ$") is None  # two other dollars: none wins
+
+
+@pytest.mark.parametrize("written, divisor", [("cents", 100), ("pence", 100), ("dollars", 1), ("", 1)])
+def test_subunit_divisor(written, divisor):
+    assert subunit_divisor(written) == divisor
+
+
+@pytest.mark.parametrize("written", ["xyz", "", "Dollar Tree", None])
+def test_unknown_currency(written):
+    assert resolve_currency(currency_target(written)) is None
+
+
+@given(st.text(max_size=20), st.lists(st.text(max_size=3), max_size=3))
+def test_currency_never_raises(written, countries):
+    resolve_currency(currency_target(written), countries, named_dollar(written))
