@@ -42,7 +42,7 @@ class ClaimRules:
         boundary = alternation(data["claimant_boundaries"])
         words = rf"[\w’'-]+(?:\s+[\w’'-]+){{0,{int(data['claimant_max_words']) - 1}}}"
         self.claimant_before_verb = re.compile(
-            rf"(?:^|[,;:—–(]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{alternation(data['verbs_after_claimant'])}\b",
+            rf"(?:^|[,;:—–(“”\"]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{alternation(data['verbs_after_claimant'])}\b",
             re.I)
         self.claimant_after_verb = re.compile(
             rf"(?:[,”\"’]\s*|^){alternation(data['verbs_before_claimant'])}\s+(?P<who>{words}?)\s*(?:[.,;:!?]|$)",
@@ -60,8 +60,9 @@ class ClaimRules:
         home = {m.country for m in vendors if m.country}
         places = [m for m in places if not self._is_origin(text, m, home)]
         paragraphs = _paragraph_starts(text)
-        dominant = self._dominant_country(places)
         starts = [s for s, _ in sentences]
+        carried = [m for m in places if not self._compared(text, m, sentences, starts)]
+        dominant = self._dominant_country(carried)
         claims = []
         for mention in (m for m in mentions if m.label in VALUE_LABELS):
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
@@ -71,7 +72,7 @@ class ClaimRules:
             source = self._sentence_country(text, mention, in_sentence, sentence)
             if source is None:
                 paragraph_start = paragraphs[max(bisect.bisect_right(paragraphs, mention.start) - 1, 0)]
-                earlier = [m for m in places if paragraph_start <= m.start < sentence[0]]
+                earlier = [m for m in carried if paragraph_start <= m.start < sentence[0]]
                 source = earlier[-1] if earlier else dominant
             if source is not None:
                 claim.country, claim.country_mention = source.country, source
@@ -92,6 +93,13 @@ class ClaimRules:
         if mention.label != "COUNTRY" or mention.role != "demonym":
             return False
         return bool(self.origin_after.match(text[mention.end:mention.end + 30])) or mention.country in home
+
+    def _compared(self, text: str, mention: Mention, sentences, starts) -> bool:
+        """Whether a country stands on the far side of a comparison in its sentence."""
+        if not sentences:
+            return False
+        start, _ = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
+        return bool(self.comparison.search(text, start, mention.start))
 
     def _sentence_country(self, text: str, mention: Mention, candidates: list[Mention], sentence) -> Mention | None:
         """The sentence's country for a fact: a possessive owner, else the nearest before it,
