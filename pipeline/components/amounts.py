@@ -36,12 +36,13 @@ class AmountRecogniser:
         codes_before = alternation(tables.codes)
         codes_after = alternation(tables.codes - tables.codes_only_before)
         names = alternation([*tables.names, *tables.subunits], "i")
+        symbols = alternation([s for s in currencies["signs"] if not any(c.isalpha() for c in s)])
         self.money_before = re.compile(
             rf"(?<![A-Za-z])(?P<cur>{signs}|{codes_before})[ \u00a0]?(?P<num>{number})"
             rf"(?:[ \u00a0]+(?P<name>{names})(?![\w]))?"
         )
         self.money_after = re.compile(
-            rf"(?P<num>{number})[ \u00a0-]?(?P<name>{names}|{codes_after})(?![\w])"
+            rf"(?P<num>{number})(?:[ \u00a0-]?(?P<name>{names}|{codes_after})(?![\w])|[ \u00a0]?(?P<cur>{symbols}))"
         )
         percent_words = alternation(numbers["percent_words"], "i")
         self.percent = re.compile(rf"(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
