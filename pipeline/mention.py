@@ -31,9 +31,17 @@ class Mention:
     role: str | None = None
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc (spaCy joins every token again on each access)."""
+    text = doc.user_data.get("claimtrace_text")
+    if text is None:
+        text = doc.user_data["claimtrace_text"] = doc.text
+    return text
+
+
 def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm) -> Mention:
     """A Mention over `doc.text[start:end]`."""
-    return Mention(label=label, start=start, end=end, text=doc.text[start:end], source=source, **norm)
+    return Mention(label=label, start=start, end=end, text=doc_text(doc)[start:end], source=source, **norm)
 
 
 for _name in ("mentions", "claims", "published"):

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.mention import doc_mentions, make_mention
+from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.normalise.money import (
     currency_tables,
     currency_target,
@@ -70,7 +70,7 @@ class AmountRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
-        text = doc.text
+        text = doc_text(doc)
         context = _CurrencyContext(doc, mentions)
         found = []
         for pattern in (self.money_before, self.money_after):
@@ -102,7 +102,7 @@ class AmountRecogniser:
         return doc
 
     def _value_mention(self, doc: Doc, label: str, start: int, end: int, value, source: str):
-        text = doc.text
+        text = doc_text(doc)
         return make_mention(
             doc, label, start, end, source, value=value,
             qualifier=qualifier_of(text[max(0, start - 40):start], text[end:end + 20]),
@@ -137,7 +137,7 @@ class AmountRecogniser:
     def _count(self, doc: Doc, match: re.Match):
         """A number followed by the noun it counts ("1,800 ... cameras"); None when it is a
         year, a code, a measurement or counts nothing."""
-        text = doc.text
+        text = doc_text(doc)
         start, end = match.start(), match.end()
         written = match.group()
         value = parse_number(written)
@@ -199,7 +199,7 @@ class _CurrencyContext:
         self.places = sorted((m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country),
                              key=lambda m: m.start)
         self.by_count = [c for c, _ in Counter(m.country for m in self.places).most_common()]
-        self.named_dollar = named_dollar(doc.text)
+        self.named_dollar = named_dollar(doc_text(doc))
 
     def countries(self, offset: int) -> list[str]:
         """The sentence's countries (nearest first), then the document's, most named first."""

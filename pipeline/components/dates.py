@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.mention import doc_mentions, make_mention
+from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.normalise.dates import parse_date
 from pipeline.patterns import alternation
 from pipeline.resources import config
@@ -48,9 +48,9 @@ class DateRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         published = doc._.published
-        for match in self.pattern.finditer(doc.text):
+        for match in self.pattern.finditer(doc_text(doc)):
             start, end = match.span()
-            if re.match(r"[.,]\d", doc.text[end:end + 2]):
+            if re.match(r"[.,]\d", doc_text(doc)[end:end + 2]):
                 continue  # "2023.5" or "2,023" is a number
             value = parse_date(match.group(), published)
             mentions.append(make_mention(doc, "DATE", start, end, "date_rule", date=value,

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.countries import country_entries
 from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_mentions, make_mention
+from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.resources import config, name_variants
 
 
@@ -110,7 +110,7 @@ class PlaceRecogniser:
     def _us_states_after_cities(self, doc: Doc, mentions: list, places: list) -> None:
         """'Atlanta, Georgia': a state name after a US city is the US state, not the country."""
         for mention in [m for m in mentions if m.label == "COUNTRY" and m.text in self.us_states]:
-            before = doc.text[:mention.start].rstrip()
+            before = doc_text(doc)[:mention.start].rstrip()
             if not before.endswith(","):
                 continue
             city = next((p for p in places if p.end == len(before) - 1), None)

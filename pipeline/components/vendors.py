@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_mentions, make_mention
+from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.resources import config, name_variants
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
@@ -66,10 +66,10 @@ class VendorRecogniser:
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
                                       vendor=entry.vendor, country=entry.country))
         taken = [(m.start, m.end) for m in found]
-        for start, end in self._pattern_spans(doc.text):
+        for start, end in self._pattern_spans(doc_text(doc)):
             if any(start < e and end > s for s, e in taken):
                 continue
-            canonical = self._canonical(doc.text[start:end])
+            canonical = self._canonical(doc_text(doc)[start:end])
             if not canonical:
                 continue
             inside = [m for m in mentions if start < m.end and end > m.start]
