@@ -1,6 +1,7 @@
 """The Mention record every recognition component produces, and the spaCy extensions."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -37,6 +38,20 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["claimtrace_text"] = doc.text
     return text
+
+
+def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
+    """(start, end) characters of the sentence holding `offset`; the whole doc when it has no
+    sentence boundaries. Boundaries are collected once per doc, then found by bisection."""
+    bounds = doc.user_data.get("claimtrace_sentences")
+    if bounds is None:
+        if doc.has_annotation("SENT_START"):
+            bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        else:
+            bounds = [(0, len(doc_text(doc)))]
+        bounds = doc.user_data["claimtrace_sentences"] = ([start for start, _ in bounds], bounds)
+    starts, spans = bounds
+    return spans[max(bisect.bisect_right(starts, offset) - 1, 0)]
 
 
 def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm) -> Mention:

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.mention import doc_mentions, doc_text, make_mention
+from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.normalise.money import (
     currency_tables,
     currency_target,
@@ -203,11 +203,8 @@ class _CurrencyContext:
 
     def countries(self, offset: int) -> list[str]:
         """The sentence's countries (nearest first), then the document's, most named first."""
-        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if span is None or not self.doc.has_annotation("SENT_START"):
-            return self.by_count
-        sentence = span.sent
-        local = [m for m in self.places if sentence.start_char <= m.start < sentence.end_char]
+        start, end = sentence_at(self.doc, offset)
+        local = [m for m in self.places if start <= m.start < end]
         local.sort(key=lambda m: abs(m.start - offset))
         return [m.country for m in local] + self.by_count
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_mentions, doc_text, make_mention
+from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.resources import config, name_variants
 
 
@@ -65,7 +65,7 @@ class CountryRecogniser:
         if span.start > 0 and doc[span.start - 1].text in self.blocked_after.get(name, ()):
             return True  # "Latin America" is a region
         if name in self.codes_needing_context:
-            sentence = span.sent.text if doc.has_annotation("SENT_START") else doc_text(doc)
+            sentence = doc_text(doc)[slice(*sentence_at(doc, start))]
             letters = [c for c in sentence if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
                 return True  # a heading in capitals: "US" there may be the word "us"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.countries import country_entries
 from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_mentions, doc_text, make_mention
+from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.resources import config, name_variants
 
 
@@ -84,9 +84,9 @@ class PlaceRecogniser:
                 continue  # the country name is as long: "Mexico" stays a country
             for country_mention in overlapped:  # "Kuwait City" replaces "Kuwait"
                 mentions.remove(country_mention)
-            sentence = doc.char_span(start, end, alignment_mode="expand").sent
+            sentence_start, sentence_end = sentence_at(doc, start)
             nearby = [m.country for m in countries + places
-                      if sentence.start_char <= m.start < sentence.end_char and m.start != start]
+                      if sentence_start <= m.start < sentence_end and m.start != start]
             nearby += [m.country for m in reversed(countries) if start - self.window <= m.start < start]
             country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
