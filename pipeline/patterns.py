@@ -15,25 +15,39 @@ def alternation(words, flags: str = "") -> str:
 
 
 @functools.cache
-def number_pattern() -> str:
-    """A number in digits or words, with an optional scale: '1,800', '3.8 billion', '1.2bn',
-    'two hundred million', 'twenty-five', 'a billion'. No capture groups."""
+def number_pattern(hyphen_after: bool = False) -> str:
+    """A number in digits or words, with an optional scale: '1,800', '12,34,567.89',
+    '3.8 billion', '1.2bn', 'two hundred million', 'twenty-five', 'a billion', 'half a million',
+    'three quarters billion'. `hyphen_after` lets a word number end at a hyphen ("one-yen").
+    No capture groups."""
     data = config("numbers")
     small = alternation([*data["units"], *data["tens"]], "i")
-    tens = alternation(data["tens"], "i")
-    units = alternation(data["units"], "i")
-    word_number = (
-        rf"(?:{tens}(?:[- ]{units})?|{small})"
-        rf"(?:[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -](?:{tens}(?:[- ]{units})?|{small}))?)?"
+    word_number = rf"(?:{small_number_pattern()}(?:[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -]{small_number_pattern()})?)?)"
+    digits = (
+        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+)"
     )
-    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+)"
     scale_words = alternation(data["scales"], "i")
     scale_abbrev = alternation(data["scale_abbrev"])
     scale = rf"(?:[ -]?{scale_abbrev}(?![\w])|(?:[ -]{scale_words}){{1,2}}(?![\w]))"
+    article = r"(?i:an?)"
+    fraction = (
+        rf"(?:(?:{small}|\d+)(?:[ -](?i:and))?[ -])?(?:{article} )?"
+        rf"{alternation(data['scale_fractions'], 'i')}(?: {article})?{scale}"
+    )
+    end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     return (
         rf"(?:(?<![\d.,]){digits}(?![\d])(?:{scale})?"
-        rf"|(?<![\w-])(?:{word_number}(?:{scale})?|(?i:an?)(?:{scale}))(?![\w-]))"
+        rf"|(?<![\w-])(?:{fraction}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
     )
+
+
+@functools.cache
+def small_number_pattern() -> str:
+    """A number word below a hundred: 'seven', 'forty-five', 'forty five'."""
+    data = config("numbers")
+    small = alternation([*data["units"], *data["tens"]], "i")
+    return rf"(?:{alternation(data['tens'], 'i')}(?:[- ]{alternation(data['units'], 'i')})?|{small})"
 
 
 @functools.cache

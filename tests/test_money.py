@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalise.money import currency_target, named_dollar, resolve_currency, subunit_divisor
+from pipeline.normalise.money import currency_target, named_dollar, resolve_currency, unit_multiplier
 
 
 @pytest.mark.parametrize("written, countries, iso", [
@@ -19,6 +19,10 @@ from pipeline.normalise.money import currency_target, named_dollar, resolve_curr
     ("dollars", (), "USD"), ("cents", (), "USD"), ("pence", (), "GBP"), ("¥", ("JP",), "JPY"),
     ("¥", (), "CNY"), ("CFA francs", ("SN",), "XOF"), ("CFA francs", ("CM",), "XAF"),
     ("kwacha", ("MW",), "MWK"), ("kwacha", (), "ZMW"), ("JPY", (), "JPY"), ("birr", (), "ETB"),
+    ("usd", (), "USD"), ("rmb", (), "CNY"), ("usd$", (), "USD"), ("mxn$", (), "MXN"), ("cad$", (), "CAD"),
+    ("MUSD", (), "USD"), ("MGBP", (), "GBP"), ("c $", (), "CAD"), ("hk $", (), "HKD"), ("元", (), "CNY"),
+    ("₡", (), "CRC"), ("₭", (), "LAK"), ("Dutch guilders", (), "NLG"), ("bitcoins", (), "XBT"), ("₿", (), "XBT"),
+    ("ரூ", ("LK",), "LKR"), ("US dollars", ("CA",), "USD"), ("Mex$", (), "MXN"), ("S$", (), "SGD"),
 ])
 def test_currency(written, countries, iso):
     assert resolve_currency(currency_target(written), countries) == iso
@@ -31,12 +35,15 @@ def test_dollar_follows_the_dollar_the_text_names():
     assert named_dollar("HK$ and NZ$") is None  # two other dollars: none wins
 
 
-@pytest.mark.parametrize("written, divisor", [("cents", 100), ("pence", 100), ("dollars", 1), ("", 1)])
-def test_subunit_divisor(written, divisor):
-    assert subunit_divisor(written) == divisor
+@pytest.mark.parametrize("written, multiplier", [
+    ("cents", 0.01), ("pence", 0.01), ("p", 0.01), ("dollars", 1), ("", 1), ("USD", 1), ("usd", 1),
+    ("MUSD", 1e6), ("MEUR", 1e6), ("kEUR", 1e3), ("MAUD", 1e6), (None, 1),
+])
+def test_unit_multiplier(written, multiplier):
+    assert unit_multiplier(written) == multiplier
 
 
-@pytest.mark.parametrize("written", ["xyz", "", "Dollar Tree", None])
+@pytest.mark.parametrize("written", ["xyz", "", "Dollar Tree", None, "all", "mad", "try", "MUSDX"])
 def test_unknown_currency(written):
     assert resolve_currency(currency_target(written)) is None
 

@@ -10,15 +10,16 @@ from spacy.tokens import Doc
 
 from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.normalise.money import (
+    compatible_targets,
     currency_tables,
     currency_target,
     named_dollar,
     resolve_currency,
-    subunit_divisor,
+    unit_multiplier,
 )
-from pipeline.normalise.numbers import parse_number, parse_percent
+from pipeline.normalise.numbers import number_words, parse_number, parse_percent
 from pipeline.normalise.units import plural_to_singular, unit_lemma
-from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of
+from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of, small_number_pattern
 from pipeline.resources import config
 
 _WORD_AFTER = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -32,20 +33,50 @@ class AmountRecogniser:
         currencies = config("currencies", config_dir)
         tables = currency_tables()
         number = number_pattern()
+        scale_words = alternation(numbers["scales"], "i")
         signs = alternation(currencies["signs"])
-        codes_before = alternation(tables.codes)
-        codes_after = alternation(tables.codes - tables.codes_only_before)
+        prefixes = alternation(tables.scale_prefixes)
+        lower_codes = alternation(tables.lowercase_codes)
+        codes_before = rf"(?:{prefixes})?{alternation(tables.codes)}|{lower_codes}"
+        codes_after = rf"(?:{prefixes})?{alternation(tables.codes - tables.codes_only_before)}|{lower_codes}"
+        code_dollar = rf"(?i:{alternation(tables.codes)})\$|{alternation(tables.codes)} \$"
         names = alternation([*tables.names, *tables.subunits], "i")
-        symbols = alternation([s for s in currencies["signs"] if not any(c.isalpha() for c in s)])
+        # Signs also taken after the number: those with a currency symbol in them ("5 €", "1 R$", "100元").
+        symbols = alternation([s for s in currencies["signs"] if any(not c.isascii() or c == "$" for c in s)])
+        # "3 dollars 50 cents", "one dollar and one", "c $ 100 and fifty": the minor part.
+        currency_after = rf"(?:{names}|{codes_after}|{symbols})(?![\w])"
+        minor = (
+            rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z])|{small_number_pattern()}(?![\w-]))"
+            rf"(?:[ ]+(?P<minor_name>{alternation(tables.subunits, 'i')})(?![\w])|(?![ \u00a0]*{currency_after})))?"
+        )
+        currency_before = rf"(?<![A-Za-z])(?P<cur>{code_dollar}|{signs}|{codes_before})[ \u00a0]?"
+        # A currency right before a number that no other number claims: "rmb 10 usd 20", not "10 rmb 20 usd".
+        self.currency_just_before = re.compile(rf"(?<!\d )(?<!\d){currency_before}$")
         self.money_before = re.compile(
-            rf"(?<![A-Za-z])(?P<cur>{signs}|{codes_before})[ \u00a0]?(?P<num>{number})"
-            rf"(?:[ \u00a0]+(?P<name>{names})(?![\w]))?"
+            rf"{currency_before}(?P<num>{number})(?:[ \u00a0]+(?P<name>{names}|{codes_after})(?![\w]))?{minor}"
         )
+        self.money_name_before = re.compile(
+            rf"(?<![\w-])(?P<name>{alternation(tables.names_before_number, 'i')})[ \u00a0]+(?P<num>{number})"
+        )
+        subunits = alternation(tables.subunits, "i")
         self.money_after = re.compile(
-            rf"(?P<num>{number})(?:[ \u00a0-]?(?P<name>{names}|{codes_after})(?![\w])|[ \u00a0]?(?P<cur>{symbols}))"
+            rf"(?P<num>{number_pattern(hyphen_after=True)})"
+            rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
+            rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
+            rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after})(?![\w])"
+            rf"|[ \u00a0]?(?P<cur>{symbols}))"
+            rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{scale_words})(?![\w]))?{minor}))"
         )
+        negative = rf"(?:(?<![\w-])(?P<neg>{alternation(numbers['negative_words'], 'i')})[ ]+)?"
         percent_words = alternation(numbers["percent_words"], "i")
-        self.percent = re.compile(rf"(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
+        self.percent = re.compile(rf"{negative}(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
+        # "percent of 10", "per cent of twenty-two": the percent word first, the number ending the phrase.
+        self.percent_of = re.compile(
+            rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
+        )
+        self.number_before = re.compile(rf"(?:{number})[ \u00a0]*$")
+        self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
+        self.format_numbers = set(numbers["format_numbers"])
         followers = alternation(numbers["fraction_followers"], "i")
         self.fraction = re.compile(
             rf"(?<![\w-])(?P<frac>{alternation(numbers['fractions'], 'i')})(?=\s+{followers}\b)"
@@ -73,14 +104,22 @@ class AmountRecogniser:
         text = doc_text(doc)
         context = _CurrencyContext(doc, mentions)
         found = []
-        for pattern in (self.money_before, self.money_after):
-            for match in pattern.finditer(text):
+        for pattern in (self.money_before, self.money_name_before, self.money_after):
+            position = 0
+            while match := pattern.search(text, position):
                 mention = self._money(doc, match, context)
                 if mention:
                     found.append(mention)
-        for match in self.percent.finditer(text):
-            found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
-                                             parse_percent(match.group()), "percent_rule"))
+                # an amount cut short ("rmb 10" of "rmb 10 usd 20") lets the search go on from its end
+                position = mention.end if mention and mention.end > match.start() else match.end()
+        for pattern in (self.percent, self.percent_of):
+            for match in pattern.finditer(text):
+                if pattern is self.percent_of and self.number_before.search(text[max(0, match.start() - 40):match.start()]):
+                    continue  # "5 percent of 10" is "5 percent"
+                value = parse_percent(match.group("num") + "%")
+                if value is not None and match.groupdict().get("neg"):
+                    value = -value
+                found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(), value, "percent_rule"))
         for match in self.fraction.finditer(text):
             found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
                                              parse_percent(match.group()), "fraction_rule"))
@@ -112,27 +151,60 @@ class AmountRecogniser:
 
     def _money(self, doc: Doc, match: re.Match, context: _CurrencyContext):
         groups = match.groupdict()
-        sign, name = groups.get("cur"), groups.get("name")
-        value = parse_number(groups["num"])
-        if value is None or (len(groups["num"]) < 3 and groups["num"].lower() in ("a", "an")):
+        sign, name = groups.get("cur"), groups.get("name") or groups.get("sub") or groups.get("short")
+        number = groups["num"]
+        value = parse_number(number)
+        if value is None or number.lower() in ("a", "an") or number in self.format_numbers:
             return None
-        if sign and len(sign) == 1 and sign.isalpha() and value < 1000 and not _has_scale(groups["num"]):
+        if match.re is self.money_name_before and not _has_scale(number):
+            return None  # "dollar 22.5 million", never "won 3 games"
+        if match.re is self.money_after and self.currency_just_before.search(
+                match.string[max(0, match.start() - 12):match.start()]):
+            return None  # the currency before the number is its own
+        if sign and len(sign) == 1 and sign.isascii() and sign.isalpha() and value < 1000 and not _has_scale(number):
             return None  # "R40" is more likely a road than 40 rand
-        if name:
-            value /= subunit_divisor(name)
         sign_target = currency_target(sign) if sign else None
         name_target = currency_target(name) if name else None
-        codes = currency_tables().codes
-        if name_target in codes or not sign_target:
-            target = name_target or sign_target
-        else:
-            target = sign_target
+        end = match.end()
+        if sign_target and name_target and not compatible_targets(sign_target, name_target):
+            name = name_target = None  # "rmb 10 usd 20": the code after belongs to the next amount
+            end = match.end("num")
+        multiplier = unit_multiplier(name) if name else unit_multiplier(sign)
+        if groups.get("short") and value * multiplier >= 1:
+            return None  # "1080p" is a video format, not 10.80 pounds
+        value *= multiplier
+        if groups.get("scale"):
+            value *= parse_number("1 " + groups["scale"]) or 1.0
+        minor = self._minor_amount(match, value, number) if end == match.end() else None
+        if minor is not None:
+            value += minor
+        elif groups.get("minor") and end == match.end():  # not a minor part: the amount ends before it
+            end = match.start() + len(_MINOR_JOIN.sub("", match.string[match.start():match.start("minor")]))
+        target = name_target if name_target in currency_tables().codes or not sign_target else sign_target
         currency = resolve_currency(target, context.countries(match.start()), context.named_dollar)
-        mention = self._value_mention(doc, "MONEY", match.start(), match.end(), value, "money_rule")
+        mention = self._value_mention(doc, "MONEY", match.start(), end, value, "money_rule")
         mention.currency = currency
         if currency is None:
             mention.note = "currency unknown"
         return mention
+
+    def _minor_amount(self, match: re.Match, value: float, number: str) -> float | None:
+        """The cents of "3 dollars 50 cents" or "one dollar and one" in currency units, or None
+        when there is no minor part or it is another number ("between $10 and 20")."""
+        minor_text = match.groupdict().get("minor")
+        if not minor_text or _has_scale(number) or value != int(value):
+            return None
+        text = match.string
+        if self.range_starts.search(text[max(0, match.start() - 30):match.start()]):
+            return None
+        minor = parse_number(minor_text)
+        if minor is None or not 0 < minor < 100 or minor != int(minor):
+            return None
+        name = match.group("minor_name")
+        after = text[match.end():match.end() + 80]
+        if not name and self._counted_noun(after)[1]:
+            return None  # "$15 and 20 cameras"
+        return minor * (unit_multiplier(name) if name else 0.01)
 
     def _count(self, doc: Doc, match: re.Match):
         """A number followed by the noun it counts ("1,800 ... cameras"); None when it is a
@@ -187,8 +259,13 @@ class AmountRecogniser:
         return (unit_lemma(lower[-1]), False) if lower else (None, False)
 
 
+_MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
+
+
 def _has_scale(number_text: str) -> bool:
-    return bool(re.search(r"[A-Za-z]", number_text))
+    """Whether a number is written with a scale word: "1.2bn", "two million", "a thousand"."""
+    words = number_words()
+    return any(words.get(w.lower(), ("",))[0] == "scale" for w in re.findall(r"[A-Za-z]+", number_text))
 
 
 class _CurrencyContext:

@@ -23,6 +23,10 @@ class CurrencyTables:
     subunits: dict[str, tuple[str, int]]  # lower-cased subunit name -> (target, per unit)
     codes: frozenset[str]  # every ISO 4217 code
     codes_only_before: frozenset[str]
+    lowercase_codes: frozenset[str]  # codes also written in lower case, as written
+    scale_prefixes: dict[str, float]  # "M" of "MUSD" -> 1e6
+    short_subunits: dict[str, str]  # "p" -> the subunit entry's first name ("penny")
+    names_before_number: frozenset[str]
     ambiguous: dict[str, dict]
 
 
@@ -47,8 +51,27 @@ def currency_tables() -> CurrencyTables:
         subunits=subunits,
         codes=codes,
         codes_only_before=frozenset(data["codes_only_before"]),
+        lowercase_codes=frozenset(data["lowercase_codes"]),
+        scale_prefixes={k: float(v) for k, v in data["code_scale_prefixes"].items()},
+        short_subunits={short: data["subunits"][entry]["names"][0] for short, entry in data["short_subunits"].items()},
+        names_before_number=frozenset(n.lower() for n in data["names_before_number"]),
         ambiguous=data["ambiguous"],
     )
+
+
+def _code(written: str, tables: CurrencyTables) -> tuple[str, float] | None:
+    """(ISO code, scale) of a written code: "USD", "usd", "usd$", "NZD $" -> ("USD", 1),
+    "MUSD" -> ("USD", 1e6)."""
+    form = written[:-1].rstrip() if written.endswith("$") else written
+    for prefix in sorted(tables.scale_prefixes, key=len, reverse=True):
+        rest = form[len(prefix):]
+        if form.startswith(prefix) and len(rest) == 3 and rest in tables.codes:
+            return rest, tables.scale_prefixes[prefix]
+    if form.isupper() and form in tables.codes:
+        return form, 1.0
+    if form in tables.lowercase_codes or (written.endswith("$") and form.upper() in tables.codes):
+        return form.upper(), 1.0
+    return None
 
 
 def currency_target(written: str) -> str | None:
@@ -59,22 +82,45 @@ def currency_target(written: str) -> str | None:
     form = " ".join(written.split())
     if form in tables.signs:
         return tables.signs[form]
-    if form.upper() == form and form in tables.codes:
-        return form
+    code = _code(form, tables)
+    if code:
+        return tables.names.get(code[0].lower(), code[0])
     lowered = form.lower()
     if lowered in tables.names:
         return tables.names[lowered]
     if lowered in tables.subunits:
         return tables.subunits[lowered][0]
+    if form in tables.short_subunits:
+        return tables.subunits[tables.short_subunits[form]][0]
     return None
 
 
-def subunit_divisor(written: str) -> int:
-    """100 for 'cents' or 'pence', else 1."""
+def unit_multiplier(written: str) -> float:
+    """What an amount written with this currency word is multiplied by: 0.01 for 'cents' or
+    'pence', 1e6 for 'MUSD' (million US dollars), else 1."""
     if not isinstance(written, str):
-        return 1
-    entry = currency_tables().subunits.get(" ".join(written.split()).lower())
-    return entry[1] if entry else 1
+        return 1.0
+    tables = currency_tables()
+    form = " ".join(written.split())
+    entry = tables.subunits.get(tables.short_subunits.get(form, form).lower())
+    if entry:
+        return 1.0 / entry[1]
+    code = _code(form, tables)
+    return code[1] if code else 1.0
+
+
+def compatible_targets(first: str, second: str) -> bool:
+    """Whether two written currencies can name the same amount: "US$ 5 million dollars" and
+    "$1,190 AUD" can, "rmb 10 usd" cannot."""
+    def options(target: str) -> set[str]:
+        rule = currency_tables().ambiguous.get(target)
+        if rule is None:
+            return {target}
+        return {target, rule["default"], *rule.get("named_by", ()), *rule.get("by_country", {}).values()}
+
+    if not isinstance(first, str) or not isinstance(second, str):
+        return False
+    return bool(options(first) & options(second))
 
 
 def resolve_currency(target: str | None, countries=(), named_dollar: str | None = None) -> str | None:

@@ -9,11 +9,14 @@ import functools
 import math
 import re
 
+from price_parser.parser import parse_number as price_number
+
 from pipeline.resources import config
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])")
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+# Digit groups as English texts write them: "1,234,567.89", Indian "12,34,567.89", plain "1234.5".
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
 @functools.cache
@@ -33,20 +36,23 @@ def number_words() -> dict:
         words[word.lower()] = ("scale", float(value))
     for word, value in data["scales"].items():
         words[word] = ("scale", float(value))
+    for word, value in data["scale_fractions"].items():
+        words[word] = ("fraction", float(value))
     return words
 
 
 def parse_digits(text: str) -> float | None:
-    """'1,800' -> 1800.0, '3.8' -> 3.8, '120 000 000' -> 1.2e8; None when not a plain number."""
+    """'1,800' -> 1800.0, '3.8' -> 3.8, '120 000 000' -> 1.2e8, '12,34,567.89' -> 1234567.89;
+    None when not a number written the English way ("1,2" and "1.234,5" are not)."""
+    if not isinstance(text, str):
+        return None
     compact = text.strip()
     if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", compact):
         compact = re.sub(r"\s", "", compact)
     if not _GROUPED.match(compact):
         return None
-    try:
-        return float(compact.replace(",", ""))
-    except ValueError:
-        return None
+    amount = price_number(compact, decimal_separator=".")
+    return float(amount) if amount is not None else None
 
 
 def parse_number(text: str) -> float | None:
@@ -61,6 +67,8 @@ def parse_number(text: str) -> float | None:
         return None  # something in the text is neither a number nor a number word
     total = 0.0
     current: float | None = None
+    before_article: float | None = None  # the number before "a" in "one and a half"
+    previous = None
     seen_number = False
     previous_digits = False
     for raw in tokens:
@@ -76,6 +84,9 @@ def parse_number(text: str) -> float | None:
             current = (current or 0.0) + value
             seen_number = True
         elif token in ("a", "an"):
+            if previous in words and words[previous][0] == "fraction":
+                continue  # "half a million"
+            before_article = current
             current = (current or 0.0) + 1.0
         elif token == "and":
             continue
@@ -90,6 +101,12 @@ def parse_number(text: str) -> float | None:
             elif kind == "collective":
                 current = (current or 1.0) * value
                 seen_number = True
+            elif kind == "fraction":
+                if previous in ("a", "an"):
+                    current = (before_article or 0.0) + value  # "a half", "one and a half"
+                else:
+                    current = value if current is None else current * value  # "three quarters"
+                seen_number = True
             elif kind == "scale":
                 if current is None and total:
                     total *= value
@@ -99,6 +116,7 @@ def parse_number(text: str) -> float | None:
                 seen_number = True
         else:
             return None
+        previous = token
     if not seen_number:
         return None
     result = total + (current or 0.0)
