@@ -41,15 +41,16 @@ class AmountRecogniser:
         codes_after = rf"(?:{prefixes})?{alternation(tables.codes - tables.codes_only_before)}|{lower_codes}"
         code_dollar = rf"(?i:{alternation(tables.codes)})\$|{alternation(tables.codes)} \$"
         names = alternation([*tables.names, *tables.subunits], "i")
-        # Signs also taken after the number: those with a currency symbol in them ("5 €", "1 R$", "100元").
-        symbols = alternation([s for s in currencies["signs"] if any(not c.isascii() or c == "$" for c in s)])
+        # Signs also taken after the number: those with more than letters in them ("5 €", "1 R$", "100元").
+        symbols = alternation([s for s in currencies["signs"]
+                               if any(not (c.isascii() and (c.isalpha() or c in ". ")) for c in s)])
         # "3 dollars 50 cents", "one dollar and one", "c $ 100 and fifty": the minor part.
         currency_after = rf"(?:{names}|{codes_after}|{symbols})(?![\w])"
         minor = (
             rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z])|{small_number_pattern()}(?![\w-]))"
             rf"(?:[ ]+(?P<minor_name>{alternation(tables.subunits, 'i')})(?![\w])|(?![ \u00a0]*{currency_after})))?"
         )
-        currency_before = rf"(?<![A-Za-z])(?P<cur>{code_dollar}|{signs}|{codes_before})[ \u00a0]?"
+        currency_before = rf"(?<![A-Za-z])(?P<cur>{code_dollar}|{signs}|{codes_before})(?::[ ]?|[ \u00a0]?)"
         # A currency right before a number that no other number claims: "rmb 10 usd 20", not "10 rmb 20 usd".
         self.currency_just_before = re.compile(rf"(?<!\d )(?<!\d){currency_before}$")
         self.money_before = re.compile(
