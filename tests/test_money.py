@@ -3,7 +3,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalise.money import currency_target, named_dollar, resolve_currency, unit_multiplier
+from pipeline.normalise.money import (
+    compatible_targets,
+    currency_target,
+    named_dollar,
+    resolve_currency,
+    unit_multiplier,
+)
 
 
 @pytest.mark.parametrize("written, countries, iso", [
@@ -43,6 +49,14 @@ def test_unit_multiplier(written, multiplier):
     assert unit_multiplier(written) == multiplier
 
 
+@pytest.mark.parametrize("first, second, same", [
+    ("dollar", "AUD", True), ("USD", "dollar", True), ("CNY", "USD", False), ("cfa_franc", "franc", True),
+    ("rupee", "PKR", True), ("EUR", "EUR", True), ("shilling", "INR", False), (None, "USD", False),
+])
+def test_compatible_targets(first, second, same):
+    assert compatible_targets(first, second) is same
+
+
 @pytest.mark.parametrize("written", ["xyz", "", "Dollar Tree", None, "all", "mad", "try", "MUSDX"])
 def test_unknown_currency(written):
     assert resolve_currency(currency_target(written)) is None
@@ -51,3 +65,5 @@ def test_unknown_currency(written):
 @given(st.text(max_size=20), st.lists(st.text(max_size=3), max_size=3))
 def test_currency_never_raises(written, countries):
     resolve_currency(currency_target(written), countries, named_dollar(written))
+    assert unit_multiplier(written) > 0
+    assert compatible_targets(written, currency_target(written) or "USD") in (True, False)

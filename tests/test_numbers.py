@@ -16,6 +16,10 @@ from pipeline.normalise.numbers import parse_digits, parse_number, parse_percent
     ("a billion", 1e9), ("a million", 1e6), ("two billion", 2e9), ("twenty five million", 2.5e7),
     ("a dozen", 12), ("120 000 000", 1.2e8), ("3 200", 3200), ("a thousand", 1000),
     ("one thousand two hundred", 1200), ("1.5 thousand", 1500),
+    ("12,34,567.89", 1234567.89), ("1,00,000", 100000), ("half million", 5e5), ("half a million", 5e5),
+    ("a quarter million", 2.5e5), ("quarter million", 2.5e5), ("three quarters billion", 7.5e8),
+    ("one and a half billion", 1.5e9), ("two and a half million", 2.5e6), ("1 and a half million", 1.5e6),
+    ("a half", 0.5), ("forty-five", 45), ("ninety nine", 99), ("1.2 mln", 1.2e6), ("3 bln", 3e9),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
@@ -26,12 +30,15 @@ def test_parse_number_unknown(text):
     assert parse_number(text) is None
 
 
-@pytest.mark.parametrize("text, value", [("1,000", 1000), ("1000", 1000), ("0.5", 0.5), ("1 000 000", 1e6)])
+@pytest.mark.parametrize("text, value", [
+    ("1,000", 1000), ("1000", 1000), ("0.5", 0.5), ("1 000 000", 1e6), ("12,34,567.89", 1234567.89),
+    ("31.500", 31.5), ("1,234.5", 1234.5),
+])
 def test_parse_digits(text, value):
     assert parse_digits(text) == value
 
 
-@pytest.mark.parametrize("text", ["1,00", "1..2", "x", ""])
+@pytest.mark.parametrize("text", ["1,00", "1..2", "x", "", "1,2", "1.234,56", "12,3,456", None])
 def test_parse_digits_unknown(text):
     assert parse_digits(text) is None
 

@@ -30,6 +30,14 @@ def found(result, label):
     ("It paid US$1.2bn, then KSh 4.5 billion and 2 billion yuan.", "MONEY", [("US$1.2bn", 1.2e9), ("KSh 4.5 billion", 4.5e9), ("2 billion yuan", 2e9)]),
     ("Budgets ran from $1.2 million to $23.5 million.", "MONEY", [("$1.2 million", 1.2e6), ("$23.5 million", 2.35e7)]),
     ("In 2022 and in March 2023, for six months.", "DATE", [("2022", "2022"), ("March 2023", "2023-03"), ("six months", "P6M")]),
+    ("It cost 3 dollars 50 cents, then thirteen dollars and forty-five cents.", "MONEY", [("3 dollars 50 cents", 3.5), ("thirteen dollars and forty-five cents", 13.45)]),
+    ("Between $10 and 20 firms bid; $15 and 20 cameras.", "MONEY", [("$10", 10.0), ("$15", 15.0)]),
+    ("They paid 10 rmb 20 usd, then rmb 10 usd 20.", "MONEY", [("10 rmb", 10.0), ("20 usd", 20.0), ("rmb 10", 10.0), ("usd 20", 20.0)]),
+    ("Losses of 30 MUSD and MEUR 120; half a million dollars.", "MONEY", [("30 MUSD", 3e7), ("MEUR 120", 1.2e8), ("half a million dollars", 5e5)]),
+    ("A 1080p feed, 4K cameras and 30p stamps.", "MONEY", [("30p", 0.3)]),
+    ("A 1080p feed and 4K cameras from 12 vendors.", "QUANTITY", [("12", 12.0)]),
+    ("It fell minus five percent, per cent of twenty-two.", "PERCENT", [("minus five percent", -5.0), ("per cent of twenty-two", 22.0)]),
+    ("Only 5 percent of 10 cameras work.", "PERCENT", [("5 percent", 5.0)]),
 ])
 def test_recognition(annotate_text, text, label, expected):
     assert found(annotate_text(text), label) == expected
@@ -40,6 +48,24 @@ def test_money_details(annotate_text):
     money = [(m.text, m.currency, m.qualifier, m.period) for m in result.mentions if m.label == "MONEY"]
     assert money == [("Sh2.4 billion", "UGX", None, None), ("$4.7 million", "USD", "lower_bound", "year"),
                      ("R$ 15 million", "BRL", None, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a USD $900 million loan", ("USD $900 million", 9e8, "USD")),
+    ("$1,190.00 AUD", ("$1,190.00 AUD", 1190.0, "AUD")),
+    ("TT$100 million for Trinidad", ("TT$100 million", 1e8, "TTD")),
+    ("the cost is 100元!", ("100元", 100.0, "CNY")),
+    ("12,34,567.89 rupees in India", ("12,34,567.89 rupees", 1234567.89, "INR")),
+    ("a one-yen bid", ("one-yen", 1.0, "JPY")),
+    ("250 million Dutch guilders", ("250 million Dutch guilders", 2.5e8, "NLG")),
+    ("c $ 16.4 million", ("c $ 16.4 million", 1.64e7, "CAD")),
+    ("75 USD million", ("75 USD million", 7.5e7, "USD")),
+    ("The price starts at dollar 22.5 million.", ("dollar 22.5 million", 2.25e7, "USD")),
+    ("A $381.5 million loan", ("$381.5 million", 3.815e8, "USD")),
+])
+def test_money_forms(annotate_text, text, expected):
+    money = [(m.text, m.value, m.currency) for m in annotate_text(text).mentions if m.label == "MONEY"]
+    assert money == [(expected[0], pytest.approx(expected[1]), expected[2])]
 
 
 def test_relative_date_uses_publication_date(annotate_text):

@@ -214,7 +214,7 @@ class AmountRecogniser:
         start, end = match.start(), match.end()
         written = match.group()
         value = parse_number(written)
-        if value is None or value == 1 and not written[0].isdigit():
+        if value is None or value == 1 and not written[0].isdigit() or written in self.format_numbers:
             return None
         if self._is_code(text, start, end):
             return None
