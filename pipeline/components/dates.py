@@ -25,6 +25,9 @@ def date_regex(dates: dict, numbers: dict) -> re.Pattern:
     relative = alternation(dates["relative"], "i")
     forms = [
         r"\d{4}-\d{2}-\d{2}(?![\d])",
+        r"\d{1,2}([/.])\d{1,2}\1(?:19|20)\d{2}(?![\d])",  # 12/03/2022, read day first
+        r"(?:19|20)\d{2}/\d{1,2}/\d{1,2}(?![\d/])",
+        r"(?:(?i:the)\s+)?(?:19|20)\d0s(?![\w])",  # the 1990s
         rf"{day}\s+(?:of\s+)?{month},?\s+{year}",
         rf"{month}\s+{day},?\s+{year}",
         rf"{month},?\s+(?:of\s+)?{year}",
@@ -32,7 +35,7 @@ def date_regex(dates: dict, numbers: dict) -> re.Pattern:
         rf"{full_month}\s+{day}(?![\d\w])",
         rf"(?:{count}|(?i:an?))\s+{units}s?\s+ago(?![\w])",
         relative + r"(?![\w])",
-        rf"(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|first)\s+(?:{count}\s+)?{units}s?(?![\w])",
+        rf"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous)\s+(?:{count}\s+)?|(?i:first)\s+{count}\s+){units}s?(?![\w])",
         rf"(?:{count}[ -]{units}s?|(?i:an?)\s+(?:decade|century))(?:[ -]long)?(?![\w])",
         rf"{year}(?![\w%])",
     ]

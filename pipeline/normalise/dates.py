@@ -45,6 +45,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("md", re.compile(rf"^{month}\s+{day}$", re.I)),
         ("my", re.compile(rf"^{month},?\s+(?:of\s+)?{year}$", re.I)),
         ("y", re.compile(rf"^(?:(?:early|mid|late)[- ]?)?{year}$", re.I)),
+        ("decade", re.compile(r"^(?:the\s+)?(?P<decade>\d{3})0s$", re.I)),
         ("ago", re.compile(rf"^{number}\s+(?P<unit>{t['unit_re']})s?\s+ago$", re.I)),
         ("duration", re.compile(
             rf"^(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?{number}?[ -]?"
@@ -121,6 +122,8 @@ def parse_date(text: str, published: str | None = None) -> str | None:
         if not match:
             continue
         parts = match.groupdict()
+        if kind == "decade":
+            return parts["decade"]  # ISO 8601 reduced precision: "199" is the 1990s
         if kind in ("duration", "ago"):
             unit = parts["unit"].lower()
             unit = "century" if unit == "centurie" else unit
@@ -141,7 +144,39 @@ def parse_date(text: str, published: str | None = None) -> str | None:
             return format_date(year) if low <= year <= high else None
         return format_date(year, int(month) if month else None,
                            int(parts["day"]) if parts.get("day") else None)
+    return written_date(phrase)
+
+
+def written_date(text: str) -> str | None:
+    """Other written dates ("12/03/2022", day first; "2022/03/12") by dateparser's
+    DateDataParser, at the precision its `period` gives; None when the year is not written,
+    so dateparser never fills missing parts from today's date."""
+    if not isinstance(text, str) or not re.search(r"(?:19|20)\d{2}", text):
+        return None
+    try:
+        data = _date_data_parser().get_date_data(text)
+    except Exception:  # dateparser raises on some odd inputs; unknown it is
+        return None
+    parsed = data.date_obj if data else None
+    if parsed is None or str(parsed.year) not in text:
+        return None
+    if data.period == "year":
+        return format_date(parsed.year)
+    if data.period == "month":
+        return format_date(parsed.year, parsed.month)
+    if data.period == "day":
+        return format_date(parsed.year, parsed.month, parsed.day)
     return None
+
+
+@functools.cache
+def _date_data_parser():
+    import dateparser.date  # slow to import; only needed for the forms the tables above do not read
+
+    settings = {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY",
+                "RETURN_AS_TIMEZONE_AWARE": False,
+                "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
+    return dateparser.date.DateDataParser(languages=["en"], settings=settings)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -156,23 +191,4 @@ def parse_published(value) -> str | None:
     if iso:
         return format_date(*map(int, iso.groups()))
     written = parse_date(text)
-    if written and not written.startswith("P"):
-        return written
-    import dateparser  # slow to import; only needed for unusual forms
-
-    settings = {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first",
-                "RETURN_AS_TIMEZONE_AWARE": False,
-                "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
-    try:
-        data = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
-    except Exception:  # dateparser raises on some odd inputs; unknown it is
-        return None
-    if not data or not data.date_obj:
-        return None
-    parsed = data.date_obj
-    precision = data.period or "day"
-    if precision == "year":
-        return format_date(parsed.year)
-    if precision == "month":
-        return format_date(parsed.year, parsed.month)
-    return format_date(parsed.year, parsed.month, parsed.day)
+    return written if written and not written.startswith("P") else None
