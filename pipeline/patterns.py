@@ -18,7 +18,7 @@ def alternation(words, flags: str = "") -> str:
 def number_pattern(hyphen_after: bool = False) -> str:
     """A number in digits or words, with an optional scale: '1,800', '12,34,567.89',
     '3.8 billion', '1.2bn', 'two hundred million', 'twenty-five', 'a billion', 'half a million',
-    'three quarters billion'. `hyphen_after` lets a word number end at a hyphen ("one-yen").
+    'three quarters billion', 'a dozen'. `hyphen_after` lets a word number end at a hyphen ("one-yen").
     No capture groups."""
     data = config("numbers")
     small = alternation([*data["units"], *data["tens"]], "i")
@@ -35,10 +35,11 @@ def number_pattern(hyphen_after: bool = False) -> str:
         rf"(?:(?:{small}|\d+)(?:[ -](?i:and))?[ -])?(?:{article} )?"
         rf"{alternation(data['scale_fractions'], 'i')}(?: {article})?{scale}"
     )
+    collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     return (
         rf"(?:(?<![\d.,]){digits}(?![\d])(?:{scale})?"
-        rf"|(?<![\w-])(?:{fraction}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
+        rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
     )
 
 

@@ -29,6 +29,7 @@ def found(result, label):
     ("ECU 911 and BOL-110 run on 5G; Section 3 and COVID-19 rules; Privacy Shield 2.0.", "QUANTITY", []),
     ("In 2022 alone, 2000 cameras were added.", "QUANTITY", [("2000", 2000.0)]),
     ("They installed 1,800 Chinese-made surveillance cameras.", "QUANTITY", [("1,800", 1800.0)]),
+    ("Police fitted 12 of the 47 counties' systems and a dozen officers; the 3rd phase, 21st-century tools.", "QUANTITY", [("12", 12.0), ("47", 47.0), ("a dozen", 12.0)]),
     ("It cost three times the estimate and twice the budget.", "QUANTITY", [("three times", 3.0), ("twice", 2.0)]),
     ("Crime fell 22 per cent and two-thirds of cameras failed.", "PERCENT", [("22 per cent", 22.0), ("two-thirds", 66.67)]),
     ("It paid US$1.2bn, then KSh 4.5 billion and 2 billion yuan.", "MONEY", [("US$1.2bn", 1.2e9), ("KSh 4.5 billion", 4.5e9), ("2 billion yuan", 2e9)]),
@@ -71,6 +72,12 @@ def test_money_details(annotate_text):
 def test_money_forms(annotate_text, text, expected):
     money = [(m.text, m.value, m.currency) for m in annotate_text(text).mentions if m.label == "MONEY"]
     assert money == [(expected[0], pytest.approx(expected[1]), expected[2])]
+
+
+def test_partitive_counts_take_the_noun_after(annotate_text):
+    result = annotate_text("Only 5,000 of its 10,000 cameras work in 12 of the 47 counties.")
+    assert [(m.text, m.unit) for m in result.mentions if m.label == "QUANTITY"] == [
+        ("5,000", "camera"), ("10,000", "camera"), ("12", "county"), ("47", "county")]
 
 
 def test_relative_date_uses_publication_date(annotate_text):

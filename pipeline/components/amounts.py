@@ -23,6 +23,7 @@ from pipeline.patterns import alternation, number_pattern, period_of, qualifier_
 from pipeline.resources import config
 
 _WORD_AFTER = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 class AmountRecogniser:
@@ -74,6 +75,9 @@ class AmountRecogniser:
         # "percent of 10", "per cent of twenty-two": the percent word first, the number ending the phrase.
         self.percent_of = re.compile(
             rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
+        )
+        self.partitive = re.compile(
+            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?:{alternation(numbers['partitive_determiners'], 'i')}[ \u00a0]+)?(?:{number})(?![\w])"
         )
         self.number_before = re.compile(rf"(?:{number})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
@@ -219,6 +223,9 @@ class AmountRecogniser:
         if self._is_code(text, start, end):
             return None
         noun, plural = self._counted_noun(text[end:end + 80])
+        partitive = self.partitive.match(text, end) if noun is None else None
+        if partitive:  # "12 of the 47 counties" counts counties
+            noun, plural = self._counted_noun(text[partitive.end():partitive.end() + 80])
         if noun is None or noun in self.not_units or noun in self.measure_units:
             return None
         if re.fullmatch(r"\d{4}", written) and self.years[0] <= value <= self.years[1]:
@@ -250,8 +257,14 @@ class AmountRecogniser:
             match = _WORD_AFTER.match(after, position)
             if not match or match.group(1).lower() in self.unit_stop:
                 break
-            words.append(match.group(1))
             position = match.end()
+            word = _POSSESSIVE.sub("", match.group(1))
+            if word == match.group(1):
+                words.append(word)
+            elif plural_to_singular(word):
+                words.append(word)
+                break  # "47 counties' systems": a plural owner is the counted noun
+            # a singular owner ("two buyer's credit facilities") is not
         for word in words:
             singular = plural_to_singular(word.split("-")[-1])
             if singular:
