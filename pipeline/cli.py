@@ -35,6 +35,25 @@ def parser() -> argparse.ArgumentParser:
     progress.add_argument("--no-progress", dest="progress", action="store_false",
                           help="never show the progress bar")
     run.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    evaluate = commands.add_parser("eval", help="score a run against gold annotations")
+    evaluate.add_argument("--gold", required=True, action="append", metavar="GOLD.jsonl",
+                          help="gold annotations (SPEC format); repeat for several files")
+    evaluate.add_argument("--pred", required=True, metavar="DIR", help="folder of a run's tables")
+    evaluate.add_argument("--errors", type=int, default=0, metavar="N",
+                          help="also list up to N misses, spurious mentions and wrong values")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object (SPEC's shape)")
+    evaluate.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    validate = commands.add_parser("validate", help="check gold files and name every bad line")
+    validate.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    validate.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    imports = commands.add_parser("import", help="turn a doccano or Label Studio export into gold JSONL")
+    imports.add_argument("export", metavar="EXPORT", help="doccano JSONL or Label Studio JSON export")
+    imports.add_argument("--from", dest="tool", required=True, choices=("doccano", "labelstudio"))
+    imports.add_argument("--out", required=True, metavar="GOLD.jsonl")
+    imports.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return main
 
 
@@ -52,7 +71,48 @@ def command_run(args) -> int:
     return 0
 
 
-COMMANDS = {"run": command_run}
+def command_eval(args) -> int:
+    """`claimtrace eval`: the evaluation table (or JSON) of a run against gold files."""
+    import json
+
+    from pipeline.evaluate import evaluate, format_errors, format_table
+    from pipeline.gold import load_gold
+
+    gold = [doc for path in args.gold for doc in load_gold(path)]
+    report = evaluate(gold, args.pred)
+    result = report.as_json()
+    print(json.dumps(result, indent=2) if args.json else format_table(result))
+    if args.errors:
+        print(format_errors(report, args.errors))
+    return 0
+
+
+def command_validate(args) -> int:
+    """`claimtrace validate`: every problem of the gold files; exit 1 when there is one."""
+    from pipeline.gold import validate_gold
+
+    problems = [p for path in args.gold for p in validate_gold(path)]
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"claimtrace: {', '.join(args.gold)}: valid", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def command_import(args) -> int:
+    """`claimtrace import`: gold JSONL from an annotation tool's export."""
+    import json
+    from pathlib import Path
+
+    from pipeline.gold import import_export
+
+    records = import_export(args.export, args.tool)
+    Path(args.out).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    print(f"claimtrace: {len(records)} documents -> {args.out}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"run": command_run, "eval": command_eval, "validate": command_validate, "import": command_import}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,15 +76,23 @@ class AmountRecogniser:
         self.percent_of = re.compile(
             rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
         )
+        determiners = alternation(numbers["partitive_determiners"], "i")
         self.partitive = re.compile(
-            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?:{alternation(numbers['partitive_determiners'], 'i')}[ \u00a0]+)?(?:{number})(?![\w])"
+            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>{determiners}[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
         )
         self.number_before = re.compile(rf"(?:{number})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
         self.format_numbers = set(numbers["format_numbers"])
         followers = alternation(numbers["fraction_followers"], "i")
+        leaders = alternation(numbers["fraction_leaders"], "i")
+        fractions = alternation(numbers["fractions"], "i")
         self.fraction = re.compile(
-            rf"(?<![\w-])(?P<frac>{alternation(numbers['fractions'], 'i')})(?=\s+{followers}\b)"
+            rf"(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
+            rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-])"
+        )
+        small = rf"(?:\d{{1,3}}|{small_number_pattern()})"
+        self.ratio = re.compile(
+            rf"(?<![\w.,-])(?P<part>{small})\s+{alternation(numbers['ratio_words'], 'i')}\s+(?P<whole>{small})(?![\w.,%-])"
         )
         self.factor = re.compile(
             rf"(?P<num>{number})\s+{re.escape(numbers['factor_word'])}(?![\w])"
@@ -128,6 +136,11 @@ class AmountRecogniser:
         for match in self.fraction.finditer(text):
             found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
                                              parse_percent(match.group()), "fraction_rule"))
+        for match in self.ratio.finditer(text):
+            part, whole = parse_number(match.group("part")), parse_number(match.group("whole"))
+            if part and whole and part < whole and self._counted_noun(text[match.end():match.end() + 80])[1]:
+                found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
+                                                 round(100 * part / whole, 2), "ratio_rule"))
         for match in self.factor.finditer(text):
             if match.group("word"):
                 value = self.factors[match.group("word").lower()]
@@ -218,14 +231,17 @@ class AmountRecogniser:
         start, end = match.start(), match.end()
         written = match.group()
         value = parse_number(written)
-        if value is None or value == 1 and not written[0].isdigit() or written in self.format_numbers:
+        if value is None or written in self.format_numbers or self._is_code(text, start, end):
             return None
-        if self._is_code(text, start, end):
-            return None
-        noun, plural = self._counted_noun(text[end:end + 80])
+        if value == 1 and not written[0].isdigit() and not qualifier_of(text[max(0, start - 40):start], ""):
+            return None  # "one committee member", but "at least one camera" is a count
+        noun, plural, noun_end = self._counted_noun(text[end:end + 80])
         partitive = self.partitive.match(text, end) if noun is None else None
-        if partitive:  # "12 of the 47 counties" counts counties
-            noun, plural = self._counted_noun(text[partitive.end():partitive.end() + 80])
+        if partitive and (partitive.group("det") or partitive.group("whole")):  # "12 of the 47 counties", "2,500 of the Lahore cameras" count those nouns
+            noun, plural, noun_end = self._counted_noun(text[partitive.end():partitive.end() + 80])
+            noun_end += partitive.end() - end
+            if not plural and not partitive.group("whole"):
+                return None
         if noun is None or noun in self.not_units or noun in self.measure_units:
             return None
         if re.fullmatch(r"\d{4}", written) and self.years[0] <= value <= self.years[1]:
@@ -234,6 +250,7 @@ class AmountRecogniser:
                 return None  # a year, not a count
         mention = self._value_mention(doc, "QUANTITY", start, end, value, "count_rule")
         mention.unit = noun
+        mention.period = mention.period or period_of(text[end + noun_end:end + noun_end + 20])
         return mention
 
     def _is_code(self, text: str, start: int, end: int) -> bool:
@@ -250,8 +267,9 @@ class AmountRecogniser:
         at_sentence_start = re.search(r"(?:^|[.!?\n\"“]\s*)" + re.escape(word) + r"[ \u00a0]+$", before)
         return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words
 
-    def _counted_noun(self, after: str) -> tuple[str | None, bool]:
-        """(unit, whether it was written in the plural) of the noun a number counts."""
+    def _counted_noun(self, after: str) -> tuple[str | None, bool, int]:
+        """(unit, whether it was written in the plural, where the noun ends in `after`) of the
+        noun a number counts."""
         words, position = [], 0
         for _ in range(self.unit_window):
             match = _WORD_AFTER.match(after, position)
@@ -260,17 +278,17 @@ class AmountRecogniser:
             position = match.end()
             word = _POSSESSIVE.sub("", match.group(1))
             if word == match.group(1):
-                words.append(word)
+                words.append((word, position))
             elif plural_to_singular(word):
-                words.append(word)
+                words.append((word, position))
                 break  # "47 counties' systems": a plural owner is the counted noun
             # a singular owner ("two buyer's credit facilities") is not
-        for word in words:
+        for word, word_end in words:
             singular = plural_to_singular(word.split("-")[-1])
             if singular:
-                return singular, True
-        lower = [w for w in words if w.islower() and not w.endswith(self.not_noun_endings)]
-        return (unit_lemma(lower[-1]), False) if lower else (None, False)
+                return singular, True, word_end
+        lower = [(w, e) for w, e in words if w.islower() and not w.endswith(self.not_noun_endings)]
+        return (unit_lemma(lower[-1][0]), False, lower[-1][1]) if lower else (None, False, 0)
 
 
 _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")

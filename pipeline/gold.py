@@ -1,0 +1,255 @@
+"""Gold annotations (SPEC "Gold annotations"): loading, validation naming the line, and import
+of doccano and Label Studio exports.
+
+A gold line is `{"id", "text", "published"?, "spans": [...], "claims": [...]}`. A line may leave
+the text where it is published instead of copying it: `"text_source": {"path": CSV relative to
+the gold file, "id_column": ..., "text_column": ...}` with an optional `"sha256"` of the text;
+the text is joined at load time.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import numbers
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.resources import config
+
+
+class GoldError(Exception):
+    """Invalid gold: the message names the file and line."""
+
+
+@dataclass
+class GoldSpan:
+    """One annotated mention."""
+
+    start: int
+    end: int
+    label: str
+    norm: dict = field(default_factory=dict)
+
+
+@dataclass
+class GoldClaim:
+    """The attachment of one MONEY / PERCENT / QUANTITY span: its country, vendors, claimant."""
+
+    start: int
+    end: int
+    country: str | None = None
+    vendors: list[str] = field(default_factory=list)
+    claimant: str | None = None
+
+
+@dataclass
+class GoldDoc:
+    """One annotated document."""
+
+    id: str
+    text: str
+    published: str | None = None
+    spans: list[GoldSpan] = field(default_factory=list)
+    claims: list[GoldClaim] = field(default_factory=list)
+
+
+@functools.cache
+def label_rules() -> dict:
+    """The labels, their norm keys and the evaluation tolerances from `configs/labels.yaml`."""
+    return config("labels")
+
+
+def load_gold(path: str | Path) -> list[GoldDoc]:
+    """Every document of a gold file; raises GoldError on the first invalid line."""
+    docs, errors = _read(Path(path))
+    if errors:
+        raise GoldError(errors[0] + (f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""))
+    return docs
+
+
+def validate_gold(path: str | Path) -> list[str]:
+    """Every problem of a gold file, one message per problem naming its line; [] when valid."""
+    return _read(Path(path))[1]
+
+
+def _read(path: Path) -> tuple[list[GoldDoc], list[str]]:
+    if not path.is_file():
+        return [], [f"{path}: no such gold file"]
+    docs, errors, seen = [], [], set()
+    sources: dict = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"{where}: not JSON ({exc.msg})")
+            continue
+        problems: list[str] = []
+        doc = _document(record, path.parent, sources, problems)
+        if doc is not None and doc.id in seen:
+            problems.append(f"document {doc.id!r} appears twice")
+        if doc is not None:
+            seen.add(doc.id)
+            problems += _check_spans(record, doc)
+        errors += [f"{where}: {p}" for p in problems]
+        if doc is not None and not problems:
+            docs.append(doc)
+    return docs, errors
+
+
+def _document(record, folder: Path, sources: dict, problems: list[str]) -> GoldDoc | None:
+    if not isinstance(record, dict):
+        problems.append("a line must be a JSON object")
+        return None
+    if record.get("id") in (None, ""):
+        problems.append('missing "id"')
+        return None
+    doc_id = str(record["id"])
+    text = record.get("text")
+    if text is None and "text_source" in record:
+        text = _source_text(record["text_source"], doc_id, folder, sources, problems)
+        if text is not None and record.get("sha256") and hashlib.sha256(text.encode()).hexdigest() != record["sha256"]:
+            problems.append(f"the text of {doc_id!r} in its source has changed (sha256 differs)")
+    if not isinstance(text, str):
+        if not problems:
+            problems.append('missing "text" (or "text_source")')
+        return None
+    published = record.get("published")
+    return GoldDoc(doc_id, text, str(published) if published else None)
+
+
+def _source_text(source, doc_id: str, folder: Path, sources: dict, problems: list[str]) -> str | None:
+    if not isinstance(source, dict) or not {"path", "id_column", "text_column"} <= set(source):
+        problems.append('"text_source" needs "path", "id_column" and "text_column"')
+        return None
+    key = (str((folder / source["path"]).resolve()), source["id_column"], source["text_column"])
+    if key not in sources:
+        csv_path = Path(key[0])
+        if not csv_path.is_file():
+            problems.append(f"text source {source['path']} not found")
+            return None
+        with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+            sources[key] = {row[key[1]]: row[key[2]] for row in csv.DictReader(handle)}
+    text = sources[key].get(doc_id)
+    if text is None:
+        problems.append(f"document {doc_id!r} is not in {source['path']}")
+    return text
+
+
+def _check_spans(record: dict, doc: GoldDoc) -> list[str]:
+    rules = label_rules()
+    problems = []
+    for index, span in enumerate(record.get("spans") or []):
+        name = f"span {index + 1}"
+        if not isinstance(span, dict):
+            problems.append(f"{name}: not an object")
+            continue
+        start, end, label = span.get("start"), span.get("end"), span.get("label")
+        if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= len(doc.text):
+            problems.append(f"{name}: offsets {start}..{end} are outside the text ({len(doc.text)} characters)")
+            continue
+        if label not in rules["labels"]:
+            problems.append(f"{name}: unknown label {label!r}")
+            continue
+        if "text" in span and span["text"] != doc.text[start:end]:
+            problems.append(f"{name}: text {span['text']!r} does not match {doc.text[start:end]!r} at {start}..{end}")
+            continue
+        norm = span.get("norm") or {}
+        problems += [f"{name}: {p}" for p in _check_norm(label, norm)]
+        doc.spans.append(GoldSpan(start, end, label, dict(norm)))
+    by_span = {(s.start, s.end): s.label for s in doc.spans}
+    for index, claim in enumerate(record.get("claims") or []):
+        name = f"claim {index + 1}"
+        if not isinstance(claim, dict):
+            problems.append(f"{name}: not an object")
+            continue
+        key = (claim.get("start"), claim.get("end"))
+        if by_span.get(key) not in rules["claim_labels"]:
+            problems.append(f"{name}: {key[0]}..{key[1]} is not the span of a MONEY, PERCENT or QUANTITY mention")
+            continue
+        vendors = claim.get("vendors") or []
+        if not isinstance(vendors, list) or not all(isinstance(v, str) for v in vendors):
+            problems.append(f"{name}: vendors must be a list of names")
+            continue
+        doc.claims.append(GoldClaim(key[0], key[1], claim.get("country"), vendors, claim.get("claimant")))
+    return problems
+
+
+def _check_norm(label: str, norm) -> list[str]:
+    rules = label_rules()
+    if not isinstance(norm, dict):
+        return ["norm must be an object"]
+    problems = []
+    for key, value in norm.items():
+        if key not in rules["labels"][label]["norm"]:
+            problems.append(f"unknown norm key {key!r} for {label}")
+        elif value is None:
+            continue
+        elif key == "value" and (not isinstance(value, numbers.Real) or isinstance(value, bool)):
+            problems.append(f"norm value {value!r} is not a number")
+        elif key == "country" and not (isinstance(value, str) and len(value) == 2 and value.isupper()):
+            problems.append(f"norm country {value!r} is not an ISO 3166 alpha-2 code")
+        elif key == "currency" and not (isinstance(value, str) and len(value) == 3 and value.isupper()):
+            problems.append(f"norm currency {value!r} is not an ISO 4217 code")
+        elif key == "qualifier" and value not in rules["qualifiers"]:
+            problems.append(f"norm qualifier {value!r} is not one of {', '.join(rules['qualifiers'])}")
+        elif key == "period" and value not in rules["periods"]:
+            problems.append(f"norm period {value!r} is not one of {', '.join(rules['periods'])}")
+        elif key in ("vendor", "unit", "date") and not isinstance(value, str):
+            problems.append(f"norm {key} {value!r} is not a string")
+    return problems
+
+
+def gold_line(doc_id: str, text: str, spans: list[dict], published: str | None = None) -> dict:
+    """A gold record in SPEC's format, each span carrying its text for checking."""
+    record = {"id": doc_id, "text": text}
+    if published:
+        record["published"] = published
+    record["spans"] = [{"start": s["start"], "end": s["end"], "label": s["label"],
+                        "text": text[s["start"]:s["end"]], "norm": s.get("norm", {})}
+                       for s in sorted(spans, key=lambda s: (s["start"], s["end"]))]
+    record["claims"] = []
+    return record
+
+
+def from_doccano(line: dict, number: int) -> dict:
+    """A doccano sequence-labelling export line (`label` or `labels`: [[start, end, LABEL], ...])."""
+    spans = line.get("label", line.get("labels")) or []
+    if not isinstance(line.get("text"), str) or not isinstance(spans, list):
+        raise GoldError(f"doccano line {number}: needs \"text\" and a list of labels")
+    doc_id = str(line.get("id", number))
+    return gold_line(doc_id, line["text"], [{"start": s[0], "end": s[1], "label": s[2]} for s in spans],
+                     line.get("published"))
+
+
+def from_label_studio(task: dict, number: int) -> dict:
+    """A Label Studio task of a JSON export: its text and the labels of its first annotation."""
+    data = task.get("data") or {}
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise GoldError(f"Label Studio task {number}: needs data.text")
+    annotations = task.get("annotations") or task.get("completions") or []
+    results = annotations[0].get("result", []) if annotations else []
+    spans = []
+    for result in results:
+        value = result.get("value") or {}
+        labels = value.get("labels") or []
+        if result.get("type") == "labels" and labels and "start" in value:
+            spans.append({"start": value["start"], "end": value["end"], "label": labels[0]})
+    return gold_line(str(data.get("id", task.get("id", number))), text, spans, data.get("published"))
+
+
+def import_export(path: str | Path, tool: str) -> list[dict]:
+    """Gold records from a doccano (JSONL) or Label Studio (JSON) export file."""
+    raw = Path(path).read_text(encoding="utf-8-sig")
+    if tool == "doccano":
+        lines = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        return [from_doccano(line, n) for n, line in enumerate(lines, start=1)]
+    if tool == "labelstudio":
+        tasks = json.loads(raw)
+        return [from_label_studio(task, n) for n, task in enumerate(tasks, start=1)]
+    raise GoldError(f"unknown annotation tool {tool!r}; choose doccano or labelstudio")
