@@ -16,7 +16,6 @@ from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.resources import config, name_variants
 
-
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,)")
 
 
