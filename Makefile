@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CORPUS := corpus/articles
 OUT := out
+AIDDATA := ../shared/external/aiddata-gcdf3/gcdf3_df_filtered_title_description.csv
 
-.PHONY: run test lint clean
+.PHONY: run test eval lint clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +20,18 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The bundled corpus against its gold; the AidData gold too when ../shared is there.
+eval: $(STAMP)
+	$(BIN)/claimtrace run $(CORPUS) --out build/eval/articles --no-progress
+	@echo "== bundled corpus (corpus/gold/articles.jsonl)"
+	@$(BIN)/claimtrace eval --gold corpus/gold/articles.jsonl --pred build/eval/articles
+	@if [ -f $(AIDDATA) ]; then \
+		$(BIN)/claimtrace run $(AIDDATA) --text-column Description --id-column "AidData Record ID" \
+			--out build/eval/aiddata --no-progress && \
+		echo "== AidData descriptions (corpus/gold/aiddata.jsonl)" && \
+		$(BIN)/claimtrace eval --gold corpus/gold/aiddata.jsonl --pred build/eval/aiddata; \
+	else echo "== AidData gold skipped: ../shared is absent"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts

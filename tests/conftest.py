@@ -32,11 +32,18 @@ def annotate_text(nlp):
 
 
 @pytest.fixture(scope="session")
-def corpus_run(tmp_path_factory):
-    """The bundled corpus run once through the command line into CSV tables."""
+def corpus_run_dir(tmp_path_factory):
+    """The folder of the bundled corpus run once through the command line (Parquet tables)."""
     from pipeline.cli import main
-    from pipeline.tables import read_table
 
     out = tmp_path_factory.mktemp("corpus_out")
     assert main(["run", str(CORPUS), "--out", str(out), "--format", "parquet", "--no-progress"]) == 0
-    return {name: read_table(out, name) for name in ("documents", "mentions", "claims")}
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus_run(corpus_run_dir):
+    """The bundled corpus run's three tables."""
+    from pipeline.tables import read_table
+
+    return {name: read_table(corpus_run_dir, name) for name in ("documents", "mentions", "claims")}

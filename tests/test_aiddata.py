@@ -33,3 +33,21 @@ def test_aiddata_figures(tmp_path):
     assert figures["recipient_found"] >= 0.95
     assert figures["recipient_top"] >= 0.85
     assert figures["money_normalised"] >= 0.95
+
+
+def test_aiddata_gold_joins_its_text_and_scores(tmp_path):
+    import json
+
+    from pipeline.evaluate import evaluate
+    from pipeline.gold import load_gold
+    from pipeline.runner import run
+
+    if not CSV.exists():
+        pytest.skip("AidData descriptions absent")
+    gold = load_gold(ROOT / "corpus" / "gold" / "aiddata.jsonl")
+    assert len(gold) == 20 and all(doc.text and doc.spans for doc in gold)
+    source = tmp_path / "gold_docs.jsonl"
+    source.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in gold), encoding="utf-8")
+    run([str(source)], tmp_path / "out", "parquet", progress=False)
+    micro = evaluate(gold, tmp_path / "out").as_json()["labels"]["micro"]
+    assert micro["partial"]["f1"] >= 0.9 and micro["normalised"]["f1"] >= 0.9

@@ -82,3 +82,35 @@ def test_a_failed_write_leaves_no_half_table(tmp_path):
     writer.write([{"doc_id": "a", "status": "ok"}])
     writer.abort()
     assert old.read_bytes() == b"previous table" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_eval_validate_and_import_commands(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": ARTICLE, "spans": [
+        {"start": 22, "end": 27, "label": "COUNTRY", "norm": {"country": "KE"}},
+        {"start": 39, "end": 52, "label": "MONEY", "norm": {"value": 4.5e9, "currency": "KES"}}],
+        "claims": [{"start": 39, "end": 52, "country": "KE", "vendors": ["Huawei"]}]}) + "\n", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-progress"]) == 0
+    assert main(["validate", str(gold)]) == 0
+    capsys.readouterr()
+    assert main(["eval", "--gold", str(gold), "--pred", str(tmp_path / "out"), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["labels"]["MONEY"]["normalised"]["tp"] == 1 and result["labels"]["COUNTRY"]["strict"]["fn"] == 0
+    assert result["attachment"]["country"] == 1.0 and result["attachment"]["vendors"] == 1.0
+    assert main(["eval", "--gold", str(gold), "--pred", str(tmp_path / "out"), "--errors", "5"]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].startswith("label") and "spurious (" in table and "micro" in table
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "a", "text": "Kenya", "spans": [{"start": 3, "end": 99, "label": "COUNTRY"}]}) + "\n")
+    assert main(["validate", str(bad)]) == 1
+    assert "bad.jsonl:1: span 1: offsets 3..99" in capsys.readouterr().out
+    assert main(["eval", "--gold", str(bad), "--pred", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.startswith("claimtrace: error: ")
+
+    export = tmp_path / "doccano.jsonl"
+    export.write_text(json.dumps({"text": "Huawei in Kenya", "label": [[10, 15, "COUNTRY"]]}) + "\n")
+    assert main(["import", str(export), "--from", "doccano", "--out", str(tmp_path / "imported.jsonl")]) == 0
+    assert main(["validate", str(tmp_path / "imported.jsonl")]) == 0

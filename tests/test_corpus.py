@@ -3,6 +3,7 @@ import pandas as pd
 
 from pipeline.mention import LABELS
 from pipeline.tables import SCHEMAS
+from tests.conftest import ROOT
 
 
 def test_every_mention_offset_points_at_its_text(corpus_run):
@@ -62,3 +63,15 @@ def test_corpus_facts(corpus_run):
     row = claims[(claims.doc_id == "web/nairobi_safaricom") & (claims.text == "1,800")].iloc[0]
     assert (row.unit, row.country) == ("camera", "KE") and "Huawei" in row.vendors
     assert pd.isna(claims[(claims.doc_id == "wire/kampala_cameras") & (claims.text == "twice")].iloc[0].date)
+
+
+def test_readme_shows_the_current_evaluation(corpus_run_dir):
+    """The table in the README is what `claimtrace eval` prints for the bundled corpus now."""
+    from pipeline.evaluate import evaluate, format_table
+    from pipeline.gold import load_gold
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    marker = "$ claimtrace eval --gold corpus/gold/articles.jsonl --pred build/eval/articles\n"
+    shown = readme.split(marker, 1)[1].split("\n```", 1)[0]
+    result = evaluate(load_gold(ROOT / "corpus" / "gold" / "articles.jsonl"), corpus_run_dir).as_json()
+    assert format_table(result) == shown
