@@ -60,6 +60,7 @@ class Report:
     misses: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
     wrong_values: list = field(default_factory=list)
+    wrong_attachments: list = field(default_factory=list)
 
     def as_json(self) -> dict:
         """SPEC's `claimtrace eval --json` object."""
@@ -171,12 +172,17 @@ def _attachment(report: Report, doc: GoldDoc, predicted: list[Predicted], claims
                       and min(p.end, claim.end) > max(p.start, claim.start)]
         candidates.sort(key=lambda p: (p.label != gold_span.label, -(min(p.end, claim.end) - max(p.start, claim.start))))
         row = claims.get((candidates[0].start, candidates[0].end)) if candidates else None
+        country_right = row is not None and (row["country"] or None) == (claim.country or None)
         report.attachment["country"][1] += 1
-        report.attachment["country"][0] += row is not None and (row["country"] or None) == (claim.country or None)
+        report.attachment["country"][0] += country_right
+        vendors_right = True
         if claim.vendors:
-            report.attachment["vendors"][1] += 1
             got = {v.casefold() for v in (row["vendors"] if row is not None else [])}
-            report.attachment["vendors"][0] += got == {v.casefold() for v in claim.vendors}
+            vendors_right = got == {v.casefold() for v in claim.vendors}
+            report.attachment["vendors"][1] += 1
+            report.attachment["vendors"][0] += vendors_right
+        if not (country_right and vendors_right):
+            report.wrong_attachments.append((doc, claim, row))
 
 
 def predictions(pred_dir: str | Path) -> tuple[dict[str, list[Predicted]], dict[str, dict]]:
@@ -259,5 +265,8 @@ def format_errors(report: Report, limit: int) -> str:
     lines.append(f"wrong value ({len(report.wrong_values)}):")
     lines += [f"  {d.id} {g.label} {context(d, g.start, g.end)} gold {g.norm} got "
               f"{ {k: v for k, v in p.norm.items() if v is not None} }" for d, g, p in report.wrong_values[:limit]]
+    lines.append(f"wrong claim attachment ({len(report.wrong_attachments)}):")
+    lines += [f"  {d.id} {context(d, c.start, c.end)} gold {c.country} {c.vendors} got "
+              f"{(row or {}).get('country')} {(row or {}).get('vendors', [])}" for d, c, row in report.wrong_attachments[:limit]]
     return "\n".join(lines)
 

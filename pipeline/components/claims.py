@@ -40,17 +40,24 @@ class ClaimRules:
         self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'])}(?!\w)", re.I)
         self.document_share = float(data["document_country_share"])
         boundary = alternation(data["claimant_boundaries"])
-        words = rf"[\w’'-]+(?:\s+[\w’'-]+){{0,{int(data['claimant_max_words']) - 1}}}"
-        self.claimant_before_verb = re.compile(
-            rf"(?:^|[,;:—–(“”\"]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{alternation(data['verbs_after_claimant'])}\b",
-            re.I)
-        self.claimant_after_verb = re.compile(
-            rf"(?:[,”\"’]\s*|^){alternation(data['verbs_before_claimant'])}\s+(?P<who>{words}?)\s*(?:[.,;:!?]|$)",
-            re.I)
-        self.claimant_after_preposition = re.compile(
-            rf"\b{alternation(data['prepositions_before_claimant'])}\s+(?P<who>{words}?)\s*(?:[.,;:!?—–]|$)",
-            re.I)
+        words = rf"[\w’'.-]+(?:\s+[\w’'.()-]+){{0,{int(data['claimant_max_words']) - 1}}}"
+        verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'])}\b"
+        verbs_before = alternation(data["verbs_before_claimant"])
+        sentence_end = r"\s*[.!?]?[\"”’]?\s*$"
+        self.claimant_patterns = [
+            # "according to the Auditor General"
+            re.compile(rf"\b{alternation(data['prepositions_before_claimant'])}\s+(?P<who>{words}?)\s*(?:[.,;:!?—–]|$)", re.I),
+            # "…, the interior ministry said."
+            re.compile(rf"[,;:—–”\"]\s*(?P<who>{words}?)\s+{verbs_after}{sentence_end}", re.I),
+            # "…,” says a Nairobi economist."
+            re.compile(rf"(?:[,”\"’]\s*|^){verbs_before}\s+(?P<who>{words}?){sentence_end}", re.I),
+            # "The Punjab Safe Cities Authority, which runs …, said"
+            re.compile(rf"(?:^|[,;:—–(“”\"])\s*(?P<who>{words}?),\s+(?:which|who)\b.*?,\s+{verbs_after}", re.I),
+            # "A 2019 audit found that …", "Critics point to …"
+            re.compile(rf"(?:^|[,;:—–(“”\"]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{verbs_after}", re.I),
+        ]
         self.leading = re.compile(rf"^(?:{boundary})\s+", re.I)
+        self.not_claimants = {w.lower() for w in data["not_claimants"]}
 
     def build(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Claim]:
         """A claim for every value mention, in text order."""
@@ -127,11 +134,12 @@ class ClaimRules:
 
     def claimant(self, sentence: str) -> str | None:
         """Who the sentence says asserts its facts, as written ("A 2023 EU report")."""
-        for pattern in (self.claimant_after_preposition, self.claimant_before_verb, self.claimant_after_verb):
-            match = pattern.search(sentence)
-            if match:
-                who = self.leading.sub("", match.group("who").strip(" ,“”\"'"))
-                if who and not who[0].isdigit():
+        text = sentence.strip()
+        for pattern in self.claimant_patterns:
+            for match in pattern.finditer(text):
+                who = self.leading.sub("", match.group("who").strip(" ,“”\"'").rstrip("."))
+                first = who.split()[0].lower() if who else ""
+                if who and not any(c.isdigit() for c in who[:1]) and first not in self.not_claimants:
                     return who
         return None
 
