@@ -39,6 +39,7 @@ class ClaimRules:
         self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'])})\b", re.I)
         self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'])}(?!\w)", re.I)
         self.document_share = float(data["document_country_share"])
+        self.units_without_country = set(data["units_without_country"])
         boundary = alternation(data["claimant_boundaries"])
         words = rf"[\w’'.-]+(?:\s+[\w’'.()-]+){{0,{int(data['claimant_max_words']) - 1}}}"
         verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'])}\b"
@@ -81,7 +82,7 @@ class ClaimRules:
                 paragraph_start = paragraphs[max(bisect.bisect_right(paragraphs, mention.start) - 1, 0)]
                 earlier = [m for m in carried if paragraph_start <= m.start < sentence[0]]
                 source = earlier[-1] if earlier else dominant
-            if source is not None:
+            if source is not None and mention.unit not in self.units_without_country:
                 claim.country, claim.country_mention = source.country, source
             for vendor in (m for m in vendors if sentence[0] <= m.start < sentence[1]):
                 claim.vendor_mentions.append(vendor)
