@@ -33,25 +33,35 @@ class Mention:
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined once per doc (spaCy joins every token again on each access)."""
+    """`doc.text`, joined once per doc (spaCy joins every token again on each access);
+    `pipeline.nlp` stores the text it tokenised, so it is never joined at all."""
     text = doc.user_data.get("claimtrace_text")
     if text is None:
         text = doc.user_data["claimtrace_text"] = doc.text
     return text
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) characters of every sentence, collected once per doc; the whole doc when
+    it has no sentence boundaries."""
+    return _sentence_index(doc)[1]
+
+
 def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
-    """(start, end) characters of the sentence holding `offset`; the whole doc when it has no
-    sentence boundaries. Boundaries are collected once per doc, then found by bisection."""
-    bounds = doc.user_data.get("claimtrace_sentences")
-    if bounds is None:
+    """(start, end) characters of the sentence holding `offset`, found by bisection."""
+    starts, spans = _sentence_index(doc)
+    return spans[max(bisect.bisect_right(starts, offset) - 1, 0)]
+
+
+def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    index = doc.user_data.get("claimtrace_sentences")
+    if index is None:
         if doc.has_annotation("SENT_START"):
             bounds = [(s.start_char, s.end_char) for s in doc.sents]
         else:
             bounds = [(0, len(doc_text(doc)))]
-        bounds = doc.user_data["claimtrace_sentences"] = ([start for start, _ in bounds], bounds)
-    starts, spans = bounds
-    return spans[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        index = doc.user_data["claimtrace_sentences"] = ([start for start, _ in bounds], bounds)
+    return index
 
 
 def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm) -> Mention:

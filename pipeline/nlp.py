@@ -10,7 +10,7 @@ from spacy.language import Language
 
 import pipeline.components  # noqa: F401  (registers the factories)
 from pipeline.components.claims import Claim, ClaimRules
-from pipeline.mention import Mention
+from pipeline.mention import Mention, doc_text, sentence_bounds
 from pipeline.resources import CONFIG_DIR
 
 DEFAULT_CONFIG = CONFIG_DIR / "pipeline.cfg"
@@ -66,17 +66,18 @@ def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator
         for text, published in items:
             for offset, part in split_text(text, limit):
                 doc = nlp.make_doc(part)
+                doc.user_data["claimtrace_text"] = part  # what doc.text joins back to, at no cost
                 doc._.published = published
                 yield doc, (offset, len(text), text)
 
     pending: list = []
     for doc, (offset, total, text) in nlp.pipe(docs(), as_tuples=True):
         pending.append((doc, offset))
-        if offset + len(doc.text) < total:
+        if offset + len(doc_text(doc)) < total:
             continue
         if len(pending) == 1:
             yield Annotated(doc._.mentions or [], doc._.claims or [],
-                            [(s.start_char, s.end_char) for s in doc.sents])
+                            sentence_bounds(doc))
         else:
             mentions, sentences = [], []
             for part, part_offset in pending:
@@ -84,7 +85,7 @@ def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator
                     mention.start += part_offset
                     mention.end += part_offset
                     mentions.append(mention)
-                sentences += [(s.start_char + part_offset, s.end_char + part_offset) for s in part.sents]
+                sentences += [(start + part_offset, end + part_offset) for start, end in sentence_bounds(part)]
             rules = rules or ClaimRules(nlp.meta["claimtrace_config_dir"])
             yield Annotated(mentions, rules.build(text, sentences, mentions), sentences)
         pending = []

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.mention import Mention, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.normalise.money import (
     compatible_targets,
     currency_tables,
@@ -52,6 +52,10 @@ class AmountRecogniser:
             rf"(?:[ ]+(?P<minor_name>{alternation(tables.subunits, 'i')})(?![\w])|(?![ \u00a0]*{currency_after})))?"
         )
         currency_before = rf"(?<![A-Za-z])(?P<cur>{code_dollar}|{signs}|{codes_before})(?::[ ]?|[ \u00a0]?)"
+        # Every amount starts at a number, or at the currency just before one: the text is
+        # scanned once for numbers and each pattern is tried only there.
+        self.anchor = re.compile(number_pattern(hyphen_after=True))
+        self.currency_tail = re.compile(currency_before + "$")
         # A currency right before a number that no other number claims: "rmb 10 usd 20", not "10 rmb 20 usd".
         self.currency_just_before = re.compile(rf"(?<!\d )(?<!\d){currency_before}$")
         self.money_before = re.compile(
@@ -69,9 +73,9 @@ class AmountRecogniser:
             rf"|[ \u00a0]?(?P<cur>{symbols}))"
             rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{scale_words})(?![\w]))?{minor}))"
         )
-        negative = rf"(?:(?<![\w-])(?P<neg>{alternation(numbers['negative_words'], 'i')})[ ]+)?"
+        self.negative_tail = re.compile(rf"(?<![\w-]){alternation(numbers['negative_words'], 'i')}[ ]+$")
         percent_words = alternation(numbers["percent_words"], "i")
-        self.percent = re.compile(rf"{negative}(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
+        self.percent = re.compile(rf"(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
         # "percent of 10", "per cent of twenty-two": the percent word first, the number ending the phrase.
         self.percent_of = re.compile(
             rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
@@ -94,10 +98,8 @@ class AmountRecogniser:
         self.ratio = re.compile(
             rf"(?<![\w.,-])(?P<part>{small})\s+{alternation(numbers['ratio_words'], 'i')}\s+(?P<whole>{small})(?![\w.,%-])"
         )
-        self.factor = re.compile(
-            rf"(?P<num>{number})\s+{re.escape(numbers['factor_word'])}(?![\w])"
-            rf"|(?<![\w-])(?P<word>{alternation(numbers['factors'], 'i')})(?![\w-])"
-        )
+        self.factor = re.compile(rf"(?P<num>{number})\s+{re.escape(numbers['factor_word'])}(?![\w])")
+        self.factor_words = re.compile(rf"(?<![\w-])(?P<word>{alternation(numbers['factors'], 'i')})(?![\w-])")
         self.factors = {k.lower(): float(v) for k, v in numbers["factors"].items()}
         self.count = re.compile(number)
         self.unit_window = int(numbers["unit_window"])
@@ -117,22 +119,16 @@ class AmountRecogniser:
         text = doc_text(doc)
         context = _CurrencyContext(doc, mentions)
         found = []
-        for pattern in (self.money_before, self.money_name_before, self.money_after):
-            position = 0
-            while match := pattern.search(text, position):
-                mention = self._money(doc, match, context)
-                if mention:
-                    found.append(mention)
-                # an amount cut short ("rmb 10" of "rmb 10 usd 20") lets the search go on from its end
-                position = mention.end if mention and mention.end > match.start() else match.end()
-        for pattern in (self.percent, self.percent_of):
-            for match in pattern.finditer(text):
-                if pattern is self.percent_of and self.number_before.search(text[max(0, match.start() - 40):match.start()]):
-                    continue  # "5 percent of 10" is "5 percent"
-                value = parse_percent(match.group("num") + "%")
-                if value is not None and match.groupdict().get("neg"):
-                    value = -value
-                found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(), value, "percent_rule"))
+        for start in [m.start() for m in self.anchor.finditer(text)]:
+            found += self._amounts_at(doc, text, start, context)
+        for match in self.money_name_before.finditer(text):
+            mention = self._money(doc, match, context)
+            if mention:
+                found.append(mention)
+        for match in self.percent_of.finditer(text):
+            if not self.number_before.search(text[max(0, match.start() - 40):match.start()]):  # not "5 percent of 10"
+                found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
+                                                 parse_number(match.group("num")), "percent_rule"))
         for match in self.fraction.finditer(text):
             found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
                                              parse_percent(match.group()), "fraction_rule"))
@@ -141,22 +137,44 @@ class AmountRecogniser:
             if part and whole and part < whole and self._counted_noun(text[match.end():match.end() + 80])[1]:
                 found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
                                                  round(100 * part / whole, 2), "ratio_rule"))
-        for match in self.factor.finditer(text):
-            if match.group("word"):
-                value = self.factors[match.group("word").lower()]
-            else:
-                value = parse_number(match.group("num"))
-                if value is None or self._is_code(text, match.start(), match.end("num")):
-                    continue
-            mention = self._value_mention(doc, "QUANTITY", match.start(), match.end(), value, "factor_rule")
-            mention.unit = self.factor_word
-            found.append(mention)
-        for match in self.count.finditer(text):
-            mention = self._count(doc, match)
-            if mention:
-                found.append(mention)
+        for match in self.factor_words.finditer(text):
+            found.append(self._factor(doc, match.start(), match.end(), self.factors[match.group("word").lower()]))
         mentions.extend(found)
         return doc
+
+    def _amounts_at(self, doc: Doc, text: str, start: int, context: _CurrencyContext) -> list[Mention]:
+        """The money, percentages, factors and counts that start at the number at `start` (or
+        at the currency just before it)."""
+        found = []
+        currency = self.currency_tail.search(text, max(0, start - 14), start)
+        for pattern, at in ((self.money_before, currency.start() if currency else None), (self.money_after, start)):
+            match = pattern.match(text, at) if at is not None else None
+            mention = self._money(doc, match, context) if match else None
+            if mention:
+                found.append(mention)
+        match = self.percent.match(text, start)
+        if match:
+            value = parse_percent(match.group("num") + "%")
+            negative = self.negative_tail.search(text, max(0, start - 12), start)
+            begin = negative.start() if negative else start
+            if value is not None and negative:
+                value = -value
+            found.append(self._value_mention(doc, "PERCENT", begin, match.end(), value, "percent_rule"))
+        match = self.factor.match(text, start)
+        if match:
+            value = parse_number(match.group("num"))
+            if value is not None and not self._is_code(text, start, match.end("num")):
+                found.append(self._factor(doc, start, match.end(), value))
+        match = self.count.match(text, start)
+        mention = self._count(doc, match) if match else None
+        if mention:
+            found.append(mention)
+        return found
+
+    def _factor(self, doc: Doc, start: int, end: int, value: float) -> Mention:
+        mention = self._value_mention(doc, "QUANTITY", start, end, value, "factor_rule")
+        mention.unit = self.factor_word
+        return mention
 
     def _value_mention(self, doc: Doc, label: str, start: int, end: int, value, source: str):
         text = doc_text(doc)

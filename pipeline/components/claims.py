@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.mention import VALUE_LABELS, Mention, doc_mentions, doc_text
+from pipeline.mention import VALUE_LABELS, Mention, doc_mentions, doc_text, sentence_bounds
 from pipeline.patterns import alternation
 from pipeline.resources import config
 
@@ -158,8 +158,7 @@ def make_claims(nlp: Language, name: str, config_dir: str | None):
     rules = ClaimRules(config_dir)
 
     def attach(doc: Doc) -> Doc:
-        sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-        doc._.claims = rules.build(doc_text(doc), sentences, doc_mentions(doc))
+        doc._.claims = rules.build(doc_text(doc), sentence_bounds(doc), doc_mentions(doc))
         return doc
 
     return attach
