@@ -24,6 +24,9 @@ from pipeline.resources import config
 
 _WORD_AFTER = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CODE_BEFORE = re.compile(r"[A-Za-z#]-?$|\d[.,:/]$")
+_CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
 
 
 class AmountRecogniser:
@@ -274,9 +277,9 @@ class AmountRecogniser:
     def _is_code(self, text: str, start: int, end: int) -> bool:
         """Numbers inside names and codes: 'ECU 911', 'BOL-110', '5G', 'Section 3', 'COVID-19'."""
         before, after = text[max(0, start - 30):start], text[end:end + 3]
-        if re.search(r"[A-Za-z#]-?$|\d[.,:/]$", before) or re.match(r"-?[A-Za-z]|[.,:/]\d|-\d", after):
+        if _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
             return True
-        previous = re.search(r"([A-Za-z.]+)[ \u00a0]+$", before)
+        previous = _WORD_BEFORE.search(before)
         if not previous:
             return False
         word = previous.group(1)

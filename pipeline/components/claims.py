@@ -72,6 +72,7 @@ class ClaimRules:
         carried = [m for m in places if not self._compared(text, m, sentences, starts)]
         dominant = self._dominant_country(carried)
         claims = []
+        claimants: dict[tuple[int, int], str | None] = {}  # one look per sentence
         for mention in (m for m in mentions if m.label in VALUE_LABELS):
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
             sentence = sentences[index] if sentences else (0, len(text))
@@ -92,7 +93,9 @@ class ClaimRules:
             if in_sentence_dates:
                 nearest = min(in_sentence_dates, key=lambda m: abs(m.start - mention.start))
                 claim.date, claim.date_mention = nearest.date, nearest
-            claim.claimant = self.claimant(text[sentence[0]:sentence[1]])
+            if sentence not in claimants:
+                claimants[sentence] = self.claimant(text[sentence[0]:sentence[1]])
+            claim.claimant = claimants[sentence]
             claims.append(claim)
         return claims
 

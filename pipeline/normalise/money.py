@@ -150,14 +150,19 @@ def named_dollar(text: str) -> str | None:
     """The one non-US dollar a text names ("Hong Kong dollars", "HK$"), if exactly one."""
     if not isinstance(text, str):
         return None
+    names, signs = _named_dollar_patterns()
+    tables = currency_tables()
+    found = {tables.names[m.group().lower()] for m in names.finditer(text)}
+    found |= {tables.signs[m.group()] for m in signs.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
+def _named_dollar_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(names, signs) of the non-US dollars, each one regular expression."""
     tables = currency_tables()
     named = set(tables.ambiguous["dollar"].get("named_by", ()))
-    found = set()
-    lowered = text.lower()
-    for name, target in tables.names.items():
-        if target in named and name in lowered:
-            found.add(target)
-    for sign, target in tables.signs.items():
-        if target in named and re.search(r"(?<![A-Za-z])" + re.escape(sign), text):
-            found.add(target)
-    return found.pop() if len(found) == 1 else None
+    names = sorted((n for n, t in tables.names.items() if t in named), key=len, reverse=True)
+    signs = sorted((s for s, t in tables.signs.items() if t in named), key=len, reverse=True)
+    return (re.compile("|".join(re.escape(n) for n in names), re.I),
+            re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(s) for s in signs) + ")"))
