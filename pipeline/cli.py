@@ -28,7 +28,15 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--published-column", default="published", help="CSV/JSONL field holding the date")
     run.add_argument("--config", default=None, metavar="CFG",
                      help="spaCy pipeline config (default configs/pipeline.cfg)")
-    run.add_argument("--batch-size", type=int, default=64, help="documents per written batch")
+    run.add_argument("--batch-size", type=int, default=64, help="documents per batch (and checkpoint)")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="worker processes (local engine) or LocalCluster workers (dask engine)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="where batches are annotated (default local)")
+    run.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
+    run.add_argument("--db", default=None, metavar="PATH.duckdb",
+                     help="also add the tables to this DuckDB database, skipping documents already in it")
     progress = run.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
                           help="always show the progress bar")
@@ -60,14 +68,19 @@ def parser() -> argparse.ArgumentParser:
 def command_run(args) -> int:
     """`claimtrace run`."""
     from pipeline.readers import Columns
-    from pipeline.runner import run
+    from pipeline.runner import Engine, run
 
     columns = Columns(text=args.text_column, id=args.id_column, title=args.title_column,
                       published=args.published_column)
+    if args.scheduler and args.engine != "dask":
+        raise ValueError("--scheduler needs --engine dask")
+    engine = Engine(args.engine, max(1, args.workers), args.scheduler)
     summary = run(args.inputs, args.out, args.format, columns, config=args.config,
-                  batch_size=max(1, args.batch_size), progress=args.progress)
-    print(f"claimtrace: {summary.documents} documents ({summary.failed} failed), "
-          f"{summary.mentions} mentions, {summary.claims} claims -> {args.out}", file=sys.stderr)
+                  batch_size=max(1, args.batch_size), progress=args.progress, engine=engine, db=args.db)
+    extra = f", {summary.skipped} already in {args.db}" if args.db else ""
+    resumed = f", resumed after {summary.resumed_batches} finished batches" if summary.resumed_batches else ""
+    print(f"claimtrace: {summary.documents} documents ({summary.failed} failed{extra}), "
+          f"{summary.mentions} mentions, {summary.claims} claims -> {args.out}{resumed}", file=sys.stderr)
     return 0
 
 

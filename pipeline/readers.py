@@ -2,9 +2,9 @@
 A file or line that cannot be read becomes a Record with an error, never an exception."""
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
-import io
 import json
 import re
 import sys
@@ -66,48 +66,95 @@ def discover(inputs: list[str]) -> list[tuple[Path, str]]:
     return found
 
 
-def decode(raw: bytes) -> tuple[str | None, str | None]:
-    """(text, None) or (None, reason): UTF-8 with or without BOM, UTF-16 with BOM, else
-    Windows-1252 / latin-1; binary content is refused."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), None
-        except UnicodeDecodeError:
-            return None, "undecodable UTF-16 text"
-    if b"\x00" in raw[:65536]:
+def sniff_encoding(chunks) -> tuple[str | None, str | None]:
+    """(encoding, None) or (None, reason) for text arriving in byte chunks (`chunks()` gives
+    them anew on each call): UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 /
+    latin-1; binary content is refused. Reads the chunks, never holds more than one."""
+    head = next(iter(chunks()), b"")[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", None
+    if b"\x00" in head:
         return None, "binary file (contains NUL bytes), not text"
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    encoding = "latin-1"
+    for candidate in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(candidate)()
         try:
-            text = raw.decode("cp1252")
+            for chunk in chunks():
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-    sample = text[:65536]
+            continue
+        encoding = candidate
+        break
+    sample = head.decode(encoding, errors="ignore")
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if sample and controls > 0.05 * len(sample):
         return None, "binary file (control characters), not text"
-    return text, None
+    return encoding, None
+
+
+def decode(raw: bytes) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason) for a whole file's bytes (see `sniff_encoding`)."""
+    encoding, error = sniff_encoding(lambda: [raw])
+    if error:
+        return None, error
+    try:
+        return raw.decode(encoding), None
+    except UnicodeDecodeError:
+        return None, "undecodable UTF-16 text"
+
+
+def _file_chunks(path: Path, size: int = 1 << 20):
+    """A callable giving the file's bytes chunk by chunk, from the start each time."""
+    def chunks():
+        with path.open("rb") as handle:
+            while chunk := handle.read(size):
+                yield chunk
+    return chunks
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    for chunk in _file_chunks(path)():
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def read_all(files: list[tuple[Path, str]], columns: Columns) -> Iterator[Record]:
-    """Every document of every file, in order."""
+    """Every document of every file, in order. JSONL and CSV files are read line by line, so
+    memory does not grow with their size."""
     for path, stem in files:
         suffix = path.suffix.lower()
         try:
+            if suffix in RECORD_SUFFIXES:
+                yield from read_records(path, stem, columns)
+                continue
             raw = path.read_bytes()
         except OSError as exc:
             yield Record(stem, str(path), error=f"cannot read file: {exc.strerror or exc}")
             continue
-        if suffix in RECORD_SUFFIXES:
-            yield from (read_jsonl if suffix == ".jsonl" else read_csv)(raw, path, stem, columns)
-        elif suffix in HTML_SUFFIXES:
+        if suffix in HTML_SUFFIXES:
             yield read_html(raw, path, stem)
         elif suffix in TEXT_SUFFIXES:
             yield read_text(raw, path, stem)
         else:
             yield Record(stem, str(path), error=f"unsupported file type {suffix or '(none)'}",
                          raw_sha256=sha256(raw))
+
+
+def read_records(path: Path, stem: str, columns: Columns) -> Iterator[Record]:
+    """The documents of a JSONL or CSV file, streamed."""
+    encoding, error = sniff_encoding(_file_chunks(path))
+    if error:
+        yield Record(stem, str(path), error=error, raw_sha256=file_sha256(path))
+        return
+    reader = read_jsonl if path.suffix.lower() == ".jsonl" else read_csv
+    try:
+        with path.open(encoding=encoding, newline="") as handle:
+            yield from reader(handle, path, stem, columns)
+    except UnicodeDecodeError:
+        yield Record(stem, str(path), error="undecodable UTF-16 text", raw_sha256=file_sha256(path))
 
 
 def sha256(data: bytes | str) -> str:
@@ -142,13 +189,9 @@ def read_html(raw: bytes, path: Path, doc_id: str) -> Record:
     return Record(doc_id, str(path), text, title=getattr(extracted, "title", None), published=published)
 
 
-def read_jsonl(raw: bytes, path: Path, stem: str, columns: Columns) -> Iterator[Record]:
+def read_jsonl(lines, path: Path, stem: str, columns: Columns) -> Iterator[Record]:
     """One document per JSON line; a broken line or one without text is an error record."""
-    text, error = decode(raw)
-    if error:
-        yield Record(stem, str(path), error=error, raw_sha256=sha256(raw))
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         fallback_id = f"{stem}:{number}"
@@ -165,18 +208,14 @@ def read_jsonl(raw: bytes, path: Path, stem: str, columns: Columns) -> Iterator[
         yield record_from_row(row, columns, fallback_id, f"{path}:{number}")
 
 
-def read_csv(raw: bytes, path: Path, stem: str, columns: Columns) -> Iterator[Record]:
+def read_csv(lines, path: Path, stem: str, columns: Columns) -> Iterator[Record]:
     """One document per CSV row."""
-    text, error = decode(raw)
-    if error:
-        yield Record(stem, str(path), error=error, raw_sha256=sha256(raw))
-        return
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(lines)
     if not reader.fieldnames or columns.text not in reader.fieldnames:
         yield Record(stem, str(path), error=f"no '{columns.text}' column in CSV header "
                                             f"(columns: {', '.join(reader.fieldnames or [])}); use --text-column",
-                     raw_sha256=sha256(raw))
+                     raw_sha256=file_sha256(path))
         return
     try:
         for number, row in enumerate(reader, start=1):

@@ -64,6 +64,13 @@ class TableWriter:
             self._handle.writelines(json.dumps({n: r.get(n) for n in names}, ensure_ascii=False) + "\n"
                                     for r in rows)
 
+    def write_table(self, table: pa.Table) -> None:
+        """Append an Arrow table of this schema."""
+        if self._parquet is not None:
+            self._parquet.write_table(table)
+        else:
+            self.write(table.to_pylist())
+
     def close(self) -> Path:
         """Finish the file and move it into place atomically."""
         if self._parquet is not None:

@@ -1,0 +1,94 @@
+"""The embedded dataset store: a DuckDB database that collects every run's three tables.
+
+`--db PATH.duckdb` appends each batch's documents, mentions and claims; a document whose
+sha256 is already there from an earlier run is skipped, one whose content changed is replaced
+(all its rows), and every run is recorded in `runs` (time, version, config hash, counts).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyarrow as pa
+
+from pipeline import __version__
+from pipeline.tables import SCHEMAS
+
+TABLES = ("documents", "mentions", "claims")
+
+
+class Store:
+    """One open DuckDB database and the run writing into it."""
+
+    def __init__(self, path: str | Path, run_id: str, config_hash: str, inputs: list[str]):
+        import duckdb
+
+        self.path = Path(path)
+        try:
+            self.con = duckdb.connect(str(self.path))
+        except Exception as exc:  # duckdb raises its own IOException on unwritable paths
+            raise OSError(f"cannot open database {self.path}: {exc}") from exc
+        self.run_id = run_id
+        for name in TABLES:
+            columns = ", ".join(f'"{f.name}" {_sql_type(f.type)}' for f in SCHEMAS[name])
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns}, run_id VARCHAR)")
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP,"
+            " version VARCHAR, config_hash VARCHAR, inputs VARCHAR, documents BIGINT, skipped BIGINT,"
+            " replaced BIGINT, failed BIGINT, mentions BIGINT, claims BIGINT)")
+        self.con.execute(
+            "INSERT INTO runs (run_id, started, version, config_hash, inputs) SELECT ?, ?, ?, ?, ?"
+            " WHERE NOT EXISTS (SELECT 1 FROM runs WHERE run_id = ?)",
+            [run_id, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), __version__, config_hash,
+             " ".join(inputs), run_id])
+        rows = self.con.execute("SELECT doc_id, sha256, run_id FROM documents").fetchall()
+        self.known = {doc_id: (sha, run) for doc_id, sha, run in rows}
+        self.skipped = 0
+        self.replaced = 0
+
+    def is_known(self, doc_id: str, sha256: str) -> bool:
+        """Whether an earlier run already stored this document with this content."""
+        stored = self.known.get(doc_id)
+        if stored and stored[0] == sha256 and stored[1] != self.run_id:
+            self.skipped += 1
+            return True
+        return False
+
+    def add(self, tables: dict[str, pa.Table]) -> None:
+        """Store one batch: earlier rows of its documents are replaced, in one transaction."""
+        doc_ids = tables["documents"].column("doc_id").to_pylist()
+        self.replaced += sum(1 for d in doc_ids if d in self.known and self.known[d][1] != self.run_id)
+        ids = pa.table({"doc_id": pa.array(doc_ids, pa.string())})
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.register("batch_ids", ids)
+            for name in TABLES:
+                self.con.execute(f"DELETE FROM {name} WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
+                table = tables[name].append_column("run_id", pa.array([self.run_id] * tables[name].num_rows, pa.string()))
+                self.con.register("batch_rows", table)
+                self.con.execute(f"INSERT INTO {name} SELECT * FROM batch_rows")
+                self.con.unregister("batch_rows")
+            self.con.unregister("batch_ids")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        for doc_id, sha in zip(doc_ids, tables["documents"].column("sha256").to_pylist(), strict=True):
+            self.known[doc_id] = (sha, self.run_id)
+
+    def finish(self, documents: int, failed: int, mentions: int, claims: int) -> None:
+        """Record the run's counts and close the database."""
+        self.con.execute(
+            "UPDATE runs SET finished = ?, documents = ?, skipped = ?, replaced = ?, failed = ?, mentions = ?,"
+            " claims = ? WHERE run_id = ?",
+            [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), documents, self.skipped, self.replaced,
+             failed, mentions, claims, self.run_id])
+        self.con.close()
+
+
+def _sql_type(arrow_type: pa.DataType) -> str:
+    if pa.types.is_integer(arrow_type):
+        return "BIGINT"
+    if pa.types.is_floating(arrow_type):
+        return "DOUBLE"
+    return "VARCHAR"
