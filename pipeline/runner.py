@@ -8,6 +8,7 @@ import hashlib
 import json
 import shutil
 import sys
+import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -131,7 +132,7 @@ def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Colum
     if db is not None:
         from pipeline.store import Store
 
-        store = Store(db, key, config_hash(config_path), inputs)
+        store = Store(db, parts.run_id, config_hash(config_path), inputs)
     summary = RunSummary(resumed_batches=len(parts.done))
     records = unique_ids(read_all(files, columns))
     batches = _batches(records, batch_size, parts, store, summary)
@@ -260,8 +261,9 @@ class Checkpoint:
         if folder.exists() and (not state.exists() or json.loads(state.read_text()).get("key") != key):
             shutil.rmtree(folder)  # parts of another run (other inputs, options or version)
         folder.mkdir(parents=True, exist_ok=True)
-        if not state.exists():
-            state.write_text(json.dumps({"key": key}))
+        if not state.exists():  # a new run; a resumed one keeps its id
+            state.write_text(json.dumps({"key": key, "run_id": f"{key}-{uuid.uuid4().hex[:8]}"}))
+        self.run_id = json.loads(state.read_text())["run_id"]
         self.done = {int(p.stem) for p in folder.glob("*.done")}
 
     def save(self, index: int, tables: dict[str, pa.Table]) -> None:
