@@ -7,7 +7,7 @@ CORPUS := corpus/articles
 OUT := out
 AIDDATA := ../shared/external/aiddata-gcdf3/gcdf3_df_filtered_title_description.csv
 
-.PHONY: run test eval lint clean
+.PHONY: run test eval bench lint clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ eval: $(STAMP)
 		echo "== AidData descriptions (corpus/gold/aiddata.jsonl)" && \
 		$(BIN)/claimtrace eval --gold corpus/gold/aiddata.jsonl --pred build/eval/aiddata; \
 	else echo "== AidData gold skipped: ../shared is absent"; fi
+
+# Words per second and peak memory against spaCy's bare tokenizer (needs ../shared).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --report docs/benchmarks.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts

@@ -1,0 +1,141 @@
+"""Benchmark of whole `claimtrace run` processes against spaCy's bare English tokenizer.
+
+usage: python scripts/bench.py [--csv AIDDATA.csv] [--copies 10] [--report docs/benchmarks.md]
+
+On the AidData GCDF 3.0 descriptions (about 500k words) and on a corpus of `--copies` copies of
+them, each measured as a separate process from start to exit: words per second and peak memory
+(resident set of the process and its workers, sampled every 50 ms), next to a process that only
+reads the same texts and runs `spacy.blank("en")`'s tokenizer over them; and the speed-up of
+two workers over one.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CSV = ROOT.parent / "shared" / "external" / "aiddata-gcdf3" / "gcdf3_df_filtered_title_description.csv"
+WORK = ROOT / "build" / "bench"
+TEXT, ID = "Description", "AidData Record ID"
+
+TOKENIZER = """
+import csv, sys, spacy
+csv.field_size_limit(sys.maxsize)
+nlp = spacy.blank("en")
+with open(sys.argv[1], encoding="utf-8", newline="") as handle:
+    texts = (row[sys.argv[2]] for row in csv.DictReader(handle))
+    tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=64))
+print(tokens)
+"""
+
+
+def copies(source: Path, target: Path, count: int) -> None:
+    """`count` copies of the CSV's rows, each copy's ids made unique."""
+    csv.field_size_limit(sys.maxsize)
+    with source.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        fields = reader.fieldnames
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        for copy in range(count):
+            for row in rows:
+                writer.writerow({**row, ID: f"{row[ID]}-{copy}"})
+
+
+def words(path: Path) -> int:
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return sum(len(row[TEXT].split()) for row in csv.DictReader(handle))
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak resident MiB of the process tree) of one command run to its end."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        raise SystemExit(f"bench: {' '.join(command)} failed: {process.stderr.read().decode()[-500:]}")
+    return seconds, peak / 2**20
+
+
+def claimtrace(corpus: Path, workers: int) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "run", str(corpus), "--text-column", TEXT, "--id-column", ID,
+            "--out", str(WORK / f"out-{corpus.stem}-{workers}"), "--no-progress", "--workers", str(workers)]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = psutil.virtual_memory().total / 2**30
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--csv", default=str(DEFAULT_CSV))
+    options.add_argument("--copies", type=int, default=10)
+    options.add_argument("--report", default=None, help="also write the results to this Markdown file")
+    args = options.parse_args(argv)
+    source = Path(args.csv)
+    if not source.is_file():
+        print(f"bench: {source} not found (../shared is absent?)", file=sys.stderr)
+        return 2
+    WORK.mkdir(parents=True, exist_ok=True)
+    big = WORK / f"aiddata_x{args.copies}.csv"
+    copies(source, big, args.copies)
+    rows = []
+    for corpus, label in ((source, "1x"), (big, f"{args.copies}x")):
+        count = words(corpus)
+        tok_s, tok_mb = measure([sys.executable, "-c", TOKENIZER, str(corpus), TEXT])
+        results = {w: measure(claimtrace(corpus, w)) for w in (1, 2)}
+        rows.append((label, count, tok_s, tok_mb, results))
+    lines = ["| corpus | words | tokenizer w/s | claimtrace 1 worker w/s | ratio | peak MiB | 2 workers w/s | speed-up | peak MiB (tree) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for label, count, tok_s, tok_mb, results in rows:
+        (one_s, one_mb), (two_s, two_mb) = results[1], results[2]
+        lines.append(f"| {label} | {count:,} | {count / tok_s:,.0f} | {count / one_s:,.0f} | {tok_s / one_s:.2f} | "
+                     f"{one_mb:.0f} | {count / two_s:,.0f} | {one_s / two_s:.2f} | {two_mb:.0f} |")
+    memory_growth = rows[1][4][1][1] / rows[0][4][1][1]
+    summary = (f"Peak memory of the single-process run, {rows[1][0]} over 1x: {memory_growth:.2f}. "
+               f"Tokenizer process peak: {rows[0][3]:.0f} MiB (1x), {rows[1][3]:.0f} MiB ({rows[1][0]}).")
+    table = "\n".join(lines)
+    print(table)
+    print(summary)
+    if args.report:
+        Path(args.report).write_text(
+            "# Benchmarks\n\n"
+            "`make bench` (`scripts/bench.py`): whole processes from start to exit on AidData GCDF 3.0's "
+            "961 project descriptions (1x) and on ten copies of them (10x); `ratio` is claimtrace's words "
+            "per second over those of a process that reads the same CSV and runs spaCy's bare English "
+            "tokenizer; `speed-up` is 2 workers over 1 (forked processes, `--workers 2`).\n\n"
+            f"Machine: {machine()}.\n\n{table}\n\n{summary}\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
