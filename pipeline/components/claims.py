@@ -40,6 +40,7 @@ class ClaimRules:
         self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'])}(?!\w)", re.I)
         self.document_share = float(data["document_country_share"])
         self.units_without_country = set(data["units_without_country"])
+        self.clause_separator = re.compile(alternation(data["clause_separators"]))
         boundary = alternation(data["claimant_boundaries"])
         words = rf"[\w’'.-]+(?:\s+[\w’'.()-]+){{0,{int(data['claimant_max_words']) - 1}}}"
         verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'])}\b"
@@ -85,19 +86,31 @@ class ClaimRules:
                 source = earlier[-1] if earlier else dominant
             if source is not None and mention.unit not in self.units_without_country:
                 claim.country, claim.country_mention = source.country, source
-            for vendor in (m for m in vendors if sentence[0] <= m.start < sentence[1]):
+            clause = self._clause(text, sentence, mention)
+            for vendor in (m for m in vendors if clause[0] <= m.start < clause[1]):
                 claim.vendor_mentions.append(vendor)
                 if vendor.vendor not in claim.vendors:
                     claim.vendors.append(vendor.vendor)
-            in_sentence_dates = [m for m in dates if sentence[0] <= m.start < sentence[1]]
-            if in_sentence_dates:
-                nearest = min(in_sentence_dates, key=lambda m: abs(m.start - mention.start))
+            in_clause_dates = [m for m in dates if clause[0] <= m.start < clause[1]]
+            if in_clause_dates:
+                nearest = min(in_clause_dates, key=lambda m: abs(m.start - mention.start))
                 claim.date, claim.date_mention = nearest.date, nearest
             if sentence not in claimants:
                 claimants[sentence] = self.claimant(text[sentence[0]:sentence[1]])
             claim.claimant = claimants[sentence]
             claims.append(claim)
         return claims
+
+    def _clause(self, text: str, sentence: tuple[int, int], mention: Mention) -> tuple[int, int]:
+        """The part of the sentence between clause separators (";") that holds the fact."""
+        start, end = sentence
+        for match in self.clause_separator.finditer(text, start, end):
+            if match.end() <= mention.start:
+                start = match.end()
+            elif match.start() >= mention.end:
+                end = match.start()
+                break
+        return start, end
 
     def _is_origin(self, text: str, mention: Mention, home: set[str]) -> bool:
         """A demonym naming a vendor's origin ("Chinese-made", "Chinese firms like Huawei")."""
