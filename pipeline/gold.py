@@ -16,6 +16,7 @@ import numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.readers import json_objects
 from pipeline.resources import config
 
 
@@ -79,14 +80,10 @@ def _read(path: Path) -> tuple[list[GoldDoc], list[str]]:
         return [], [f"{path}: no such gold file"]
     docs, errors, seen = [], [], set()
     sources: dict = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, _, record, problem in json_objects(path.read_text(encoding="utf-8-sig").splitlines()):
         where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(f"{where}: not JSON ({exc.msg})")
+        if problem:
+            errors.append(f"{where}: {problem}")
             continue
         problems: list[str] = []
         doc = _document(record, path.parent, sources, problems)
@@ -102,9 +99,6 @@ def _read(path: Path) -> tuple[list[GoldDoc], list[str]]:
 
 
 def _document(record, folder: Path, sources: dict, problems: list[str]) -> GoldDoc | None:
-    if not isinstance(record, dict):
-        problems.append("a line must be a JSON object")
-        return None
     if record.get("id") in (None, ""):
         problems.append('missing "id"')
         return None

@@ -189,23 +189,29 @@ def read_html(raw: bytes, path: Path, doc_id: str) -> Record:
     return Record(doc_id, str(path), text, title=getattr(extracted, "title", None), published=published)
 
 
-def read_jsonl(lines, path: Path, stem: str, columns: Columns) -> Iterator[Record]:
-    """One document per JSON line; a broken line or one without text is an error record."""
+def json_objects(lines) -> Iterator[tuple[int, str, dict | None, str | None]]:
+    """(line number, line, object or None, why not) for every non-blank line of JSONL."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        fallback_id = f"{stem}:{number}"
         try:
-            row = json.loads(line)
+            value = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Record(fallback_id, f"{path}:{number}", error=f"line {number} is not valid JSON: {exc.msg}",
-                         raw_sha256=sha256(line))
+            yield number, line, None, f"line {number} is not valid JSON: {exc.msg}"
             continue
-        if not isinstance(row, dict):
-            yield Record(fallback_id, f"{path}:{number}", error=f"line {number} is not a JSON object",
-                         raw_sha256=sha256(line))
+        if not isinstance(value, dict):
+            yield number, line, None, f"line {number} is not a JSON object"
             continue
-        yield record_from_row(row, columns, fallback_id, f"{path}:{number}")
+        yield number, line, value, None
+
+
+def read_jsonl(lines, path: Path, stem: str, columns: Columns) -> Iterator[Record]:
+    """One document per JSON line; a broken line or one without text is an error record."""
+    for number, line, row, problem in json_objects(lines):
+        if problem:
+            yield Record(f"{stem}:{number}", f"{path}:{number}", error=problem, raw_sha256=sha256(line))
+        else:
+            yield record_from_row(row, columns, f"{stem}:{number}", f"{path}:{number}")
 
 
 def read_csv(lines, path: Path, stem: str, columns: Columns) -> Iterator[Record]:

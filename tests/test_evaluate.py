@@ -137,7 +137,7 @@ def test_not_json_and_duplicate_ids(tmp_path):
     path.write_text('{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\nnot json\n', encoding="utf-8")
     problems = validate_gold(path)
     assert [p.split(": ", 1)[0].rsplit(":", 1)[1] for p in problems] == ["2", "3"]
-    assert "appears twice" in problems[0] and "not JSON" in problems[1]
+    assert "appears twice" in problems[0] and "not valid JSON" in problems[1]
 
 
 def test_text_joined_from_its_source(tmp_path):

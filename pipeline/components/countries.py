@@ -54,6 +54,7 @@ class CountryRecogniser:
         self.org_before = [phrase.split() for phrase in data["org_before"]]
         self.org_joiners = set(data["org_joiners"])
         self.org_window = int(data["org_window"])
+        self.verb_endings = tuple(config("numbers", config_dir)["not_noun_endings"])  # "visited Jordan"
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -79,7 +80,7 @@ class CountryRecogniser:
             before = doc[span.start - 1] if span.start > 0 else None
             after = doc[span.end] if span.end < len(doc) else None
             if before is not None and before.is_title and not before.is_stop \
-                    and not before.lower_.endswith(("ing", "ed")) and before.text not in self.name_context_ok:
+                    and not before.lower_.endswith(self.verb_endings) and before.text not in self.name_context_ok:
                 return True  # "Michael Jordan"
             if after is not None and after.is_title and after.text not in self.name_context_ok:
                 return True  # "Chad Smith"
