@@ -19,7 +19,7 @@ from pipeline.normalise.dates import parse_date, parse_published
     ("two years ago", "2024-05-02", "2022"), ("14 March", "2024-05-02", "2024-03-14"),
     ("May 5", "2024-05-02", "2024-05-05"), ("12/03/2022", None, "2022-03-12"), ("25/12/2021", None, "2021-12-25"),
     ("2022/03/12", None, "2022-03-12"), ("12.03.2022", None, "2022-03-12"), ("the 1990s", None, "199"),
-    ("2010s", None, "201"), ("Sept 2021", None, "2021-09"), ("the first six months", None, "P6M"),
+    ("2010s", None, "201"), ("last week", "2024-05-02", "2024-W17"), ("next week", "2024-12-30", "2025-W02"), ("Sept 2021", None, "2021-09"), ("the first six months", None, "P6M"),
 ])
 def test_parse_date(text, published, iso):
     assert parse_date(text, published) == iso

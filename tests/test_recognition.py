@@ -30,6 +30,8 @@ def found(result, label):
     ("In 2022 alone, 2000 cameras were added.", "QUANTITY", [("2000", 2000.0)]),
     ("They installed 1,800 Chinese-made surveillance cameras.", "QUANTITY", [("1,800", 1800.0)]),
     ("Police fitted 12 of the 47 counties' systems and a dozen officers; the 3rd phase, 21st-century tools.", "QUANTITY", [("12", 12.0), ("47", 47.0), ("a dozen", 12.0)]),
+    ("A 2,000-camera network, a 500-strong unit, a 15-year loan and the 5,000 km border.", "QUANTITY", [("2,000", 2000.0)]),
+    ("Korea, KSA, Macau and Kosovo signed.", "COUNTRY", [("Korea", "KR"), ("KSA", "SA"), ("Macau", "MO"), ("Kosovo", "XK")]),
     ("It cost three times the estimate and twice the budget.", "QUANTITY", [("three times", 3.0), ("twice", 2.0)]),
     ("Crime fell 22 per cent and two-thirds of cameras failed.", "PERCENT", [("22 per cent", 22.0), ("two-thirds", 66.67)]),
     ("It paid US$1.2bn, then KSh 4.5 billion and 2 billion yuan.", "MONEY", [("US$1.2bn", 1.2e9), ("KSh 4.5 billion", 4.5e9), ("2 billion yuan", 2e9)]),

@@ -27,6 +27,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _CODE_BEFORE = re.compile(r"[A-Za-z#]-?$|\d[.,:/]$")
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
+_HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 
 
 class AmountRecogniser:
@@ -109,6 +110,8 @@ class AmountRecogniser:
         self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
         self.not_units = {w.lower() for w in numbers["not_units"]}
         self.measure_units = {w.lower() for w in numbers["measure_units"]}
+        self.hyphen_nouns_excluded = self.not_units | self.measure_units | {
+            w.lower() for w in [*numbers["hyphen_adjectives"], *numbers["units"], *numbers["tens"]]}
         self.code_words = set(numbers["code_words"])
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.qualifier_words = {w.lower() for ws in numbers["qualifiers"].values() for w in ws}
@@ -252,11 +255,22 @@ class AmountRecogniser:
         start, end = match.start(), match.end()
         written = match.group()
         value = parse_number(written)
-        if value is None or written in self.format_numbers or self._is_code(text, start, end):
+        if value is None or written in self.format_numbers:
+            return None
+        compound = _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
+        if compound and compound.group(1).lower() in self.hyphen_nouns_excluded:
+            return None
+        if self._is_code(text, start, end, check_after=compound is None):
             return None
         if value == 1 and not written[0].isdigit() and not qualifier_of(text[max(0, start - 40):start], ""):
             return None  # "one committee member", but "at least one camera" is a count
-        noun, plural, noun_end = self._counted_noun(text[end:end + 80])
+        first = _WORD_AFTER.match(text, end)
+        if first and first.group(1).lower() in self.measure_units:
+            return None  # "the 5,000 km border" measures the border
+        if compound:
+            noun, plural, noun_end = unit_lemma(compound.group(1)), False, compound.end() - end
+        else:
+            noun, plural, noun_end = self._counted_noun(text[end:end + 80])
         partitive = self.partitive.match(text, end) if noun is None else None
         if partitive and (partitive.group("det") or partitive.group("whole")):  # "12 of the 47 counties", "2,500 of the Lahore cameras" count those nouns
             noun, plural, noun_end = self._counted_noun(text[partitive.end():partitive.end() + 80])
@@ -274,10 +288,10 @@ class AmountRecogniser:
         mention.period = mention.period or period_of(text[end + noun_end:end + noun_end + 20])
         return mention
 
-    def _is_code(self, text: str, start: int, end: int) -> bool:
+    def _is_code(self, text: str, start: int, end: int, check_after: bool = True) -> bool:
         """Numbers inside names and codes: 'ECU 911', 'BOL-110', '5G', 'Section 3', 'COVID-19'."""
         before, after = text[max(0, start - 30):start], text[end:end + 3]
-        if _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
+        if _CODE_BEFORE.search(before) or check_after and _CODE_AFTER.match(after):
             return True
         previous = _WORD_BEFORE.search(before)
         if not previous:

@@ -87,6 +87,9 @@ def _shift(published: tuple, unit: str, amount: int) -> str | None:
         return format_date(index // 12, index % 12 + 1)
     if unit == "day" and month and day:
         return (dt.date(year, month, day) + dt.timedelta(days=amount)).isoformat()
+    if unit == "week" and month and day:
+        iso_year, week, _ = (dt.date(year, month, day) + dt.timedelta(weeks=amount)).isocalendar()
+        return f"{iso_year:04d}-W{week:02d}"  # ISO 8601 week date
     return None
 
 
