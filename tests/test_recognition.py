@@ -76,6 +76,19 @@ def test_money_forms(annotate_text, text, expected):
     assert money == [(expected[0], pytest.approx(expected[1]), expected[2])]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("It will cost $1-2 million.", [("MONEY", "$1", 1e6, "USD"), ("MONEY", "2 million", 2e6, "USD")]),
+    ("About 10-15% of the budget.", [("PERCENT", "10", 10.0, None), ("PERCENT", "15%", 15.0, None)]),
+    ("Some 20,000 to 30,000 cameras.", [("QUANTITY", "20,000", 2e4, None), ("QUANTITY", "30,000", 3e4, None)]),
+    ("Between two and six birr.", [("MONEY", "two", 2.0, "ETB"), ("MONEY", "six birr", 6.0, "ETB")]),
+    ("Jobs rose from 60,000 to 1.5 million people.", [("QUANTITY", "60,000", 6e4, None), ("QUANTITY", "1.5 million", 1.5e6, None)]),
+    ("Decree No. 6-2007 and SUN2000-185 inverters.", []),
+])
+def test_ranges_written_once_give_two_mentions(annotate_text, text, expected):
+    found = [(m.label, m.text, m.value, m.currency) for m in annotate_text(text).mentions if m.label in ("MONEY", "PERCENT", "QUANTITY")]
+    assert found == [(label, span, pytest.approx(value), currency) for label, span, value, currency in expected]
+
+
 def test_partitive_counts_take_the_noun_after(annotate_text):
     result = annotate_text("Only 5,000 of its 10,000 cameras work in 12 of the 47 counties.")
     assert [(m.text, m.unit) for m in result.mentions if m.label == "QUANTITY"] == [

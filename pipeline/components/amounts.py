@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.mention import Mention, doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.mention import VALUE_LABELS, Mention, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.normalise.money import (
     compatible_targets,
     currency_tables,
@@ -24,7 +24,7 @@ from pipeline.resources import config
 
 _WORD_AFTER = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CODE_BEFORE = re.compile(r"[A-Za-z#]-?$|\d[.,:/]$")
+_CODE_BEFORE = re.compile(r"[A-Za-z#]-?$|\d[.,:/]$|[A-Za-z]\w*\d-$")
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
@@ -88,6 +88,8 @@ class AmountRecogniser:
         self.partitive = re.compile(
             rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>{determiners}[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
         )
+        self.range_joiner = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|(?P<between>and))[ \u00a0]+")
+        self.range_between = re.compile(r"\b(?i:between)\s+\S{0,4}$")
         self.number_before = re.compile(rf"(?:{number})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
         self.format_numbers = set(numbers["format_numbers"])
@@ -125,7 +127,8 @@ class AmountRecogniser:
         text = doc_text(doc)
         context = _CurrencyContext(doc, mentions)
         found = []
-        for start in [m.start() for m in self.anchor.finditer(text)]:
+        numbers = [(m.start(), m.end()) for m in self.anchor.finditer(text)]
+        for start, _ in numbers:
             found += self._amounts_at(doc, text, start, context)
         for match in self.money_name_before.finditer(text):
             mention = self._money(doc, match, context)
@@ -145,8 +148,44 @@ class AmountRecogniser:
                                                  round(100 * part / whole, 2), "ratio_rule"))
         for match in self.factor_words.finditer(text):
             found.append(self._factor(doc, match.start(), match.end(), self.factors[match.group("word").lower()]))
+        found += self._range_ends(doc, text, numbers, found, mentions)
         mentions.extend(found)
         return doc
+
+    def _range_ends(self, doc: Doc, text: str, numbers: list[tuple[int, int]], found: list[Mention],
+                    others: list[Mention]) -> list[Mention]:
+        """The other end of a range written once: "10-15%", "20,000 to 30,000 cameras",
+        "between 300 and 500 cameras" give the first number the label, unit and scale of the
+        second; "$1-2 million" gives the second the currency of the first, and the first the
+        scale of the second. Two mentions, as SPEC has "$1.2 million to $23.5 million"."""
+        ranked = sorted((m for m in found if m.label in VALUE_LABELS), key=lambda m: -VALUE_LABELS.index(m.label))
+        ending_at = {m.end: m for m in ranked}  # MONEY last, so it wins a shared position
+        starting_at = {m.start: m for m in ranked}
+        covered = [(m.start, m.end) for m in found + others]
+        extra = []
+        for (a_start, a_end), (b_start, b_end) in zip(numbers, numbers[1:]):
+            joiner = self.range_joiner.fullmatch(text, a_end, b_start)
+            if not joiner or joiner.group("between") is not None and not self.range_between.search(
+                    text, max(0, a_start - 12), a_start):
+                continue
+            first, second = ending_at.get(a_end), starting_at.get(b_start)
+            a_text, b_text = text[a_start:a_end], text[b_start:b_end]
+            a_value, b_value = parse_number(a_text), parse_number(b_text)
+            if a_value is None or b_value is None or self._is_code(text, a_start, a_end, check_after=False):
+                continue  # "Boeing 747-400", "No. 6-2007"
+            scale = _scale_of(b_text, b_value) if not _has_scale(a_text) and a_value <= b_value / _scale_of(
+                b_text, b_value) else 1.0  # "$1-2 million", not "from 60,000 to 1.5 million"
+            free = [not any(s < e2 and e > s2 for s2, e2 in covered) for s, e in ((a_start, a_end), (b_start, b_end))]
+            if second is not None and free[0] and second.label in VALUE_LABELS:
+                mention = self._value_mention(doc, second.label, a_start, a_end, a_value * scale, "range_rule")
+                mention.currency, mention.unit = second.currency, second.unit
+                extra.append(mention)
+            elif first is not None and first.label == "MONEY" and free[1] and _has_scale(b_text):
+                first.value = (first.value or 0.0) * scale
+                mention = self._value_mention(doc, "MONEY", b_start, b_end, b_value, "range_rule")
+                mention.currency = first.currency
+                extra.append(mention)
+        return extra
 
     def _amounts_at(self, doc: Doc, text: str, start: int, context: _CurrencyContext) -> list[Mention]:
         """The money, percentages, factors and counts that start at the number at `start` (or
@@ -265,8 +304,8 @@ class AmountRecogniser:
         if value == 1 and not written[0].isdigit() and not qualifier_of(text[max(0, start - 40):start], ""):
             return None  # "one committee member", but "at least one camera" is a count
         first = _WORD_AFTER.match(text, end)
-        if first and first.group(1).lower() in self.measure_units:
-            return None  # "the 5,000 km border" measures the border
+        if first and (first.group(1).lower() in self.measure_units or first.group(1).lower() in self.not_units):
+            return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
         if compound:
             noun, plural, noun_end = unit_lemma(compound.group(1)), False, compound.end() - end
         else:
@@ -327,6 +366,13 @@ class AmountRecogniser:
 
 
 _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
+
+
+def _scale_of(number_text: str, value: float) -> float:
+    """The scale a number is written with: 1e6 for "2 million", 1 for "2,000"."""
+    digits = re.match(r"[\d.,]+", number_text)
+    base = parse_number(digits.group().rstrip(".,")) if digits else None
+    return value / base if base else 1.0
 
 
 def _has_scale(number_text: str) -> bool:
