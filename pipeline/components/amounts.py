@@ -2,6 +2,7 @@
 qualifier ("over", "about") and period ("annually"), normalised by `pipeline.normalise`."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -163,7 +164,7 @@ class AmountRecogniser:
         starting_at = {m.start: m for m in ranked}
         covered = [(m.start, m.end) for m in found + others]
         extra = []
-        for (a_start, a_end), (b_start, b_end) in zip(numbers, numbers[1:]):
+        for (a_start, a_end), (b_start, b_end) in itertools.pairwise(numbers):
             joiner = self.range_joiner.fullmatch(text, a_end, b_start)
             if not joiner or joiner.group("between") is not None and not self.range_between.search(
                     text, max(0, a_start - 12), a_start):
