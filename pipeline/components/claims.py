@@ -78,7 +78,12 @@ class ClaimRules:
             index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
             sentence = sentences[index] if sentences else (0, len(text))
             claim = Claim(mention=mention, sentence=sentence)
-            in_sentence = [m for m in places if sentence[0] <= m.start < sentence[1]]
+            if sentence not in claimants:
+                claimants[sentence] = self.claimant(text[sentence[0]:sentence[1]])
+            claim.claimant = claimants[sentence]
+            said_by = _span_of(text, sentence, claim.claimant)
+            in_sentence = [m for m in places if sentence[0] <= m.start < sentence[1]
+                           and not said_by[0] <= m.start < said_by[1]]  # not "a U.S. filing" as the subject
             source = self._sentence_country(text, mention, in_sentence, sentence)
             if source is None:
                 paragraph_start = paragraphs[max(bisect.bisect_right(paragraphs, mention.start) - 1, 0)]
@@ -95,9 +100,6 @@ class ClaimRules:
             if in_clause_dates:
                 nearest = min(in_clause_dates, key=lambda m: abs(m.start - mention.start))
                 claim.date, claim.date_mention = nearest.date, nearest
-            if sentence not in claimants:
-                claimants[sentence] = self.claimant(text[sentence[0]:sentence[1]])
-            claim.claimant = claimants[sentence]
             claims.append(claim)
         return claims
 
@@ -159,6 +161,14 @@ class ClaimRules:
                 if who and not any(c.isdigit() for c in who[:1]) and first not in self.not_claimants:
                     return who
         return None
+
+
+def _span_of(text: str, sentence: tuple[int, int], phrase: str | None) -> tuple[int, int]:
+    """Where a phrase of the sentence lies in the text; (0, 0) when there is none."""
+    if not phrase:
+        return 0, 0
+    start = text.find(phrase, sentence[0], sentence[1])
+    return (start, start + len(phrase)) if start >= 0 else (0, 0)
 
 
 def _paragraph_starts(text: str) -> list[int]:
