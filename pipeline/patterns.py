@@ -15,7 +15,7 @@ def alternation(words, flags: str = "") -> str:
 
 
 @functools.cache
-def number_pattern(hyphen_after: bool = False) -> str:
+def number_pattern(hyphen_after: bool = False, after_sign: bool = False) -> str:
     """A number in digits or words, with an optional scale: '1,800', '12,34,567.89',
     '3.8 billion', '1.2bn', 'two hundred million', 'twenty-five', 'a billion', 'half a million',
     'three quarters billion', 'a dozen'. `hyphen_after` lets a word number end at a hyphen ("one-yen").
@@ -25,7 +25,7 @@ def number_pattern(hyphen_after: bool = False) -> str:
     word_number = rf"(?:{small_number_pattern()}(?:[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -]{small_number_pattern()})?)?)"
     digits = (
         r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+)"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
     )
     scale_words = alternation(data["scales"], "i")
     scale_abbrev = alternation(data["scale_abbrev"])
@@ -37,8 +37,9 @@ def number_pattern(hyphen_after: bool = False) -> str:
     )
     collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
+    before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
     return (
-        rf"(?:(?<![\d.,]){digits}(?![\d])(?:{scale})?"
+        rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
         rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
     )
 

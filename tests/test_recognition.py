@@ -68,6 +68,8 @@ def test_money_details(annotate_text):
     ("250 million Dutch guilders", ("250 million Dutch guilders", 2.5e8, "NLG")),
     ("c $ 16.4 million", ("c $ 16.4 million", 1.64e7, "CAD")),
     ("75 USD million", ("75 USD million", 7.5e7, "USD")),
+    ("It cost Ksh.4.5 billion in Kenya.", ("Ksh.4.5 billion", 4.5e9, "KES")),
+    ("Zambia paid K500 million.", ("K500 million", 5e8, "ZMW")),
     ("The price starts at dollar 22.5 million.", ("dollar 22.5 million", 2.25e7, "USD")),
     ("A $381.5 million loan", ("$381.5 million", 3.815e8, "USD")),
 ])

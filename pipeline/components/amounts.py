@@ -59,12 +59,13 @@ class AmountRecogniser:
         currency_before = rf"(?<![A-Za-z])(?P<cur>{code_dollar}|{signs}|{codes_before})(?::[ ]?|[ \u00a0]?)"
         # Every amount starts at a number, or at the currency just before one: the text is
         # scanned once for numbers and each pattern is tried only there.
-        self.anchor = re.compile(number_pattern(hyphen_after=True))
+        self.anchor = re.compile(number_pattern(hyphen_after=True, after_sign=True))
         self.currency_tail = re.compile(currency_before + "$")
         # A currency right before a number that no other number claims: "rmb 10 usd 20", not "10 rmb 20 usd".
         self.currency_just_before = re.compile(rf"(?<!\d )(?<!\d){currency_before}$")
         self.money_before = re.compile(
-            rf"{currency_before}(?P<num>{number})(?:[ \u00a0]+(?P<name>{names}|{codes_after})(?![\w]))?{minor}"
+            rf"{currency_before}(?P<num>{number_pattern(after_sign=True)})"
+            rf"(?:[ \u00a0]+(?P<name>{names}|{codes_after})(?![\w]))?{minor}"
         )
         self.money_name_before = re.compile(
             rf"(?<![\w-])(?P<name>{alternation(tables.names_before_number, 'i')})[ \u00a0]+(?P<num>{number})"
