@@ -135,16 +135,19 @@ def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Colum
         store = Store(db, parts.run_id, config_hash(config_path), inputs)
     summary = RunSummary(resumed_batches=len(parts.done))
     records = unique_ids(read_all(files, columns))
-    batches = _batches(records, batch_size, parts, store, summary)
+    known: dict[int, tuple] = {}  # batch -> (ids the database has already, every id in order)
+    batches = _batches(records, batch_size, parts, store, known)
     bar = _progress(progress, len(files))
     try:
         with _annotator(engine, config_path) as annotate_batches:
             for index, tables in annotate_batches(batches):
                 if tables is not None:
+                    if store is not None:
+                        store.add(tables)  # before the checkpoint: a finished batch is always stored
+                        stored_ids, order = known.pop(index)
+                        tables = _with_stored(tables, store.rows(stored_ids), order)
                     parts.save(index, tables)
                 tables = parts.load(index)
-                if store is not None:
-                    store.add(tables)
                 _count(summary, tables)
                 if bar is not None:
                     bar.update(tables["documents"].num_rows)
@@ -179,17 +182,33 @@ def _pipeline(config_path: str):
     return build_nlp(config_path)
 
 
-def _batches(records: Iterator[Record], size: int, parts: Checkpoint, store, summary: RunSummary):
-    """(index, records to annotate or None when the batch is checkpointed already)."""
+def _batches(records: Iterator[Record], size: int, parts: Checkpoint, store, known: dict):
+    """(index, records to annotate, or None when the batch is checkpointed already). Documents
+    the database has from an earlier run are not annotated; their ids go to `known`."""
     index = 0
     while batch := list(islice(records, size)):
         if index in parts.done:
             yield index, None
         else:
             if store is not None:
-                batch = [r for r in batch if not store.is_known(r.doc_id, document_row(r)["sha256"])]
+                stored = {r.doc_id for r in batch if store.is_known(r.doc_id, document_row(r)["sha256"])}
+                known[index] = sorted(stored), [r.doc_id for r in batch]
+                batch = [r for r in batch if r.doc_id not in stored]
             yield index, batch
         index += 1
+
+
+def _with_stored(tables: dict[str, pa.Table], stored: dict[str, pa.Table], order: list[str]) -> dict[str, pa.Table]:
+    """A batch's annotated rows and its stored rows together, in the batch's document order
+    (rows of one document keep their order)."""
+    rank = {doc_id: n for n, doc_id in enumerate(order)}
+    merged = {}
+    for name in TABLES:
+        table = pa.concat_tables([tables[name], stored[name]])
+        ids = table.column("doc_id").to_pylist()
+        rows = sorted(range(table.num_rows), key=lambda row: (rank[ids[row]], row))
+        merged[name] = table.take(pa.array(rows, pa.int64()))
+    return merged
 
 
 class _annotator:

@@ -54,6 +54,20 @@ class Store:
             return True
         return False
 
+    def rows(self, doc_ids: list[str]) -> dict[str, pa.Table]:
+        """The stored rows of these documents, in the tables' columns (without `run_id`)."""
+        ids = pa.table({"doc_id": pa.array(doc_ids, pa.string())})
+        self.con.register("wanted_ids", ids)
+        try:
+            found = {}
+            for name in TABLES:
+                columns = ", ".join(f'"{f.name}"' for f in SCHEMAS[name])
+                query = f"SELECT {columns} FROM {name} WHERE doc_id IN (SELECT doc_id FROM wanted_ids) ORDER BY rowid"
+                found[name] = self.con.sql(query).to_arrow_table().cast(SCHEMAS[name])
+            return found
+        finally:
+            self.con.unregister("wanted_ids")
+
     def add(self, tables: dict[str, pa.Table]) -> None:
         """Store one batch: earlier rows of its documents are replaced, in one transaction."""
         doc_ids = tables["documents"].column("doc_id").to_pylist()
