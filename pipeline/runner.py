@@ -139,7 +139,7 @@ def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Colum
     batches = _batches(records, batch_size, parts, store, known)
     bar = _progress(progress, len(files))
     try:
-        with _annotator(engine, config_path) as annotate_batches:
+        with _Annotator(engine, config_path) as annotate_batches:
             for index, tables in annotate_batches(batches):
                 if tables is not None:
                     if store is not None:
@@ -152,12 +152,14 @@ def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Colum
                 if bar is not None:
                     bar.update(tables["documents"].num_rows)
         parts.assemble(out_dir, fmt)
+        if store is not None:
+            summary.skipped = store.skipped
+            store.finish(summary.documents, summary.failed, summary.mentions, summary.claims)
     finally:
         if bar is not None:
             bar.close()
-    if store is not None:
-        summary.skipped = store.skipped
-        store.finish(summary.documents, summary.failed, summary.mentions, summary.claims)
+        if store is not None:
+            store.close()
     return summary
 
 
@@ -211,7 +213,7 @@ def _with_stored(tables: dict[str, pa.Table], stored: dict[str, pa.Table], order
     return merged
 
 
-class _annotator:
+class _Annotator:
     """A context giving `annotate_batches(batches) -> (index, tables or None)` in order, for
     the chosen engine; at most a few batches are in flight, so memory stays flat."""
 

@@ -91,12 +91,15 @@ class Store:
             self.known[doc_id] = (sha, self.run_id)
 
     def finish(self, documents: int, failed: int, mentions: int, claims: int) -> None:
-        """Record the run's counts and close the database."""
+        """Record the run's end and counts."""
         self.con.execute(
             "UPDATE runs SET finished = ?, documents = ?, skipped = ?, replaced = ?, failed = ?, mentions = ?,"
             " claims = ? WHERE run_id = ?",
             [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), documents, self.skipped, self.replaced,
              failed, mentions, claims, self.run_id])
+
+    def close(self) -> None:
+        """Close the database (a run that failed leaves its finished batches stored)."""
         self.con.close()
 
 
