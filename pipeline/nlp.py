@@ -79,13 +79,14 @@ def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator
             yield Annotated(doc._.mentions or [], doc._.claims or [],
                             sentence_bounds(doc))
         else:
-            mentions, sentences = [], []
+            mentions, in_names, sentences = [], [], []
             for part, part_offset in pending:
-                for mention in part._.mentions or []:
-                    mention.start += part_offset
-                    mention.end += part_offset
-                    mentions.append(mention)
+                for found, kept in ((part._.mentions or [], mentions), (part.user_data.get("claimtrace_in_names", []), in_names)):
+                    for mention in found:
+                        mention.start += part_offset
+                        mention.end += part_offset
+                        kept.append(mention)
                 sentences += [(start + part_offset, end + part_offset) for start, end in sentence_bounds(part)]
             rules = rules or ClaimRules(nlp.meta["claimtrace_config_dir"])
-            yield Annotated(mentions, rules.build(text, sentences, mentions), sentences)
+            yield Annotated(mentions, rules.build(text, sentences, mentions, in_names), sentences)
         pending = []

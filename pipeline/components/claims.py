@@ -41,6 +41,7 @@ class ClaimRules:
         self.document_share = float(data["document_country_share"])
         self.units_without_country = set(data["units_without_country"])
         self.clause_separator = re.compile(alternation(data["clause_separators"]))
+        self.financiers = re.compile(alternation(config("financiers", config_dir)["financiers"]))
         boundary = alternation(data["claimant_boundaries"])
         words = rf"[\w’'.-]+(?:\s+[\w’'.()-]+){{0,{int(data['claimant_max_words']) - 1}}}"
         verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'])}\b"
@@ -61,8 +62,10 @@ class ClaimRules:
         self.leading = re.compile(rf"^(?:{boundary})\s+", re.I)
         self.not_claimants = {w.lower() for w in data["not_claimants"]}
 
-    def build(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Claim]:
-        """A claim for every value mention, in text order."""
+    def build(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+              in_names: list[Mention] = ()) -> list[Claim]:
+        """A claim for every value mention, in text order. `in_names`: countries named inside
+        organisations' names, which are not mentions but may tell a borrower's country."""
         places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country]
         vendors = [m for m in mentions if m.label == "VENDOR"]
         dates = [m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P")]
@@ -72,6 +75,11 @@ class ClaimRules:
         starts = [s for s, _ in sentences]
         carried = [m for m in places if not self._compared(text, m, sentences, starts)]
         dominant = self._dominant_country(carried)
+        # a country inside a name tells the fact's country only for a borrower: not inside a
+        # financier's or a vendor's name, nor a vendor's home ("China Civil Engineering Corporation")
+        owners = [m.span() for m in self.financiers.finditer(text)] + [(m.start, m.end) for m in vendors]
+        borrowers = [m for m in in_names if m.role != "financier" and m.country not in home
+                     and not any(s <= m.start < e for s, e in owners)]
         claims = []
         claimants: dict[tuple[int, int], str | None] = {}  # one look per sentence
         for mention in (m for m in mentions if m.label in VALUE_LABELS):
@@ -85,12 +93,19 @@ class ClaimRules:
             in_sentence = [m for m in places if sentence[0] <= m.start < sentence[1]
                            and not said_by[0] <= m.start < said_by[1]]  # not "a U.S. filing" as the subject
             source = self._sentence_country(text, mention, in_sentence, sentence)
+            paragraph_start = paragraphs[max(bisect.bisect_right(paragraphs, mention.start) - 1, 0)]
+            if source is None:  # "a $200 million loan to the State Bank of Pakistan"
+                source = self._sentence_country(
+                    text, mention, [m for m in borrowers if sentence[0] <= m.start < sentence[1]], sentence)
             if source is None:
-                paragraph_start = paragraphs[max(bisect.bisect_right(paragraphs, mention.start) - 1, 0)]
                 earlier = [m for m in carried if paragraph_start <= m.start < sentence[0]]
                 source = earlier[-1] if earlier else dominant
+            if source is None:
+                earlier = [m for m in borrowers if paragraph_start <= m.start < sentence[0]]
+                source = earlier[-1] if earlier else None
             if source is not None and mention.unit not in self.units_without_country:
-                claim.country, claim.country_mention = source.country, source
+                claim.country = source.country
+                claim.country_mention = source if source.source != "country_in_name" else None
             clause = self._clause(text, sentence, mention)
             for vendor in (m for m in vendors if clause[0] <= m.start < clause[1]):
                 claim.vendor_mentions.append(vendor)
@@ -184,7 +199,8 @@ def make_claims(nlp: Language, name: str, config_dir: str | None):
     rules = ClaimRules(config_dir)
 
     def attach(doc: Doc) -> Doc:
-        doc._.claims = rules.build(doc_text(doc), sentence_bounds(doc), doc_mentions(doc))
+        doc._.claims = rules.build(doc_text(doc), sentence_bounds(doc), doc_mentions(doc),
+                                   doc.user_data.get("claimtrace_in_names", []))
         return doc
 
     return attach

@@ -54,23 +54,27 @@ class CountryRecogniser:
         self.org_before = [phrase.split() for phrase in data["org_before"]]
         self.org_joiners = set(data["org_joiners"])
         self.org_window = int(data["org_window"])
+        self.financier_words = set(data["financier_words"])
         self.verb_endings = tuple(config("numbers", config_dir)["not_noun_endings"])  # "visited Jordan"
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
+        in_names = doc.user_data.setdefault("claimtrace_in_names", [])
         for start, end, name, entry in longest_first(self.gazetteer.find(doc)):
-            if self._rejected(doc, start, end, name):
-                continue
-            mentions.append(make_mention(doc, "COUNTRY", start, end, "country_gazetteer",
-                                         country=entry.country, role=entry.kind))
+            word = self._organisation_word(doc, doc.char_span(start, end))
+            if word:  # "China Eximbank", "State Bank of Pakistan": not a mention, but kept for claims
+                role = "financier" if word in self.financier_words else "organisation"
+                in_names.append(make_mention(doc, "COUNTRY", start, end, "country_in_name",
+                                             country=entry.country, role=role))
+            elif not self._rejected(doc, start, end, name):
+                mentions.append(make_mention(doc, "COUNTRY", start, end, "country_gazetteer",
+                                             country=entry.country, role=entry.kind))
         return doc
 
     def _rejected(self, doc: Doc, start: int, end: int, name: str) -> bool:
         span = doc.char_span(start, end)
         if span.start > 0 and doc[span.start - 1].text in self.blocked_after.get(name, ()):
             return True  # "Latin America" is a region
-        if self._in_organisation_name(doc, span):
-            return True  # "China Eximbank", "Bank of China": a financier's or company's name
         if name in self.codes_needing_context:
             sentence = doc_text(doc)[slice(*sentence_at(doc, start))]
             letters = [c for c in sentence if c.isalpha()]
@@ -87,18 +91,19 @@ class CountryRecogniser:
         return False
 
 
-    def _in_organisation_name(self, doc: Doc, span) -> bool:
-        """Whether the country is part of a bank's or company's name (`org_words`, `org_before`)."""
+    def _organisation_word(self, doc: Doc, span) -> str | None:
+        """The word that makes the country part of a bank's or company's name (`org_words`,
+        `org_before`: "China Eximbank", "Bank of China"), or None."""
         for phrase in self.org_before:
             start = span.start - len(phrase)
             if start >= 0 and [t.text for t in doc[start:span.start]] == phrase:
-                return True
+                return " ".join(phrase)
         for token in doc[span.end:span.end + self.org_window]:  # the capitalised words that follow
             if token.text in self.org_words:
-                return True
+                return token.text
             if not (token.is_title or token.is_upper or token.text in self.org_joiners):
                 break
-        return False
+        return None
 
 
 @Language.factory("claimtrace_countries", default_config={"config_dir": None})

@@ -14,7 +14,7 @@ from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.resources import config, name_variants
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
-_GAP = r"[ \t]+"
+_GAP = r"[ \t\u00a0]+"
 _JOINED = re.compile(r"(?:^|\s)(?:and|&)\s+([A-Z][\w'’-]*)")
 
 
