@@ -100,3 +100,16 @@ def test_partitive_counts_take_the_noun_after(annotate_text):
 def test_relative_date_uses_publication_date(annotate_text):
     result = annotate_text("Last year the city bought cameras.", "2024-05-02")
     assert found(result, "DATE") == [("Last year", "2023")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("In 2017, Bank of China provided a $200 million loan to the State Bank of Pakistan.", "PK"),
+    ("State Grid Brazil Holding S.A. signed a $240,000,000 loan with China Eximbank.", "BR"),
+    ("China Eximbank lent $50 million for the project.", None),
+    ("The US Eximbank and Japan Bank for International Cooperation lent $2.2 billion.", None),
+])
+def test_borrower_named_inside_an_organisation(annotate_text, text, country):
+    result = annotate_text(text)
+    money = [c for c in result.claims if c.mention.label == "MONEY"]
+    assert [c.country for c in money] == [country]
+    assert all(m.label != "COUNTRY" for m in result.mentions)  # inside names: no mention
