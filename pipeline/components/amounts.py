@@ -90,8 +90,11 @@ class AmountRecogniser:
         self.partitive = re.compile(
             rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>{determiners}[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
         )
-        self.range_joiner = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|(?P<between>and))[ \u00a0]+")
-        self.range_between = re.compile(r"\b(?i:between)\s+\S{0,4}$")
+        ranges = numbers["ranges"]
+        self.range_joiner = re.compile(
+            rf"[ \u00a0]*{alternation(ranges['signs'])}[ \u00a0]*"
+            rf"|[ \u00a0]+(?:{alternation(ranges['words'], 'i')}|(?P<between>{alternation(ranges['after_between'], 'i')}))[ \u00a0]+")
+        self.range_between = re.compile(rf"\b{alternation(ranges['between'], 'i')}\s+\S{{0,4}}$")
         self.number_before = re.compile(rf"(?:{number})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
         self.format_numbers = set(numbers["format_numbers"])
