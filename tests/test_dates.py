@@ -19,7 +19,8 @@ from pipeline.normalise.dates import parse_date, parse_published
     ("two years ago", "2024-05-02", "2022"), ("14 March", "2024-05-02", "2024-03-14"),
     ("May 5", "2024-05-02", "2024-05-05"), ("12/03/2022", None, "2022-03-12"), ("25/12/2021", None, "2021-12-25"),
     ("2022/03/12", None, "2022-03-12"), ("12.03.2022", None, "2022-03-12"), ("the 1990s", None, "199"),
-    ("2010s", None, "201"), ("last week", "2024-05-02", "2024-W17"), ("next week", "2024-12-30", "2025-W02"), ("Sept 2021", None, "2021-09"), ("the first six months", None, "P6M"),
+    ("2010s", None, "201"), ("last week", "2024-05-02", "2024-W17"), ("May", "2024-05-02", "2024-05"),
+    ("last May", "2024-05-02", "2023-05"), ("next June", "2024-05-02", "2025-06"), ("next week", "2024-12-30", "2025-W02"), ("Sept 2021", None, "2021-09"), ("the first six months", None, "P6M"),
 ])
 def test_parse_date(text, published, iso):
     assert parse_date(text, published) == iso
@@ -28,7 +29,7 @@ def test_parse_date(text, published, iso):
 @pytest.mark.parametrize("text, published", [
     ("last year", None), ("14 March", None), ("31 February 2024", None), ("1850", None), ("foo", None),
     ("", None), (None, None), ("1.5 years", None), ("two years ago", None), ("31/02/2022", None),
-    ("Q1", None), ("sometime", "2024-05-02"),
+    ("Q1", None), ("sometime", "2024-05-02"), ("May", None),
 ])
 def test_parse_date_unknown(text, published):
     assert parse_date(text, published) is None

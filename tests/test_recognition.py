@@ -97,6 +97,13 @@ def test_partitive_counts_take_the_noun_after(annotate_text):
         ("5,000", "camera"), ("10,000", "camera"), ("12", "county"), ("47", "county")]
 
 
+def test_month_alone_takes_the_publication_year(annotate_text):
+    result = annotate_text("In May the city bought cameras; last May it had none. Theresa May said it may rain.", "2024-05-02")
+    assert found(result, "DATE") == [("May", "2024-05"), ("last May", "2023-05")]
+    result = annotate_text("On May 15, 2017, the bank signed. In June, it paid.", "2024-05-02")
+    assert found(result, "DATE") == [("May 15, 2017", "2017-05-15"), ("June", "2017-06")]
+
+
 def test_relative_date_uses_publication_date(annotate_text):
     result = annotate_text("Last year the city bought cameras.", "2024-05-02")
     assert found(result, "DATE") == [("Last year", "2023")]

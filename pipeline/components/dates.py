@@ -46,18 +46,31 @@ class DateRecogniser:
     """Finds dates and durations with one regular expression; parses each with `parse_date`."""
 
     def __init__(self, config_dir: str | None):
-        self.pattern = date_regex(config("dates", config_dir), config("numbers", config_dir))
+        dates = config("dates", config_dir)
+        self.pattern = date_regex(dates, config("numbers", config_dir))
+        months = alternation([m.capitalize() for m in dates["months"] if len(m) > 3 or m == "may"])
+        # "in May", "by March": a month alone, after one of these words, in the year of the last
+        # date written before it, else of publication
+        self.month_alone = re.compile(
+            rf"(?<![\w-])(?:(?P<relative>{alternation(dates['month_relative'], 'i')})\s+"
+            rf"|{alternation(dates['month_alone_cues'], 'i')}\s+)(?P<month>{months})(?![\w])(?!,?\s+\d)")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         published = doc._.published
-        for match in self.pattern.finditer(doc_text(doc)):
-            start, end = match.span()
-            if re.match(r"[.,]\d", doc_text(doc)[end:end + 2]):
-                continue  # "2023.5" or "2,023" is a number
-            value = parse_date(match.group(), published)
+        text = doc_text(doc)
+        # (start, end, whether the year comes from the text before: "In 2015 … In June, …")
+        found = [(m.start(), m.end(), False) for m in self.pattern.finditer(text)
+                 if not re.match(r"[.,]\d", text[m.end():m.end() + 2])]  # "2023.5", "2,023" are numbers
+        found += [(m.start("relative"), m.end(), False) if m.group("relative") else (m.start("month"), m.end(), True)
+                  for m in self.month_alone.finditer(text)]
+        year = None  # the year of the last date written
+        for start, end, year_from_text in sorted(found):
+            value = parse_date(text[start:end], year if year_from_text and year else published)
             mentions.append(make_mention(doc, "DATE", start, end, "date_rule", date=value,
                                          note=None if value else "date unknown"))
+            if value and not value.startswith("P") and len(value) >= 4:
+                year = value[:4]
         return doc
 
 

@@ -25,6 +25,7 @@ def date_tables() -> dict:
         "units": data["duration_units"],
         "relative": {k.lower(): v for k, v in data["relative"].items()},
         "year_range": tuple(data["year_range"]),
+        "month_relative": {k.lower(): int(v) for k, v in data["month_relative"].items()},
         "month_re": months,
         "unit_re": units,
     }
@@ -44,6 +45,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("dm", re.compile(rf"^{day}\s+(?:of\s+)?{month}$", re.I)),
         ("md", re.compile(rf"^{month}\s+{day}$", re.I)),
         ("my", re.compile(rf"^{month},?\s+(?:of\s+)?{year}$", re.I)),
+        ("m", re.compile(rf"^(?:(?P<relative>{'|'.join(t['month_relative'])})\s+)?{month}$", re.I)),  # "last May"
         ("y", re.compile(rf"^(?:(?:early|mid|late)[- ]?)?{year}$", re.I)),
         ("decade", re.compile(r"^(?:the\s+)?(?P<decade>\d{3})0s$", re.I)),
         ("ago", re.compile(rf"^{number}\s+(?P<unit>{t['unit_re']})s?\s+ago$", re.I)),
@@ -142,6 +144,7 @@ def parse_date(text: str, published: str | None = None) -> str | None:
         year = int(parts["year"]) if parts.get("year") else (pub[0] if pub else None)
         if year is None:
             return None
+        year += tables["month_relative"].get((parts.get("relative") or "").lower(), 0)
         if kind == "y":
             low, high = tables["year_range"]
             return format_date(year) if low <= year <= high else None
