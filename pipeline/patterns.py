@@ -38,7 +38,10 @@ def number_pattern(hyphen_after: bool = False, after_sign: bool = False) -> str:
     collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
-    return (
+    # the first character of any number, tested first: most positions of a text fail at once
+    first = {w[0] for w in [*data["units"], *data["tens"], *data["scale_fractions"], *data["collective"], "a"]}
+    guard = "(?=[\\d." + "".join(sorted({c.lower() for c in first} | {c.upper() for c in first})) + "])"
+    return guard + (
         rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
         rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
     )
