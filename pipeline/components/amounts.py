@@ -28,6 +28,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _CODE_BEFORE = re.compile(r"[A-Za-z#]-?$|\d[.,:/]$|[A-Za-z]\w*\d-$")
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
+_DIGITS = re.compile(r"[\d.,]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 
 
@@ -323,7 +325,7 @@ class AmountRecogniser:
                 return None
         if noun is None or noun in self.not_units or noun in self.measure_units:
             return None
-        if re.fullmatch(r"\d{4}", written) and self.years[0] <= value <= self.years[1]:
+        if len(written) == 4 and written.isdigit() and self.years[0] <= value <= self.years[1]:
             before = text[max(0, start - 12):start].split()
             if not plural or (before and before[-1].lower() in self.year_cues):
                 return None  # a year, not a count
@@ -343,7 +345,8 @@ class AmountRecogniser:
         word = previous.group(1)
         if word in self.code_words or (word.isupper() and len(word) > 1 and word.isalpha()):
             return True
-        at_sentence_start = re.search(r"(?:^|[.!?\n\"“]\s*)" + re.escape(word) + r"[ \u00a0]+$", before)
+        preceding = before[:previous.start()].rstrip()
+        at_sentence_start = not preceding or preceding[-1] in '.!?\n"“'
         return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words
 
     def _counted_noun(self, after: str) -> tuple[str | None, bool, int]:
@@ -375,7 +378,7 @@ _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
 
 def _scale_of(number_text: str, value: float) -> float:
     """The scale a number is written with: 1e6 for "2 million", 1 for "2,000"."""
-    digits = re.match(r"[\d.,]+", number_text)
+    digits = _DIGITS.match(number_text)
     base = parse_number(digits.group().rstrip(".,")) if digits else None
     return value / base if base else 1.0
 
@@ -383,7 +386,7 @@ def _scale_of(number_text: str, value: float) -> float:
 def _has_scale(number_text: str) -> bool:
     """Whether a number is written with a scale word: "1.2bn", "two million", "a thousand"."""
     words = number_words()
-    return any(words.get(w.lower(), ("",))[0] == "scale" for w in re.findall(r"[A-Za-z]+", number_text))
+    return any(words.get(w.lower(), ("",))[0] == "scale" for w in _LETTERS.findall(number_text))
 
 
 class _CurrencyContext:

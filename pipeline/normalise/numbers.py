@@ -14,6 +14,8 @@ from price_parser.parser import parse_number as price_number
 from pipeline.resources import config
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
+_SPACE = re.compile(r"\s")
+_SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])")
 # Digit groups as English texts write them: "1,234,567.89", Indian "12,34,567.89", plain "1234.5".
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
@@ -47,8 +49,8 @@ def parse_digits(text: str) -> float | None:
     if not isinstance(text, str):
         return None
     compact = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", compact):
-        compact = re.sub(r"\s", "", compact)
+    if _SPACED.fullmatch(compact):
+        compact = _SPACE.sub("", compact)
     if not _GROUPED.match(compact):
         return None
     amount = price_number(compact, decimal_separator=".")
@@ -60,10 +62,10 @@ def parse_number(text: str) -> float | None:
     if not isinstance(text, str):
         return None
     words = number_words()
-    cleaned = _SPACE_GROUPS.sub(lambda m: re.sub(r"\s", "", m.group()), text)
+    cleaned = _SPACE_GROUPS.sub(lambda m: _SPACE.sub("", m.group()), text)
     cleaned = cleaned.replace("-", " ").replace("\u2013", " ").strip()
     tokens = _TOKEN.findall(cleaned)
-    if not tokens or "".join(tokens) != re.sub(r"\s", "", cleaned):
+    if not tokens or "".join(tokens) != _SPACE.sub("", cleaned):
         return None  # something in the text is neither a number nor a number word
     total = 0.0
     current: float | None = None
