@@ -120,3 +120,8 @@ def test_borrower_named_inside_an_organisation(annotate_text, text, country):
     money = [c for c in result.claims if c.mention.label == "MONEY"]
     assert [c.country for c in money] == [country]
     assert all(m.label != "COUNTRY" for m in result.mentions)  # inside names: no mention
+
+
+def test_a_fact_several_countries_share_has_no_country(annotate_text):
+    result = annotate_text("Kenya, Uganda and Zambia have together borrowed over $500 million. Kenya paid $5 million.")
+    assert [(c.mention.text, c.country) for c in result.claims] == [("$500 million", None), ("$5 million", "KE")]

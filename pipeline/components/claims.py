@@ -41,6 +41,7 @@ class ClaimRules:
         self.document_share = float(data["document_country_share"])
         self.units_without_country = set(data["units_without_country"])
         self.clause_separator = re.compile(alternation(data["clause_separators"]))
+        self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'])}\b", re.I)
         self.financiers = re.compile(alternation(config("financiers", config_dir)["financiers"]))
         boundary = alternation(data["claimant_boundaries"])
         words = rf"[\w’'.-]+(?:\s+[\w’'.()-]+){{0,{int(data['claimant_max_words']) - 1}}}"
@@ -103,6 +104,8 @@ class ClaimRules:
             if source is None:
                 earlier = [m for m in borrowers if paragraph_start <= m.start < sentence[0]]
                 source = earlier[-1] if earlier else None
+            if self._joint(text, mention, in_sentence, sentence):
+                source = None  # "Kenya, Uganda and Zambia have together borrowed $500 million"
             if source is not None and mention.unit not in self.units_without_country:
                 claim.country = source.country
                 claim.country_mention = source if source.source != "country_in_name" else None
@@ -117,6 +120,14 @@ class ClaimRules:
                 claim.date, claim.date_mention = nearest.date, nearest
             claims.append(claim)
         return claims
+
+    def _joint(self, text: str, mention: Mention, candidates: list[Mention], sentence: tuple[int, int]) -> bool:
+        """Whether the fact belongs to several countries together: two or more countries before
+        it and a word such as "together" between them and the fact."""
+        before = [m for m in candidates if m.start < mention.start]
+        if len({m.country for m in before}) < 2:
+            return False
+        return bool(self.joint_cue.search(text, before[-1].end, mention.start))
 
     def _clause(self, text: str, sentence: tuple[int, int], mention: Mention) -> tuple[int, int]:
         """The part of the sentence between clause separators (";") that holds the fact."""
