@@ -147,7 +147,8 @@ def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Colum
                         stored_ids, order = known.pop(index)
                         tables = _with_stored(tables, store.rows(stored_ids), order)
                     parts.save(index, tables)
-                tables = parts.load(index)
+                else:  # checkpointed by an earlier, interrupted run
+                    tables = parts.load(index)
                 _count(summary, tables)
                 if bar is not None:
                     bar.update(tables["documents"].num_rows)
