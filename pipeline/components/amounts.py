@@ -29,6 +29,7 @@ _CODE_BEFORE = re.compile(r"[A-Za-z#]-?$|\d[.,:/]$|[A-Za-z]\w*\d-$")
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
 _DIGITS = re.compile(r"[\d.,]+")
+_DIGIT_BEFORE = re.compile(r"\d ?$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 
@@ -63,8 +64,6 @@ class AmountRecogniser:
         # scanned once for numbers and each pattern is tried only there.
         self.anchor = re.compile(number_pattern(hyphen_after=True, after_sign=True))
         self.currency_tail = re.compile(currency_before + "$")
-        # A currency right before a number that no other number claims: "rmb 10 usd 20", not "10 rmb 20 usd".
-        self.currency_just_before = re.compile(rf"(?<!\d )(?<!\d){currency_before}$")
         self.money_before = re.compile(
             rf"{currency_before}(?P<num>{number_pattern(after_sign=True)})"
             rf"(?:[ \u00a0]+(?P<name>{names}|{codes_after})(?![\w]))?{minor}"
@@ -246,9 +245,8 @@ class AmountRecogniser:
             return None
         if match.re is self.money_name_before and not _has_scale(number):
             return None  # "dollar 22.5 million", never "won 3 games"
-        if match.re is self.money_after and self.currency_just_before.search(
-                match.string[max(0, match.start() - 12):match.start()]):
-            return None  # the currency before the number is its own
+        if match.re is self.money_after and self._currency_of_its_own(match.string, match.start()):
+            return None  # "rmb 10 usd 20": the currency before the number is its own
         if sign and len(sign) == 1 and sign.isascii() and sign.isalpha() and value < 1000 and not _has_scale(number):
             return None  # "R40" is more likely a road than 40 rand
         sign_target = currency_target(sign) if sign else None
@@ -275,6 +273,12 @@ class AmountRecogniser:
         if currency is None:
             mention.note = "currency unknown"
         return mention
+
+    def _currency_of_its_own(self, text: str, start: int) -> bool:
+        """Whether a currency stands right before the number at `start` and no number before
+        claims it ("rmb 10 usd 20", but not the "rmb" of "10 rmb 20 usd")."""
+        currency = self.currency_tail.search(text, max(0, start - 12), start)
+        return bool(currency) and not _DIGIT_BEFORE.search(text, max(0, currency.start() - 2), currency.start())
 
     def _minor_amount(self, match: re.Match, value: float, number: str) -> float | None:
         """The cents of "3 dollars 50 cents" or "one dollar and one" in currency units, or None
