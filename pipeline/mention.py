@@ -53,6 +53,11 @@ def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
     return spans[max(bisect.bisect_right(starts, offset) - 1, 0)]
 
 
+def set_sentence_bounds(doc: Doc, bounds: list[tuple[int, int]]) -> None:
+    """Record the (start, end) characters of a doc's sentences, in order, for `sentence_at`."""
+    doc.user_data["claimtrace_sentences"] = ([start for start, _ in bounds], bounds)
+
+
 def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     index = doc.user_data.get("claimtrace_sentences")
     if index is None:
@@ -60,7 +65,8 @@ def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
             bounds = [(s.start_char, s.end_char) for s in doc.sents]
         else:
             bounds = [(0, len(doc_text(doc)))]
-        index = doc.user_data["claimtrace_sentences"] = ([start for start, _ in bounds], bounds)
+        set_sentence_bounds(doc, bounds)
+        index = doc.user_data["claimtrace_sentences"]
     return index
 
 

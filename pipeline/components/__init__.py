@@ -4,8 +4,8 @@ from pipeline.components import (  # noqa: F401
     claims,
     countries,
     dates,
-    line_breaks,
     places,
     resolver,
+    sentences,
     vendors,
 )
