@@ -9,9 +9,27 @@ from pipeline.resources import config
 
 
 def alternation(words, flags: str = "") -> str:
-    """A regex alternation of literal words, longest first; `flags` like "i" scope a flag."""
-    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of literal words that prefers the longest word at a position, written
+    as a trie ("US(?:D)?" for US, USD) so a failing position costs one test per first character
+    instead of one per word; `flags` like "i" scope a flag (the trie is then built lower-cased)."""
+    fold = "i" in flags
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word.lower() if fold and len(word.lower()) == len(word) else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    body = _trie_pattern(trie)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _trie_pattern(node: dict) -> str:
+    """The pattern of a trie node: its branches, longer continuations before stopping here."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 @functools.cache
