@@ -52,6 +52,7 @@ class CountryRecogniser:
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
         self.org_words = set(data["org_words"])
         self.org_before = [phrase.split() for phrase in data["org_before"]]
+        self.org_before_longest = max((len(phrase) for phrase in self.org_before), default=0)
         self.org_joiners = set(data["org_joiners"])
         self.org_window = int(data["org_window"])
         self.financier_words = set(data["financier_words"])
@@ -94,9 +95,9 @@ class CountryRecogniser:
     def _organisation_word(self, doc: Doc, span) -> str | None:
         """The word that makes the country part of a bank's or company's name (`org_words`,
         `org_before`: "China Eximbank", "Bank of China"), or None."""
+        before = [t.text for t in doc[max(0, span.start - self.org_before_longest):span.start]]
         for phrase in self.org_before:
-            start = span.start - len(phrase)
-            if start >= 0 and [t.text for t in doc[start:span.start]] == phrase:
+            if len(phrase) <= len(before) and before[len(before) - len(phrase):] == phrase:
                 return " ".join(phrase)
         for token in doc[span.end:span.end + self.org_window]:  # the capitalised words that follow
             if token.text in self.org_words:

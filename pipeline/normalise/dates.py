@@ -113,6 +113,12 @@ def parse_date(text: str, published: str | None = None) -> str | None:
     """The ISO 8601 date or duration a date mention stands for, or None when unknown."""
     if not isinstance(text, str):
         return None
+    return _parse_date(text, published if isinstance(published, str) else None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date(text: str, published: str | None) -> str | None:
+    """`parse_date` of a string, remembered: a corpus writes the same dates again and again."""
     tables = date_tables()
     phrase = " ".join(text.split())
     pub = parse_iso(published)

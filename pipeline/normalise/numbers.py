@@ -59,8 +59,12 @@ def parse_digits(text: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """The value of a number in digits and/or words with scale words, or None if unreadable."""
-    if not isinstance(text, str):
-        return None
+    return _parse_number(text) if isinstance(text, str) else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_number(text: str) -> float | None:
+    """`parse_number` of a string, remembered: a corpus writes the same numbers again and again."""
     words = number_words()
     cleaned = _SPACE_GROUPS.sub(lambda m: _SPACE.sub("", m.group()), text)
     cleaned = cleaned.replace("-", " ").replace("\u2013", " ").strip()

@@ -1,0 +1,38 @@
+"""Overlap resolution: the longest mention wins, then the label of higher priority."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.components.resolver import resolve_overlaps
+from pipeline.mention import Mention
+
+PRIORITY = {"MONEY": 7, "PERCENT": 6, "VENDOR": 5, "PLACE": 4, "COUNTRY": 3, "QUANTITY": 2, "DATE": 1}
+
+
+def mention(label, start, end):
+    return Mention(label=label, start=start, end=end, text="x" * (end - start), source="test")
+
+
+@pytest.mark.parametrize("found, kept", [
+    ([("QUANTITY", 1, 12), ("MONEY", 0, 12)], [("MONEY", 0, 12)]),  # "$4.7 million" over "4.7 million"
+    ([("DATE", 0, 4), ("QUANTITY", 0, 12)], [("QUANTITY", 0, 12)]),  # "2000 cameras" over the year
+    ([("COUNTRY", 0, 5), ("PLACE", 0, 5)], [("PLACE", 0, 5)]),  # same length: priority
+    ([("DATE", 10, 14), ("MONEY", 0, 5), ("COUNTRY", 5, 10)], [("MONEY", 0, 5), ("COUNTRY", 5, 10), ("DATE", 10, 14)]),
+    ([("DATE", 3, 3), ("MONEY", 0, 2)], [("MONEY", 0, 2)]),  # empty spans are dropped
+    ([("VENDOR", 2, 8), ("COUNTRY", 0, 4), ("DATE", 6, 10)], [("VENDOR", 2, 8)]),
+    ([], []),
+])
+def test_resolve_overlaps(found, kept):
+    result = resolve_overlaps([mention(*f) for f in found], PRIORITY)
+    assert [(m.label, m.start, m.end) for m in result] == kept
+
+
+@given(st.lists(st.tuples(st.sampled_from(sorted(PRIORITY)), st.integers(0, 30), st.integers(0, 8)), max_size=25))
+def test_resolve_overlaps_is_greedy_longest_first(spans):
+    found = [mention(label, start, start + length) for label, start, length in spans]
+    ranked = sorted(found, key=lambda m: (m.start - m.end, -PRIORITY[m.label], m.start))
+    expected = []
+    for m in ranked:  # the rule written plainly: a mention is kept unless a kept one overlaps it
+        if m.end > m.start and all(m.end <= k.start or m.start >= k.end for k in expected):
+            expected.append(m)
+    assert resolve_overlaps(found, PRIORITY) == sorted(expected, key=lambda m: (m.start, m.end))
