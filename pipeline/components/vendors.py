@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from pipeline.components.countries import country_entries
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention
+from pipeline.patterns import alternation
 from pipeline.resources import config, name_variants
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
@@ -37,27 +38,23 @@ def vendor_entries(data: dict) -> dict[str, VendorEntry]:
     return entries
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 class VendorRecogniser:
     """Finds known vendors by name and unknown ones by legal suffix or supplier cue."""
 
     def __init__(self, nlp: Language, config_dir: str | None):
         data = config("vendors", config_dir)
         self.gazetteer = Gazetteer(nlp, vendor_entries(data), "VENDOR")
-        suffixes = _alternation(data["legal_suffixes"])
+        suffixes = alternation(data["legal_suffixes"])
         self.suffixed = re.compile(
             rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{1,6}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w])"
         )
         self.cued_before = re.compile(
-            rf"\b(?:{_alternation(data['supplier_cues_before'])}){_GAP}({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,3}})"
+            rf"\b(?:{alternation(data['supplier_cues_before'])}){_GAP}({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,3}})"
         )
         self.cued_after = re.compile(
-            rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{_alternation(data['supplier_cues_after'])})\b"
+            rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
         )
-        self.not_vendor = re.compile(rf"\b(?:{_alternation(data['not_vendor_words'])})\b")
+        self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.strip_leading = set(data["strip_leading"])
         self.suffix_words = set(data["legal_suffixes"])
         self.country_names = country_entries(config("countries", config_dir))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pycountry
 
+from pipeline.patterns import alternation
 from pipeline.resources import config
 
 
@@ -163,7 +164,6 @@ def _named_dollar_patterns() -> tuple[re.Pattern, re.Pattern]:
     """(names, signs) of the non-US dollars, each one regular expression."""
     tables = currency_tables()
     named = set(tables.ambiguous["dollar"].get("named_by", ()))
-    names = sorted((n for n, t in tables.names.items() if t in named), key=len, reverse=True)
-    signs = sorted((s for s, t in tables.signs.items() if t in named), key=len, reverse=True)
-    return (re.compile("|".join(re.escape(n) for n in names), re.I),
-            re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(s) for s in signs) + ")"))
+    names = [n for n, t in tables.names.items() if t in named]
+    signs = [s for s, t in tables.signs.items() if t in named]
+    return re.compile(alternation(names, "i")), re.compile(r"(?<![A-Za-z])" + alternation(signs))

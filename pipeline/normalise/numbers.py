@@ -11,6 +11,7 @@ import re
 
 from price_parser.parser import parse_number as price_number
 
+from pipeline.patterns import alternation
 from pipeline.resources import config
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
@@ -137,8 +138,7 @@ def _fractions() -> dict[str, float]:
 
 @functools.cache
 def _percent_words_pattern() -> re.Pattern:
-    words = sorted(config("numbers")["percent_words"], key=len, reverse=True)
-    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*$", re.I)
+    return re.compile(r"\s*" + alternation(config("numbers")["percent_words"], "i") + r"\s*$")
 
 
 def parse_percent(text: str) -> float | None:
