@@ -11,7 +11,9 @@ from pipeline.resources import config
 def alternation(words, flags: str = "") -> str:
     """A regex alternation of literal words that prefers the longest word at a position, written
     as a trie ("US(?:D)?" for US, USD) so a failing position costs one test per first character
-    instead of one per word; `flags` like "i" scope a flag (the trie is then built lower-cased)."""
+    instead of one per word; `flags` like "i" scope a flag (the trie is then built lower-cased).
+    Matching without case needs "i" here, not only `re.I` on the whole pattern: a trie built
+    with case would try "Ab" before "abc" there."""
     fold = "i" in flags
     trie: dict = {}
     for word in set(words):
@@ -77,8 +79,8 @@ def small_number_pattern() -> str:
 def qualifier_patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
     """(before, after) lists of (qualifier, pattern) matching at the end / start of a context."""
     data = config("numbers")
-    before = [(q, re.compile(rf"(?<![\w]){alternation(w)}\s+$", re.I)) for q, w in data["qualifiers"].items()]
-    after = [(q, re.compile(rf"^\s+{alternation(w)}(?![\w])", re.I)) for q, w in data["qualifiers_after"].items()]
+    before = [(q, re.compile(rf"(?<![\w]){alternation(w, 'i')}\s+$")) for q, w in data["qualifiers"].items()]
+    after = [(q, re.compile(rf"^\s+{alternation(w, 'i')}(?![\w])")) for q, w in data["qualifiers_after"].items()]
     return before, after
 
 
@@ -86,7 +88,7 @@ def qualifier_patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, 
 def period_pattern() -> list[tuple[str, re.Pattern]]:
     """(period, pattern) matching a period phrase at the start of the text after an amount."""
     data = config("numbers")
-    return [(p, re.compile(rf"^\s*,?\s*{alternation(w)}(?![\w])", re.I)) for p, w in data["periods"].items()]
+    return [(p, re.compile(rf"^\s*,?\s*{alternation(w, 'i')}(?![\w])")) for p, w in data["periods"].items()]
 
 
 def qualifier_of(before: str, after: str) -> str | None:

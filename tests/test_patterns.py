@@ -18,6 +18,7 @@ from pipeline.patterns import alternation
     (["a.b", "a"], "", "axb", "a"),  # "." is literal
     (["Ksh.", "Ksh", "K"], "", "Ksh. 100", "Ksh."),
     (["per cent", "percent", "pc"], "i", "Per Cent of", "Per Cent"),
+    (["Ab", "abc"], "i", "ABC", "ABC"),  # words differing in case share one branch
     ([], "", "anything", ""),
 ])
 def test_alternation_prefers_the_longest_word(words, flags, text, expected):

@@ -48,7 +48,7 @@ class AmountRecogniser:
         lower_codes = alternation(tables.lowercase_codes)
         codes_before = rf"(?:{prefixes})?{alternation(tables.codes)}|{lower_codes}"
         codes_after = rf"(?:{prefixes})?{alternation(tables.codes - tables.codes_only_before)}|{lower_codes}"
-        code_dollar = rf"(?i:{alternation(tables.codes)})\$|{alternation(tables.codes)} \$"
+        code_dollar = rf"{alternation(tables.codes, 'i')}\$|{alternation(tables.codes)} \$"
         names = alternation([*tables.names, *tables.subunits], "i")
         # Signs also taken after the number: those with more than letters in them ("5 €", "1 R$", "100元").
         symbols = alternation([s for s in currencies["signs"]

@@ -36,21 +36,21 @@ class ClaimRules:
 
     def __init__(self, config_dir: str | None = None):
         data = config("claims", config_dir)
-        self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'])})\b", re.I)
-        self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'])}(?!\w)", re.I)
+        self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
+        self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'], 'i')}(?!\w)", re.I)
         self.document_share = float(data["document_country_share"])
         self.units_without_country = set(data["units_without_country"])
         self.clause_separator = re.compile(alternation(data["clause_separators"]))
-        self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'])}\b", re.I)
+        self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
         self.financiers = re.compile(alternation(config("financiers", config_dir)["financiers"]))
-        boundary = alternation(data["claimant_boundaries"])
+        boundary = alternation(data["claimant_boundaries"], "i")
         words = rf"[\w’'.-]+(?:\s+[\w’'.()-]+){{0,{int(data['claimant_max_words']) - 1}}}"
-        verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'])}\b"
-        verbs_before = alternation(data["verbs_before_claimant"])
+        verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'], 'i')}\b"
+        verbs_before = alternation(data["verbs_before_claimant"], "i")
         sentence_end = r"\s*[.!?]?[\"”’]?\s*$"
         self.claimant_patterns = [
             # "according to the Auditor General"
-            re.compile(rf"\b{alternation(data['prepositions_before_claimant'])}\s+(?P<who>{words}?)\s*(?:[.,;:!?—–]|$)", re.I),
+            re.compile(rf"\b{alternation(data['prepositions_before_claimant'], 'i')}\s+(?P<who>{words}?)\s*(?:[.,;:!?—–]|$)", re.I),
             # "…, the interior ministry said."
             re.compile(rf"[,;:—–”\"]\s*(?P<who>{words}?)\s+{verbs_after}{sentence_end}", re.I),
             # "…,” says a Nairobi economist."
