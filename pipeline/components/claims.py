@@ -61,6 +61,9 @@ class ClaimRules:
             re.compile(rf"(?:^|[,;:—–(“”\"]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{verbs_after}", re.I),
         ]
         self.leading = re.compile(rf"^(?:{boundary})\s+", re.I)
+        # every claimant pattern holds one of these words: a sentence without them has none
+        self.claimant_cue = re.compile(alternation([*data["prepositions_before_claimant"], *data["verbs_after_claimant"],
+                                                    *data["verbs_before_claimant"]], "i"))
         self.not_claimants = {w.lower() for w in data["not_claimants"]}
 
     def build(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
@@ -180,6 +183,8 @@ class ClaimRules:
     def claimant(self, sentence: str) -> str | None:
         """Who the sentence says asserts its facts, as written ("A 2023 EU report")."""
         text = sentence.strip()
+        if not self.claimant_cue.search(text):
+            return None
         for pattern in self.claimant_patterns:
             for match in pattern.finditer(text):
                 who = self.leading.sub("", match.group("who").strip(" ,“”\"'").rstrip("."))
