@@ -159,6 +159,8 @@ class ClaimRules:
     def _sentence_country(self, text: str, mention: Mention, candidates: list[Mention], sentence) -> Mention | None:
         """The sentence's country for a fact: a possessive owner, else the nearest before it,
         else the first after; countries on the far side of a comparison do not count."""
+        if not candidates:
+            return None
         compared = self.comparison.search(text, sentence[0], sentence[1])
         if compared:
             candidates = [m for m in candidates if m.start < compared.start()]
