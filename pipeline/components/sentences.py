@@ -42,7 +42,8 @@ class SentenceSplitter:
         marks[first, 0] = 1
         doc.from_array([SENT_START], marks.astype("uint64"))
         last = np.append(first[1:], len(doc)) - 1
-        set_sentence_bounds(doc, list(zip(idx[first].tolist(), (idx[last] + lengths[last]).tolist())))
+        ends = idx[last] + lengths[last]
+        set_sentence_bounds(doc, list(zip(idx[first].tolist(), ends.tolist(), strict=True)))
         return doc
 
 
