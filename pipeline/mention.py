@@ -53,9 +53,10 @@ def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
     return spans[max(bisect.bisect_right(starts, offset) - 1, 0)]
 
 
-def set_sentence_bounds(doc: Doc, bounds: list[tuple[int, int]]) -> None:
+def set_sentence_bounds(doc: Doc, bounds: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
     """Record the (start, end) characters of a doc's sentences, in order, for `sentence_at`."""
-    doc.user_data["claimtrace_sentences"] = ([start for start, _ in bounds], bounds)
+    index = doc.user_data["claimtrace_sentences"] = ([start for start, _ in bounds], bounds)
+    return index
 
 
 def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
@@ -65,8 +66,7 @@ def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
             bounds = [(s.start_char, s.end_char) for s in doc.sents]
         else:
             bounds = [(0, len(doc_text(doc)))]
-        set_sentence_bounds(doc, bounds)
-        index = doc.user_data["claimtrace_sentences"]
+        index = set_sentence_bounds(doc, bounds)
     return index
 
 

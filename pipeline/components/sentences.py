@@ -22,13 +22,14 @@ class SentenceSplitter:
 
     def __init__(self, nlp: Language, punct_chars: list[str] | None):
         chars = punct_chars or Sentencizer.default_punct_chars
-        self.punct_ids = np.array(sorted(nlp.vocab.strings.add(c) for c in chars), dtype="uint64")
+        # as int64, the type the token arrays are read in (hash bits kept)
+        self.punct_ids = np.array([nlp.vocab.strings.add(c) for c in chars], dtype="uint64").astype("int64")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         tokens = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).astype("int64")
-        final = np.isin(tokens[:, 0].astype("uint64"), self.punct_ids)
+        final = np.isin(tokens[:, 0], self.punct_ids)
         plain = np.flatnonzero(~final & (tokens[:, 1] == 0))
         after_final = np.searchsorted(plain, np.flatnonzero(final), side="right")
         starts = {0, *plain[after_final[after_final < len(plain)]].tolist()}
