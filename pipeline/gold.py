@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.readers import json_objects
-from pipeline.resources import config
+from pipeline.domain import default_domain
 
 
 class GoldError(Exception):
@@ -59,7 +59,7 @@ class GoldDoc:
 @functools.cache
 def label_rules() -> dict:
     """The labels, their norm keys and the evaluation tolerances from `configs/labels.yaml`."""
-    return config("labels")
+    return default_domain()["labels"]
 
 
 def load_gold(path: str | Path) -> list[GoldDoc]:

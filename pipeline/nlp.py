@@ -11,7 +11,7 @@ from spacy.language import Language
 import pipeline.components  # noqa: F401  (registers the factories)
 from pipeline.components.claims import Claim, ClaimRules
 from pipeline.mention import Mention, doc_text, sentence_bounds
-from pipeline.resources import CONFIG_DIR
+from pipeline.domain import CONFIG_DIR
 
 DEFAULT_CONFIG = CONFIG_DIR / "pipeline.cfg"
 

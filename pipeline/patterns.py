@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.resources import config
+from pipeline.domain import DomainData
 
 
 def alternation(words, flags: str = "") -> str:
@@ -34,15 +34,21 @@ def _trie_pattern(node: dict) -> str:
     return body + "?" if "" in node else body
 
 
+def year_pattern(domain: DomainData) -> str:
+    """Four-digit years within `dates.yaml`'s `year_range`, as a trie ("(?:19\\d\\d|20[0-9]{2})"-like)."""
+    low, high = domain["dates"]["year_range"]
+    return alternation([str(year) for year in range(int(low), int(high) + 1)]) + r"(?!\d)"
+
+
 @functools.cache
-def number_pattern(hyphen_after: bool = False, after_sign: bool = False) -> str:
+def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: bool = False) -> str:
     """A number in digits or words, with an optional scale: '1,800', '12,34,567.89',
     '3.8 billion', '1.2bn', 'two hundred million', 'twenty-five', 'a billion', 'half a million',
     'three quarters billion', 'a dozen'. `hyphen_after` lets a word number end at a hyphen ("one-yen").
     No capture groups."""
-    data = config("numbers")
+    data = domain["numbers"]
     small = alternation([*data["units"], *data["tens"]], "i")
-    word_number = rf"(?:{small_number_pattern()}(?:[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -]{small_number_pattern()})?)?)"
+    word_number = rf"(?:{small_number_pattern(domain)}(?:[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -]{small_number_pattern(domain)})?)?)"
     digits = (
         r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
@@ -68,32 +74,32 @@ def number_pattern(hyphen_after: bool = False, after_sign: bool = False) -> str:
 
 
 @functools.cache
-def small_number_pattern() -> str:
+def small_number_pattern(domain: DomainData) -> str:
     """A number word below a hundred: 'seven', 'forty-five', 'forty five'."""
-    data = config("numbers")
+    data = domain["numbers"]
     small = alternation([*data["units"], *data["tens"]], "i")
     return rf"(?:{alternation(data['tens'], 'i')}(?:[- ]{alternation(data['units'], 'i')})?|{small})"
 
 
 @functools.cache
-def qualifier_patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
+def qualifier_patterns(domain: DomainData) -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
     """(before, after) lists of (qualifier, pattern) matching at the end / start of a context."""
-    data = config("numbers")
+    data = domain["numbers"]
     before = [(q, re.compile(rf"(?<![\w]){alternation(w, 'i')}\s+$")) for q, w in data["qualifiers"].items()]
     after = [(q, re.compile(rf"^\s+{alternation(w, 'i')}(?![\w])")) for q, w in data["qualifiers_after"].items()]
     return before, after
 
 
 @functools.cache
-def period_pattern() -> list[tuple[str, re.Pattern]]:
+def period_pattern(domain: DomainData) -> list[tuple[str, re.Pattern]]:
     """(period, pattern) matching a period phrase at the start of the text after an amount."""
-    data = config("numbers")
+    data = domain["numbers"]
     return [(p, re.compile(rf"^\s*,?\s*{alternation(w, 'i')}(?![\w])")) for p, w in data["periods"].items()]
 
 
-def qualifier_of(before: str, after: str) -> str | None:
+def qualifier_of(before: str, after: str, domain: DomainData) -> str | None:
     """The qualifier written just before or after an amount ("over", "about", "or more")."""
-    patterns_before, patterns_after = qualifier_patterns()
+    patterns_before, patterns_after = qualifier_patterns(domain)
     tail = before[-30:]
     best = None
     for qualifier, pattern in patterns_before:
@@ -108,9 +114,9 @@ def qualifier_of(before: str, after: str) -> str | None:
     return None
 
 
-def period_of(after: str) -> str | None:
+def period_of(after: str, domain: DomainData) -> str | None:
     """The period written just after an amount ("annually" -> year, "a month" -> month)."""
-    for period, pattern in period_pattern():
+    for period, pattern in period_pattern(domain):
         if pattern.match(after[:20]):
             return period
     return None

@@ -20,7 +20,8 @@ import pandas as pd
 
 from pipeline.components.countries import country_entries
 from pipeline.readers import Columns
-from pipeline.resources import config, name_variants
+from pipeline.domain import default_domain
+from pipeline.resources import name_variants
 from pipeline.runner import run
 from pipeline.tables import read_table
 
@@ -31,7 +32,7 @@ TEXT, ID, RECIPIENT = "Description", "AidData Record ID", "Recipient"
 
 @functools.cache
 def _country_names() -> dict:
-    return country_entries(config("countries"))
+    return country_entries(default_domain()["countries"])
 
 
 def recipient_code(name: str) -> str | None:

@@ -2,7 +2,11 @@
 import pycountry
 import pytest
 
-from pipeline.resources import config
+from pipeline.domain import default_domain
+
+
+def config(name):
+    return default_domain()[name]
 
 COUNTRY_CODES = {c.alpha_2 for c in pycountry.countries} | {"XK"}
 
@@ -15,7 +19,12 @@ def test_vendor_entries():
         assert vendor.get("country") in COUNTRY_CODES, vendor["name"]
         for form in [vendor["name"], *vendor.get("aliases", [])]:
             assert isinstance(form, str) and len(form) >= 2 and form not in suffixes, (vendor["name"], form)
-            names.append(form)
+            names.append((form.casefold(), vendor["name"]))
+    owners = {}
+    for form, vendor in names:
+        owners.setdefault(form, set()).add(vendor)
+    shared = {form: vendors for form, vendors in owners.items() if len(vendors) > 1}
+    assert not shared, f"names given to two vendors: {shared}"
     assert len({v["name"] for v in data["vendors"]}) >= 40
 
 

@@ -2,6 +2,7 @@
 qualifier ("over", "about") and period ("annually"), normalised by `pipeline.normalise`."""
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -18,10 +19,10 @@ from pipeline.normalise.money import (
     resolve_currency,
     unit_multiplier,
 )
+from pipeline.domain import load_domain
 from pipeline.normalise.numbers import number_words, parse_number, parse_percent
 from pipeline.normalise.units import plural_to_singular, unit_lemma
 from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of, small_number_pattern
-from pipeline.resources import config
 
 _WORD_AFTER = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -38,10 +39,14 @@ class AmountRecogniser:
     """Finds money, percentages and counts with regular expressions over the doc text."""
 
     def __init__(self, config_dir: str | None):
-        numbers = config("numbers", config_dir)
-        currencies = config("currencies", config_dir)
-        tables = currency_tables()
-        number = number_pattern()
+        domain = self.domain = load_domain(config_dir)
+        for normaliser in (parse_number, parse_percent, plural_to_singular, unit_lemma, currency_target,
+                           unit_multiplier, compatible_targets, qualifier_of, period_of):
+            setattr(self, normaliser.__name__, functools.partial(normaliser, domain=domain))
+        numbers = domain["numbers"]
+        currencies = domain["currencies"]
+        tables = self.tables = currency_tables(domain)
+        number = number_pattern(domain)
         scale_words = alternation(numbers["scales"], "i")
         signs = alternation(currencies["signs"])
         prefixes = alternation(tables.scale_prefixes)
@@ -56,16 +61,16 @@ class AmountRecogniser:
         # "3 dollars 50 cents", "one dollar and one", "c $ 100 and fifty": the minor part.
         currency_after = rf"(?:{names}|{codes_after}|{symbols})(?![\w])"
         minor = (
-            rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z])|{small_number_pattern()}(?![\w-]))"
+            rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z])|{small_number_pattern(domain)}(?![\w-]))"
             rf"(?:[ ]+(?P<minor_name>{alternation(tables.subunits, 'i')})(?![\w])|(?![ \u00a0]*{currency_after})))?"
         )
         currency_before = rf"(?<![A-Za-z])(?P<cur>{code_dollar}|{signs}|{codes_before})(?::[ ]?|[ \u00a0]?)"
         # Every amount starts at a number, or at the currency just before one: the text is
         # scanned once for numbers and each pattern is tried only there.
-        self.anchor = re.compile(number_pattern(hyphen_after=True, after_sign=True))
+        self.anchor = re.compile(number_pattern(domain, hyphen_after=True, after_sign=True))
         self.currency_tail = re.compile(currency_before + "$")
         self.money_before = re.compile(
-            rf"{currency_before}(?P<num>{number_pattern(after_sign=True)})"
+            rf"{currency_before}(?P<num>{number_pattern(domain, after_sign=True)})"
             rf"(?:[ \u00a0]+(?P<name>{names}|{codes_after})(?![\w]))?{minor}"
         )
         self.money_name_before = re.compile(
@@ -73,7 +78,7 @@ class AmountRecogniser:
         )
         subunits = alternation(tables.subunits, "i")
         self.money_after = re.compile(
-            rf"(?P<num>{number_pattern(hyphen_after=True)})"
+            rf"(?P<num>{number_pattern(domain, hyphen_after=True)})"
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
             rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after})(?![\w])"
@@ -106,7 +111,7 @@ class AmountRecogniser:
             rf"(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
             rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-])"
         )
-        small = rf"(?:\d{{1,3}}|{small_number_pattern()})"
+        small = rf"(?:\d{{1,3}}|{small_number_pattern(domain)})"
         self.ratio = re.compile(
             rf"(?<![\w.,-])(?P<part>{small})\s+{alternation(numbers['ratio_words'], 'i')}\s+(?P<whole>{small})(?![\w.,%-])"
         )
@@ -123,15 +128,15 @@ class AmountRecogniser:
         self.code_words = set(numbers["code_words"])
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.qualifier_words = {w.lower() for ws in numbers["qualifiers"].values() for w in ws}
-        low, high = config("dates", config_dir)["year_range"]
+        low, high = domain["dates"]["year_range"]
         self.years = (low, high)
-        self.year_cues = {w.lower() for w in config("dates", config_dir)["year_cues"]}
+        self.year_cues = {w.lower() for w in domain["dates"]["year_cues"]}
         self.factor_word = numbers["factor_word"]
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         text = doc_text(doc)
-        context = _CurrencyContext(doc, mentions)
+        context = _CurrencyContext(doc, mentions, self.domain)
         found = []
         numbers = [(m.start(), m.end()) for m in self.anchor.finditer(text)]
         for start, _ in numbers:
@@ -143,12 +148,12 @@ class AmountRecogniser:
         for match in self.percent_of.finditer(text):
             if not self.number_before.search(text[max(0, match.start() - 40):match.start()]):  # not "5 percent of 10"
                 found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
-                                                 parse_number(match.group("num")), "percent_rule"))
+                                                 self.parse_number(match.group("num")), "percent_rule"))
         for match in self.fraction.finditer(text):
             found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
-                                             parse_percent(match.group()), "fraction_rule"))
+                                             self.parse_percent(match.group()), "fraction_rule"))
         for match in self.ratio.finditer(text):
-            part, whole = parse_number(match.group("part")), parse_number(match.group("whole"))
+            part, whole = self.parse_number(match.group("part")), self.parse_number(match.group("whole"))
             if part and whole and part < whole and self._counted_noun(text[match.end():match.end() + 80])[1]:
                 found.append(self._value_mention(doc, "PERCENT", match.start(), match.end(),
                                                  round(100 * part / whole, 2), "ratio_rule"))
@@ -176,17 +181,17 @@ class AmountRecogniser:
                 continue
             first, second = ending_at.get(a_end), starting_at.get(b_start)
             a_text, b_text = text[a_start:a_end], text[b_start:b_end]
-            a_value, b_value = parse_number(a_text), parse_number(b_text)
+            a_value, b_value = self.parse_number(a_text), self.parse_number(b_text)
             if a_value is None or b_value is None or self._is_code(text, a_start, a_end, check_after=False):
                 continue  # "Boeing 747-400", "No. 6-2007"
-            scale = _scale_of(b_text, b_value) if not _has_scale(a_text) and a_value <= b_value / _scale_of(
-                b_text, b_value) else 1.0  # "$1-2 million", not "from 60,000 to 1.5 million"
+            scale = _scale_of(b_text, b_value, self.domain) if not _has_scale(a_text, self.domain) and a_value <= b_value / _scale_of(
+                b_text, b_value, self.domain) else 1.0  # "$1-2 million", not "from 60,000 to 1.5 million"
             free = [not any(s < e2 and e > s2 for s2, e2 in covered) for s, e in ((a_start, a_end), (b_start, b_end))]
             if second is not None and free[0] and second.label in VALUE_LABELS:
                 mention = self._value_mention(doc, second.label, a_start, a_end, a_value * scale, "range_rule")
                 mention.currency, mention.unit = second.currency, second.unit
                 extra.append(mention)
-            elif first is not None and first.label == "MONEY" and free[1] and _has_scale(b_text):
+            elif first is not None and first.label == "MONEY" and free[1] and _has_scale(b_text, self.domain):
                 first.value = (first.value or 0.0) * scale
                 mention = self._value_mention(doc, "MONEY", b_start, b_end, b_value, "range_rule")
                 mention.currency = first.currency
@@ -205,7 +210,7 @@ class AmountRecogniser:
                 found.append(mention)
         match = self.percent.match(text, start)
         if match:
-            value = parse_percent(match.group("num") + "%")
+            value = self.parse_percent(match.group("num") + "%")
             negative = self.negative_tail.search(text, max(0, start - 12), start)
             begin = negative.start() if negative else start
             if value is not None and negative:
@@ -213,7 +218,7 @@ class AmountRecogniser:
             found.append(self._value_mention(doc, "PERCENT", begin, match.end(), value, "percent_rule"))
         match = self.factor.match(text, start)
         if match:
-            value = parse_number(match.group("num"))
+            value = self.parse_number(match.group("num"))
             if value is not None and not self._is_code(text, start, match.end("num")):
                 found.append(self._factor(doc, start, match.end(), value))
         match = self.count.match(text, start)
@@ -231,8 +236,8 @@ class AmountRecogniser:
         text = doc_text(doc)
         return make_mention(
             doc, label, start, end, source, value=value,
-            qualifier=qualifier_of(text[max(0, start - 40):start], text[end:end + 20]),
-            period=period_of(text[end:end + 20]) if label != "PERCENT" else None,
+            qualifier=self.qualifier_of(text[max(0, start - 40):start], text[end:end + 20]),
+            period=self.period_of(text[end:end + 20]) if label != "PERCENT" else None,
             note=None if value is not None else "value unknown",
         )
 
@@ -240,34 +245,34 @@ class AmountRecogniser:
         groups = match.groupdict()
         sign, name = groups.get("cur"), groups.get("name") or groups.get("sub") or groups.get("short")
         number = groups["num"]
-        value = parse_number(number)
+        value = self.parse_number(number)
         if value is None or number.lower() in ("a", "an") or number in self.format_numbers:
             return None
-        if match.re is self.money_name_before and not _has_scale(number):
+        if match.re is self.money_name_before and not _has_scale(number, self.domain):
             return None  # "dollar 22.5 million", never "won 3 games"
         if match.re is self.money_after and self._currency_of_its_own(match.string, match.start()):
             return None  # "rmb 10 usd 20": the currency before the number is its own
-        if sign and len(sign) == 1 and sign.isascii() and sign.isalpha() and value < 1000 and not _has_scale(number):
+        if sign and len(sign) == 1 and sign.isascii() and sign.isalpha() and value < 1000 and not _has_scale(number, self.domain):
             return None  # "R40" is more likely a road than 40 rand
-        sign_target = currency_target(sign) if sign else None
-        name_target = currency_target(name) if name else None
+        sign_target = self.currency_target(sign) if sign else None
+        name_target = self.currency_target(name) if name else None
         end = match.end()
-        if sign_target and name_target and not compatible_targets(sign_target, name_target):
+        if sign_target and name_target and not self.compatible_targets(sign_target, name_target):
             name = name_target = None  # "rmb 10 usd 20": the code after belongs to the next amount
             end = match.end("num")
-        multiplier = unit_multiplier(name) if name else unit_multiplier(sign)
+        multiplier = self.unit_multiplier(name) if name else self.unit_multiplier(sign)
         if groups.get("short") and value * multiplier >= 1:
             return None  # "1080p" is a video format, not 10.80 pounds
         value *= multiplier
         if groups.get("scale"):
-            value *= parse_number("1 " + groups["scale"]) or 1.0
+            value *= self.parse_number("1 " + groups["scale"]) or 1.0
         minor = self._minor_amount(match, value, number) if end == match.end() else None
         if minor is not None:
             value += minor
         elif groups.get("minor") and end == match.end():  # not a minor part: the amount ends before it
             end = match.start() + len(_MINOR_JOIN.sub("", match.string[match.start():match.start("minor")]))
-        target = name_target if name_target in currency_tables().codes or not sign_target else sign_target
-        currency = resolve_currency(target, context.countries(match.start()), context.named_dollar)
+        target = name_target if name_target in self.tables.codes or not sign_target else sign_target
+        currency = resolve_currency(target, context.countries(match.start()), context.named_dollar, self.domain)
         mention = self._value_mention(doc, "MONEY", match.start(), end, value, "money_rule")
         mention.currency = currency
         if currency is None:
@@ -284,19 +289,19 @@ class AmountRecogniser:
         """The cents of "3 dollars 50 cents" or "one dollar and one" in currency units, or None
         when there is no minor part or it is another number ("between $10 and 20")."""
         minor_text = match.groupdict().get("minor")
-        if not minor_text or _has_scale(number) or value != int(value):
+        if not minor_text or _has_scale(number, self.domain) or value != int(value):
             return None
         text = match.string
         if self.range_starts.search(text[max(0, match.start() - 30):match.start()]):
             return None
-        minor = parse_number(minor_text)
+        minor = self.parse_number(minor_text)
         if minor is None or not 0 < minor < 100 or minor != int(minor):
             return None
         name = match.group("minor_name")
         after = text[match.end():match.end() + 80]
         if not name and self._counted_noun(after)[1]:
             return None  # "$15 and 20 cameras"
-        return minor * (unit_multiplier(name) if name else 0.01)
+        return minor * (self.unit_multiplier(name) if name else 0.01)
 
     def _count(self, doc: Doc, match: re.Match):
         """A number followed by the noun it counts ("1,800 ... cameras"); None when it is a
@@ -304,7 +309,7 @@ class AmountRecogniser:
         text = doc_text(doc)
         start, end = match.start(), match.end()
         written = match.group()
-        value = parse_number(written)
+        value = self.parse_number(written)
         if value is None or written in self.format_numbers:
             return None
         compound = _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
@@ -312,13 +317,13 @@ class AmountRecogniser:
             return None
         if self._is_code(text, start, end, check_after=compound is None):
             return None
-        if value == 1 and not written[0].isdigit() and not qualifier_of(text[max(0, start - 40):start], ""):
+        if value == 1 and not written[0].isdigit() and not self.qualifier_of(text[max(0, start - 40):start], ""):
             return None  # "one committee member", but "at least one camera" is a count
         first = _WORD_AFTER.match(text, end)
         if first and (first.group(1).lower() in self.measure_units or first.group(1).lower() in self.not_units):
             return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
         if compound:
-            noun, plural, noun_end = unit_lemma(compound.group(1)), False, compound.end() - end
+            noun, plural, noun_end = self.unit_lemma(compound.group(1)), False, compound.end() - end
         else:
             noun, plural, noun_end = self._counted_noun(text[end:end + 80])
         partitive = self.partitive.match(text, end) if noun is None else None
@@ -335,7 +340,7 @@ class AmountRecogniser:
                 return None  # a year, not a count
         mention = self._value_mention(doc, "QUANTITY", start, end, value, "count_rule")
         mention.unit = noun
-        mention.period = mention.period or period_of(text[end + noun_end:end + noun_end + 20])
+        mention.period = mention.period or self.period_of(text[end + noun_end:end + noun_end + 20])
         return mention
 
     def _is_code(self, text: str, start: int, end: int, check_after: bool = True) -> bool:
@@ -365,43 +370,43 @@ class AmountRecogniser:
             word = _POSSESSIVE.sub("", match.group(1))
             if word == match.group(1):
                 words.append((word, position))
-            elif plural_to_singular(word):
+            elif self.plural_to_singular(word):
                 words.append((word, position))
                 break  # "47 counties' systems": a plural owner is the counted noun
             # a singular owner ("two buyer's credit facilities") is not
         for word, word_end in words:
-            singular = plural_to_singular(word.split("-")[-1])
+            singular = self.plural_to_singular(word.split("-")[-1])
             if singular:
                 return singular, True, word_end
         lower = [(w, e) for w, e in words if w.islower() and not w.endswith(self.not_noun_endings)]
-        return (unit_lemma(lower[-1][0]), False, lower[-1][1]) if lower else (None, False, 0)
+        return (self.unit_lemma(lower[-1][0]), False, lower[-1][1]) if lower else (None, False, 0)
 
 
 _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
 
 
-def _scale_of(number_text: str, value: float) -> float:
+def _scale_of(number_text: str, value: float, domain) -> float:
     """The scale a number is written with: 1e6 for "2 million", 1 for "2,000"."""
     digits = _DIGITS.match(number_text)
-    base = parse_number(digits.group().rstrip(".,")) if digits else None
+    base = parse_number(digits.group().rstrip(".,"), domain) if digits else None
     return value / base if base else 1.0
 
 
-def _has_scale(number_text: str) -> bool:
+def _has_scale(number_text: str, domain) -> bool:
     """Whether a number is written with a scale word: "1.2bn", "two million", "a thousand"."""
-    words = number_words()
+    words = number_words(domain)
     return any(words.get(w.lower(), ("",))[0] == "scale" for w in _LETTERS.findall(number_text))
 
 
 class _CurrencyContext:
     """The countries and the named dollar an ambiguous currency sign is resolved by."""
 
-    def __init__(self, doc: Doc, mentions):
+    def __init__(self, doc: Doc, mentions, domain):
         self.doc = doc
         self.places = sorted((m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country),
                              key=lambda m: m.start)
         self.by_count = [c for c, _ in Counter(m.country for m in self.places).most_common()]
-        self.named_dollar = named_dollar(doc_text(doc))
+        self.named_dollar = named_dollar(doc_text(doc), domain)
 
     def countries(self, offset: int) -> list[str]:
         """The sentence's countries (nearest first), then the document's, most named first."""

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.mention import VALUE_LABELS, Mention, doc_mentions, doc_text, sentence_bounds
 from pipeline.patterns import alternation
-from pipeline.resources import config
+from pipeline.domain import load_domain
 
 
 @dataclass
@@ -35,14 +35,15 @@ class ClaimRules:
     """The attachment rules of `configs/claims.yaml`, applied to one document's mentions."""
 
     def __init__(self, config_dir: str | None = None):
-        data = config("claims", config_dir)
+        domain = load_domain(config_dir)
+        data = domain["claims"]
         self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
         self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'], 'i')}(?!\w)", re.I)
         self.document_share = float(data["document_country_share"])
         self.units_without_country = set(data["units_without_country"])
         self.clause_separator = re.compile(alternation(data["clause_separators"]))
         self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
-        self.financiers = re.compile(alternation(config("financiers", config_dir)["financiers"]))
+        self.financiers = re.compile(alternation(domain["financiers"]["financiers"]))
         boundary = alternation(data["claimant_boundaries"], "i")
         words = rf"[\w’'.-]+(?:\s+[\w’'.()-]+){{0,{int(data['claimant_max_words']) - 1}}}"
         verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'], 'i')}\b"

@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
-from pipeline.resources import config, name_variants
+from pipeline.domain import load_domain
+from pipeline.resources import name_variants
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class CountryRecogniser:
     """Finds countries with a gazetteer and drops the names that context shows are not one."""
 
     def __init__(self, nlp: Language, config_dir: str | None):
-        data = config("countries", config_dir)
+        domain = load_domain(config_dir)
+        data = domain["countries"]
         self.gazetteer = Gazetteer(nlp, country_entries(data), "COUNTRY")
         self.person_ambiguous = set(data["person_ambiguous"])
         self.name_context_ok = set(data["name_context_ok"])
@@ -56,7 +58,7 @@ class CountryRecogniser:
         self.org_joiners = set(data["org_joiners"])
         self.org_window = int(data["org_window"])
         self.financier_words = set(data["financier_words"])
-        self.verb_endings = tuple(config("numbers", config_dir)["not_noun_endings"])  # "visited Jordan"
+        self.verb_endings = tuple(domain["numbers"]["not_noun_endings"])  # "visited Jordan"
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)

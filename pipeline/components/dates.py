@@ -9,25 +9,29 @@ from spacy.tokens import Doc
 
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.normalise.dates import parse_date
-from pipeline.patterns import alternation
-from pipeline.resources import config
+from pipeline.domain import load_domain
+from pipeline.patterns import alternation, year_pattern
 
 
-def date_regex(dates: dict, numbers: dict) -> re.Pattern:
+def date_regex(domain) -> re.Pattern:
     """One alternation of every date form, longest forms first so they win at a position."""
+    dates, numbers = domain["dates"], domain["numbers"]
     month = alternation([m.capitalize() for m in dates["months"]]) + r"\.?"
     full_month = alternation([m.capitalize() for m in dates["months"] if len(m) > 3 or m == "may"])
     day = r"\d{1,2}(?:st|nd|rd|th)?"
-    year = r"(?:19|20)\d{2}(?![\d])"
+    year = year_pattern(domain)
+    decade_year = alternation({str(y)[:3] for y in range(*dates["year_range"])})
+    leads = alternation(dates["duration_lead_words"], "i")
+    firsts = alternation(dates["duration_first_words"], "i")
     units = alternation(dates["duration_units"])
     number_words = alternation([*numbers["units"], *numbers["tens"]], "i")
     count = rf"(?:\d+|{number_words}(?:[ -]{number_words})?)"
     relative = alternation(dates["relative"], "i")
     forms = [
         r"\d{4}-\d{2}-\d{2}(?![\d])",
-        r"\d{1,2}([/.])\d{1,2}\1(?:19|20)\d{2}(?![\d])",  # 12/03/2022, read day first
-        r"(?:19|20)\d{2}/\d{1,2}/\d{1,2}(?![\d/])",
-        r"(?:(?i:the)\s+)?(?:19|20)\d0s(?![\w])",  # the 1990s
+        rf"\d{{1,2}}([/.])\d{{1,2}}\1{year}",  # 12/03/2022, read day first
+        rf"{year}/\d{{1,2}}/\d{{1,2}}(?![\d/])",
+        rf"(?:(?i:the)\s+)?{decade_year}0s(?![\w])",  # the 1990s
         rf"{day}\s+(?:of\s+)?{month},?\s+{year}",
         rf"{month}\s+{day},?\s+{year}",
         rf"{month},?\s+(?:of\s+)?{year}",
@@ -35,7 +39,7 @@ def date_regex(dates: dict, numbers: dict) -> re.Pattern:
         rf"{full_month}\s+{day}(?![\d\w])",
         rf"(?:{count}|(?i:an?))\s+{units}s?\s+ago(?![\w])",
         relative + r"(?![\w])",
-        rf"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous)\s+(?:{count}\s+)?|(?i:first)\s+{count}\s+){units}s?(?![\w])",
+        rf"(?:(?i:the)\s+)?(?:{leads}\s+(?:{count}\s+)?|{firsts}\s+{count}\s+){units}s?(?![\w])",
         rf"(?:{count}[ -]{units}s?|(?i:an?)\s+(?:decade|century))(?:[ -]long)?(?![\w])",
         rf"{year}(?![\w%])",
     ]
@@ -46,8 +50,9 @@ class DateRecogniser:
     """Finds dates and durations with one regular expression; parses each with `parse_date`."""
 
     def __init__(self, config_dir: str | None):
-        dates = config("dates", config_dir)
-        self.pattern = date_regex(dates, config("numbers", config_dir))
+        domain = self.domain = load_domain(config_dir)
+        dates = domain["dates"]
+        self.pattern = date_regex(domain)
         months = alternation([m.capitalize() for m in dates["months"] if len(m) > 3 or m == "may"])
         # "in May", "by March": a month alone, after one of these words, in the year of the last
         # date written before it, else of publication
@@ -66,7 +71,7 @@ class DateRecogniser:
                   for m in self.month_alone.finditer(text)]
         year = None  # the year of the last date written
         for start, end, year_from_text in sorted(found):
-            value = parse_date(text[start:end], year if year_from_text and year else published)
+            value = parse_date(text[start:end], year if year_from_text and year else published, self.domain)
             mentions.append(make_mention(doc, "DATE", start, end, "date_rule", date=value,
                                          note=None if value else "date unknown"))
             if value and not value.startswith("P") and len(value) >= 4:

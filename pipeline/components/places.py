@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from pipeline.components.countries import country_entries
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
-from pipeline.resources import config, name_variants
+from pipeline.domain import load_domain
+from pipeline.resources import name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,)")
 
@@ -70,8 +71,9 @@ class PlaceRecogniser:
     """Finds places and decides each one's country from the countries around it."""
 
     def __init__(self, nlp: Language, config_dir: str | None):
-        data = config("places", config_dir)
-        country_forms = set(country_entries(config("countries", config_dir)))
+        domain = load_domain(config_dir)
+        data = domain["places"]
+        country_forms = set(country_entries(domain["countries"]))
         self.entries = place_entries(data, country_forms)
         self.gazetteer = Gazetteer(nlp, self.entries, "PLACE")
         self.prefer = data["prefer"]

@@ -12,7 +12,8 @@ from pipeline.components.countries import country_entries
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.patterns import alternation
-from pipeline.resources import config, name_variants
+from pipeline.domain import load_domain
+from pipeline.resources import name_variants
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
 _GAP = r"[ \t\u00a0]+"
@@ -42,7 +43,8 @@ class VendorRecogniser:
     """Finds known vendors by name and unknown ones by legal suffix or supplier cue."""
 
     def __init__(self, nlp: Language, config_dir: str | None):
-        data = config("vendors", config_dir)
+        domain = load_domain(config_dir)
+        data = domain["vendors"]
         self.gazetteer = Gazetteer(nlp, vendor_entries(data), "VENDOR")
         suffixes = alternation(data["legal_suffixes"])
         self.suffixed = re.compile(
@@ -57,7 +59,7 @@ class VendorRecogniser:
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.strip_leading = set(data["strip_leading"])
         self.suffix_words = set(data["legal_suffixes"])
-        self.country_names = country_entries(config("countries", config_dir))
+        self.country_names = country_entries(domain["countries"])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)

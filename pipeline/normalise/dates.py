@@ -10,14 +10,15 @@ import datetime as dt
 import functools
 import re
 
+from pipeline.domain import DomainData, default_domain
 from pipeline.normalise.numbers import parse_number
-from pipeline.resources import config
+from pipeline.patterns import alternation, year_pattern
 
 
 @functools.cache
-def date_tables() -> dict:
+def date_tables(domain: DomainData) -> dict:
     """Month names, duration units, relative expressions and the year range from configs."""
-    data = config("dates")
+    data = domain["dates"]
     months = "|".join(sorted(data["months"], key=len, reverse=True))
     units = "|".join(sorted(data["duration_units"], key=len, reverse=True))
     return {
@@ -28,12 +29,15 @@ def date_tables() -> dict:
         "month_relative": {k.lower(): int(v) for k, v in data["month_relative"].items()},
         "month_re": months,
         "unit_re": units,
+        "lead_re": alternation([*data["duration_lead_words"], *data["duration_first_words"]], "i"),
+        "part_re": alternation(data["year_parts"], "i"),
+        "year_re": year_pattern(domain),
     }
 
 
 @functools.cache
-def _patterns() -> list[tuple[str, re.Pattern]]:
-    t = date_tables()
+def _patterns(domain: DomainData) -> list[tuple[str, re.Pattern]]:
+    t = date_tables(domain)
     month = rf"(?P<month>{t['month_re']})\.?"
     year = r"(?P<year>\d{4})"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -46,11 +50,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("md", re.compile(rf"^{month}\s+{day}$", re.I)),
         ("my", re.compile(rf"^{month},?\s+(?:of\s+)?{year}$", re.I)),
         ("m", re.compile(rf"^(?:(?P<relative>{'|'.join(t['month_relative'])})\s+)?{month}$", re.I)),  # "last May"
-        ("y", re.compile(rf"^(?:(?:early|mid|late)[- ]?)?{year}$", re.I)),
+        ("y", re.compile(rf"^(?:{t['part_re']}[- ]?)?{year}$", re.I)),
         ("decade", re.compile(r"^(?:the\s+)?(?P<decade>\d{3})0s$", re.I)),
         ("ago", re.compile(rf"^{number}\s+(?P<unit>{t['unit_re']})s?\s+ago$", re.I)),
         ("duration", re.compile(
-            rf"^(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?{number}?[ -]?"
+            rf"^(?:(?:the\s+)?{t['lead_re']}\s+)?{number}?[ -]?"
             rf"(?P<unit>{t['unit_re']}|centurie)s?(?:[ -]long)?$", re.I)),
     ]
 
@@ -95,12 +99,12 @@ def _shift(published: tuple, unit: str, amount: int) -> str | None:
     return None
 
 
-def _duration(number_text: str | None, unit: str) -> str | None:
-    designator, multiplier = date_tables()["units"][unit]
+def _duration(number_text: str | None, unit: str, domain: DomainData) -> str | None:
+    designator, multiplier = date_tables(domain)["units"][unit]
     if not number_text or number_text.lower() in ("a", "an"):
         amount = 1.0
     else:
-        amount = parse_number(number_text)
+        amount = parse_number(number_text, domain)
     if amount is None or amount <= 0:
         return None
     total = amount * multiplier
@@ -109,17 +113,17 @@ def _duration(number_text: str | None, unit: str) -> str | None:
     return f"P{int(total)}{designator}"
 
 
-def parse_date(text: str, published: str | None = None) -> str | None:
+def parse_date(text: str, published: str | None = None, domain: DomainData | None = None) -> str | None:
     """The ISO 8601 date or duration a date mention stands for, or None when unknown."""
     if not isinstance(text, str):
         return None
-    return _parse_date(text, published if isinstance(published, str) else None)
+    return _parse_date(text, published if isinstance(published, str) else None, domain or default_domain())
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_date(text: str, published: str | None) -> str | None:
+def _parse_date(text: str, published: str | None, domain: DomainData) -> str | None:
     """`parse_date` of a string, remembered: a corpus writes the same dates again and again."""
-    tables = date_tables()
+    tables = date_tables(domain)
     phrase = " ".join(text.split())
     pub = parse_iso(published)
     relative = tables["relative"].get(phrase.lower())
@@ -128,7 +132,7 @@ def _parse_date(text: str, published: str | None) -> str | None:
         if unit == "P":
             return f"P{amount}"
         return _shift(pub, unit, int(amount)) if pub else None
-    for kind, pattern in _patterns():
+    for kind, pattern in _patterns(domain):
         match = pattern.match(phrase)
         if not match:
             continue
@@ -139,11 +143,11 @@ def _parse_date(text: str, published: str | None) -> str | None:
             unit = parts["unit"].lower()
             unit = "century" if unit == "centurie" else unit
             if kind == "ago":
-                amount = parse_number(parts["n"])
+                amount = parse_number(parts["n"], domain)
                 if not pub or amount is None or unit not in ("year", "month", "day"):
                     return None
                 return _shift(pub, unit, -int(amount))
-            return _duration(parts.get("n"), unit)
+            return _duration(parts.get("n"), unit, domain)
         month = parts.get("month")
         if month is not None and not month.isdigit():
             month = tables["months"].get(month.lower())
@@ -156,14 +160,16 @@ def _parse_date(text: str, published: str | None) -> str | None:
             return format_date(year) if low <= year <= high else None
         return format_date(year, int(month) if month else None,
                            int(parts["day"]) if parts.get("day") else None)
-    return written_date(phrase)
+    return written_date(phrase, domain)
 
 
-def written_date(text: str) -> str | None:
+def written_date(text: str, domain: DomainData | None = None) -> str | None:
     """Other written dates ("12/03/2022", day first; "2022/03/12") by dateparser's
     DateDataParser, at the precision its `period` gives; None when the year is not written,
     so dateparser never fills missing parts from today's date."""
-    if not isinstance(text, str) or not re.search(r"(?:19|20)\d{2}", text):
+    if not isinstance(text, str):
+        return None
+    if not re.search(date_tables(domain or default_domain())["year_re"], text):
         return None
     try:
         data = _date_data_parser().get_date_data(text)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pycountry
 
+from pipeline.domain import DomainData, default_domain
 from pipeline.patterns import alternation
-from pipeline.resources import config
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,14 @@ class CurrencyTables:
     ambiguous: dict[str, dict]
 
 
-@functools.cache
-def currency_tables() -> CurrencyTables:
+def currency_tables(domain: DomainData | None = None) -> CurrencyTables:
     """The currency tables from `configs/currencies.yaml` and pycountry."""
-    data = config("currencies")
+    return _currency_tables(domain or default_domain())
+
+
+@functools.cache
+def _currency_tables(domain: DomainData) -> CurrencyTables:
+    data = domain["currencies"]
     names: dict[str, str] = {}
     for target, forms in data["names"].items():
         for form in forms:
@@ -75,11 +79,11 @@ def _code(written: str, tables: CurrencyTables) -> tuple[str, float] | None:
     return None
 
 
-def currency_target(written: str) -> str | None:
+def currency_target(written: str, domain: DomainData | None = None) -> str | None:
     """What a written sign, code or name stands for: an ISO code or an ambiguous group name."""
     if not isinstance(written, str):
         return None
-    tables = currency_tables()
+    tables = currency_tables(domain)
     form = " ".join(written.split())
     if form in tables.signs:
         return tables.signs[form]
@@ -96,12 +100,12 @@ def currency_target(written: str) -> str | None:
     return None
 
 
-def unit_multiplier(written: str) -> float:
+def unit_multiplier(written: str, domain: DomainData | None = None) -> float:
     """What an amount written with this currency word is multiplied by: 0.01 for 'cents' or
     'pence', 1e6 for 'MUSD' (million US dollars), else 1."""
     if not isinstance(written, str):
         return 1.0
-    tables = currency_tables()
+    tables = currency_tables(domain)
     form = " ".join(written.split())
     entry = tables.subunits.get(tables.short_subunits.get(form, form).lower())
     if entry:
@@ -110,11 +114,11 @@ def unit_multiplier(written: str) -> float:
     return code[1] if code else 1.0
 
 
-def compatible_targets(first: str, second: str) -> bool:
+def compatible_targets(first: str, second: str, domain: DomainData | None = None) -> bool:
     """Whether two written currencies can name the same amount: "US$ 5 million dollars" and
     "$1,190 AUD" can, "rmb 10 usd" cannot."""
     def options(target: str) -> set[str]:
-        rule = currency_tables().ambiguous.get(target)
+        rule = currency_tables(domain).ambiguous.get(target)
         if rule is None:
             return {target}
         return {target, rule["default"], *rule.get("named_by", ()), *rule.get("by_country", {}).values()}
@@ -124,7 +128,8 @@ def compatible_targets(first: str, second: str) -> bool:
     return bool(options(first) & options(second))
 
 
-def resolve_currency(target: str | None, countries=(), named_dollar: str | None = None) -> str | None:
+def resolve_currency(target: str | None, countries=(), named_dollar: str | None = None,
+                     domain: DomainData | None = None) -> str | None:
     """An ISO 4217 code for a target: itself when it is a code, else by the context.
 
     `countries`: alpha-2 codes the text is about, most relevant first.
@@ -132,7 +137,7 @@ def resolve_currency(target: str | None, countries=(), named_dollar: str | None 
     """
     if not target:
         return None
-    tables = currency_tables()
+    tables = currency_tables(domain)
     if target in tables.codes:
         return target
     rule = tables.ambiguous.get(target)
@@ -147,12 +152,13 @@ def resolve_currency(target: str | None, countries=(), named_dollar: str | None 
     return rule["default"]
 
 
-def named_dollar(text: str) -> str | None:
+def named_dollar(text: str, domain: DomainData | None = None) -> str | None:
     """The one non-US dollar a text names ("Hong Kong dollars", "HK$"), if exactly one."""
     if not isinstance(text, str):
         return None
-    names, signs = _named_dollar_patterns()
-    tables = currency_tables()
+    domain = domain or default_domain()
+    names, signs = _named_dollar_patterns(domain)
+    tables = currency_tables(domain)
     found = {tables.signs[m.group()] for m in signs.finditer(text)}
     if "dollar" in text.lower():  # every name of a dollar says "dollar": most texts need no search
         found |= {tables.names[m.group().lower()] for m in names.finditer(text)}
@@ -160,9 +166,9 @@ def named_dollar(text: str) -> str | None:
 
 
 @functools.cache
-def _named_dollar_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _named_dollar_patterns(domain: DomainData) -> tuple[re.Pattern, re.Pattern]:
     """(names, signs) of the non-US dollars, each one regular expression."""
-    tables = currency_tables()
+    tables = currency_tables(domain)
     named = set(tables.ambiguous["dollar"].get("named_by", ()))
     names = [n for n, t in tables.names.items() if t in named]
     signs = [s for s, t in tables.signs.items() if t in named]

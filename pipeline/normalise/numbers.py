@@ -11,8 +11,8 @@ import re
 
 from price_parser.parser import parse_number as price_number
 
+from pipeline.domain import DomainData, default_domain
 from pipeline.patterns import alternation
-from pipeline.resources import config
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE = re.compile(r"\s")
@@ -22,10 +22,14 @@ _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
-@functools.cache
-def number_words() -> dict:
+def number_words(domain: DomainData | None = None) -> dict:
     """Lower-cased word -> (kind, value) for unit, tens, hundred, scale and collective words."""
-    data = config("numbers")
+    return _number_words(domain or default_domain())
+
+
+@functools.cache
+def _number_words(domain: DomainData) -> dict:
+    data = domain["numbers"]
     words: dict[str, tuple[str, float]] = {}
     for word, value in data["units"].items():
         words[word] = ("unit", value)
@@ -58,15 +62,15 @@ def parse_digits(text: str) -> float | None:
     return float(amount) if amount is not None else None
 
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str, domain: DomainData | None = None) -> float | None:
     """The value of a number in digits and/or words with scale words, or None if unreadable."""
-    return _parse_number(text) if isinstance(text, str) else None
+    return _parse_number(text, domain or default_domain()) if isinstance(text, str) else None
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_number(text: str) -> float | None:
+def _parse_number(text: str, domain: DomainData) -> float | None:
     """`parse_number` of a string, remembered: a corpus writes the same numbers again and again."""
-    words = number_words()
+    words = _number_words(domain)
     cleaned = _SPACE_GROUPS.sub(lambda m: _SPACE.sub("", m.group()), text)
     cleaned = cleaned.replace("-", " ").replace("\u2013", " ").strip()
     tokens = _TOKEN.findall(cleaned)
@@ -132,24 +136,25 @@ def _parse_number(text: str) -> float | None:
 
 
 @functools.cache
-def _fractions() -> dict[str, float]:
-    return {k.lower(): float(v) for k, v in config("numbers")["fractions"].items()}
+def _fractions(domain: DomainData) -> dict[str, float]:
+    return {k.lower(): float(v) for k, v in domain["numbers"]["fractions"].items()}
 
 
 @functools.cache
-def _percent_words_pattern() -> re.Pattern:
-    return re.compile(r"\s*" + alternation(config("numbers")["percent_words"], "i") + r"\s*$")
+def _percent_words_pattern(domain: DomainData) -> re.Pattern:
+    return re.compile(r"\s*" + alternation(domain["numbers"]["percent_words"], "i") + r"\s*$")
 
 
-def parse_percent(text: str) -> float | None:
+def parse_percent(text: str, domain: DomainData | None = None) -> float | None:
     """'35%' -> 35, '22 per cent' -> 22, 'a third' -> 33.33, 'two-thirds' -> 66.67."""
     if not isinstance(text, str):
         return None
+    domain = domain or default_domain()
     lowered = " ".join(text.lower().split())
-    fractions = _fractions()
+    fractions = _fractions(domain)
     if lowered in fractions:
         return fractions[lowered]
-    number = _percent_words_pattern().sub("", text).strip()
+    number = _percent_words_pattern(domain).sub("", text).strip()
     if number == text.strip():
         return None
-    return parse_number(number)
+    return parse_number(number, domain)

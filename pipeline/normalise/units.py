@@ -6,23 +6,27 @@ import functools
 
 import inflect
 
-from pipeline.resources import config
+from pipeline.domain import DomainData, default_domain
 
 _ENGINE = inflect.engine()
 
 
 @functools.cache
-def _singular_endings() -> tuple[str, ...]:
-    return tuple(config("numbers")["singular_endings"])
+def _singular_endings(domain: DomainData) -> tuple[str, ...]:
+    return tuple(domain["numbers"]["singular_endings"])
 
 
-@functools.lru_cache(maxsize=65536)
-def plural_to_singular(word: str) -> str | None:
+def plural_to_singular(word: str, domain: DomainData | None = None) -> str | None:
     """The singular of a plural noun, lower-cased; None when the word is not a plural."""
     if not isinstance(word, str) or not word.isalpha():
         return None
+    return _singular(word, domain or default_domain())
+
+
+@functools.lru_cache(maxsize=65536)
+def _singular(word: str, domain: DomainData) -> str | None:
     lowered = word.lower()
-    if lowered.endswith(_singular_endings()):
+    if lowered.endswith(_singular_endings(domain)):
         return None
     try:
         singular = _ENGINE.singular_noun(lowered)
@@ -31,9 +35,9 @@ def plural_to_singular(word: str) -> str | None:
     return singular if singular and singular != lowered else None
 
 
-def unit_lemma(word: str) -> str | None:
+def unit_lemma(word: str, domain: DomainData | None = None) -> str | None:
     """The unit written to the table for a counted noun: its singular, lower-cased."""
     if not isinstance(word, str) or not word.strip():
         return None
     base = word.strip().split("-")[-1]
-    return plural_to_singular(base) or (base.lower() if base.isalpha() else None)
+    return plural_to_singular(base, domain) or (base.lower() if base.isalpha() else None)
