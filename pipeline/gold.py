@@ -16,8 +16,8 @@ import numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.readers import json_objects
 from pipeline.domain import default_domain
+from pipeline.readers import json_objects
 
 
 class GoldError(Exception):

@@ -10,8 +10,8 @@ from spacy.language import Language
 
 import pipeline.components  # noqa: F401  (registers the factories)
 from pipeline.components.claims import Claim, ClaimRules
-from pipeline.mention import Mention, doc_text, sentence_bounds
 from pipeline.domain import CONFIG_DIR
+from pipeline.mention import Mention, doc_text, sentence_bounds
 
 DEFAULT_CONFIG = CONFIG_DIR / "pipeline.cfg"
 

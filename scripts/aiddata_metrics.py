@@ -19,8 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.components.countries import country_entries
-from pipeline.readers import Columns
 from pipeline.domain import default_domain
+from pipeline.readers import Columns
 from pipeline.resources import name_variants
 from pipeline.runner import run
 from pipeline.tables import read_table

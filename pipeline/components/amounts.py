@@ -10,6 +10,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.domain import load_domain
 from pipeline.mention import VALUE_LABELS, Mention, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.normalise.money import (
     compatible_targets,
@@ -19,7 +20,6 @@ from pipeline.normalise.money import (
     resolve_currency,
     unit_multiplier,
 )
-from pipeline.domain import load_domain
 from pipeline.normalise.numbers import number_words, parse_number, parse_percent
 from pipeline.normalise.units import plural_to_singular, unit_lemma
 from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of, small_number_pattern

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.domain import load_domain
 from pipeline.mention import VALUE_LABELS, Mention, doc_mentions, doc_text, sentence_bounds
 from pipeline.patterns import alternation
-from pipeline.domain import load_domain
 
 
 @dataclass

@@ -7,9 +7,9 @@ import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
-from pipeline.domain import load_domain
 from pipeline.resources import name_variants
 
 

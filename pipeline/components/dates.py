@@ -7,9 +7,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.domain import load_domain
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.normalise.dates import parse_date
-from pipeline.domain import load_domain
 from pipeline.patterns import alternation, year_pattern
 
 

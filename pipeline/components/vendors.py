@@ -9,10 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.countries import country_entries
+from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.patterns import alternation
-from pipeline.domain import load_domain
 from pipeline.resources import name_variants
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
