@@ -1,10 +1,11 @@
 """The Mention record every recognition component produces, and the spaCy extensions."""
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
+
+from pipeline import spans
 
 LABELS = ("COUNTRY", "PLACE", "VENDOR", "MONEY", "PERCENT", "QUANTITY", "DATE")
 VALUE_LABELS = ("MONEY", "PERCENT", "QUANTITY")
@@ -28,8 +29,12 @@ class Mention:
     period: str | None = None
     date: str | None = None
     note: str | None = None
-    # Internal hints for later components (not written to the tables).
-    role: str | None = None
+    # Not written to the tables: how a country is written (name, alias, demonym); for a country
+    # inside an organisation's name, which kind of organisation (financier, organisation); the
+    # mention's id in its document (m1, m2 ...), set once the document's mentions are final.
+    form: str | None = None
+    organisation: str | None = None
+    id: str | None = None
 
 
 def doc_text(doc: Doc) -> str:
@@ -49,13 +54,12 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
     """(start, end) characters of the sentence holding `offset`, found by bisection."""
-    starts, spans = _sentence_index(doc)
-    return spans[max(bisect.bisect_right(starts, offset) - 1, 0)]
+    return spans.sentence_at(_sentence_index(doc), offset)
 
 
 def set_sentence_bounds(doc: Doc, bounds: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
     """Record the (start, end) characters of a doc's sentences, in order, for `sentence_at`."""
-    index = doc.user_data["claimtrace_sentences"] = ([start for start, _ in bounds], bounds)
+    index = doc.user_data["claimtrace_sentences"] = spans.sentence_index(bounds)
     return index
 
 
@@ -75,7 +79,9 @@ def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm
     return Mention(label=label, start=start, end=end, text=doc_text(doc)[start:end], source=source, **norm)
 
 
-for _name in ("mentions", "claims", "published"):
+# doc._.mentions: the Mention list; doc._.in_names: countries named inside organisations' names
+# (not mentions, but they may tell a borrower's country); doc._.claims; doc._.published.
+for _name in ("mentions", "in_names", "claims", "published"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -85,3 +91,10 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     if doc._.mentions is None:
         doc._.mentions = []
     return doc._.mentions
+
+
+def doc_in_names(doc: Doc) -> list[Mention]:
+    """The countries named inside organisations' names, created on first use."""
+    if doc._.in_names is None:
+        doc._.in_names = []
+    return doc._.in_names

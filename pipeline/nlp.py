@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import pipeline.components  # noqa: F401  (registers the factories)
-from pipeline.components.claims import Claim, ClaimRules
-from pipeline.domain import CONFIG_DIR
-from pipeline.mention import Mention, doc_text, sentence_bounds
+from pipeline.claims import Claim, attach_claims
+from pipeline.domain import CONFIG_DIR, load_domain
+from pipeline.mention import Mention, doc_in_names, doc_mentions, doc_text, sentence_bounds
 
 DEFAULT_CONFIG = CONFIG_DIR / "pipeline.cfg"
 
@@ -47,20 +49,22 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     return parts
 
 
+@dataclass
 class Annotated:
-    """One document's mentions, claims and sentence spans, offsets into its whole text."""
+    """One document's mentions (ids m1, m2 ... set), claims and sentence spans, offsets into its
+    whole text."""
 
-    def __init__(self, mentions: list[Mention], claims: list[Claim], sentences: list[tuple[int, int]]):
-        self.mentions = mentions
-        self.claims = claims
-        self.sentences = sentences
+    mentions: list[Mention]
+    claims: list[Claim]
+    sentences: list[tuple[int, int]]
 
 
 def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator[Annotated]:
-    """Annotate (text, published) pairs in order; long texts are processed in parts whose
-    mentions are shifted back, and their claims are built over the whole text."""
+    """Annotate (text, published) pairs in order. Long texts are processed in parts whose
+    mentions are shifted back; claims are attached once per whole document."""
     limit = nlp.meta["claimtrace_max_chunk_chars"]
-    rules = None
+    domain = load_domain(nlp.meta["claimtrace_config_dir"])
+    skip = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory == "claimtrace_claims"]
 
     def docs():
         for text, published in items:
@@ -70,23 +74,28 @@ def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator
                 doc._.published = published
                 yield doc, (offset, len(text), text)
 
-    pending: list = []
-    for doc, (offset, total, text) in nlp.pipe(docs(), as_tuples=True):
-        pending.append((doc, offset))
-        if offset + len(doc_text(doc)) < total:
-            continue
-        if len(pending) == 1:
-            yield Annotated(doc._.mentions or [], doc._.claims or [],
-                            sentence_bounds(doc))
-        else:
-            mentions, in_names, sentences = [], [], []
-            for part, part_offset in pending:
-                for found, kept in ((part._.mentions or [], mentions), (part.user_data.get("claimtrace_in_names", []), in_names)):
-                    for mention in found:
-                        mention.start += part_offset
-                        mention.end += part_offset
-                        kept.append(mention)
-                sentences += [(start + part_offset, end + part_offset) for start, end in sentence_bounds(part)]
-            rules = rules or ClaimRules(nlp.meta["claimtrace_config_dir"])
-            yield Annotated(mentions, rules.build(text, sentences, mentions, in_names), sentences)
-        pending = []
+    parts: list[tuple[Doc, int]] = []
+    with nlp.select_pipes(disable=skip):
+        for doc, (offset, total, text) in nlp.pipe(docs(), as_tuples=True):
+            parts.append((doc, offset))
+            if offset + len(doc_text(doc)) < total:
+                continue
+            mentions, in_names, sentences = _merge(parts)
+            for number, mention in enumerate(mentions, start=1):
+                mention.id = f"m{number}"
+            yield Annotated(mentions, attach_claims(text, sentences, mentions, domain, in_names), sentences)
+            parts = []
+
+
+def _merge(parts: list[tuple[Doc, int]]) -> tuple[list[Mention], list[Mention], list[tuple[int, int]]]:
+    """The mentions, countries inside names and sentences of a document's parts, offsets into
+    the whole text (each part's own mentions are left as they are)."""
+    if len(parts) == 1:
+        doc = parts[0][0]
+        return doc_mentions(doc), doc_in_names(doc), sentence_bounds(doc)
+    mentions, in_names, sentences = [], [], []
+    for doc, offset in parts:
+        mentions += [replace(m, start=m.start + offset, end=m.end + offset) for m in doc_mentions(doc)]
+        in_names += [replace(m, start=m.start + offset, end=m.end + offset) for m in doc_in_names(doc)]
+        sentences += [(start + offset, end + offset) for start, end in sentence_bounds(doc)]
+    return mentions, in_names, sentences

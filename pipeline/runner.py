@@ -19,11 +19,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import __version__
-from pipeline.nlp import DEFAULT_CONFIG, Annotated, annotate, build_nlp
-from pipeline.readers import Columns, Record, discover, read_all, sha256
-from pipeline.tables import SCHEMAS, TableWriter
+from pipeline.nlp import DEFAULT_CONFIG, annotate, build_nlp
+from pipeline.readers import Columns, Record, discover, read_all
+from pipeline.rows import Rows, document_row
+from pipeline.tables import SCHEMAS, TABLES, TableWriter
 
-TABLES = ("documents", "mentions", "claims")
 PARTS = ".claimtrace-parts"
 
 
@@ -47,58 +47,6 @@ class Engine:
     name: str = "local"
     workers: int = 1
     scheduler: str | None = None
-
-
-def document_row(record: Record) -> dict:
-    """The documents-table row of a record."""
-    ok = record.error is None
-    return {
-        "doc_id": record.doc_id, "source": record.source, "title": record.title,
-        "published": record.published, "text": record.text if ok else None,
-        "sha256": sha256(record.text) if ok else record.raw_sha256,
-        "n_chars": len(record.text) if ok else 0,
-        "status": "ok" if ok else "error", "error": record.error,
-    }
-
-
-def annotation_rows(doc_id: str, result: Annotated) -> tuple[list[dict], list[dict]]:
-    """Mention and claim rows of one document, with ids m1, m2 ... and c1, c2 ..."""
-    sentences = result.sentences
-    ids = {id(m): f"m{i}" for i, m in enumerate(result.mentions, start=1)}
-
-    def sentence_of(offset: int) -> tuple[int | None, int | None]:
-        for start, end in sentences:
-            if start <= offset < end:
-                return start, end
-        return None, None
-
-    mentions = []
-    for mention in result.mentions:
-        sent_start, sent_end = sentence_of(mention.start)
-        mentions.append({
-            "doc_id": doc_id, "mention_id": ids[id(mention)], "label": mention.label,
-            "start": mention.start, "end": mention.end, "text": mention.text,
-            "sent_start": sent_start, "sent_end": sent_end, "country": mention.country,
-            "vendor": mention.vendor, "value": mention.value, "currency": mention.currency,
-            "unit": mention.unit, "qualifier": mention.qualifier, "period": mention.period,
-            "date": mention.date, "source": mention.source, "note": mention.note,
-        })
-    claims = []
-    for number, claim in enumerate(result.claims, start=1):
-        fact = claim.mention
-        claims.append({
-            "doc_id": doc_id, "claim_id": f"c{number}", "mention_id": ids.get(id(fact)),
-            "label": fact.label, "start": fact.start, "end": fact.end, "value": fact.value,
-            "currency": fact.currency, "unit": fact.unit, "qualifier": fact.qualifier,
-            "period": fact.period, "country": claim.country,
-            "country_mention_id": ids.get(id(claim.country_mention)) if claim.country_mention else None,
-            "vendors": "|".join(claim.vendors) or None,
-            "vendor_mention_ids": "|".join(ids[id(m)] for m in claim.vendor_mentions) or None,
-            "date": claim.date,
-            "date_mention_id": ids.get(id(claim.date_mention)) if claim.date_mention else None,
-            "claimant": claim.claimant, "sent_start": claim.sentence[0], "sent_end": claim.sentence[1],
-        })
-    return mentions, claims
 
 
 def unique_ids(records: Iterable[Record]) -> Iterator[Record]:
@@ -169,14 +117,10 @@ def annotate_records(records: list[Record], config_path: str) -> dict[str, pa.Ta
     nlp = _pipeline(config_path)
     ok = [r for r in records if r.error is None]
     results = dict(zip((id(r) for r in ok), annotate(nlp, ((r.text, r.published) for r in ok)), strict=True))
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    columns = Rows()
     for record in records:
-        rows["documents"].append(document_row(record))
-        if record.error is None:
-            mentions, claims = annotation_rows(record.doc_id, results[id(record)])
-            rows["mentions"] += mentions
-            rows["claims"] += claims
-    return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
+        columns.add_document(record, results.get(id(record)))
+    return columns.tables()
 
 
 @functools.cache

@@ -12,9 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline import __version__
-from pipeline.tables import SCHEMAS
-
-TABLES = ("documents", "mentions", "claims")
+from pipeline.tables import SCHEMAS, TABLES
 
 
 class Store:

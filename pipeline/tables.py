@@ -26,6 +26,8 @@ SCHEMAS: dict[str, pa.Schema] = {
                          ("vendor_mention_ids", STR), ("date", STR), ("date_mention_id", STR), ("claimant", STR),
                          ("sent_start", INT), ("sent_end", INT)]),
 }
+# The tables a run writes, in the order they are written.
+TABLES = tuple(SCHEMAS)
 FORMATS = ("parquet", "csv", "jsonl")
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.resources import name_variants
 
 
@@ -62,16 +62,16 @@ class CountryRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
-        in_names = doc.user_data.setdefault("claimtrace_in_names", [])
+        in_names = doc_in_names(doc)
         for start, end, name, entry in longest_first(self.gazetteer.find(doc)):
             word = self._organisation_word(doc, doc.char_span(start, end))
             if word:  # "China Eximbank", "State Bank of Pakistan": not a mention, but kept for claims
-                role = "financier" if word in self.financier_words else "organisation"
+                kind = "financier" if word in self.financier_words else "organisation"
                 in_names.append(make_mention(doc, "COUNTRY", start, end, "country_in_name",
-                                             country=entry.country, role=role))
+                                             country=entry.country, organisation=kind))
             elif not self._rejected(doc, start, end, name):
                 mentions.append(make_mention(doc, "COUNTRY", start, end, "country_gazetteer",
-                                             country=entry.country, role=entry.kind))
+                                             country=entry.country, form=entry.kind))
         return doc
 
     def _rejected(self, doc: Doc, start: int, end: int, name: str) -> bool:

@@ -1,0 +1,59 @@
+"""Who asserts a fact: the claimant phrase of a sentence, as written ("the interior ministry",
+"A 2019 audit"), from the attribution patterns of `configs/claims.yaml`."""
+from __future__ import annotations
+
+import re
+
+from pipeline.domain import DomainData
+from pipeline.patterns import alternation
+
+
+class ClaimantFinder:
+    """The claimant patterns, tried in order: sentence-final attribution first, then a
+    subject before a relative clause, then any subject before a verb of saying."""
+
+    def __init__(self, domain: DomainData):
+        data = domain["claims"]
+        boundary = alternation(data["claimant_boundaries"], "i")
+        words = rf"[\w’'.-]+(?:\s+[\w’'.()-]+){{0,{int(data['claimant_max_words']) - 1}}}"
+        verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'], 'i')}\b"
+        verbs_before = alternation(data["verbs_before_claimant"], "i")
+        sentence_end = r"\s*[.!?]?[\"”’]?\s*$"
+        self.patterns = [
+            # "according to the Auditor General"
+            re.compile(rf"\b{alternation(data['prepositions_before_claimant'], 'i')}\s+(?P<who>{words}?)\s*(?:[.,;:!?—–]|$)", re.I),
+            # "…, the interior ministry said."
+            re.compile(rf"[,;:—–”\"]\s*(?P<who>{words}?)\s+{verbs_after}{sentence_end}", re.I),
+            # "…,” says a Nairobi economist."
+            re.compile(rf"(?:[,”\"’]\s*|^){verbs_before}\s+(?P<who>{words}?){sentence_end}", re.I),
+            # "The Punjab Safe Cities Authority, which runs …, said"
+            re.compile(rf"(?:^|[,;:—–(“”\"])\s*(?P<who>{words}?),\s+(?:which|who)\b.*?,\s+{verbs_after}", re.I),
+            # "A 2019 audit found that …", "Critics point to …"
+            re.compile(rf"(?:^|[,;:—–(“”\"]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{verbs_after}", re.I),
+        ]
+        self.leading = re.compile(rf"^(?:{boundary})\s+", re.I)
+        # every claimant pattern holds one of these words: a sentence without them has none
+        self.cue = re.compile(alternation([*data["prepositions_before_claimant"], *data["verbs_after_claimant"],
+                                           *data["verbs_before_claimant"]], "i"))
+        self.not_claimants = {w.lower() for w in data["not_claimants"]}
+
+    def __call__(self, sentence: str) -> str | None:
+        """Who the sentence says asserts its facts, as written ("A 2023 EU report")."""
+        text = sentence.strip()
+        if not self.cue.search(text):
+            return None
+        for pattern in self.patterns:
+            for match in pattern.finditer(text):
+                who = self.leading.sub("", match.group("who").strip(" ,“”\"'").rstrip("."))
+                first = who.split()[0].lower() if who else ""
+                if who and not any(c.isdigit() for c in who[:1]) and first not in self.not_claimants:
+                    return who
+        return None
+
+
+def span_of(text: str, sentence: tuple[int, int], phrase: str | None) -> tuple[int, int]:
+    """Where a phrase of the sentence lies in the text; (0, 0) when there is none."""
+    if not phrase:
+        return 0, 0
+    start = text.find(phrase, sentence[0], sentence[1])
+    return (start, start + len(phrase)) if start >= 0 else (0, 0)

@@ -1,0 +1,148 @@
+"""The country a fact is about, chosen by an ordered list of named strategies
+(`country_strategies` in `configs/claims.yaml`). Each strategy looks at one fact and answers a
+mention (the country), NO_COUNTRY (the fact has none: stop), or None (ask the next one)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipeline.claims.index import ByPosition, DocumentIndex
+from pipeline.domain import DomainData
+from pipeline.mention import Mention
+from pipeline.patterns import alternation
+from pipeline.spans import Coverage, Span
+
+NO_COUNTRY = Mention(label="COUNTRY", start=-1, end=-1, text="", source="no_country")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass
+class Fact:
+    """One value mention and its surroundings, as the strategies see it."""
+
+    mention: Mention
+    sentence: Span
+    in_sentence: list[Mention]  # candidate countries and places of the sentence, claimant's left out
+    paragraph_start: int
+
+
+class CountryContext:
+    """A document's candidate countries: those a fact may be about, those a fact may carry
+    from earlier text, the borrowers named inside organisations, and the dominant one."""
+
+    def __init__(self, text: str, index: DocumentIndex, mentions: list[Mention], in_names: list[Mention],
+                 rules: CountryRules):
+        vendors = [m for m in mentions if m.label == "VENDOR"]
+        home = {m.country for m in vendors if m.country}
+        places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country
+                  and not rules.is_origin(text, m, home)]
+        self.places = ByPosition(places)
+        self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start)))
+        self.dominant = rules.dominant(self.carried.items)
+        # a country inside a name tells the fact's country only for a borrower: not inside a
+        # financier's or a vendor's name, nor a vendor's home ("China Civil Engineering Corporation")
+        owners = Coverage([m.span() for m in rules.financiers.finditer(text)] + [(m.start, m.end) for m in vendors])
+        self.borrowers = ByPosition(m for m in in_names if m.organisation != "financier"
+                                    and m.country not in home and not owners.covers(m.start))
+
+
+class CountryRules:
+    """The country strategies and the cue words they use."""
+
+    def __init__(self, domain: DomainData):
+        data = domain["claims"]
+        self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
+        self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'], 'i')}(?!\w)", re.I)
+        self.document_share = float(data["document_country_share"])
+        self.origin_window = int(data["origin_window"])
+        self.units_without_country = set(data["units_without_country"])
+        self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
+        self.financiers = re.compile(alternation(domain["financiers"]["financiers"]))
+        strategies: dict[str, Callable] = {
+            "counts_countries": self.counts_countries, "shared_by_several": self.shared_by_several,
+            "sentence": self.sentence, "sentence_borrower": self.sentence_borrower,
+            "paragraph": self.paragraph, "document": self.document, "paragraph_borrower": self.paragraph_borrower,
+        }
+        self.order = [(name, strategies[name]) for name in data["country_strategies"]]
+
+    def choose(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """The country mention of a fact (NO_COUNTRY when it has none), by the first strategy that answers."""
+        for _, strategy in self.order:
+            found = strategy(text, fact, context)
+            if found is not None:
+                return found
+        return NO_COUNTRY
+
+    # -- the strategies, in their default order -------------------------------------------------
+
+    def counts_countries(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """A count of countries ("at least 18 countries") is about several, never one."""
+        return NO_COUNTRY if fact.mention.unit in self.units_without_country else None
+
+    def shared_by_several(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """"Kenya, Uganda and Zambia have together borrowed $500 million": two or more countries
+        before the fact and a word such as "together" between them and it."""
+        before = [m for m in fact.in_sentence if m.start < fact.mention.start]
+        if len({m.country for m in before}) < 2:
+            return None
+        return NO_COUNTRY if self.joint_cue.search(text, before[-1].end, fact.mention.start) else None
+
+    def sentence(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """The sentence's country: a possessive owner, else the nearest before, else the first
+        after; countries on the far side of a comparison do not count."""
+        return self._in_sentence(text, fact, fact.in_sentence)
+
+    def sentence_borrower(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """"a $200 million loan to the State Bank of Pakistan": a borrower's country in the sentence."""
+        return self._in_sentence(text, fact, context.borrowers.within(*fact.sentence))
+
+    def paragraph(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """The last country named earlier in the paragraph (not compared with another)."""
+        return context.carried.last_before(fact.paragraph_start, fact.sentence[0])
+
+    def document(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """The country most of the document is about, when one is."""
+        return context.dominant
+
+    def paragraph_borrower(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """A borrower named earlier in the paragraph."""
+        return context.borrowers.last_before(fact.paragraph_start, fact.sentence[0])
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _in_sentence(self, text: str, fact: Fact, candidates: list[Mention]) -> Mention | None:
+        if not candidates:
+            return None
+        compared = self.comparison.search(text, *fact.sentence)
+        if compared:
+            candidates = [m for m in candidates if m.start < compared.start()]
+        if not candidates:
+            return None
+        owners = [m for m in candidates if text[m.end:m.end + 2] in _POSSESSIVE and m.start < fact.mention.start]
+        if owners:
+            return owners[-1]
+        before = [m for m in candidates if m.start < fact.mention.start]
+        return before[-1] if before else candidates[0]
+
+    def is_origin(self, text: str, mention: Mention, home: set[str]) -> bool:
+        """A demonym naming a vendor's origin ("Chinese-made", "Chinese firms like Huawei")."""
+        if mention.label != "COUNTRY" or mention.form != "demonym":
+            return False
+        window = text[mention.end:mention.end + self.origin_window]
+        return bool(self.origin_after.match(window)) or mention.country in home
+
+    def compared(self, text: str, mention: Mention, sentence: Span) -> bool:
+        """Whether a country stands on the far side of a comparison in its sentence."""
+        return bool(self.comparison.search(text, sentence[0], mention.start))
+
+    def dominant(self, places: list[Mention]) -> Mention | None:
+        """The first mention of the country most of the document is about, if there is one."""
+        counts = Counter(m.country for m in places)
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        if count / sum(counts.values()) <= self.document_share and len(counts) > 1:
+            return None
+        return next(m for m in places if m.country == country)

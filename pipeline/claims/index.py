@@ -1,0 +1,54 @@
+"""Per-document lookups for attaching facts, built once in linear time: the sentence and the
+paragraph holding an offset, and the mentions of each sentence, all found by bisection."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from pipeline.mention import Mention
+from pipeline.spans import Span, sentence_at, sentence_index
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_LINE = re.compile(r"\n")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs start: after blank lines, or after any newline when the text
+    has no blank lines (one paragraph per line)."""
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
+    return [0] + [m.end() for m in separator.finditer(text)]
+
+
+class ByPosition:
+    """Mentions sorted by start, to take those in a stretch of text by bisection."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in [start, end), in text order."""
+        return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def last_before(self, start: int, end: int) -> Mention | None:
+        """The last mention starting in [start, end), or None."""
+        at = bisect.bisect_left(self.starts, end) - 1
+        return self.items[at] if at >= 0 and self.items[at].start >= start else None
+
+
+class DocumentIndex:
+    """A document's sentences and paragraphs, for finding a fact's surroundings."""
+
+    def __init__(self, text: str, sentences: list[Span]):
+        self.text = text
+        self.sentences = sentence_index(sentences or [(0, len(text))])
+        self.paragraphs = paragraph_starts(text)
+
+    def sentence_of(self, offset: int) -> Span:
+        """The sentence holding `offset`."""
+        return sentence_at(self.sentences, offset)
+
+    def paragraph_start(self, offset: int) -> int:
+        """Where the paragraph holding `offset` starts."""
+        return self.paragraphs[max(bisect.bisect_right(self.paragraphs, offset) - 1, 0)]
