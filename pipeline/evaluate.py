@@ -413,6 +413,21 @@ def evaluate(gold: list[GoldDoc], pred_dir: str | Path, config_dir: str | Path |
     return report
 
 
+def headline_scores(result: dict) -> dict[str, float]:
+    """The scores of an `as_json` result an eval gate holds floors for, by dotted path: the F1
+    of every mode micro-averaged and the normalised F1 of each label ("labels.micro.strict.f1",
+    "labels.DATE.normalised.f1"), the accuracies, attachments and deal scores ("attachment.claimant",
+    "deals.merge.f1"); an accuracy with nothing to count is 0."""
+    deals = result["deals"]
+    scores = {f"labels.{label}.{mode}.f1": modes[mode]["f1"] for label, modes in result["labels"].items()
+              for mode in (MODES if label == "micro" else ("normalised",))}
+    scores.update({f"{key}_accuracy": result[f"{key}_accuracy"] for key in ("qualifier", "period", "unit")})
+    scores.update({f"attachment.{key}": result["attachment"][key] for key in ATTACHMENTS})
+    scores.update({f"deals.fields.{key}": deals["fields"][key] for key in DEAL_FIELDS})
+    scores.update({"deals.f1": deals["f1"], "deals.merge.f1": deals["merge"]["f1"]})
+    return {key: value or 0.0 for key, value in scores.items()}
+
+
 def _show(value) -> str:
     return "-" if value is None else f"{value:.3f}"
 
