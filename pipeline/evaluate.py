@@ -360,7 +360,7 @@ def predictions(pred_dir: str | Path) -> Run:
     for row in _optional_table(pred_dir, "claims"):
         claims[str(row["doc_id"])][(int(row["start"]), int(row["end"]))] = {
             "country": _clean(row.get("country")), "vendors": _split(row.get("vendors")),
-            "claimant": _clean(row.get("claimant")), "deal_id": _text(row.get("deal_id"))}
+            "claimant": _text(row.get("claimant")), "deal_id": _text(row.get("deal_id"))}
     deals: dict[str, list[PredictedDeal]] = defaultdict(list)
     for row in _optional_table(pred_dir, "deals"):
         deal = PredictedDeal(str(row["deal_id"]), _split(row.get("vendors")), _split(row.get("technologies")),
@@ -468,7 +468,7 @@ def format_errors(report: Report, limit: int) -> str:
         return [f"{title} ({len(items)}):"] + [f"  {show(*item)}" for item in items[:limit]]
 
     def got(row, *keys):
-        return " ".join(str((row or {}).get(k)) for k in keys)
+        return "no predicted claim" if row is None else " ".join(str(row[k]) for k in keys)
 
     return "\n".join(
         section("missed", report.misses, lambda d, s: f"{d.id} {s.label} {_context(d, s.start, s.end)} {s.norm or ''}")

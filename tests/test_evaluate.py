@@ -327,7 +327,8 @@ V2_RUN = {
 
 
 @pytest.fixture(params=["jsonl", "parquet"])
-def v2_report(tmp_path, request):
+def v2_run(tmp_path, request):
+    """(gold file, run folder) of the three documents, the run's tables in JSONL or Parquet."""
     import pandas as pd
 
     run = tmp_path / "run"
@@ -338,7 +339,13 @@ def v2_report(tmp_path, request):
             frame.to_json(run / f"{name}.jsonl", orient="records", lines=True)
         else:
             frame.to_parquet(run / f"{name}.parquet")
-    return evaluate(load_gold(write_gold(tmp_path / "gold.jsonl", V2_GOLD)), run)
+    return write_gold(tmp_path / "gold.jsonl", V2_GOLD), run
+
+
+@pytest.fixture
+def v2_report(v2_run):
+    gold, run = v2_run
+    return evaluate(load_gold(gold), run)
 
 
 def test_technology_is_scored_by_its_category(v2_report):
@@ -391,3 +398,15 @@ def test_table_and_errors_show_deals(v2_report):
     assert "wrong deal attachment (3):" in errors and "gold a2 (KE-police-radio) got D2" in errors
     assert "missed deals (1):\n  A a2 KE-police-radio KE ['ZTE']" in errors
     assert "spurious deals (1):\n  A D2 KE ['Dahua']" in errors
+
+
+def test_eval_and_validate_commands_on_v2_gold(v2_run, capsys):
+    from pipeline.cli import main
+
+    gold, run = v2_run
+    assert main(["validate", str(gold)]) == 0
+    capsys.readouterr()
+    assert main(["eval", "--gold", str(gold), "--pred", str(run), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["deals"]["tp"] == 5 and result["deals"]["merge"]["tp"] == 1 and result["attachment"]["deal"] == 0.4
+    assert result["labels"]["TECHNOLOGY"]["normalised"]["tp"] == 1
