@@ -49,7 +49,8 @@ def parser() -> argparse.ArgumentParser:
                           help="gold annotations (SPEC format); repeat for several files")
     evaluate.add_argument("--pred", required=True, metavar="DIR", help="folder of a run's tables")
     evaluate.add_argument("--errors", type=int, default=0, metavar="N",
-                          help="also list up to N misses, spurious mentions and wrong values")
+                          help="also list up to N misses, spurious mentions, wrong values, wrong claim "
+                               "and deal attachments, missed and spurious deals")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object (SPEC's shape)")
     evaluate.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 

@@ -1,7 +1,8 @@
 """Gold annotations (SPEC "Gold annotations"): loading, validation naming the line, and import
 of doccano and Label Studio exports.
 
-A gold line is `{"id", "text", "published"?, "spans": [...], "claims": [...]}`. A line may leave
+A gold line is `{"id", "text", "published"?, "spans": [...], "claims": [...], "deals": [...]?}`
+(no "deals": the document reports no deal, as in a version 1 gold file). A line may leave
 the text where it is published instead of copying it: `"text_source": {"path": CSV relative to
 the gold file, "id_column": ..., "text_column": ...}` with an optional `"sha256"` of the text;
 the text is joined at load time.
@@ -9,14 +10,13 @@ the text is joined at load time.
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import json
 import numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.domain import default_domain
+from pipeline.domain import load_domain
 from pipeline.readers import json_objects
 
 
@@ -36,13 +36,28 @@ class GoldSpan:
 
 @dataclass
 class GoldClaim:
-    """The attachment of one MONEY / PERCENT / QUANTITY span: its country, vendors, claimant."""
+    """The attachment of one MONEY / PERCENT / QUANTITY span: its vendors, country, claimant and
+    the id of its deal (None: the fact belongs to no deal)."""
 
     start: int
     end: int
-    country: str | None = None
     vendors: list[str] = field(default_factory=list)
+    country: str | None = None
     claimant: str | None = None
+    deal: str | None = None
+
+
+@dataclass
+class GoldDeal:
+    """One deal a document reports; `record` is its identity across documents."""
+
+    id: str
+    record: str
+    vendors: list[str]
+    financiers: list[str]
+    technologies: list[str]
+    country: str
+    programme: str | None = None
 
 
 @dataclass
@@ -54,28 +69,32 @@ class GoldDoc:
     published: str | None = None
     spans: list[GoldSpan] = field(default_factory=list)
     claims: list[GoldClaim] = field(default_factory=list)
+    deals: list[GoldDeal] = field(default_factory=list)
 
 
-@functools.cache
-def label_rules() -> dict:
-    """The labels, their norm keys and the evaluation tolerances from `configs/labels.yaml`."""
-    return default_domain()["labels"]
+DEAL_LISTS = ("vendors", "financiers", "technologies")
 
 
-def load_gold(path: str | Path) -> list[GoldDoc]:
+def label_rules(config_dir: str | Path | None = None) -> dict:
+    """The labels, their norm keys, the technology categories and the evaluation settings from
+    `labels.yaml` of `config_dir` (default: the bundled configs/)."""
+    return load_domain(config_dir)["labels"]
+
+
+def load_gold(path: str | Path, config_dir: str | Path | None = None) -> list[GoldDoc]:
     """Every document of a gold file; raises GoldError on the first invalid line."""
-    docs, errors = _read(Path(path))
+    docs, errors = _read(Path(path), label_rules(config_dir))
     if errors:
         raise GoldError(errors[0] + (f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""))
     return docs
 
 
-def validate_gold(path: str | Path) -> list[str]:
+def validate_gold(path: str | Path, config_dir: str | Path | None = None) -> list[str]:
     """Every problem of a gold file, one message per problem naming its line; [] when valid."""
-    return _read(Path(path))[1]
+    return _read(Path(path), label_rules(config_dir))[1]
 
 
-def _read(path: Path) -> tuple[list[GoldDoc], list[str]]:
+def _read(path: Path, rules: dict) -> tuple[list[GoldDoc], list[str]]:
     if not path.is_file():
         return [], [f"{path}: no such gold file"]
     docs, errors, seen = [], [], set()
@@ -91,7 +110,8 @@ def _read(path: Path) -> tuple[list[GoldDoc], list[str]]:
             problems.append(f"document {doc.id!r} appears twice")
         if doc is not None:
             seen.add(doc.id)
-            problems += _check_spans(record, doc)
+            problems += _check_spans(record, doc, rules) + _check_deals(record, doc, rules)
+            problems += _check_claims(record, doc, rules)
         errors += [f"{where}: {p}" for p in problems]
         if doc is not None and not problems:
             docs.append(doc)
@@ -134,8 +154,7 @@ def _source_text(source, doc_id: str, folder: Path, sources: dict, problems: lis
     return text
 
 
-def _check_spans(record: dict, doc: GoldDoc) -> list[str]:
-    rules = label_rules()
+def _check_spans(record: dict, doc: GoldDoc, rules: dict) -> list[str]:
     problems = []
     for index, span in enumerate(record.get("spans") or []):
         name = f"span {index + 1}"
@@ -153,28 +172,89 @@ def _check_spans(record: dict, doc: GoldDoc) -> list[str]:
             problems.append(f"{name}: text {span['text']!r} does not match {doc.text[start:end]!r} at {start}..{end}")
             continue
         norm = span.get("norm") or {}
-        problems += [f"{name}: {p}" for p in _check_norm(label, norm)]
+        problems += [f"{name}: {p}" for p in _check_norm(label, norm, rules)]
         doc.spans.append(GoldSpan(start, end, label, dict(norm)))
-    by_span = {(s.start, s.end): s.label for s in doc.spans}
-    for index, claim in enumerate(record.get("claims") or []):
-        name = f"claim {index + 1}"
-        if not isinstance(claim, dict):
-            problems.append(f"{name}: not an object")
-            continue
-        key = (claim.get("start"), claim.get("end"))
-        if by_span.get(key) not in rules["claim_labels"]:
-            problems.append(f"{name}: {key[0]}..{key[1]} is not the span of a MONEY, PERCENT or QUANTITY mention")
-            continue
-        vendors = claim.get("vendors") or []
-        if not isinstance(vendors, list) or not all(isinstance(v, str) for v in vendors):
-            problems.append(f"{name}: vendors must be a list of names")
-            continue
-        doc.claims.append(GoldClaim(key[0], key[1], claim.get("country"), vendors, claim.get("claimant")))
     return problems
 
 
-def _check_norm(label: str, norm) -> list[str]:
-    rules = label_rules()
+def _check_deals(record: dict, doc: GoldDoc, rules: dict) -> list[str]:
+    deals = record.get("deals") or []
+    if not isinstance(deals, list):
+        return ['"deals" must be a list']
+    problems = []
+    for index, deal in enumerate(deals):
+        found = _deal_problems(deal, rules)
+        if not found and deal["id"] in {d.id for d in doc.deals}:
+            found = [f"id {deal['id']!r} appears twice in the document"]
+        problems += [f"deal {index + 1}: {p}" for p in found]
+        if not found:
+            doc.deals.append(GoldDeal(id=deal["id"], record=deal["record"], country=deal["country"],
+                                      programme=deal.get("programme"),
+                                      **{key: list(deal.get(key) or []) for key in DEAL_LISTS}))
+    return problems
+
+
+def _deal_problems(deal, rules: dict) -> list[str]:
+    if not isinstance(deal, dict):
+        return ["not an object"]
+    problems = [f"{key} must be a non-empty string" for key in ("id", "record")
+                if not (isinstance(deal.get(key), str) and deal[key].strip())]
+    if not _is_country(deal.get("country")):
+        problems.append(f"country {deal.get('country')!r} is not an ISO 3166 alpha-2 code")
+    for key in DEAL_LISTS:
+        if not _is_names(deal.get(key) or []):
+            problems.append(f"{key} must be a list of strings")
+        elif key == "technologies":
+            problems += [_technology_problem(t, rules) for t in deal.get(key) or [] if t not in rules["technologies"]]
+    if not isinstance(deal.get("programme"), (str, type(None))):
+        problems.append(f"programme {deal['programme']!r} is not a string or null")
+    return problems
+
+
+def _check_claims(record: dict, doc: GoldDoc, rules: dict) -> list[str]:
+    by_span = {(s.start, s.end): s.label for s in doc.spans}
+    deal_ids = {d.id for d in doc.deals}
+    problems = []
+    for index, claim in enumerate(record.get("claims") or []):
+        found = _claim_problems(claim, by_span, deal_ids, rules)
+        problems += [f"claim {index + 1}: {p}" for p in found]
+        if not found:
+            doc.claims.append(GoldClaim(claim["start"], claim["end"], list(claim.get("vendors") or []),
+                                        claim.get("country"), claim.get("claimant"), claim.get("deal")))
+    return problems
+
+
+def _claim_problems(claim, by_span: dict, deal_ids: set, rules: dict) -> list[str]:
+    if not isinstance(claim, dict):
+        return ["not an object"]
+    key = (claim.get("start"), claim.get("end"))
+    if by_span.get(key) not in rules["claim_labels"]:
+        return [f"{key[0]}..{key[1]} is not the span of a MONEY, PERCENT or QUANTITY mention"]
+    problems = []
+    if not _is_names(claim.get("vendors") or []):
+        problems.append("vendors must be a list of names")
+    if claim.get("country") is not None and not _is_country(claim["country"]):
+        problems.append(f"country {claim['country']!r} is not an ISO 3166 alpha-2 code")
+    if not isinstance(claim.get("claimant"), (str, type(None))):
+        problems.append(f"claimant {claim['claimant']!r} is not a string or null")
+    if claim.get("deal") is not None and claim["deal"] not in deal_ids:
+        problems.append(f"deal {claim['deal']!r} is not a deal of this document")
+    return problems
+
+
+def _is_country(value) -> bool:
+    return isinstance(value, str) and len(value) == 2 and value.isupper()
+
+
+def _is_names(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _technology_problem(value, rules: dict) -> str:
+    return f"technology {value!r} is not one of {', '.join(rules['technologies'])}"
+
+
+def _check_norm(label: str, norm, rules: dict) -> list[str]:
     if not isinstance(norm, dict):
         return ["norm must be an object"]
     problems = []
@@ -185,7 +265,7 @@ def _check_norm(label: str, norm) -> list[str]:
             continue
         elif key == "value" and (not isinstance(value, numbers.Real) or isinstance(value, bool)):
             problems.append(f"norm value {value!r} is not a number")
-        elif key == "country" and not (isinstance(value, str) and len(value) == 2 and value.isupper()):
+        elif key == "country" and not _is_country(value):
             problems.append(f"norm country {value!r} is not an ISO 3166 alpha-2 code")
         elif key == "currency" and not (isinstance(value, str) and len(value) == 3 and value.isupper()):
             problems.append(f"norm currency {value!r} is not an ISO 4217 code")
@@ -193,6 +273,8 @@ def _check_norm(label: str, norm) -> list[str]:
             problems.append(f"norm qualifier {value!r} is not one of {', '.join(rules['qualifiers'])}")
         elif key == "period" and value not in rules["periods"]:
             problems.append(f"norm period {value!r} is not one of {', '.join(rules['periods'])}")
+        elif key == "technology" and value not in rules["technologies"]:
+            problems.append(f"norm {_technology_problem(value, rules)}")
         elif key in ("vendor", "unit", "date") and not isinstance(value, str):
             problems.append(f"norm {key} {value!r} is not a string")
     return problems
@@ -207,6 +289,7 @@ def gold_line(doc_id: str, text: str, spans: list[dict], published: str | None =
                         "text": text[s["start"]:s["end"]], "norm": s.get("norm", {})}
                        for s in sorted(spans, key=lambda s: (s["start"], s["end"]))]
     record["claims"] = []
+    record["deals"] = []
     return record
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from pipeline import spans
 
-LABELS = ("COUNTRY", "PLACE", "VENDOR", "MONEY", "PERCENT", "QUANTITY", "DATE")
+LABELS = ("COUNTRY", "PLACE", "VENDOR", "MONEY", "PERCENT", "QUANTITY", "DATE", "TECHNOLOGY")
 VALUE_LABELS = ("MONEY", "PERCENT", "QUANTITY")
 
 
@@ -28,6 +28,7 @@ class Mention:
     qualifier: str | None = None
     period: str | None = None
     date: str | None = None
+    technology: str | None = None
     note: str | None = None
     # Not written to the tables: how a country is written (name, alias, demonym); for a country
     # inside an organisation's name, which kind of organisation (financier, organisation); the

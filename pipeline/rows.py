@@ -10,7 +10,7 @@ from pipeline.spans import sentence_in, sentence_index
 from pipeline.tables import SCHEMAS, TABLES
 
 _MENTION_FIELDS = ("label", "start", "end", "text", "country", "vendor", "value", "currency", "unit",
-                   "qualifier", "period", "date", "source", "note")
+                   "qualifier", "period", "date", "technology", "source", "note")
 
 
 def document_row(record: Record) -> dict:
@@ -57,7 +57,7 @@ def add_annotation(columns: Rows, doc_id: str, result: Annotated) -> None:
         fact = claim.mention
         columns.add("claims", {
             "doc_id": doc_id, "claim_id": f"c{number}", "mention_id": fact.id,
-            "label": fact.label, "start": fact.start, "end": fact.end, "value": fact.value,
+            "label": fact.label, "start": fact.start, "end": fact.end, "text": fact.text, "value": fact.value,
             "currency": fact.currency, "unit": fact.unit, "qualifier": fact.qualifier,
             "period": fact.period, "country": claim.country,
             "country_mention_id": claim.country_mention.id if claim.country_mention else None,

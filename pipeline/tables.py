@@ -19,10 +19,10 @@ SCHEMAS: dict[str, pa.Schema] = {
     "mentions": pa.schema([("doc_id", STR), ("mention_id", STR), ("label", STR), ("start", INT), ("end", INT),
                            ("text", STR), ("sent_start", INT), ("sent_end", INT), ("country", STR), ("vendor", STR),
                            ("value", FLOAT), ("currency", STR), ("unit", STR), ("qualifier", STR), ("period", STR),
-                           ("date", STR), ("source", STR), ("note", STR)]),
+                           ("date", STR), ("technology", STR), ("source", STR), ("note", STR)]),
     "claims": pa.schema([("doc_id", STR), ("claim_id", STR), ("mention_id", STR), ("label", STR), ("start", INT),
-                         ("end", INT), ("value", FLOAT), ("currency", STR), ("unit", STR), ("qualifier", STR),
-                         ("period", STR), ("country", STR), ("country_mention_id", STR), ("vendors", STR),
+                         ("end", INT), ("text", STR), ("value", FLOAT), ("currency", STR), ("unit", STR),
+                         ("qualifier", STR), ("period", STR), ("deal_id", STR), ("country", STR), ("country_mention_id", STR), ("vendors", STR),
                          ("vendor_mention_ids", STR), ("date", STR), ("date_mention_id", STR), ("claimant", STR),
                          ("sent_start", INT), ("sent_end", INT)]),
 }
