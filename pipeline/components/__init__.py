@@ -7,5 +7,6 @@ from pipeline.components import (  # noqa: F401
     places,
     resolver,
     sentences,
+    technologies,
     vendors,
 )
