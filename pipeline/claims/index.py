@@ -31,6 +31,16 @@ class ByPosition:
         """The mentions starting in [start, end), in text order."""
         return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions sharing a character with [start, end), for mentions that do not overlap
+        one another (so their ends are in order too)."""
+        at = bisect.bisect_left(self.starts, end)
+        found = []
+        while at > 0 and self.items[at - 1].end > start:
+            at -= 1
+            found.append(self.items[at])
+        return found[::-1]
+
     def last_before(self, start: int, end: int) -> Mention | None:
         """The last mention starting in [start, end), or None."""
         at = bisect.bisect_left(self.starts, end) - 1

@@ -11,6 +11,7 @@ import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.claims.index import ByPosition
 from pipeline.components.countries import country_entries
 from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
@@ -84,23 +85,20 @@ class PlaceRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
-        countries = [m for m in mentions if m.label == "COUNTRY"]
-        doc_counts = Counter(m.country for m in countries)
+        countries = ByPosition(m for m in mentions if m.label == "COUNTRY")
+        doc_counts = Counter(m.country for m in countries.items)
         places = []
         for start, end, name, candidates in longest_first(self.gazetteer.find(doc)):
-            overlapped = [m for m in countries if start < m.end and end > m.start]
-            if any(m.end - m.start >= end - start for m in overlapped):
+            if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
                 continue  # the country name is as long: "Mexico" stays a country
-            for country_mention in overlapped:  # "Kuwait City" replaces "Kuwait"
-                mentions.remove(country_mention)
             sentence_start, sentence_end = sentence_at(doc, start)
-            nearby = [m.country for m in countries + places
+            nearby = [m.country for m in countries.items + places
                       if sentence_start <= m.start < sentence_end and m.start != start]
-            nearby += [m.country for m in reversed(countries) if start - self.window <= m.start < start]
+            nearby += [m.country for m in reversed(countries.items) if start - self.window <= m.start < start]
             country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
-        places += self._dateline_place(doc, countries, doc_counts, places)
-        self._regions_after_places(doc, mentions, places)
+        places += self._dateline_place(doc, countries.items, doc_counts, places)
+        places += self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         return doc
 
@@ -131,12 +129,14 @@ class PlaceRecogniser:
             return max(named)[1]
         return self.prefer.get(name, codes[0])
 
-    def _regions_after_places(self, doc: Doc, mentions: list, places: list) -> None:
+    def _regions_after_places(self, doc: Doc, mentions: list, places: list) -> list:
         """'Santa Cruz, California', 'London, Ontario', 'Atlanta, Georgia': the state, province
         or country written after a place decides which of its namesakes it is; a US state name
-        read as a country ("Georgia") becomes the state."""
+        read as a country ("Georgia") is proposed as the state (the resolver's
+        `state_after_place` rule lets it replace the country)."""
         text = doc_text(doc)
         by_start = {m.start: m for m in mentions + places if m.label in ("COUNTRY", "PLACE")}
+        states = []
         for place in places:
             comma = text.find(",", place.end, place.end + 2)
             if comma != place.end:
@@ -147,9 +147,11 @@ class PlaceRecogniser:
             if region is None:
                 continue
             if region.label == "COUNTRY" and region.text in self.us_states and "US" in codes:
-                region.label, region.country, region.source = "PLACE", "US", "place_gazetteer"
-            if region.country in codes:
+                states.append(make_mention(doc, "PLACE", region.start, region.end, "place_region", country="US"))
+                place.country = "US"
+            elif region.country in codes:
                 place.country = region.country
+        return states
 
 
 @Language.factory("claimtrace_places", default_config={"config_dir": None})

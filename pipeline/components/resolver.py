@@ -1,13 +1,21 @@
-"""Overlap resolution: of overlapping candidate mentions the longest wins, then the label of
-higher priority (so "$4.7 million" beats the count "4.7 million", "2000 cameras" a year)."""
+"""The resolver: the one place where candidate mentions are removed or replaced. Recognisers
+only propose; each resolver instance applies the named rules its config lists, in order.
+
+Rules (`RULES`): `longest_span` keeps one mention per stretch of text, the longest, then the
+label of higher `priority` ("$4.7 million" beats the count "4.7 million", "Kuwait City" the
+country "Kuwait", "Shenzhen Infinova Technology Co." the place "Shenzhen"); `state_after_place`
+lets a state proposed after a place ("Atlanta, Georgia") replace the country of the same span."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.mention import Mention, doc_mentions
+
+Rule = Callable[[list[Mention], dict[str, int]], list[Mention]]
 
 
 def resolve_overlaps(mentions: list[Mention], priority: dict[str, int]) -> list[Mention]:
@@ -26,12 +34,30 @@ def resolve_overlaps(mentions: list[Mention], priority: dict[str, int]) -> list[
     return kept
 
 
-@Language.factory("claimtrace_resolver", default_config={"priority": {}})
-def make_resolver(nlp: Language, name: str, priority: dict[str, int]):
-    """Keep one mention per stretch of text; `priority` ranks labels on equal length."""
+def state_after_place(mentions: list[Mention], priority: dict[str, int]) -> list[Mention]:
+    """A country whose exact span a `place_region` candidate also covers is that state, not
+    the country ("Atlanta, Georgia"); every other mention is kept."""
+    states = {(m.start, m.end) for m in mentions if m.source == "place_region"}
+    return [m for m in mentions if not (m.label == "COUNTRY" and (m.start, m.end) in states)]
+
+
+RULES: dict[str, Rule] = {"longest_span": resolve_overlaps, "state_after_place": state_after_place}
+
+
+@Language.factory("claimtrace_resolver", default_config={"rules": ["longest_span"], "priority": {}},
+                  assigns=["doc._.mentions"], requires=["doc._.mentions"])
+def make_resolver(nlp: Language, name: str, rules: list[str], priority: dict[str, int]):
+    """Apply the named `rules` in order; `priority` ranks labels on equal length."""
+    unknown = [rule for rule in rules if rule not in RULES]
+    if unknown:
+        raise ValueError(f"resolver {name}: unknown rules {unknown}; known: {sorted(RULES)}")
+    chosen = [RULES[rule] for rule in rules]
 
     def resolve(doc: Doc) -> Doc:
-        doc._.mentions = resolve_overlaps(doc_mentions(doc), priority)
+        mentions = doc_mentions(doc)
+        for rule in chosen:
+            mentions = rule(mentions, priority)
+        doc._.mentions = mentions
         return doc
 
     return resolve

@@ -14,6 +14,7 @@ from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.patterns import alternation
 from pipeline.resources import name_variants
+from pipeline.spans import spans_overlap
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
 _GAP = r"[ \t\u00a0]+"
@@ -69,19 +70,18 @@ class VendorRecogniser:
                                       vendor=entry.vendor, country=entry.country))
         taken = [(m.start, m.end) for m in found]
         for start, end in self._pattern_spans(doc_text(doc)):
-            if any(start < e and end > s for s, e in taken):
+            if any(spans_overlap(start, end, s, e) for s, e in taken):
                 continue
             canonical = self._canonical(doc_text(doc)[start:end])
             if not canonical:
                 continue
-            inside = [m for m in mentions if start < m.end and end > m.start]
+            inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
             if any(m.start != start or m.end >= end or m.label == "VENDOR" for m in inside):
                 continue  # only a leading place is part of a company name
             named = self.country_names.get(canonical.split()[0])  # "China Jiangxi Corporation" is Chinese
             home = named.country if named else None
             for place in inside:  # "Shenzhen Infinova Technology Co." holds the place Shenzhen
-                mentions.remove(place)
-                home = place.country
+                home = place.country  # (the resolver keeps the longer vendor, not the place)
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_pattern", vendor=canonical,
                                       country=home))
             taken.append((start, end))
