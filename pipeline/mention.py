@@ -82,7 +82,7 @@ def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm
 
 # doc._.mentions: the Mention list; doc._.in_names: countries named inside organisations' names
 # (not mentions, but they may tell a borrower's country); doc._.claims; doc._.published.
-for _name in ("mentions", "in_names", "claims", "published"):
+for _name in ("mentions", "in_names", "claims", "deals", "published"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 import pipeline.components  # noqa: F401  (registers the factories)
 from pipeline.claims import Claim, attach_claims
+from pipeline.claims.deals import Deal
 from pipeline.domain import CONFIG_DIR, load_domain
 from pipeline.mention import Mention, doc_in_names, doc_mentions, doc_text, sentence_bounds
 
@@ -57,6 +58,7 @@ class Annotated:
     mentions: list[Mention]
     claims: list[Claim]
     sentences: list[tuple[int, int]]
+    deals: list[Deal]
 
 
 def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator[Annotated]:
@@ -83,7 +85,8 @@ def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator
             mentions, in_names, sentences = _merge(parts)
             for number, mention in enumerate(mentions, start=1):
                 mention.id = f"m{number}"
-            yield Annotated(mentions, attach_claims(text, sentences, mentions, domain, in_names), sentences)
+            attached = attach_claims(text, sentences, mentions, domain, in_names)
+            yield Annotated(mentions, attached.claims, sentences, attached.deals)
             parts = []
 
 

@@ -24,10 +24,22 @@ SCHEMAS: dict[str, pa.Schema] = {
                          ("end", INT), ("text", STR), ("value", FLOAT), ("currency", STR), ("unit", STR),
                          ("qualifier", STR), ("period", STR), ("deal_id", STR), ("country", STR), ("country_mention_id", STR), ("vendors", STR),
                          ("vendor_mention_ids", STR), ("date", STR), ("date_mention_id", STR), ("claimant", STR),
-                         ("sent_start", INT), ("sent_end", INT)]),
+                         ("sent_start", INT), ("sent_end", INT), ("same_as", STR)]),
+    # one row per deal a document reports; merged across documents into `deals` at the end
+    "doc_deals": pa.schema([("doc_id", STR), ("deal_key", STR), ("country", STR), ("country_mention_id", STR),
+                            ("places", STR), ("vendors", STR), ("vendor_mention_ids", STR), ("financiers", STR),
+                            ("programme", STR), ("technologies", STR), ("value", FLOAT), ("currency", STR),
+                            ("value_usd", FLOAT), ("first_date", STR), ("last_date", STR), ("claim_ids", STR),
+                            ("evidence", STR)]),
+    "deals": pa.schema([("deal_id", STR), ("country", STR), ("places", STR), ("vendors", STR), ("financiers", STR),
+                        ("programme", STR), ("technologies", STR), ("value", FLOAT), ("currency", STR),
+                        ("value_usd", FLOAT), ("first_date", STR), ("last_date", STR), ("n_documents", INT),
+                        ("doc_ids", STR), ("claim_ids", STR), ("evidence", STR)]),
 }
-# The tables a run writes, in the order they are written.
-TABLES = tuple(SCHEMAS)
+# The tables a run writes (SPEC), and the tables each batch of documents gives (checkpointed,
+# stored): `doc_deals` become `deals` once every document is read.
+TABLES = ("documents", "mentions", "claims", "deals")
+PARTS = ("documents", "mentions", "claims", "doc_deals")
 FORMATS = ("parquet", "csv", "jsonl")
 
 

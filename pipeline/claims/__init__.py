@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.claims.claimants import ClaimantFinder, span_of
 from pipeline.claims.country import NO_COUNTRY, CountryContext, CountryRules, Fact
+from pipeline.claims.deals import Deal, DealRules, DocumentDeals
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
@@ -33,6 +34,16 @@ class Claim:
     date: str | None = None
     date_mention: Mention | None = None
     claimant: str | None = None
+    deal: Deal | None = None
+    same_as: Claim | None = None  # the claim this one repeats (a conversion, a headline)
+
+
+@dataclass
+class Attached:
+    """A document's claims in text order and its deals."""
+
+    claims: list[Claim]
+    deals: list[Deal]
 
 
 class ClaimRules:
@@ -41,7 +52,11 @@ class ClaimRules:
     def __init__(self, domain: DomainData):
         self.country = CountryRules(domain)
         self.claimant = ClaimantFinder(domain)
+        self.deals = DealRules(domain)
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
+        self.conversion = re.compile(r"\s*(?:" + "|".join(
+            r"\s*".join(re.escape(part) for part in joiner.split()) for joiner in
+            sorted(domain["deals"]["conversion_joiners"], key=len, reverse=True)) + r")\s*", re.I)
 
     def clause(self, text: str, sentence: Span, mention: Mention) -> Span:
         """The part of the sentence between clause separators (";") that holds the fact."""
@@ -61,38 +76,110 @@ def claim_rules(domain: DomainData) -> ClaimRules:
     return ClaimRules(domain)
 
 
-def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], domain: DomainData,
-                  in_names: list[Mention] = ()) -> list[Claim]:
-    """A claim for every value mention of a document, in text order. `in_names`: countries named
-    inside organisations' names, which are not mentions but may tell a borrower's country."""
-    rules = claim_rules(domain)
-    index = DocumentIndex(text, sentences)
-    countries = CountryContext(text, index, mentions, list(in_names), rules.country)
-    vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
-    dates = ByPosition(m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P"))
-    claimants: dict[Span, str | None] = {}  # one look per sentence
-    claims = []
-    for mention in (m for m in mentions if m.label in VALUE_LABELS):
-        sentence = index.sentence_of(mention.start)
-        if sentence not in claimants:
-            claimants[sentence] = rules.claimant(text[sentence[0]:sentence[1]])
-        claim = Claim(mention=mention, sentence=sentence, claimant=claimants[sentence])
-        said_by = span_of(text, sentence, claim.claimant)
-        in_sentence = [m for m in countries.places.within(*sentence)
+class _Attacher:
+    """One document's state while its facts and vendor sentences are read in text order."""
+
+    def __init__(self, text: str, sentences: list[Span], mentions: list[Mention], domain: DomainData,
+                 in_names: list[Mention]):
+        self.text = text
+        self.rules = claim_rules(domain)
+        self.index = DocumentIndex(text, sentences)
+        self.countries = CountryContext(text, self.index, mentions, in_names, self.rules.country)
+        self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
+        self.dates = ByPosition(m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P"))
+        self.deals = DocumentDeals(text, self.index, mentions, self.rules.deals)
+        self.claimants: dict[Span, str | None] = {}  # one look per sentence
+
+    def fact(self, mention: Mention, sentence: Span) -> Fact:
+        """A fact's surroundings: its sentence's candidate countries (the claimant's left out)."""
+        said_by = span_of(self.text, sentence, self.claimant_of(sentence))
+        in_sentence = [m for m in self.countries.places.within(*sentence)
                        if not said_by[0] <= m.start < said_by[1]]  # not "a U.S. filing" as the subject
-        fact = Fact(mention, sentence, in_sentence, index.paragraph_start(mention.start))
-        source = rules.country.choose(text, fact, countries)
+        return Fact(mention, sentence, in_sentence, self.index.paragraph_start(mention.start))
+
+    def claimant_of(self, sentence: Span) -> str | None:
+        if sentence not in self.claimants:
+            self.claimants[sentence] = self.rules.claimant(self.text[sentence[0]:sentence[1]])
+        return self.claimants[sentence]
+
+    def vendor_sentence(self, sentence: Span, vendors: list[Mention]) -> None:
+        """A sentence naming vendors opens or joins their deal, unless it speaks of no deal."""
+        if self.rules.deals.belongs_to_no_deal(self.text, sentence):
+            return
+        fact = self.fact(vendors[0], sentence)
+        country = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
+        if country is None and self.deals.focus is None:
+            country = self.rules.country.choose(self.text, fact, self.countries, before_deal=False)
+        self.deals.open_from_vendors(sentence, vendors, None if country is NO_COUNTRY else country)
+
+    def claim(self, mention: Mention) -> Claim:
+        sentence = self.index.sentence_of(mention.start)
+        claim = Claim(mention=mention, sentence=sentence, claimant=self.claimant_of(sentence))
+        clause = self.rules.clause(self.text, sentence, mention)
+        clause_vendors = self.vendors.within(*clause)
+        fact = self.fact(mention, sentence)
+        if self.rules.deals.belongs_to_no_deal(self.text, clause):
+            source = NO_COUNTRY
+        else:
+            source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
+            found = None if source is NO_COUNTRY else source
+            fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found)
+            if found is None and source is not NO_COUNTRY:
+                source = self.rules.country.choose(self.text, fact, self.countries, before_deal=False)
         if source is not NO_COUNTRY:
             claim.country = source.country
-            claim.country_mention = source if source.source != "country_in_name" else None
-        clause = rules.clause(text, sentence, mention)
-        _attach_vendors(claim, vendors.within(*clause))
-        in_clause_dates = dates.within(*clause)
+            claim.country_mention = source if source.source not in ("country_in_name", "deal") else None
+        _attach_vendors(claim, clause_vendors or (claim.deal.vendor_mentions if claim.deal else []))
+        in_clause_dates = self.dates.within(*clause)
         if in_clause_dates:
             nearest = min(in_clause_dates, key=lambda m: abs(m.start - mention.start))
             claim.date, claim.date_mention = nearest.date, nearest
-        claims.append(claim)
-    return claims
+        return claim
+
+
+def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], domain: DomainData,
+                  in_names: list[Mention] = ()) -> Attached:
+    """A claim for every value mention of a document, in text order, and the document's deals.
+    `in_names`: countries named inside organisations' names, which are not mentions but may
+    tell a borrower's country."""
+    attacher = _Attacher(text, sentences, mentions, domain, list(in_names))
+    by_sentence: dict[Span, list[Mention]] = {}
+    for vendor in attacher.vendors.items:
+        by_sentence.setdefault(attacher.index.sentence_of(vendor.start), []).append(vendor)
+    # a sentence's vendors are read before its facts
+    events = [(sentence[0], 0, sentence) for sentence in by_sentence]
+    events += [(m.start, 1, m) for m in mentions if m.label in VALUE_LABELS]
+    claims = []
+    for _, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if kind == 0:
+            attacher.vendor_sentence(item, by_sentence[item])
+        else:
+            claims.append(attacher.claim(item))
+    mark_repeats(text, claims, attacher.rules)
+    deals = [deal for deal in attacher.deals.deals if deal.claims or deal.vendors]
+    return Attached(claims, deals)
+
+
+def mark_repeats(text: str, claims: list[Claim], rules: ClaimRules) -> None:
+    """Claims that repeat one fact: an amount and its conversion written after it ("KSh 6
+    billion (about US$46 million)"), and the same amount and currency again in the same deal
+    (a headline and its body). Each repeat points at the first claim of its fact."""
+    money = [c for c in claims if c.mention.label == "MONEY"]
+    for first, second in zip(money, money[1:], strict=False):
+        between = text[first.mention.end:second.mention.start]
+        if rules.conversion.fullmatch(between):
+            second.same_as = first.same_as or first
+    seen: dict[tuple, Claim] = {}
+    for claim in claims:
+        if claim.deal is None or claim.same_as is not None:
+            continue
+        key = (id(claim.deal), claim.mention.label, claim.mention.value, claim.mention.currency, claim.mention.unit)
+        if claim.mention.value is not None and key in seen:
+            claim.same_as = seen[key]
+        seen.setdefault(key, claim)
+    for claim in claims:
+        if claim.deal is not None:
+            claim.deal.claims.append(claim)
 
 
 def _attach_vendors(claim: Claim, vendors: list[Mention]) -> None:

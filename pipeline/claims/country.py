@@ -14,6 +14,12 @@ from pipeline.mention import Mention
 from pipeline.patterns import alternation
 from pipeline.spans import Coverage, Span
 
+
+def financier_names(domain: DomainData) -> dict[str, str]:
+    """Every written form of a configured financier -> its canonical name."""
+    return {form: name for name, forms in domain["financiers"]["financiers"].items() for form in forms}
+
+
 NO_COUNTRY = Mention(label="COUNTRY", start=-1, end=-1, text="", source="no_country")
 _POSSESSIVE = ("'s", "’s")
 
@@ -26,6 +32,7 @@ class Fact:
     sentence: Span
     in_sentence: list[Mention]  # candidate countries and places of the sentence, claimant's left out
     paragraph_start: int
+    deal: object = None  # the fact's Deal, once known
 
 
 class CountryContext:
@@ -38,6 +45,11 @@ class CountryContext:
         home = {m.country for m in vendors if m.country}
         places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country
                   and not rules.is_origin(text, m, home)]
+        foreign = rules.foreign_roles(text, places)
+        home |= {m.country for m in in_names if m.organisation == "financier"}
+        places = [m for m in places if id(m) not in foreign]
+        if rules.exclude_supplier_homes and any(m.country not in home for m in places):
+            places = [m for m in places if m.country not in home]
         self.places = ByPosition(places)
         self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start)))
         self.dominant = rules.dominant(self.carried.items)
@@ -59,21 +71,31 @@ class CountryRules:
         self.origin_window = int(data["origin_window"])
         self.units_without_country = set(data["units_without_country"])
         self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
-        self.financiers = re.compile(alternation(domain["financiers"]["financiers"]))
+        self.financiers = re.compile(alternation(financier_names(domain)))
+        self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:the\s+)?$")
+        between = int(data["foreign_role_words_between"])
+        self.role_after = re.compile(
+            rf"^(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
+        self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
+        self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
         strategies: dict[str, Callable] = {
             "counts_countries": self.counts_countries, "shared_by_several": self.shared_by_several,
-            "sentence": self.sentence, "sentence_borrower": self.sentence_borrower,
+            "sentence": self.sentence, "sentence_borrower": self.sentence_borrower, "deal": self.deal,
             "paragraph": self.paragraph, "document": self.document, "paragraph_borrower": self.paragraph_borrower,
         }
-        self.order = [(name, strategies[name]) for name in data["country_strategies"]]
+        order = [(name, strategies[name]) for name in data["country_strategies"]]
+        split = next((i for i, (name, _) in enumerate(order) if name == "deal"), len(order))
+        self.early, self.late = order[:split], order[split:]
 
-    def choose(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
-        """The country mention of a fact (NO_COUNTRY when it has none), by the first strategy that answers."""
-        for _, strategy in self.order:
+    def choose(self, text: str, fact: Fact, context: CountryContext, before_deal: bool = False) -> Mention | None:
+        """The country mention of a fact (NO_COUNTRY when it has none), by the first strategy
+        that answers: those before `deal` when `before_deal` (the fact's deal is not known
+        yet; None when none answers), else those from `deal` on."""
+        for _, strategy in self.early if before_deal else self.late:
             found = strategy(text, fact, context)
             if found is not None:
                 return found
-        return NO_COUNTRY
+        return None if before_deal else NO_COUNTRY
 
     # -- the strategies, in their default order -------------------------------------------------
 
@@ -97,6 +119,15 @@ class CountryRules:
     def sentence_borrower(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """"a $200 million loan to the State Bank of Pakistan": a borrower's country in the sentence."""
         return self._in_sentence(text, fact, context.borrowers.within(*fact.sentence))
+
+    def deal(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """The country of the deal the fact belongs to ("The contract covers 800 cameras")."""
+        deal = fact.deal
+        if deal is None or deal.country is None:
+            return None
+        if deal.country_mention is not None and deal.country_mention.country == deal.country:
+            return deal.country_mention
+        return Mention(label="COUNTRY", start=-1, end=-1, text="", source="deal", country=deal.country)
 
     def paragraph(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The last country named earlier in the paragraph (not compared with another)."""
@@ -132,6 +163,17 @@ class CountryRules:
             return False
         window = text[mention.end:mention.end + self.origin_window]
         return bool(self.origin_after.match(window)) or mention.country in home
+
+    def foreign_roles(self, text: str, places: list[Mention]) -> set:
+        """The countries and places named in a lender's, supplier's or researcher's role, and
+        those listed together with one ("China, Israel and the United States")."""
+        foreign = [self.role_before.search(text, max(0, m.start - 40), m.start) is not None
+                   or self.role_after.match(text[m.end:m.end + 60]) is not None for m in places]
+        for _ in range(2):  # a role spreads along a list both ways
+            for i in range(1, len(places)):
+                if foreign[i] != foreign[i - 1] and self.list_joiner.match(text[places[i - 1].end:places[i].start]):
+                    foreign[i] = foreign[i - 1] = True
+        return {id(m) for m, is_foreign in zip(places, foreign, strict=True) if is_foreign}
 
     def compared(self, text: str, mention: Mention, sentence: Span) -> bool:
         """Whether a country stands on the far side of a comparison in its sentence."""

@@ -62,3 +62,12 @@ class DocumentIndex:
     def paragraph_start(self, offset: int) -> int:
         """Where the paragraph holding `offset` starts."""
         return self.paragraphs[max(bisect.bisect_right(self.paragraphs, offset) - 1, 0)]
+
+    def paragraph_end(self, offset: int) -> int:
+        """Where the paragraph holding `offset` ends (the next one's start, or the text's end)."""
+        at = bisect.bisect_right(self.paragraphs, offset)
+        return self.paragraphs[at] if at < len(self.paragraphs) else len(self.text)
+
+    def sentence_number(self, offset: int) -> int:
+        """The index of the sentence holding `offset`."""
+        return max(bisect.bisect_right(self.sentences[0], offset) - 1, 0)

@@ -12,14 +12,14 @@ from pipeline.mention import doc_in_names, doc_mentions, doc_text, sentence_boun
 
 
 @Language.factory("claimtrace_claims", default_config={"config_dir": None},
-                  assigns=["doc._.claims"], requires=["doc._.mentions", "doc._.in_names"])
+                  assigns=["doc._.claims", "doc._.deals"], requires=["doc._.mentions", "doc._.in_names"])
 def make_claims(nlp: Language, name: str, config_dir: str | None):
-    """Sets `doc._.claims`: one Claim per MONEY, PERCENT and QUANTITY mention."""
+    """Sets `doc._.claims` (one Claim per MONEY, PERCENT and QUANTITY mention) and `doc._.deals`."""
     domain = load_domain(config_dir)
 
     def attach(doc: Doc) -> Doc:
-        doc._.claims = attach_claims(doc_text(doc), sentence_bounds(doc), doc_mentions(doc), domain,
-                                     doc_in_names(doc))
+        attached = attach_claims(doc_text(doc), sentence_bounds(doc), doc_mentions(doc), domain, doc_in_names(doc))
+        doc._.claims, doc._.deals = attached.claims, attached.deals
         return doc
 
     return attach

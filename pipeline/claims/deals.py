@@ -1,0 +1,227 @@
+"""The deals of one document and the deal each fact belongs to.
+
+A deal is opened by a sentence naming vendors (their buyer country is the sentence's, else the
+one in focus), joined by later sentences naming one of its vendors for the same country, and
+opened without vendors for a country whose facts sit in a paragraph about a deal. Each fact
+goes to the deal its clause names a vendor of, else to the deal in focus for its country (the
+last one the text spoke of), else to none; a fact about a market or a vendor's worldwide
+business belongs to none. Work per sentence and per fact is bounded by bisection.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.claims.index import ByPosition, DocumentIndex
+from pipeline.domain import DomainData
+from pipeline.mention import Mention
+from pipeline.patterns import alternation
+from pipeline.spans import Span
+
+
+@dataclass
+class Deal:
+    """One deal of a document, with the mentions it was built from."""
+
+    key: str
+    country: str | None
+    country_mention: Mention | None = None
+    vendors: list[str] = field(default_factory=list)
+    vendor_mentions: list[Mention] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    claims: list = field(default_factory=list)
+    last_touch: int = -1
+
+    def add_vendor(self, mention: Mention) -> None:
+        if mention.vendor not in self.vendors:
+            self.vendors.append(mention.vendor)
+            self.vendor_mentions.append(mention)
+
+    def touch(self, sentence: Span, position: int) -> None:
+        if not self.sentences or self.sentences[-1] != sentence:
+            self.sentences.append(sentence)
+        self.last_touch = max(self.last_touch, position)
+
+
+class DealRules:
+    """The cue words of `configs/deals.yaml`."""
+
+    def __init__(self, domain: DomainData):
+        data = domain["deals"]
+        self.no_deal = re.compile(rf"(?<![\w-]){alternation(data['no_deal_cues'], 'i')}(?![\w-])")
+        self.deal_cue = re.compile(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
+
+    def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
+        """Whether a fact's clause is about a market or a vendor's worldwide business."""
+        return self.no_deal.search(text, *clause) is not None
+
+
+class DocumentDeals:
+    """The deals of one document, built as its sentences are read in order."""
+
+    def __init__(self, text: str, index: DocumentIndex, mentions: list[Mention], rules: DealRules):
+        self.text, self.index, self.rules = text, index, rules
+        self.deals: list[Deal] = []
+        self.focus: Deal | None = None
+        self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
+        self.technologies = ByPosition(m for m in mentions if m.label == "TECHNOLOGY")
+
+    def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> Deal:
+        """The deal of a sentence naming vendors: an existing deal of the same country sharing
+        one of them, else a new one; it becomes the deal in focus."""
+        code = country.country if country is not None else (self.focus.country if self.focus else None)
+        names = {m.vendor for m in vendors}
+        same_country = [d for d in self.deals if d.country == code]
+        deal = next((d for d in same_country if names & set(d.vendors)), None)
+        if deal is None:  # facts told before the vendor was named belong to its deal
+            deal = next((d for d in same_country if not d.vendors), None) or self._new(code, country)
+        for mention in vendors:
+            deal.add_vendor(mention)
+        deal.touch(sentence, vendors[-1].start)
+        self.focus = deal
+        return deal
+
+    def deal_of_fact(self, fact: Mention, sentence: Span, clause_vendors: list[Mention],
+                     country: Mention | None) -> Deal | None:
+        """The deal a fact belongs to: the one its clause names a vendor of, else the one in
+        focus for its country, else a vendorless deal when its paragraph is about one."""
+        code = country.country if country is not None else None
+        names = {m.vendor for m in clause_vendors}
+        if names:
+            deals = [d for d in self.deals if names & set(d.vendors) and code in (None, d.country)]
+            chosen = max(deals, key=lambda d: d.last_touch, default=None)
+        else:
+            chosen = self._in_focus(code)
+        if chosen is None and code is not None and self._about_a_deal(fact):
+            chosen = self._new(code, country)
+        if chosen is not None:
+            chosen.touch(sentence, fact.start)
+            self.focus = chosen
+        return chosen
+
+    def _in_focus(self, code: str | None) -> Deal | None:
+        if code is None:
+            return self.focus
+        same = [d for d in self.deals if d.country == code]
+        return max(same, key=lambda d: d.last_touch, default=None)
+
+    def _about_a_deal(self, fact: Mention) -> bool:
+        start = self.index.paragraph_start(fact.start)
+        end = self.index.paragraph_end(fact.start)
+        return bool(self.technologies.within(start, end)) or self.rules.deal_cue.search(self.text, start, end) is not None
+
+    def _new(self, code: str | None, country: Mention | None) -> Deal:
+        deal = Deal(key=f"d{len(self.deals) + 1}", country=code, country_mention=country)
+        self.deals.append(deal)
+        return deal
+
+
+@dataclass
+class DealFields:
+    """What a document says of one deal, for the deals table (SPEC "deals")."""
+
+    places: list[str]
+    financiers: list[str]
+    financier_spans: list[Span]
+    programme: str | None
+    technologies: list[str]
+    headline: object  # the Claim of its headline amount, or None
+    value_usd: float | None
+    first_date: str | None
+    last_date: str | None
+
+
+class DealDescriber:
+    """Reads a deal's places, financiers, programme, technologies, headline amount and dates
+    from the sentences that speak of it (the whole document when it reports one deal)."""
+
+    def __init__(self, domain: DomainData):
+        data = domain["deals"]
+        financiers = domain["financiers"]
+        forms = {form: name for name, written in financiers["financiers"].items() for form in written}
+        phrases = {p.lower(): name for name, written in financiers["lender_phrases"].items() for p in written}
+        self.financier_names = {**forms, **phrases}
+        self.financier = re.compile(rf"(?<![\w-])(?:{alternation(forms)}|{alternation(phrases, 'i')})(?![\w-])")
+        self.code = re.compile(data["programme_code"])
+        self.programme_categories = set(data["programme_categories"])
+        words = int(data["programme_max_words"])
+        self.named = re.compile(
+            rf"((?:[A-Z][\w'’-]*\s+){{1,{words}}}){alternation(data['programme_words'], 'i')}(?![\w-])")
+        self.capitalised = re.compile(r"[A-Z][\w'’-]*")
+        self.headline = re.compile(rf"(?<![\w-]){alternation(data['headline_cues'], 'i')}(?![\w-])")
+
+    def describe(self, text: str, deal: Deal, mentions: ByPosition, single: bool) -> DealFields:
+        """The fields of one deal; `single`: the document reports only this deal."""
+        spans = [(0, len(text))] if single else deal.sentences
+        inside = [m for start, end in spans for m in mentions.within(start, end)]
+        places = _unique(m.text for m in inside if m.label == "PLACE" and m.country == deal.country)
+        technologies = _unique(m.technology for m in inside if m.label == "TECHNOLOGY")
+        found = [(match.span(), self._financier(match.group())) for s, e in spans
+                 for match in self.financier.finditer(text, s, e)]
+        headline = self._headline(text, deal)
+        dates = sorted(c.date for c in deal.claims if c.date)
+        return DealFields(
+            places=places, financiers=_unique(name for _, name in found), financier_spans=[span for span, _ in found],
+            programme=self._programme(text, spans, inside), technologies=technologies, headline=headline,
+            value_usd=_in_usd(headline, deal.claims), first_date=dates[0] if dates else None,
+            last_date=dates[-1] if dates else None)
+
+    def _financier(self, written: str) -> str:
+        return self.financier_names.get(written) or self.financier_names.get(written.lower(), written)
+
+    def _programme(self, text: str, spans: list[Span], inside: list[Mention]) -> str | None:
+        """The deal's own name: a code, a capitalised safe-city name, or capitalised words
+        before "project" / "programme"."""
+        for start, end in spans:
+            match = self.code.search(text, start, end)
+            if match:
+                return match.group()
+        for mention in inside:
+            if mention.label == "TECHNOLOGY" and mention.technology in self.programme_categories \
+                    and mention.text[:1].isupper():
+                return self._with_capitalised_neighbours(text, mention)
+        for start, end in spans:
+            match = self.named.search(text, start, end)
+            if match:
+                return match.group(1).strip()
+        return None
+
+    def _with_capitalised_neighbours(self, text: str, mention: Mention) -> str:
+        """"Safe City Islamabad", "Lusaka Safe City": the name with the capitalised word
+        written right before or after it."""
+        start, end = mention.start, mention.end
+        after = self.capitalised.match(text, end + 1) if text[end:end + 1] == " " else None
+        if after:
+            end = after.end()
+        before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, start - 30):start])
+        if before and not after and text[max(0, start - 30):start].rstrip().split()[-1] not in ("The", "A", "An"):
+            start -= len(before.group(0))
+        return text[start:end]
+
+    def _headline(self, text: str, deal: Deal):
+        """The deal's contract or loan value: its first amount written with a headline word
+        in its sentence, not a running cost, not a repeat; else its first such amount."""
+        amounts = [c for c in deal.claims if c.mention.label == "MONEY" and c.mention.value is not None
+                   and c.mention.period is None and c.same_as is None]
+        cued = [c for c in amounts if self.headline.search(text, *c.sentence)]
+        return (cued or amounts or [None])[0]
+
+
+def _in_usd(headline, claims: list) -> float | None:
+    """The headline amount in US dollars when the text gives it: itself in USD, or its conversion."""
+    if headline is None:
+        return None
+    if headline.mention.currency == "USD":
+        return headline.mention.value
+    for claim in claims:
+        if claim.same_as is headline and claim.mention.currency == "USD":
+            return claim.mention.value
+    return None
+
+
+def _unique(values) -> list:
+    seen: list = []
+    for value in values:
+        if value and value not in seen:
+            seen.append(value)
+    return seen

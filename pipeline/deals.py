@@ -1,0 +1,111 @@
+"""Deal records across documents: the deals each document reports (`doc_deals` rows) merged
+into one `deals` row per deal (SPEC "deals"), the same deal reported by several articles
+being one row. Two documents' deals are one deal when they have the same country and share a
+vendor or a programme name; two deals of one document are never merged. Values are never
+converted at a guessed rate: `value_usd` is the text's own USD amount or conversion."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+JOIN = "|"
+
+
+def _split(value) -> list[str]:
+    return [part for part in (value or "").split(JOIN) if part]
+
+
+class _Clusters:
+    """Union-find over document deals that refuses to join two deals of one document."""
+
+    def __init__(self, rows: list[dict]):
+        self.parent = list(range(len(rows)))
+        self.docs = [{row["doc_id"]} for row in rows]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a == b or self.docs[a] & self.docs[b]:
+            return
+        a, b = min(a, b), max(a, b)
+        self.parent[b] = a
+        self.docs[a] |= self.docs[b]
+
+
+def same_deal_keys(row: dict, merge_on: list[str]) -> list[tuple]:
+    """The keys under which a document deal meets the same deal elsewhere."""
+    if not row.get("country"):
+        return []
+    keys = []
+    if "programme" in merge_on and row.get("programme"):
+        keys.append((row["country"], "programme", " ".join(row["programme"].casefold().split())))
+    if "vendors" in merge_on:
+        keys += [(row["country"], "vendor", vendor.casefold()) for vendor in _split(row.get("vendors"))]
+    return keys
+
+
+def merge_deals(doc_deals: list[dict], merge_on: list[str], known_ids: dict | None = None) -> tuple[list[dict], dict]:
+    """(deals rows, {(doc_id, deal_key): deal_id}) from the document deals, in the order of
+    their first document. `known_ids`: deal ids a database already gave some document deals;
+    a merged deal keeps the id of its earliest member that has one."""
+    known_ids = known_ids or {}
+    clusters = _Clusters(doc_deals)
+    buckets: dict[tuple, list[int]] = {}
+    for i, row in enumerate(doc_deals):
+        for key in same_deal_keys(row, merge_on):
+            buckets.setdefault(key, []).append(i)
+    for kind in ("programme", "vendor"):  # a shared programme name is the stronger evidence
+        for key, members in buckets.items():
+            if key[1] == kind:
+                for other in members[1:]:
+                    clusters.join(members[0], other)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(doc_deals)):
+        groups.setdefault(clusters.find(i), []).append(i)
+    deals, ids = [], {}
+    for members in groups.values():
+        rows = [doc_deals[i] for i in members]
+        deal_id = next((known_ids[(r["doc_id"], r["deal_key"])] for r in rows
+                        if (r["doc_id"], r["deal_key"]) in known_ids), None) or _new_id(rows[0])
+        for row in rows:
+            ids[(row["doc_id"], row["deal_key"])] = deal_id
+        deals.append(merged_row(deal_id, rows))
+    return deals, ids
+
+
+def _new_id(row: dict) -> str:
+    """A deal id that is the same for the same inputs: from its first document deal."""
+    seed = f"{row.get('country')}|{row['doc_id']}|{row['deal_key']}"
+    return "D" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+
+
+def _union(rows: list[dict], column: str) -> str | None:
+    values: list[str] = []
+    for row in rows:
+        values += [v for v in _split(row.get(column)) if v not in values]
+    return JOIN.join(values) or None
+
+
+def merged_row(deal_id: str, rows: list[dict]) -> dict:
+    """One deals row from the document deals that are one deal."""
+    headline = next((r for r in rows if r.get("value") is not None and r.get("value_usd") is not None), None) \
+        or next((r for r in rows if r.get("value") is not None), {})
+    programmes = Counter(r["programme"] for r in rows if r.get("programme"))
+    firsts = [r["first_date"] for r in rows if r.get("first_date")]
+    lasts = [r["last_date"] for r in rows if r.get("last_date")]
+    doc_ids = list(dict.fromkeys(r["doc_id"] for r in rows))
+    return {
+        "deal_id": deal_id, "country": rows[0].get("country"), "places": _union(rows, "places"),
+        "vendors": _union(rows, "vendors"), "financiers": _union(rows, "financiers"),
+        "programme": programmes.most_common(1)[0][0] if programmes else None,
+        "technologies": _union(rows, "technologies"), "value": headline.get("value"),
+        "currency": headline.get("currency"), "value_usd": headline.get("value_usd"),
+        "first_date": min(firsts) if firsts else None, "last_date": max(lasts) if lasts else None,
+        "n_documents": len(doc_ids), "doc_ids": JOIN.join(doc_ids), "claim_ids": _union(rows, "claim_ids"),
+        "evidence": _union(rows, "evidence"),
+    }
