@@ -233,18 +233,21 @@ def test_gold_errors_marked_in_place(corpus_run_dir, tmp_path):
     assert classes.count("gold-attachment-row") == sum(row is not None for _, _, row in report.wrong_attachments)
 
 
-def test_screenshot_of_the_bundled_corpus(corpus_run_dir, tmp_path, open_page):
-    """The README's picture: the document with the most claims, one claim's evidence selected,
-    a highlight's fields shown. Saved to $REVIEW_SCREENSHOT when set (`make review`)."""
-    page = open_page(build_review(corpus_run_dir, tmp_path / "review.html")[0], width=1200, height=820)
+def test_screenshot_of_the_bundled_corpus(tmp_path, open_page, monkeypatch):
+    """The README's picture of the page `make review` builds: the document with the most claims,
+    one claim's evidence selected, its value's fields shown, gold errors marked. Saved to
+    $REVIEW_SCREENSHOT when set (`make review`)."""
+    monkeypatch.chdir(ROOT)  # sources relative to the project, as `make review` shows them
+    assert main(["run", "corpus/articles", "--out", str(tmp_path / "out"), "--no-progress"]) == 0
+    page = open_page(build_review(tmp_path / "out", tmp_path / "review.html", gold=[GOLD])[0], width=1200, height=1250)
     sections = page.locator("section.document")
     counts = [sections.nth(i).locator("tr.evidence-row").count() for i in range(sections.count())]
     section = sections.nth(counts.index(max(counts)))
     rows = section.locator("tr.evidence-row")
     rows.nth(min(1, rows.count() - 1)).click()
-    section.locator("h2").scroll_into_view_if_needed()
-    page.evaluate("window.scrollBy(0, -60)")
-    section.locator("mark.m-VENDOR, mark.m-MONEY").first.hover()
+    section.locator("h2").evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY"
+                                   " - document.querySelector('.legend').offsetHeight - 12)")
+    section.locator("mark.evidence[data-label=MONEY], mark.evidence[data-label=QUANTITY]").first.hover()
     assert section.locator("mark.evidence").count() >= 2 and page.is_visible("#tip")
     shot = tmp_path / "review.png"
     page.screenshot(path=str(shot))
