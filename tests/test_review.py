@@ -140,8 +140,11 @@ def open_page(browser):
     assert not problems
 
 
-def test_v1_tables_without_deals_in_any_format(hostile_run, tmp_path):
-    page = build_review(hostile_run, tmp_path / "review.html")[0].read_text(encoding="utf-8")
+def test_v1_tables_without_deals_in_any_format(hostile_run, tmp_path, capsys):
+    assert main(["review", str(tmp_path / "no-run"), "--out", str(tmp_path / "x.html")]) == 2
+    assert "no documents table" in capsys.readouterr().err
+    assert main(["review", str(hostile_run), "--out", str(tmp_path / "review.html")]) == 0
+    page = (tmp_path / "review.html").read_text(encoding="utf-8")
     assert "no deals table" in page
     tags = Elements(page).tags
     assert [t for t, _ in tags].count("script") == 1 and "img" not in [t for t, _ in tags]
