@@ -197,6 +197,9 @@ def test_deal_filters_and_sorting(v2_run, tmp_path, open_page):
     page.click("#deals-table th:nth-child(10) button")
     counts = [int(t.split()[0]) for t in page.locator("#deals-table tbody td:nth-child(10)").all_inner_texts()]
     assert counts == sorted(counts)
+    claim_links = page.eval_on_selector_all("#deals-table td:last-child a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(claim_links) == sum(len(ids.split("|")) for ids in deals.claim_ids)
+    assert page.evaluate("links => links.every(l => document.getElementById(l.slice(1)) !== null)", claim_links)
     page.click("#deals-table tbody tr:not([hidden]) a >> nth=0")
     assert page.evaluate("location.hash").startswith("#doc-")
 

@@ -163,7 +163,7 @@ class DealView:
 def deal_views(deals: list[dict], documents: list[DocumentView]) -> list[DealView]:
     """The deals, each linked to its documents, claims and evidence; and each document to its deals."""
     by_doc = {str(d.row["doc_id"]): d for d in documents}
-    claim_hrefs = {f"{d.row['doc_id']}:{c['claim_id']}": (c["claim_id"], f"{d.href.split('#')[0]}#{c['anchor']}")
+    claim_hrefs = {f"{d.row['doc_id']}:{c['claim_id']}": f"{d.href.split('#')[0]}#{c['anchor']}"
                    for d in documents for c in d.claims}
     views = []
     for index, row in enumerate(deals):
@@ -171,8 +171,10 @@ def deal_views(deals: list[dict], documents: list[DocumentView]) -> list[DealVie
         doc_ids = split(row.get("doc_ids"))
         deal.documents = [(doc_id, by_doc[doc_id].href if doc_id in by_doc else "") for doc_id in doc_ids]
         for claim_id in split(row.get("claim_ids")):  # `doc_id:claim_id`, or a claim id of one of its documents
-            keys = [claim_id, *(f"{doc_id}:{claim_id}" for doc_id in doc_ids)]
-            deal.claims += [claim_hrefs[key] for key in keys if key in claim_hrefs][:1]
+            keys = (claim_id, *(f"{doc_id}:{claim_id}" for doc_id in doc_ids))
+            key = next((key for key in keys if key in claim_hrefs), None)
+            if key:  # labelled with its document when the deal has several
+                deal.claims.append((key.rpartition(":")[2] if len(doc_ids) == 1 else key, claim_hrefs[key]))
         for item in split(row.get("evidence")):
             doc_id, _, mention_id = item.rpartition(":")
             deal.evidence[doc_id].append(mention_id)
