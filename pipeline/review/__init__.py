@@ -19,8 +19,6 @@ from pipeline import __version__
 from pipeline.review.views import deal_views, document_views, failures, labels, load_tables, summaries
 
 GROUP_SIZE = 250
-DEAL_COLUMNS = ("country", "vendors", "programme", "technologies", "value", "value_usd", "first_date", "last_date",
-                "n_documents")
 
 
 def environment() -> Environment:
@@ -62,23 +60,29 @@ def build_review(run_dir: str | Path, target: str | Path, gold: list[str | Path]
         document.href = f"{'' if page == target.name else page}#{document.anchor}"
     deals = deal_views(tables["deals"], documents)
     script = static("review.js")
-    common = {"css": static("review.css"), "js": script, "script_hash": script_hash(script), "labels": labels(tables["mentions"]),
-              "index_page": target.name, "version": __version__, "run_dir": str(run_dir), "gold": bool(gold)}
-    index_documents = [d for d, page in zip(documents, pages, strict=True) if page == target.name]
-    context = {**common, "documents": documents, "deals": deals, "deal_columns": DEAL_COLUMNS,
-               "summaries": summaries(tables, deals), "failures": failures(tables["documents"]),
-               "gold_counts": sum((d.gold.counts for d in documents), Counter()),
-               "filters": deal_filters(deals), "shown_documents": index_documents}
+    common = {"css": static("review.css"), "js": script, "script_hash": script_hash(script),
+              "labels": labels(tables["mentions"]), "index_page": target.name, "version": __version__,
+              "run_dir": str(run_dir), "gold": bool(gold)}
+    index = {"documents": documents, "deals": deals, "summaries": summaries(tables, deals),
+             "failures": failures(tables["documents"]), "filters": deal_filters(deals),
+             "gold_counts": sum((d.gold.counts for d in documents), Counter())}
+    return write_pages(target, list(zip(documents, pages, strict=True)), common, index)
+
+
+def write_pages(target: Path, pages: list[tuple], common: dict, index: dict) -> list[Path]:
+    """The index (with the documents of its own page) and each group page, from (document, page
+    name) pairs; the paths written, index first."""
     env = environment()
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(env.get_template("index.html.j2").render(context), encoding="utf-8")
-    written = [target]
-    group_template = env.get_template("group.html.j2")
-    for page in dict.fromkeys(p for p in pages if p != target.name):
-        path = target.parent / page
-        group = [d for d, p in zip(documents, pages, strict=True) if p == page]
-        path.write_text(group_template.render({**common, "shown_documents": group, "page": page}), encoding="utf-8")
-        written.append(path)
+    written = []
+    for page in dict.fromkeys([target.name, *(name for _, name in pages)]):
+        shown = [document for document, name in pages if name == page]
+        if page == target.name:
+            html = env.get_template("index.html.j2").render({**common, **index, "shown_documents": shown})
+        else:
+            html = env.get_template("group.html.j2").render({**common, "shown_documents": shown, "page": page})
+        (target.parent / page).write_text(html, encoding="utf-8")
+        written.append(target.parent / page)
     return written
 
 
