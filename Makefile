@@ -7,7 +7,7 @@ CORPUS := corpus/articles
 OUT := out
 AIDDATA := ../shared/external/aiddata-gcdf3/gcdf3_df_filtered_title_description.csv
 
-.PHONY: run test eval bench lint clean
+.PHONY: run test eval bench lint clean review
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ eval: $(STAMP)
 # Words per second and peak memory against spaCy's bare tokenizer (needs ../shared).
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --report docs/benchmarks.md
+	$(BIN)/python scripts/bench_review.py --report docs/benchmarks.md
+
+# The review page of the bundled corpus with its gold errors (out/review.html), and the README's
+# screenshot of it (docs/review.png, taken by the browser test; skipped without a Chromium).
+review: $(STAMP)
+	$(BIN)/claimtrace run $(CORPUS) --out $(OUT) --format parquet --no-progress
+	$(BIN)/claimtrace review $(OUT) --out $(OUT)/review.html --gold corpus/gold/articles.jsonl
+	REVIEW_SCREENSHOT=docs/review.png $(BIN)/python -m pytest tests/test_review.py -k screenshot -rs
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts

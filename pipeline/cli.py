@@ -63,6 +63,16 @@ def parser() -> argparse.ArgumentParser:
     imports.add_argument("--from", dest="tool", required=True, choices=("doccano", "labelstudio"))
     imports.add_argument("--out", required=True, metavar="GOLD.jsonl")
     imports.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    review = commands.add_parser("review", help="write an HTML page to check every fact against its evidence")
+    review.add_argument("run_dir", metavar="OUT", help="folder of a run's tables")
+    review.add_argument("--out", default="review.html", metavar="review.html",
+                        help="the page (more pages beside it for a large run; default review.html)")
+    review.add_argument("--gold", action="append", default=[], metavar="GOLD.jsonl",
+                        help="also mark misses, spurious mentions and wrong attachments; repeatable")
+    review.add_argument("--group-size", type=int, default=None, metavar="N",
+                        help="documents per page beyond which documents get pages of their own (default 250)")
+    review.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return main
 
 
@@ -126,7 +136,18 @@ def command_import(args) -> int:
     return 0
 
 
-COMMANDS = {"run": command_run, "eval": command_eval, "validate": command_validate, "import": command_import}
+def command_review(args) -> int:
+    """`claimtrace review`: the static HTML review page of a run."""
+    from pipeline.review import GROUP_SIZE, build_review
+
+    pages = build_review(args.run_dir, args.out, gold=args.gold, group_size=args.group_size or GROUP_SIZE)
+    extra = f" (and {len(pages) - 1} document pages beside it)" if len(pages) > 1 else ""
+    print(f"claimtrace: review page -> {pages[0]}{extra}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"run": command_run, "eval": command_eval, "validate": command_validate, "import": command_import,
+            "review": command_review}
 
 
 def main(argv: list[str] | None = None) -> int:
