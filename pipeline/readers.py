@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
+import itertools
 import json
 import re
 import sys
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.normalise.dates import parse_published
+from pipeline.resources import config
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -244,29 +247,84 @@ def record_from_row(row: dict, columns: Columns, fallback_id: str, source: str) 
     return Record(doc_id, source, text, title=str(title) if title not in (None, "") else None, published=published)
 
 
+@dataclass(frozen=True)
+class TitleRules:
+    """What is never a title and how far to look, from `configs/reading.yaml` `titles`."""
+
+    furniture: re.Pattern
+    running_header_repeats: int
+    max_chars: int
+    head_lines: int
+    dateline_lines: int
+
+
+@functools.cache
+def title_rules() -> TitleRules:
+    """The title and dateline rules of `configs/reading.yaml`."""
+    data = config("reading")["titles"]
+    return TitleRules(re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.I),
+                      int(data["running_header_repeats"]), int(data["max_chars"]),
+                      int(data["head_lines"]), int(data["dateline_lines"]))
+
+
+def head_lines(text: str, count: int) -> list[tuple[str, bool]]:
+    """(stripped line, whether a blank line or the end follows it) for the first `count`
+    non-empty lines."""
+    lines = text[:count * 400].splitlines()
+    found = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            found.append((line.strip(), index + 1 == len(lines) or not lines[index + 1].strip()))
+            if len(found) == count:
+                break
+    return found
+
+
+def running_header(line: str, text: str, repeats: int) -> bool:
+    """Whether `line` recurs, digits aside, as a whole line at least `repeats` times in `text`."""
+    fixed = max(re.split(r"\d+", line), key=len)
+    if text.count(fixed) < repeats:
+        return False
+    pattern = re.compile(r"^[ \t\f#]*" + r"\d+".join(map(re.escape, re.split(r"\d+", line))) + r"[ \t]*\r?$", re.M)
+    return len(list(itertools.islice(pattern.finditer(text), repeats))) >= repeats
+
+
 def first_line_title(text: str) -> str | None:
-    """The first non-empty line, without Markdown heading marks, when it reads as a headline
-    (short, not ending a sentence)."""
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line if len(line) <= 150 and not line.endswith((".", "!", "?")) else None
+    """The headline: the first non-empty line, without Markdown heading marks, that is not
+    press-release or page furniture (nor a block a furniture line ending in ':' opens, nor a
+    running header), when it reads as a headline: short, not ending a sentence; a question or
+    exclamation when it is a Markdown heading or stands alone."""
+    rules = title_rules()
+    in_block = False
+    for line, alone in head_lines(text, rules.head_lines):
+        if in_block or rules.furniture.match(line) or running_header(line, text, rules.running_header_repeats):
+            in_block = (in_block or line.endswith(":")) and not alone
+            continue
+        title = line.lstrip("#").strip()
+        if not title:
+            continue
+        ending = (".",) if line.startswith("#") or alone else (".", "!", "?")
+        return title if len(title) <= rules.max_chars and not title.endswith(ending) else None
     return None
 
 
 _DATELINES = (
-    # "KAMPALA, 14 March 2024 —", "NAIROBI, Kenya, March 14, 2024 (Reuters) -"
-    re.compile(r"^\s*(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){0,2}(?P<date>[^—–\n]{6,40}?)\s*"
-               r"(?:\([^)]*\)\s*)?(?:—|–|--| - )", re.M),
+    # "KAMPALA, 14 March 2024 —", "NAIROBI, Kenya, March 14, 2024 (Reuters) -",
+    # "ACCRA, Ghana, 5 May 2023 /PRNewswire/ --", "KARACHI, March 3, 2023:"
+    re.compile(r"^\s*(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){0,2}(?P<date>[^—–:\n]{6,40}?)\s*"
+               r"(?:\([^)]*\)\s*)?(?:/[^/\n]{2,40}/\s*)?(?:—|–|--| - |:)", re.M),
     # "Published: 3 May 2023", "*Posted by the team — 12 January 2024*"
-    re.compile(r"^[*_\s]*(?i:published|posted|date|updated)\b[^\n]*?(?:[:—–|,]|\bon)\s*"
+    re.compile(r"^[*_\s]*(?i:published|posted|date|updated|issued|released)\b[^\n]*?(?:[:—–|,]|\bon)\s*"
                r"(?P<date>[^\n|*_]{6,40})", re.M),
+    # a line starting with a date: "Tuesday, 5 May 2023", "May 05, 2023 08:00 AM Eastern Time"
+    re.compile(r"^[*_\s]*(?P<date>[^\n|*_]{6,40}?)[*_\s]*(?:$|\||\bat\b|\d{1,2}[:.]\d{2}\b|[(/])", re.M),
 )
 
 
 def dateline_date(text: str) -> str | None:
-    """The publication date from a dateline or a 'Published:' line in the first lines."""
-    head = "\n".join(text.splitlines()[:6])
+    """The publication date from a dateline, a 'Published:' line or a line starting with a
+    date among the first non-empty lines."""
+    head = "\n".join(line for line, _ in head_lines(text, title_rules().dateline_lines))
     for pattern in _DATELINES:
         for match in pattern.finditer(head):
             published = parse_published(match.group("date").strip(" ,"))

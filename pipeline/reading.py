@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline.resources import CONFIG_DIR, config, load_yaml
 
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
+NEWLINE = re.compile("\n")  # found much faster than LINE_BREAK in text without carriage returns
 HYPHENS = "-\u2010"
 SOFT_HYPHEN = "\u00ad"
 WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
@@ -194,7 +195,7 @@ def may_need_view(text: str, settings: ReadingSettings) -> bool:
 def split_lines(text: str, settings: ReadingSettings) -> list[Line]:
     """Every line of `text` with its kind."""
     lines, start = [], 0
-    for match in LINE_BREAK.finditer(text):
+    for match in (LINE_BREAK if "\r" in text else NEWLINE).finditer(text):
         lines.append(make_line(text, start, match.start(), settings))
         start = match.end()
     lines.append(make_line(text, start, len(text), settings))
