@@ -47,6 +47,7 @@ class ReadingSettings:
     min_full_lines: int
     min_full_share: float
     max_final_share: float
+    min_lower_share: float
     header_max_chars: int
     min_repeats: int
     min_repeats_paged: int
@@ -75,7 +76,7 @@ def reading_settings(config_dir: str | Path | None = None) -> ReadingSettings:
         min_width=int(wrap["min_width"]), max_width=int(wrap["max_width"]),
         width_quantile=float(wrap["width_quantile"]), full_ratio=float(wrap["full_ratio"]),
         min_full_lines=int(wrap["min_full_lines"]), min_full_share=float(wrap["min_full_share"]),
-        max_final_share=float(wrap["max_final_share"]),
+        max_final_share=float(wrap["max_final_share"]), min_lower_share=float(wrap["min_lower_share"]),
         header_max_chars=int(pages["header_max_chars"]), min_repeats=int(pages["min_repeats"]),
         min_repeats_paged=int(pages["min_repeats_paged"]), edge_lines=int(pages["edge_lines"]),
         min_page_lines=int(pages["min_page_lines"]), page_tolerance=float(pages["page_tolerance"]),
@@ -280,8 +281,9 @@ def wrap_width(text: str, lines: list[Line], settings: ReadingSettings) -> int |
     inner = [i for i in prose if i + 1 < len(lines) and lines[i + 1].kind == PROSE]
     full = [i for i in inner if lines[i].width >= width * settings.full_ratio]
     final = sum(1 for i in full if settings.sentence_final.search(text, lines[i].start, lines[i].end))
+    going_on = sum(1 for i in full if text[lines[i + 1].lead].islower())
     wrapped = (len(full) >= settings.min_full_lines and len(full) >= settings.min_full_share * len(inner)
-               and final <= settings.max_final_share * len(full))
+               and final <= settings.max_final_share * len(full) and going_on >= settings.min_lower_share * len(full))
     return width if wrapped else None
 
 

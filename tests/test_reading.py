@@ -150,6 +150,10 @@ ORDINARY = "\n\n".join(PARAGRAPHS)
     "| country | cameras |\n|---|---|\n| Kenya | 1,800 |\n| Uganda | 5,000 |\n| Zambia | 1,200 |",
     "country    cameras    cost\nKenya      1,800      $40m\nUganda     5,000      $126m\nZambia     1,200      $210m",
     "Kenya signed a deal.\nUganda signed a deal too.\nZambia signed the third deal.\nGhana signed last.",
+    "Kenya: 1,800 cameras in Nairobi and Mombasa\nUganda: 5,000 cameras in Kampala and Entebbe\n"
+    "Zambia: 1,200 cameras in Lusaka and Ndola\nGhana: 800 cameras in Accra and Kumasi\n"
+    "Pakistan: 1,950 cameras in Islamabad\nSerbia: 1,000 cameras in Belgrade and Novi Sad",
+    "Ministry of Interior\nDirectorate of Public Safety\nPlot 12, Independence Avenue\nP.O. Box 123, Lusaka",
     "Advertisement\n\n" + "\n\n".join([ORDINARY, "Advertisement"] * 4),
     "Kenya paid $3 million.\r\n\r\n  Uganda's 40 cameras.  \n",
 ])
