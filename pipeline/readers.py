@@ -6,7 +6,6 @@ import codecs
 import csv
 import functools
 import hashlib
-import itertools
 import json
 import re
 import sys
@@ -267,44 +266,54 @@ def title_rules() -> TitleRules:
                       int(data["head_lines"]), int(data["dateline_lines"]))
 
 
-def head_lines(text: str, count: int) -> list[tuple[str, bool]]:
-    """(stripped line, whether a blank line or the end follows it) for the first `count`
-    non-empty lines."""
+def head_lines(text: str, count: int) -> list[tuple[str, str]]:
+    """(stripped line, the stripped line after it: '' when blank or at the end) for the first
+    `count` non-empty lines."""
     lines = text[:count * 400].splitlines()
     found = []
     for index, line in enumerate(lines):
         if line.strip():
-            found.append((line.strip(), index + 1 == len(lines) or not lines[index + 1].strip()))
+            found.append((line.strip(), lines[index + 1].strip() if index + 1 < len(lines) else ""))
             if len(found) == count:
                 break
     return found
 
 
 def running_header(line: str, text: str, repeats: int) -> bool:
-    """Whether `line` recurs, digits aside, as a whole line at least `repeats` times in `text`."""
-    fixed = max(re.split(r"\d+", line), key=len)
-    if text.count(fixed) < repeats:
+    """Whether `line` recurs, digits aside, as a whole line at least `repeats` times in `text`
+    (its occurrences are found with `str.find`, and only their lines are matched)."""
+    parts = re.split(r"\d+", line)
+    fixed = max(parts, key=len)
+    if not fixed.strip():
         return False
-    pattern = re.compile(r"^[ \t\f#]*" + r"\d+".join(map(re.escape, re.split(r"\d+", line))) + r"[ \t]*\r?$", re.M)
-    return len(list(itertools.islice(pattern.finditer(text), repeats))) >= repeats
+    whole = re.compile(r"[ \t\f#]*" + r"\d+".join(map(re.escape, parts)) + r"[ \t\r]*")
+    found, position = 0, text.find(fixed)
+    while position >= 0 and found < repeats:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        found += bool(whole.fullmatch(text, text.rfind("\n", 0, position) + 1, end))
+        position = text.find(fixed, end)
+    return found >= repeats
 
 
 def first_line_title(text: str) -> str | None:
     """The headline: the first non-empty line, without Markdown heading marks, that is not
     press-release or page furniture (nor a block a furniture line ending in ':' opens, nor a
-    running header), when it reads as a headline: short, not ending a sentence; a question or
-    exclamation when it is a Markdown heading or stands alone."""
+    running header), when it reads as a headline: short, not ending a sentence (a question or
+    exclamation may end a Markdown heading or a line standing alone), and not a piece of a
+    paragraph (starting in lower case, or going on in the next line)."""
     rules = title_rules()
     in_block = False
-    for line, alone in head_lines(text, rules.head_lines):
+    for line, following in head_lines(text, rules.head_lines):
         if in_block or rules.furniture.match(line) or running_header(line, text, rules.running_header_repeats):
-            in_block = (in_block or line.endswith(":")) and not alone
+            in_block = (in_block or line.endswith(":")) and bool(following)
             continue
         title = line.lstrip("#").strip()
         if not title:
             continue
-        ending = (".",) if line.startswith("#") or alone else (".", "!", "?")
-        return title if len(title) <= rules.max_chars and not title.endswith(ending) else None
+        ending = (".",) if line.startswith("#") or not following else (".", "!", "?")
+        goes_on = title[:1].islower() or following[:1].islower() or title.endswith(("-", ","))
+        return title if len(title) <= rules.max_chars and not title.endswith(ending) and not goes_on else None
     return None
 
 

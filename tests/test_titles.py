@@ -40,6 +40,10 @@ PAGE = "\n".join(["The contract covers the capital and two other cities."] * 12)
     ("\n\n   \nKenya's cameras\r\n\r\nText." , "Kenya's cameras"),
     ("FOR IMMEDIATE RELEASE\n\nACCRA, Ghana, 5 May 2023 /PRNewswire/ -- Huawei said it would build a network.", None),
     ("x" * 151, None),
+    ("The government of Zimbabwe signed a contract with a Chinese\nvendor for cameras worth forty million dollars.", None),
+    ("Safe City Review 2023\nthe contract with the vendor was signed in\n" + PAGE + "\nSafe City Review 2023\n" + PAGE
+     + "\nSafe City Review 2023\n", None),
+    ("Huawei wins safe city deal in Lusaka\nLUSAKA, Zambia, May 5, 2023 -- Text.", "Huawei wins safe city deal in Lusaka"),
     ("FOR IMMEDIATE RELEASE\n\n", None),
     ("https://www.example.org/news/item\n\nCameras for Accra" + BODY, "Cameras for Accra"),
 ])
