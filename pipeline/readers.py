@@ -317,16 +317,19 @@ def first_line_title(text: str) -> str | None:
     return None
 
 
+# A written date: "14 March 2024", "Tuesday, March 14th, 2024", "2024-03-14".
+_DATE = (r"(?:[A-Za-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+         r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 _DATELINES = (
     # "KAMPALA, 14 March 2024 —", "NAIROBI, Kenya, March 14, 2024 (Reuters) -",
     # "ACCRA, Ghana, 5 May 2023 /PRNewswire/ --", "KARACHI, March 3, 2023:"
-    re.compile(r"^\s*(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){0,2}(?P<date>[^—–:\n]{6,40}?)\s*"
+    re.compile(rf"^\s*(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){{0,2}}(?P<date>{_DATE})\s*"
                r"(?:\([^)]*\)\s*)?(?:/[^/\n]{2,40}/\s*)?(?:—|–|--| - |:)", re.M),
     # "Published: 3 May 2023", "*Posted by the team — 12 January 2024*"
     re.compile(r"^[*_\s]*(?i:published|posted|date|updated|issued|released)\b[^\n]*?(?:[:—–|,]|\bon)\s*"
                r"(?P<date>[^\n|*_]{6,40})", re.M),
     # a line starting with a date: "Tuesday, 5 May 2023", "May 05, 2023 08:00 AM Eastern Time"
-    re.compile(r"^[*_\s]*(?P<date>[^\n|*_]{6,40}?)[*_\s]*(?:$|\||\bat\b|\d{1,2}[:.]\d{2}\b|[(/])", re.M),
+    re.compile(rf"^[*_\s]*(?P<date>{_DATE})\b", re.M),
 )
 
 
