@@ -21,13 +21,14 @@ from pipeline.resources import CONFIG_DIR, config, load_yaml
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 NEWLINE = re.compile("\n")  # found much faster than LINE_BREAK in text without carriage returns
 HYPHENS = "-\u2010"
+DASHES = "\u2013\u2014"  # en and em dash: kept, and the words either side joined without a space
 SOFT_HYPHEN = "\u00ad"
 WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 LETTERS = re.compile(r"[^\W\d_]+")
 LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
 DIGITS = re.compile(r"\d+")
 DIGIT = re.compile(r"\d")
-HYPHEN_AT_BREAK = re.compile("[-\u2010\u00ad][ \t]*[\r\n]")
+HYPHEN_AT_BREAK = re.compile("[-\u2010\u2013\u2014\u00ad][ \t]*[\r\n]")
 
 BLANK, PROSE, LIST, TABLE, HEADING = "blank", "prose", "list", "table", "heading"
 
@@ -331,10 +332,11 @@ def content_pairs(lines: list[Line], furniture: set[int]):
 
 
 def hyphen_break(text: str, a: Line, b: Line) -> bool:
-    """Whether line `a` ends inside a word broken by a hyphen that line `b` goes on with."""
+    """Whether line `a` ends inside a word broken by a hyphen (or a dash between two words) that
+    line `b` goes on with."""
     if a.stop - a.lead < 2 or not text[b.lead].isalnum():
         return False
-    return text[a.stop - 1] == SOFT_HYPHEN or (text[a.stop - 1] in HYPHENS and text[a.stop - 2].isalnum())
+    return text[a.stop - 1] == SOFT_HYPHEN or (text[a.stop - 1] in HYPHENS + DASHES and text[a.stop - 2].isalnum())
 
 
 def soft_break(text: str, a: Line, b: Line, width: int, settings: ReadingSettings) -> bool:
@@ -378,9 +380,9 @@ def broken_parts(text: str, a: Line, b: Line) -> tuple[str, str]:
 def hyphen_join(text: str, a: Line, b: Line, evidence: WordEvidence | None,
                 settings: ReadingSettings) -> tuple[int, int, str]:
     """The cut joining a word broken by a hyphen at the end of `a`: without the hyphen when it
-    only broke the word, with it when the word is a compound."""
+    only broke the word, with it when the word is a compound (or the mark is a dash)."""
     hyphen = a.stop - 1
-    drop = text[hyphen] == SOFT_HYPHEN or (evidence is not None and text[b.lead].islower()
+    drop = text[hyphen] == SOFT_HYPHEN or (text[hyphen] in HYPHENS and evidence is not None and text[b.lead].islower()
                                            and not is_compound(*broken_parts(text, a, b), evidence, settings))
     return (hyphen if drop else hyphen + 1, b.lead, "")
 

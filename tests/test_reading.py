@@ -78,6 +78,9 @@ def assert_maps_back(text: str) -> None:
     ("the deal with Zim-  \n  babwe", "the deal with Zimbabwe"),
     ("the deal with Zim-\r\nbabwe", "the deal with Zimbabwe"),
     ("Zim-\nbab-\nwe", "Zimbabwe"),
+    ("the 2019\u2013\n2020 budget", "the 2019\u20132020 budget"),
+    ("the Kenya\u2013\nUganda railway", "the Kenya\u2013Uganda railway"),
+    ("the deal\u2014\nwhich was secret", "the deal\u2014which was secret"),
 ])
 def test_words_broken_at_line_ends(text, expected):
     assert view_text(text) == expected
