@@ -256,6 +256,8 @@ def test_any_text_maps_into_itself(text, a, b):
     assert 0 <= start <= end <= len(text)
     offsets = [view.to_original(i) for i in range(len(view.text) + 1)]
     assert offsets == sorted(offsets) and all(0 <= o <= len(text) for o in offsets)
+    for char, offset in zip(view.text, offsets, strict=False):  # a view character is the original's, or a space for a break
+        assert char == text[offset] or (char == " " and text[offset].isspace())
     if view.is_identity:
         assert view.text is text and offsets == list(range(len(text) + 1))
 
