@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import json
 import re
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.normalise.dates import parse_published
+from pipeline.resources import config
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -244,29 +246,97 @@ def record_from_row(row: dict, columns: Columns, fallback_id: str, source: str) 
     return Record(doc_id, source, text, title=str(title) if title not in (None, "") else None, published=published)
 
 
+@dataclass(frozen=True)
+class TitleRules:
+    """What is never a title and how far to look, from `configs/reading.yaml` `titles`."""
+
+    furniture: re.Pattern
+    running_header_repeats: int
+    max_chars: int
+    head_lines: int
+    dateline_lines: int
+
+
+@functools.cache
+def title_rules() -> TitleRules:
+    """The title and dateline rules of `configs/reading.yaml`."""
+    data = config("reading")["titles"]
+    return TitleRules(re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.I),
+                      int(data["running_header_repeats"]), int(data["max_chars"]),
+                      int(data["head_lines"]), int(data["dateline_lines"]))
+
+
+def head_lines(text: str, count: int) -> list[tuple[str, str]]:
+    """(stripped line, the stripped line after it: '' when blank or at the end) for the first
+    `count` non-empty lines."""
+    lines = text[:count * 400].splitlines()
+    found = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            found.append((line.strip(), lines[index + 1].strip() if index + 1 < len(lines) else ""))
+            if len(found) == count:
+                break
+    return found
+
+
+def running_header(line: str, text: str, repeats: int) -> bool:
+    """Whether `line` recurs, digits aside, as a whole line at least `repeats` times in `text`
+    (its occurrences are found with `str.find`, and only their lines are matched)."""
+    parts = re.split(r"\d+", line)
+    fixed = max(parts, key=len)
+    if not fixed.strip():
+        return False
+    whole = re.compile(r"[ \t\f#]*" + r"\d+".join(map(re.escape, parts)) + r"[ \t\r]*")
+    found, position = 0, text.find(fixed)
+    while position >= 0 and found < repeats:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        found += bool(whole.fullmatch(text, text.rfind("\n", 0, position) + 1, end))
+        position = text.find(fixed, end)
+    return found >= repeats
+
+
 def first_line_title(text: str) -> str | None:
-    """The first non-empty line, without Markdown heading marks, when it reads as a headline
-    (short, not ending a sentence)."""
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line if len(line) <= 150 and not line.endswith((".", "!", "?")) else None
+    """The headline: the first non-empty line, without Markdown heading marks, that is not
+    press-release or page furniture (nor a block a furniture line ending in ':' opens, nor a
+    running header), when it reads as a headline: short, not ending a sentence (a question or
+    exclamation may end a Markdown heading or a line standing alone), and not a piece of a
+    paragraph (starting in lower case, or going on in the next line)."""
+    rules = title_rules()
+    in_block = False
+    for line, following in head_lines(text, rules.head_lines):
+        if in_block or rules.furniture.match(line) or running_header(line, text, rules.running_header_repeats):
+            in_block = (in_block or line.endswith(":")) and bool(following)
+            continue
+        title = line.lstrip("#").strip()
+        if not title:
+            continue
+        ending = (".",) if line.startswith("#") or not following else (".", "!", "?")
+        goes_on = title[:1].islower() or following[:1].islower() or title.endswith(("-", ","))
+        return title if len(title) <= rules.max_chars and not title.endswith(ending) and not goes_on else None
     return None
 
 
+# A written date: "14 March 2024", "Tuesday, March 14th, 2024", "2024-03-14".
+_DATE = (r"(?:[A-Za-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+         r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 _DATELINES = (
-    # "KAMPALA, 14 March 2024 —", "NAIROBI, Kenya, March 14, 2024 (Reuters) -"
-    re.compile(r"^\s*(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){0,2}(?P<date>[^—–\n]{6,40}?)\s*"
-               r"(?:\([^)]*\)\s*)?(?:—|–|--| - )", re.M),
+    # "KAMPALA, 14 March 2024 —", "NAIROBI, Kenya, March 14, 2024 (Reuters) -",
+    # "ACCRA, Ghana, 5 May 2023 /PRNewswire/ --", "KARACHI, March 3, 2023:"
+    re.compile(rf"^\s*(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){{0,2}}(?P<date>{_DATE})\s*"
+               r"(?:\([^)]*\)\s*)?(?:/[^/\n]{2,40}/\s*)?(?:—|–|--| - |:)", re.M),
     # "Published: 3 May 2023", "*Posted by the team — 12 January 2024*"
-    re.compile(r"^[*_\s]*(?i:published|posted|date|updated)\b[^\n]*?(?:[:—–|,]|\bon)\s*"
+    re.compile(r"^[*_\s]*(?i:published|posted|date|updated|issued|released)\b[^\n]*?(?:[:—–|,]|\bon)\s*"
                r"(?P<date>[^\n|*_]{6,40})", re.M),
+    # a line starting with a date: "Tuesday, 5 May 2023", "May 05, 2023 08:00 AM Eastern Time"
+    re.compile(rf"^[*_\s]*(?P<date>{_DATE})\b", re.M),
 )
 
 
 def dateline_date(text: str) -> str | None:
-    """The publication date from a dateline or a 'Published:' line in the first lines."""
-    head = "\n".join(text.splitlines()[:6])
+    """The publication date from a dateline, a 'Published:' line or a line starting with a
+    date among the first non-empty lines."""
+    head = "\n".join(line for line, _ in head_lines(text, title_rules().dateline_lines))
     for pattern in _DATELINES:
         for match in pattern.finditer(head):
             published = parse_published(match.group("date").strip(" ,"))
