@@ -15,6 +15,7 @@ from pipeline.claims import Claim, attach_claims
 from pipeline.claims.deals import Deal
 from pipeline.domain import CONFIG_DIR, load_domain
 from pipeline.mention import Mention, doc_in_names, doc_mentions, doc_text, sentence_bounds
+from pipeline.reading import ReadingView, reading_settings, reading_view
 
 DEFAULT_CONFIG = CONFIG_DIR / "pipeline.cfg"
 
@@ -66,28 +67,46 @@ def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator
     mentions are shifted back; claims are attached once per whole document."""
     limit = nlp.meta["claimtrace_max_chunk_chars"]
     domain = load_domain(nlp.meta["claimtrace_config_dir"])
+    settings = reading_settings(domain)
     skip = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory == "claimtrace_claims"]
 
     def docs():
-        for text, published in items:
-            for offset, part in split_text(text, limit):
+        for original, published in items:
+            view = reading_view(original, settings)
+            for offset, part in split_text(view.text, limit):
                 doc = nlp.make_doc(part)
                 doc.user_data["claimtrace_text"] = part  # what doc.text joins back to, at no cost
                 doc._.published = published
-                yield doc, (offset, len(text), text)
+                yield doc, (offset, view, original)
 
     parts: list[tuple[Doc, int]] = []
     with nlp.select_pipes(disable=skip):
-        for doc, (offset, total, text) in nlp.pipe(docs(), as_tuples=True):
+        for doc, (offset, view, original) in nlp.pipe(docs(), as_tuples=True):
             parts.append((doc, offset))
-            if offset + len(doc_text(doc)) < total:
+            if offset + len(doc_text(doc)) < len(view.text):
                 continue
             mentions, in_names, sentences = _merge(parts)
             for number, mention in enumerate(mentions, start=1):
                 mention.id = f"m{number}"
-            attached = attach_claims(text, sentences, mentions, domain, in_names)
-            yield Annotated(mentions, attached.claims, sentences, attached.deals)
+            attached = attach_claims(view.text, sentences, mentions, domain, in_names)
+            yield back_to_original(Annotated(mentions, attached.claims, sentences, attached.deals), view, original)
             parts = []
+
+
+def back_to_original(annotated: Annotated, view: ReadingView, text: str) -> Annotated:
+    """Offsets found in a reading view mapped to the original `text` (mentions, sentences,
+    claims' and deals' sentences); each mention's text becomes the original slice."""
+    if view.is_identity:
+        return annotated
+    for mention in annotated.mentions:
+        mention.start, mention.end = view.span_to_original(mention.start, mention.end)
+        mention.text = text[mention.start:mention.end]
+    for claim in annotated.claims:
+        claim.sentence = view.span_to_original(*claim.sentence)
+    for deal in annotated.deals:
+        deal.sentences = [view.span_to_original(*sentence) for sentence in deal.sentences]
+    annotated.sentences = [view.span_to_original(start, end) for start, end in annotated.sentences]
+    return annotated
 
 
 def _merge(parts: list[tuple[Doc, int]]) -> tuple[list[Mention], list[Mention], list[tuple[int, int]]]:

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.domain import default_domain
 from pipeline.normalise.dates import parse_published
-from pipeline.resources import config
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -260,7 +260,7 @@ class TitleRules:
 @functools.cache
 def title_rules() -> TitleRules:
     """The title and dateline rules of `configs/reading.yaml`."""
-    data = config("reading")["titles"]
+    data = default_domain()["reading"]["titles"]
     return TitleRules(re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.I),
                       int(data["running_header_repeats"]), int(data["max_chars"]),
                       int(data["head_lines"]), int(data["dateline_lines"]))

@@ -14,9 +14,8 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
-from pipeline.resources import CONFIG_DIR, config, load_yaml
+from pipeline.domain import DomainData, default_domain
 
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 NEWLINE = re.compile("\n")  # found much faster than LINE_BREAK in text without carriage returns
@@ -64,12 +63,16 @@ class ReadingSettings:
     lexicon: frozenset[str]
 
 
-@functools.cache
-def reading_settings(config_dir: str | Path | None = None) -> ReadingSettings:
+def reading_settings(domain: DomainData | None = None) -> ReadingSettings:
     """The reading settings from `configs/reading.yaml` and the word lists it names."""
+    return _reading_settings(domain or default_domain())
+
+
+@functools.cache
+def _reading_settings(domain: DomainData) -> ReadingSettings:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    data = config("reading", config_dir)
+    data = domain["reading"]
     lines, wrap, pages, hyphens = data["lines"], data["wrap"], data["pages"], data["hyphens"]
     return ReadingSettings(
         list_item=re.compile(lines["list_item"]), table=re.compile(lines["table"]),
@@ -86,19 +89,19 @@ def reading_settings(config_dir: str | Path | None = None) -> ReadingSettings:
         compound_first=frozenset(hyphens["compound_first"]),
         compound_second=frozenset(hyphens["compound_second"]),
         function_words=frozenset(STOP_WORDS),
-        lexicon=frozenset(STOP_WORDS) | known_words(Path(config_dir or CONFIG_DIR), hyphens["known_words"]),
+        lexicon=frozenset(STOP_WORDS) | known_words(domain, hyphens["known_words"]),
     )
 
 
-def known_words(config_dir: Path, extra: list[str]) -> frozenset[str]:
+def known_words(domain: DomainData, extra: list[str]) -> frozenset[str]:
     """Lower-case words known to be words: `extra`, pycountry's country names and every word
     the project's YAML files hold."""
     import pycountry
 
     names = [getattr(c, attr, "") for c in pycountry.countries for attr in ("name", "common_name")]
     strings = [*extra, *names]
-    for path in sorted(config_dir.glob("*.yaml")):
-        strings += yaml_strings(load_yaml(path))
+    for data in domain.files.values():
+        strings += yaml_strings(data)
     return frozenset(word for s in strings for word in WORD.findall(s.lower()) if len(word) > 1)
 
 
