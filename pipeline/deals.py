@@ -109,3 +109,26 @@ def merged_row(deal_id: str, rows: list[dict]) -> dict:
         "n_documents": len(doc_ids), "doc_ids": JOIN.join(doc_ids), "claim_ids": _union(rows, "claim_ids"),
         "evidence": _union(rows, "evidence"),
     }
+
+
+def with_deal_ids(claims, ids: dict):
+    """A claims table (Arrow) whose `deal_id` column, a document's deal key until now, holds
+    the merged deal's id."""
+    import pyarrow as pa
+
+    doc_ids = claims.column("doc_id").to_pylist()
+    keys = claims.column("deal_id").to_pylist()
+    merged = [ids.get((doc, key)) if key else None for doc, key in zip(doc_ids, keys, strict=True)]
+    at = claims.schema.get_field_index("deal_id")
+    return claims.set_column(at, "deal_id", pa.array(merged, pa.string()))
+
+
+def deals_table(doc_deals, merge_on: list[str], known_ids: dict | None = None):
+    """(the deals table as Arrow, {(doc_id, deal_key): deal_id}) from the doc_deals tables."""
+    import pyarrow as pa
+
+    from pipeline.tables import SCHEMAS
+
+    rows = [row for table in doc_deals for row in table.to_pylist()]
+    deals, ids = merge_deals(rows, merge_on, known_ids)
+    return pa.Table.from_pylist(deals, schema=SCHEMAS["deals"]), ids
