@@ -42,22 +42,13 @@ class CountryContext:
     def __init__(self, text: str, index: DocumentIndex, mentions: list[Mention], in_names: list[Mention],
                  rules: CountryRules):
         vendors = [m for m in mentions if m.label == "VENDOR"]
-        home = {m.country for m in vendors if m.country}
-        places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country
-                  and not rules.is_origin(text, m, home)]
-        foreign = rules.foreign_roles(text, places)
-        home |= {m.country for m in in_names if m.organisation == "financier"}
-        places = [m for m in places if id(m) not in foreign]
-        if rules.exclude_supplier_homes and any(m.country not in home for m in places):
-            places = [m for m in places if m.country not in home]
+        vendor_homes = {m.country for m in vendors if m.country}
+        home = vendor_homes | {m.country for m in in_names if m.organisation == "financier"}
+        places = rules.without_supplier_homes(rules.buyer_candidates(text, mentions, vendor_homes), home)
         self.places = ByPosition(places)
         self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start)))
         self.dominant = rules.dominant(self.carried.items)
-        # a country inside a name tells the fact's country only for a borrower: not inside a
-        # financier's or a vendor's name, nor a vendor's home ("China Civil Engineering Corporation")
-        owners = Coverage([m.span() for m in rules.financiers.finditer(text)] + [(m.start, m.end) for m in vendors])
-        self.borrowers = ByPosition(m for m in in_names if m.organisation != "financier"
-                                    and m.country not in home and not owners.covers(m.start))
+        self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home))
 
 
 class CountryRules:
@@ -163,6 +154,28 @@ class CountryRules:
             return False
         window = text[mention.end:mention.end + self.origin_window]
         return bool(self.origin_after.match(window)) or mention.country in home
+
+    def buyer_candidates(self, text: str, mentions: list[Mention], home: set[str]) -> list[Mention]:
+        """The countries and places a fact may be about: not a vendor's origin ("Chinese-made")
+        and not in a lender's, supplier's or researcher's role."""
+        places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country
+                  and not self.is_origin(text, m, home)]
+        foreign = self.foreign_roles(text, places)
+        return [m for m in places if id(m) not in foreign]
+
+    def without_supplier_homes(self, places: list[Mention], home: set[str]) -> list[Mention]:
+        """Without the home countries of the document's vendors and financiers, while another
+        country is named (`exclude_supplier_homes`)."""
+        if self.exclude_supplier_homes and any(m.country not in home for m in places):
+            return [m for m in places if m.country not in home]
+        return places
+
+    def borrowers(self, text: str, in_names: list[Mention], vendors: list[Mention], home: set[str]) -> list[Mention]:
+        """Countries inside names that tell a borrower's country: not inside a financier's or a
+        vendor's name, nor a vendor's or financier's home ("China Civil Engineering Corporation")."""
+        owners = Coverage([m.span() for m in self.financiers.finditer(text)] + [(m.start, m.end) for m in vendors])
+        return [m for m in in_names if m.organisation != "financier" and m.country not in home
+                and not owners.covers(m.start)]
 
     def foreign_roles(self, text: str, places: list[Mention]) -> set:
         """The countries and places named in a lender's, supplier's or researcher's role, and
