@@ -9,7 +9,7 @@ from pipeline.claims.index import ByPosition
 from pipeline.nlp import Annotated
 from pipeline.readers import Record, sha256
 from pipeline.spans import sentence_in, sentence_index
-from pipeline.tables import PARTS, SCHEMAS
+from pipeline.tables import BATCH_TABLES, SCHEMAS
 
 _MENTION_FIELDS = ("label", "start", "end", "text", "country", "vendor", "value", "currency", "unit",
                    "qualifier", "period", "date", "technology", "source", "note")
@@ -28,12 +28,12 @@ def document_row(record: Record) -> dict:
 
 
 class Rows:
-    """Column lists of a batch's tables (`PARTS`), filled row by row and turned into Arrow
+    """Column lists of a batch's tables (`BATCH_TABLES`), filled row by row and turned into Arrow
     tables at once."""
 
     def __init__(self, describer):
         self.describer = describer
-        self.columns = {name: {column: [] for column in SCHEMAS[name].names} for name in PARTS}
+        self.columns = {name: {column: [] for column in SCHEMAS[name].names} for name in BATCH_TABLES}
 
     def add(self, table: str, row: dict) -> None:
         for column, values in self.columns[table].items():
@@ -46,7 +46,7 @@ class Rows:
             add_annotation(self, record.doc_id, result, record.text)
 
     def tables(self) -> dict[str, pa.Table]:
-        return {name: pa.Table.from_pydict(self.columns[name], schema=SCHEMAS[name]) for name in PARTS}
+        return {name: pa.Table.from_pydict(self.columns[name], schema=SCHEMAS[name]) for name in BATCH_TABLES}
 
 
 def add_annotation(columns: Rows, doc_id: str, result: Annotated, text: str) -> None:

@@ -19,10 +19,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import __version__
+from pipeline.claims.deals import DealDescriber
+from pipeline.deals import deals_table, with_deal_ids
+from pipeline.domain import load_domain
 from pipeline.nlp import DEFAULT_CONFIG, annotate, build_nlp
 from pipeline.readers import Columns, Record, discover, read_all
 from pipeline.rows import Rows, document_row
-from pipeline.tables import SCHEMAS, TABLES, TableWriter
+from pipeline.tables import BATCH_TABLES, SCHEMAS, TABLES, TableWriter
 
 PARTS = ".claimtrace-parts"
 
@@ -100,7 +103,7 @@ def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Colum
                 _count(summary, tables)
                 if bar is not None:
                     bar.update(tables["documents"].num_rows)
-        parts.assemble(out_dir, fmt)
+        parts.assemble(out_dir, fmt, load_domain(_pipeline(config_path).meta["claimtrace_config_dir"])["deals"]["merge_on"])
         if store is not None:
             summary.skipped = store.skipped
             store.finish(summary.documents, summary.failed, summary.mentions, summary.claims)
@@ -117,10 +120,16 @@ def annotate_records(records: list[Record], config_path: str) -> dict[str, pa.Ta
     nlp = _pipeline(config_path)
     ok = [r for r in records if r.error is None]
     results = dict(zip((id(r) for r in ok), annotate(nlp, ((r.text, r.published) for r in ok)), strict=True))
-    columns = Rows()
+    columns = Rows(_describer(config_path))
     for record in records:
         columns.add_document(record, results.get(id(record)))
     return columns.tables()
+
+
+@functools.cache
+def _describer(config_path: str) -> DealDescriber:
+    """What reads a deal's fields, built once per process."""
+    return DealDescriber(load_domain(_pipeline(config_path).meta["claimtrace_config_dir"]))
 
 
 @functools.cache
@@ -150,7 +159,7 @@ def _with_stored(tables: dict[str, pa.Table], stored: dict[str, pa.Table], order
     (rows of one document keep their order)."""
     rank = {doc_id: n for n, doc_id in enumerate(order)}
     merged = {}
-    for name in TABLES:
+    for name in BATCH_TABLES:
         table = pa.concat_tables([tables[name], stored[name]])
         ids = table.column("doc_id").to_pylist()
         rows = sorted(range(table.num_rows), key=lambda row: (rank[ids[row]], row))
@@ -242,17 +251,24 @@ class Checkpoint:
         self.done.add(index)
 
     def load(self, index: int) -> dict[str, pa.Table]:
-        return {name: pq.read_table(self.folder / f"{index:08d}.{name}.parquet", schema=SCHEMAS[name])
-                for name in TABLES}
+        return {name: self.part(index, name) for name in BATCH_TABLES}
 
-    def assemble(self, out_dir: Path, fmt: str) -> None:
-        """The three tables from the parts in batch order, each renamed into place when complete."""
+    def part(self, index: int, name: str) -> pa.Table:
+        """One batch's table."""
+        return pq.read_table(self.folder / f"{index:08d}.{name}.parquet", schema=SCHEMAS[name])
+
+    def assemble(self, out_dir: Path, fmt: str, merge_on: list[str]) -> None:
+        """The tables from the parts in batch order, each renamed into place when complete;
+        the documents' deals merged into the deals table, the claims' deal ids made global."""
+        deals, ids = deals_table([self.part(index, "doc_deals") for index in sorted(self.done)], merge_on)
         for name in TABLES:
             writer = TableWriter(out_dir, name, fmt)
             try:
-                for index in sorted(self.done):
-                    writer.write_table(pq.read_table(self.folder / f"{index:08d}.{name}.parquet",
-                                                     schema=SCHEMAS[name]))
+                if name == "deals":
+                    writer.write_table(deals)
+                for index in sorted(self.done) if name != "deals" else ():
+                    table = self.part(index, name)
+                    writer.write_table(with_deal_ids(table, ids) if name == "claims" else table)
             except BaseException:
                 writer.abort()
                 raise

@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline import __version__
-from pipeline.tables import SCHEMAS, TABLES
+from pipeline.tables import BATCH_TABLES, SCHEMAS
 
 
 class Store:
@@ -27,7 +27,7 @@ class Store:
         except Exception as exc:  # duckdb raises its own IOException on unwritable paths
             raise OSError(f"cannot open database {self.path}: {exc}") from exc
         self.run_id = run_id
-        for name in TABLES:
+        for name in BATCH_TABLES:
             columns = ", ".join(f'"{f.name}" {_sql_type(f.type)}' for f in SCHEMAS[name])
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns}, run_id VARCHAR)")
         self.con.execute(
@@ -58,7 +58,7 @@ class Store:
         self.con.register("wanted_ids", ids)
         try:
             found = {}
-            for name in TABLES:
+            for name in BATCH_TABLES:
                 columns = ", ".join(f'"{f.name}"' for f in SCHEMAS[name])
                 query = f"SELECT {columns} FROM {name} WHERE doc_id IN (SELECT doc_id FROM wanted_ids) ORDER BY rowid"
                 found[name] = self.con.sql(query).to_arrow_table().cast(SCHEMAS[name])
@@ -74,7 +74,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.register("batch_ids", ids)
-            for name in TABLES:
+            for name in BATCH_TABLES:
                 self.con.execute(f"DELETE FROM {name} WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
                 table = tables[name].append_column("run_id", pa.array([self.run_id] * tables[name].num_rows, pa.string()))
                 self.con.register("batch_rows", table)

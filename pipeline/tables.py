@@ -39,7 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 # The tables a run writes (SPEC), and the tables each batch of documents gives (checkpointed,
 # stored): `doc_deals` become `deals` once every document is read.
 TABLES = ("documents", "mentions", "claims", "deals")
-PARTS = ("documents", "mentions", "claims", "doc_deals")
+BATCH_TABLES = ("documents", "mentions", "claims", "doc_deals")
 FORMATS = ("parquet", "csv", "jsonl")
 
 
