@@ -89,6 +89,19 @@ class _Attacher:
         self.dates = ByPosition(m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P"))
         self.deals = DocumentDeals(text, self.index, mentions, self.rules.deals)
         self.claimants: dict[Span, str | None] = {}  # one look per sentence
+        self.later: list[tuple[Claim, Fact]] = []  # facts whose country comes from their deal or beyond
+
+    def finish(self, claims: list[Claim]) -> None:
+        """Once every deal is known: a fact's country from its deal (else the document), and
+        the deal's vendors for a fact whose clause names none."""
+        for claim, fact in self.later:
+            source = self.rules.country.choose(self.text, fact, self.countries, before_deal=False)
+            if source is not NO_COUNTRY:
+                claim.country = source.country
+                claim.country_mention = source if source.source not in ("country_in_name", "deal") else None
+        for claim in claims:
+            if not claim.vendors and claim.deal is not None:
+                _attach_vendors(claim, claim.deal.vendor_mentions)
 
     def fact(self, mention: Mention, sentence: Span) -> Fact:
         """A fact's surroundings: its sentence's candidate countries (the claimant's left out)."""
@@ -103,8 +116,13 @@ class _Attacher:
         return self.claimants[sentence]
 
     def vendor_sentence(self, sentence: Span, vendors: list[Mention]) -> None:
-        """A sentence naming vendors opens or joins their deal, unless it speaks of no deal."""
+        """A sentence naming vendors opens or joins their deal, unless it speaks of no deal;
+        rivals ("ahead of ZTE") are no party to it."""
         if self.rules.deals.belongs_to_no_deal(self.text, sentence):
+            return
+        vendors = [m for m in vendors if not self.rules.deals.is_competitor(
+            self.text, self.rules.clause(self.text, sentence, m)[0], m)]
+        if not vendors:
             return
         fact = self.fact(vendors[0], sentence)
         country = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
@@ -118,18 +136,16 @@ class _Attacher:
         clause = self.rules.clause(self.text, sentence, mention)
         clause_vendors = self.vendors.within(*clause)
         fact = self.fact(mention, sentence)
-        if self.rules.deals.belongs_to_no_deal(self.text, clause):
-            source = NO_COUNTRY
-        else:
-            source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
+        source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
+        if not self.rules.deals.belongs_to_no_deal(self.text, clause):  # a market share has no deal
             found = None if source is NO_COUNTRY else source
             fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found)
-            if found is None and source is not NO_COUNTRY:
-                source = self.rules.country.choose(self.text, fact, self.countries, before_deal=False)
-        if source is not NO_COUNTRY:
+            if source is None:
+                self.later.append((claim, fact))
+        if source not in (None, NO_COUNTRY):
             claim.country = source.country
-            claim.country_mention = source if source.source not in ("country_in_name", "deal") else None
-        _attach_vendors(claim, clause_vendors or (claim.deal.vendor_mentions if claim.deal else []))
+            claim.country_mention = source if source.source != "country_in_name" else None
+        _attach_vendors(claim, clause_vendors)
         in_clause_dates = self.dates.within(*clause)
         if in_clause_dates:
             nearest = min(in_clause_dates, key=lambda m: abs(m.start - mention.start))
@@ -155,6 +171,7 @@ def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], dom
             attacher.vendor_sentence(item, by_sentence[item])
         else:
             claims.append(attacher.claim(item))
+    attacher.finish(claims)
     mark_repeats(text, claims, attacher.rules)
     deals = [deal for deal in attacher.deals.deals if deal.claims or deal.vendors]
     return Attached(claims, deals)

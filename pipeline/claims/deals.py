@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
+from pipeline.normalise.money import currency_tables
 from pipeline.patterns import alternation
 from pipeline.spans import Span
 
@@ -50,6 +51,12 @@ class DealRules:
         data = domain["deals"]
         self.no_deal = re.compile(rf"(?<![\w-]){alternation(data['no_deal_cues'], 'i')}(?![\w-])")
         self.deal_cue = re.compile(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
+        self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
+        self.join_in_paragraph = bool(data["join_in_paragraph"])
+
+    def is_competitor(self, text: str, clause_start: int, mention: Mention) -> bool:
+        """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE")."""
+        return self.competitor.search(text, clause_start, mention.start) is not None
 
     def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
         """Whether a fact's clause is about a market or a vendor's worldwide business."""
@@ -73,6 +80,9 @@ class DocumentDeals:
         names = {m.vendor for m in vendors}
         same_country = [d for d in self.deals if d.country == code]
         deal = next((d for d in same_country if names & set(d.vendors)), None)
+        if deal is None and self.rules.join_in_paragraph and self.focus is not None and self.focus.country == code \
+                and self.focus.last_touch >= self.index.paragraph_start(sentence[0]):
+            deal = self.focus  # another vendor of the deal the paragraph is about
         if deal is None:  # facts told before the vendor was named belong to its deal
             deal = next((d for d in same_country if not d.vendors), None) or self._new(code, country)
         for mention in vendors:
@@ -95,6 +105,8 @@ class DocumentDeals:
         if chosen is None and code is not None and self._about_a_deal(fact):
             chosen = self._new(code, country)
         if chosen is not None:
+            if chosen.country is None and country is not None:  # its buyer, told by the facts
+                chosen.country, chosen.country_mention = country.country, country
             chosen.touch(sentence, fact.start)
             self.focus = chosen
         return chosen
@@ -143,6 +155,8 @@ class DealDescriber:
         self.financier_names = {**forms, **phrases}
         self.financier = re.compile(rf"(?<![\w-])(?:{alternation(forms)}|{alternation(phrases, 'i')})(?![\w-])")
         self.code = re.compile(data["programme_code"])
+        self.not_code = {code for code in currency_tables(domain).codes}
+        self.not_programme = set(data["not_programme_words"])
         self.programme_categories = set(data["programme_categories"])
         words = int(data["programme_max_words"])
         self.named = re.compile(
@@ -173,17 +187,20 @@ class DealDescriber:
         """The deal's own name: a code, a capitalised safe-city name, or capitalised words
         before "project" / "programme"."""
         for start, end in spans:
-            match = self.code.search(text, start, end)
-            if match:
-                return match.group()
+            for match in self.code.finditer(text, start, end):
+                if match.group()[:3] not in self.not_code:
+                    return match.group()
         for mention in inside:
             if mention.label == "TECHNOLOGY" and mention.technology in self.programme_categories \
                     and mention.text[:1].isupper():
                 return self._with_capitalised_neighbours(text, mention)
         for start, end in spans:
-            match = self.named.search(text, start, end)
-            if match:
-                return match.group(1).strip()
+            for match in self.named.finditer(text, start, end):
+                words = match.group(1).split()
+                while words and words[0] in self.not_programme:
+                    words = words[1:]
+                if words:
+                    return " ".join(words)
         return None
 
     def _with_capitalised_neighbours(self, text: str, mention: Mention) -> str:
