@@ -165,7 +165,9 @@ class CountryRules:
 
     def without_supplier_homes(self, places: list[Mention], home: set[str]) -> list[Mention]:
         """Without the home countries of the document's vendors and financiers, while another
-        country is named (`exclude_supplier_homes`)."""
+        country is named (`exclude_supplier_homes`); a home where the text names a place
+        (Safaricom's Kenya, with Nairobi) is a buyer too."""
+        home = home - {m.country for m in places if m.label == "PLACE"}
         if self.exclude_supplier_homes and any(m.country not in home for m in places):
             return [m for m in places if m.country not in home]
         return places
