@@ -60,13 +60,13 @@ def test_a_killed_run_resumes_to_the_same_tables(tmp_path):
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
     parts = tmp_path / "killed" / PARTS
     deadline = time.monotonic() + 120
-    while len(list(parts.glob("*.done"))) < 3 and time.monotonic() < deadline and process.poll() is None:
+    while len(list(parts.glob("*/*.done"))) < 3 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
     if process.poll() is not None:
         pytest.fail("the run ended before it could be killed")
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    finished = len(list(parts.glob("*.done")))
+    finished = len(list(parts.glob("*/*.done")))
     assert 3 <= finished < 24 and not (tmp_path / "killed" / "mentions.parquet").exists()
 
     resumed = run([str(source)], tmp_path / "killed", batch_size=2, progress=False)
