@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import uuid
@@ -131,8 +132,8 @@ def run(inputs: list[str], out: str | Path, fmt: str = "parquet", columns: Colum
     files = discover(inputs)
     out_dir = _output_folder(Path(out))
     config_path = str(Path(config or DEFAULT_CONFIG).resolve())
-    _pipeline(config_path)  # a broken config fails here, before any work
-    with OutputLock(out_dir):
+    with OutputLock(out_dir):  # a second run into the folder stops here, at once
+        _pipeline(config_path)  # a broken config fails here, before any work
         return _locked_run(inputs, files, out_dir, fmt, columns or Columns(), config_path, batch_size,
                            progress, engine or Engine(), db)
 
@@ -160,8 +161,8 @@ def _locked_run(inputs, files, out_dir: Path, fmt: str, columns: Columns, config
                 tables = _keep(index, tables, batch, parts, store, summary)
                 _count(summary, tables)
                 if bar is not None:
-                    bar.update(batch.bytes_read - bar.n)
                     bar.set_postfix_str(f"{summary.documents:,} docs", refresh=False)
+                    bar.update(batch.bytes_read - bar.n)
         parts.assemble(out_dir, fmt)
         if store is not None:
             store.finish(summary.documents, summary.skipped, summary.failed, summary.mentions, summary.claims)
@@ -220,6 +221,7 @@ class OutputLock:
             try:
                 fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
+                handle.seek(0)
                 holder = handle.read().strip() or "a process that is starting"
                 handle.close()
                 raise RuntimeError(f"{self.folder} is in use by another claimtrace run ({holder}); "
@@ -445,8 +447,13 @@ def writing(path: Path):
     try:
         yield
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise OSError(f"cannot write {path}: {reason}") from exc
+        raise OSError(f"cannot write {path}: {_reason(exc)}") from exc
+
+
+def _reason(exc: OSError) -> str:
+    """The system's words for an OSError, also for pyarrow's ("... Detail: [errno 28] ...")."""
+    code = exc.errno or next((int(n) for n in re.findall(r"\[errno (\d+)\]", str(exc))), None)
+    return os.strerror(code) if code else str(exc)
 
 
 def _write_atomically(path: Path, text: str) -> None:
