@@ -36,6 +36,8 @@ eval: $(STAMP)
 # Words per second and peak memory against spaCy's bare tokenizer (needs ../shared).
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --report docs/benchmarks.md
+	$(BIN)/python scripts/bench_inputs.py
+	$(BIN)/python scripts/soak.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts
