@@ -131,8 +131,8 @@ def watch(command: list[str], parts: Path | None = None, kill_at: int = 0, timeo
             break
         time.sleep(0.2)
     process.wait()
-    orphans = [p for p in map(_process, workers) if p is not None]
-    for orphan in orphans:  # workers of the killed run (this script started them)
+    _, orphans = psutil.wait_procs([p for p in map(_process, workers) if p is not None], timeout=5)
+    for orphan in orphans:  # workers still there 5 s after the run (this script started them)
         orphan.kill()
     return {"seconds": time.perf_counter() - start, "peak_mib": peak / 2**20, "killed": killed,
             "orphans": len(orphans), "returncode": process.returncode, "stderr": process.stderr.read()}
@@ -140,8 +140,7 @@ def watch(command: list[str], parts: Path | None = None, kill_at: int = 0, timeo
 
 def _process(pid: int) -> psutil.Process | None:
     try:
-        process = psutil.Process(pid)
-        return process if process.is_running() and process.status() != psutil.STATUS_ZOMBIE else None
+        return psutil.Process(pid)
     except psutil.Error:
         return None
 
@@ -177,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--batch-size", type=int, default=64)
     args = options.parse_args(argv)
     inputs = WORK / "inputs"
+    started = time.perf_counter()
     expected = generate(inputs, args.documents)
     size = sum(p.stat().st_size for p in inputs.iterdir()) / 2**20
     print(f"soak: {len(expected):,} documents ({sum(expected.values()):,} broken), {size:.0f} MiB of JSONL and CSV")
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             "killed half-way": watch(command(killed), killed / PARTS, batches // 2),
             "resumed": watch(command(killed))}
     for name, result in runs.items():
-        extra = f", {result['orphans']} orphaned workers ended by the soak" if result["killed"] else ""
+        extra = f", {result['orphans']} workers outlived it by 5 s" if result["killed"] else ""
         print(f"soak: {name}: {result['seconds']:.0f} s, peak {result['peak_mib']:.0f} MiB (all processes){extra}")
     problems = [f"{name} exited {r['returncode']}: {r['stderr'][-300:]}" for name, r in runs.items()
                 if not r["killed"] and r["returncode"] != 0]
@@ -203,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     if "resumed after" not in runs["resumed"]["stderr"]:
         problems.append("the second run did not resume")
     problems += accounted(whole, expected) + identical(whole, killed)
+    print(f"soak: {time.perf_counter() - started:.0f} s in all, generating the inputs included")
     for problem in problems:
         print(f"soak: FAILED: {problem}")
     if not problems:

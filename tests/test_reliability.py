@@ -121,6 +121,15 @@ def test_read_table_refuses_a_folder_with_two_runs_tables(tmp_path):
         read_table(tmp_path / "out", "documents")
 
 
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_a_rerun_writes_byte_identical_tables(tmp_path, fmt):
+    source = write_jsonl(tmp_path / "a.jsonl", 3)
+    run([str(source)], tmp_path / "first", fmt, progress=False)
+    run([str(source)], tmp_path / "second", fmt, progress=False)
+    for name in NAMES:
+        assert (tmp_path / "first" / f"{name}.{fmt}").read_bytes() == (tmp_path / "second" / f"{name}.{fmt}").read_bytes()
+
+
 # --- size limits ---------------------------------------------------------------------------
 
 def test_a_cell_past_max_document_chars_is_an_error_row_and_its_neighbours_are_read(tmp_path):
@@ -182,6 +191,16 @@ def test_a_nul_in_jsonl_costs_its_line_only(tmp_path):
     records = list(read_all(discover([str(tmp_path / "a.jsonl")]), Columns()))
     assert [r.error is None for r in records] == [True, False, False, True]
     assert "NUL byte" in records[1].error and "not valid JSON" in records[2].error
+
+
+@pytest.mark.parametrize("name, content", [
+    ("late.txt", ("Kenya paid $3 million. " * 4000 + "\x00 and more.").encode("utf-8")),
+    ("page.html", b"<html><body><article><p>Kenya paid $3 million\x00 for cameras.</p></article></body></html>"),
+])
+def test_a_nul_byte_in_a_file_is_an_error_row_wherever_it_is(tmp_path, name, content):
+    (tmp_path / name).write_bytes(content)
+    [record] = read_all(discover([str(tmp_path / name)]), Columns())
+    assert record.text is None and record.error.startswith("binary data in text (NUL byte at character ")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
