@@ -102,7 +102,8 @@ def discover(inputs: list[str]) -> list[tuple[Path, str]]:
 
 # In UTF-16 text of mostly Latin script every other byte is NUL; in other text NULs are rare.
 UTF16_NUL_SHARE = 0.3
-OTHER_NUL_SHARE = 0.05
+# Text has few control characters (NUL included); a file with more than this share is binary.
+BINARY_SHARE = 0.05
 
 
 def utf16_without_bom(head: bytes) -> str | None:
@@ -111,9 +112,9 @@ def utf16_without_bom(head: bytes) -> str | None:
     if len(odd) < 2:
         return None
     even_nuls, odd_nuls = even.count(0) / len(even), odd.count(0) / len(odd)
-    if odd_nuls >= UTF16_NUL_SHARE and even_nuls <= OTHER_NUL_SHARE:
+    if odd_nuls >= UTF16_NUL_SHARE and even_nuls <= BINARY_SHARE:
         return "utf-16-le"
-    if even_nuls >= UTF16_NUL_SHARE and odd_nuls <= OTHER_NUL_SHARE:
+    if even_nuls >= UTF16_NUL_SHARE and odd_nuls <= BINARY_SHARE:
         return "utf-16-be"
     return None
 
@@ -141,7 +142,7 @@ def sniff_encoding(chunks) -> tuple[str | None, str | None]:
         break
     sample = head.decode(encoding, errors="ignore")
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if sample and controls > OTHER_NUL_SHARE * len(sample):
+    if sample and controls > BINARY_SHARE * len(sample):
         return None, "binary file (control characters), not text"
     return encoding, None
 

@@ -61,13 +61,20 @@ def write_jsonl(path, count, repeat=1):
 
 # --- two runs into one --out -------------------------------------------------------------
 
+def holds_lock(out) -> bool:
+    try:
+        return (out / LOCK).read_text(encoding="utf-8").startswith("pid ")
+    except FileNotFoundError:
+        return False
+
+
 def test_a_second_run_into_the_same_folder_stops_at_once_naming_the_first(tmp_path):
     source = write_jsonl(tmp_path / "big.jsonl", 48, repeat=12)
     out = tmp_path / "out"
     first = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(source), "--out", str(out),
                               "--batch-size", "2", "--no-progress"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while not (out / PARTS).exists() and time.monotonic() < deadline and first.poll() is None:
+    while time.monotonic() < deadline and first.poll() is None and not holds_lock(out):
         time.sleep(0.02)
     assert first.poll() is None, "the first run ended before the second started"
     (tmp_path / "other.txt").write_text("Zambia paid $5 million.", encoding="utf-8")
