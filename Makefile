@@ -37,6 +37,8 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --report docs/benchmarks.md
 	$(BIN)/python scripts/bench_review.py --report docs/benchmarks.md
+	$(BIN)/python scripts/bench_inputs.py
+	$(BIN)/python scripts/soak.py
 
 # The review page of the bundled corpus with its gold errors (out/review.html), and the README's
 # screenshot of it (docs/review.png, taken by the browser test; skipped without a Chromium).

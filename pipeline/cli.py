@@ -8,6 +8,17 @@ from pipeline import __version__
 from pipeline.tables import FORMATS
 
 
+def positive_int(value: str) -> int:
+    """An option's whole number of 1 or more (argparse type)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     main = argparse.ArgumentParser(
@@ -20,7 +31,8 @@ def parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="process articles into the three tables")
     run.add_argument("inputs", nargs="+", metavar="INPUT",
                      help="files or folders (recursive) of .txt .md .html .htm .jsonl .csv")
-    run.add_argument("--out", required=True, metavar="DIR", help="folder for the tables")
+    run.add_argument("--out", required=True, metavar="DIR",
+                     help="folder for the tables; the run locks it and replaces its earlier tables")
     run.add_argument("--format", choices=FORMATS, default="parquet", help="table format (default parquet)")
     run.add_argument("--text-column", default="text", help="CSV/JSONL field holding the text (default text)")
     run.add_argument("--id-column", default="id", help="CSV/JSONL field holding the document id (default id)")
@@ -28,8 +40,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--published-column", default="published", help="CSV/JSONL field holding the date")
     run.add_argument("--config", default=None, metavar="CFG",
                      help="spaCy pipeline config (default configs/pipeline.cfg)")
-    run.add_argument("--batch-size", type=int, default=64, help="documents per batch (and checkpoint)")
-    run.add_argument("--workers", type=int, default=1, metavar="N",
+    run.add_argument("--batch-size", type=positive_int, default=64, help="documents per batch (and checkpoint)")
+    run.add_argument("--workers", type=positive_int, default=1, metavar="N",
                      help="worker processes (local engine) or LocalCluster workers (dask engine)")
     run.add_argument("--engine", choices=("local", "dask"), default="local",
                      help="where batches are annotated (default local)")
@@ -85,9 +97,9 @@ def command_run(args) -> int:
                       published=args.published_column)
     if args.scheduler and args.engine != "dask":
         raise ValueError("--scheduler needs --engine dask")
-    engine = Engine(args.engine, max(1, args.workers), args.scheduler)
+    engine = Engine(args.engine, args.workers, args.scheduler)
     summary = run(args.inputs, args.out, args.format, columns, config=args.config,
-                  batch_size=max(1, args.batch_size), progress=args.progress, engine=engine, db=args.db)
+                  batch_size=args.batch_size, progress=args.progress, engine=engine, db=args.db)
     extra = f", {summary.skipped} already in {args.db}" if args.db else ""
     resumed = f", resumed after {summary.resumed_batches} finished batches" if summary.resumed_batches else ""
     print(f"claimtrace: {summary.documents} documents ({summary.failed} failed{extra}), "

@@ -1,11 +1,13 @@
 """Inputs: .txt .md .html .htm .jsonl .csv files or folders of them, read into Records.
-A file or line that cannot be read becomes a Record with an error, never an exception."""
+A file, line or row that cannot be read becomes a Record with an error, never an exception;
+a bad row of a CSV or JSONL file costs that row only."""
 from __future__ import annotations
 
 import codecs
 import csv
 import functools
 import hashlib
+import io
 import json
 import re
 import sys
@@ -28,10 +30,11 @@ class InputError(Exception):
 
 @dataclass
 class Record:
-    """One input document: its text, or the reason it could not be read."""
+    """One input document: its text, or the reason it could not be read. `origin` is where it
+    came from (the file, with `:line` or `:row` for JSONL and CSV): the documents' `source`."""
 
     doc_id: str
-    source: str
+    origin: str
     text: str | None = None
     title: str | None = None
     published: str | None = None
@@ -47,6 +50,37 @@ class Columns:
     id: str = "id"
     title: str = "title"
     published: str = "published"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sizes past which a document is an `error` row instead of being read (None: no limit);
+    the run takes them from the [claimtrace] section of the pipeline config."""
+
+    max_document_chars: int | None = None
+    max_html_bytes: int | None = None
+
+
+class ReadProgress:
+    """How many bytes of the inputs have been read so far (for the progress bar)."""
+
+    def __init__(self):
+        self.bytes = 0
+
+
+class _CountingReader(io.RawIOBase):
+    """A binary file that adds every byte read to a ReadProgress."""
+
+    def __init__(self, handle, progress: ReadProgress):
+        self.handle, self.progress = handle, progress
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self.handle.readinto(buffer) or 0
+        self.progress.bytes += count
+        return count
 
 
 def discover(inputs: list[str]) -> list[tuple[Path, str]]:
@@ -68,15 +102,35 @@ def discover(inputs: list[str]) -> list[tuple[Path, str]]:
     return found
 
 
+# In UTF-16 text of mostly Latin script every other byte is NUL; in other text NULs are rare.
+UTF16_NUL_SHARE = 0.3
+# Text has few control characters (NUL included); a file with more than this share is binary.
+BINARY_SHARE = 0.05
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes have UTF-16's pattern of NULs, else None."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 2:
+        return None
+    even_nuls, odd_nuls = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nuls >= UTF16_NUL_SHARE and even_nuls <= BINARY_SHARE:
+        return "utf-16-le"
+    if even_nuls >= UTF16_NUL_SHARE and odd_nuls <= BINARY_SHARE:
+        return "utf-16-be"
+    return None
+
+
 def sniff_encoding(chunks) -> tuple[str | None, str | None]:
     """(encoding, None) or (None, reason) for text arriving in byte chunks (`chunks()` gives
-    them anew on each call): UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 /
-    latin-1; binary content is refused. Reads the chunks, never holds more than one."""
+    them anew on each call): UTF-8 with or without BOM, UTF-16 with BOM or by its pattern of
+    NUL bytes, else Windows-1252 / latin-1; binary content is refused. Reads the chunks, never
+    holds more than one. A stray NUL byte is left to the document that holds it."""
     head = next(iter(chunks()), b"")[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", None
-    if b"\x00" in head:
-        return None, "binary file (contains NUL bytes), not text"
+    if utf16 := utf16_without_bom(head[:len(head) - len(head) % 2]):
+        return utf16, None
     encoding = "latin-1"
     for candidate in ("utf-8-sig", "cp1252"):
         decoder = codecs.getincrementaldecoder(candidate)()
@@ -90,7 +144,7 @@ def sniff_encoding(chunks) -> tuple[str | None, str | None]:
         break
     sample = head.decode(encoding, errors="ignore")
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if sample and controls > 0.05 * len(sample):
+    if sample and controls > BINARY_SHARE * len(sample):
         return None, "binary file (control characters), not text"
     return encoding, None
 
@@ -103,7 +157,34 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
     try:
         return raw.decode(encoding), None
     except UnicodeDecodeError:
-        return None, "undecodable UTF-16 text"
+        return None, _undecodable(encoding)
+
+
+def _undecodable(encoding: str) -> str:
+    """The reason for text that does not decode in the encoding it was sniffed as."""
+    if encoding in ("utf-16-le", "utf-16-be"):
+        return f"looks like UTF-16 without a BOM ({encoding[-2:].upper()}) but does not decode as UTF-16"
+    return "undecodable UTF-16 text"
+
+
+def nul_problem(text: str) -> str | None:
+    """Why a text holding a NUL character is not a document (binary data), else None."""
+    at = text.find("\x00")
+    return None if at < 0 else f"binary data in text (NUL byte at character {at:,})"
+
+
+def checked(record: Record, limits: Limits) -> Record:
+    """The record, or an error record in its place when its text has NUL bytes or is longer
+    than `limits.max_document_chars`."""
+    if record.text is None:
+        return record
+    problem = nul_problem(record.text)
+    limit = limits.max_document_chars
+    if problem is None and limit is not None and len(record.text) > limit:
+        problem = f"document too long: {len(record.text):,} characters (max_document_chars is {limit:,})"
+    if problem is None:
+        return record
+    return Record(record.doc_id, record.origin, error=problem, raw_sha256=sha256(record.text))
 
 
 def _file_chunks(path: Path, size: int = 1 << 20):
@@ -123,40 +204,74 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_all(files: list[tuple[Path, str]], columns: Columns) -> Iterator[Record]:
-    """Every document of every file, in order. JSONL and CSV files are read line by line, so
-    memory does not grow with their size."""
+def read_all(files: list[tuple[Path, str]], columns: Columns, limits: Limits = Limits(),
+             progress: ReadProgress | None = None) -> Iterator[Record]:
+    """Every document of every file, in order, each checked against `limits`. JSONL and CSV
+    files are read line by line, so memory does not grow with their size; `progress` counts
+    the bytes read."""
+    progress = progress or ReadProgress()
     for path, stem in files:
-        suffix = path.suffix.lower()
-        try:
-            if suffix in RECORD_SUFFIXES:
-                yield from read_records(path, stem, columns)
-                continue
-            raw = path.read_bytes()
-        except OSError as exc:
-            yield Record(stem, str(path), error=f"cannot read file: {exc.strerror or exc}")
-            continue
-        if suffix in HTML_SUFFIXES:
-            yield read_html(raw, path, stem)
-        elif suffix in TEXT_SUFFIXES:
-            yield read_text(raw, path, stem)
+        if path.suffix.lower() in RECORD_SUFFIXES:
+            for record in read_records(path, stem, columns, progress):
+                yield checked(record, limits)
         else:
-            yield Record(stem, str(path), error=f"unsupported file type {suffix or '(none)'}",
-                         raw_sha256=sha256(raw))
+            record = read_file(path, stem, limits)
+            progress.bytes += _size(path)
+            yield checked(record, limits)
 
 
-def read_records(path: Path, stem: str, columns: Columns) -> Iterator[Record]:
-    """The documents of a JSONL or CSV file, streamed."""
-    encoding, error = sniff_encoding(_file_chunks(path))
-    if error:
-        yield Record(stem, str(path), error=error, raw_sha256=file_sha256(path))
-        return
-    reader = read_jsonl if path.suffix.lower() == ".jsonl" else read_csv
+def _size(path: Path) -> int:
     try:
-        with path.open(encoding=encoding, newline="") as handle:
-            yield from reader(handle, path, stem, columns)
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def read_file(path: Path, stem: str, limits: Limits) -> Record:
+    """The document of a .txt, .md, .html or .htm file; one that is too large is refused
+    before it is read (HTML past `max_html_bytes`, text past 4 bytes a character)."""
+    suffix = path.suffix.lower()
+    try:
+        too_large = _too_large(path, suffix, limits)
+        if too_large:
+            return Record(stem, str(path), error=too_large, raw_sha256=file_sha256(path))
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Record(stem, str(path), error=f"cannot read file: {exc.strerror or exc}")
+    if suffix in HTML_SUFFIXES:
+        return read_html(raw, path, stem)
+    if suffix in TEXT_SUFFIXES:
+        return read_text(raw, path, stem)
+    return Record(stem, str(path), error=f"unsupported file type {suffix or '(none)'}", raw_sha256=sha256(raw))
+
+
+def _too_large(path: Path, suffix: str, limits: Limits) -> str | None:
+    """Why a file is too large to read, judged by its size alone, else None."""
+    size = path.stat().st_size
+    if suffix in HTML_SUFFIXES and limits.max_html_bytes is not None and size > limits.max_html_bytes:
+        return f"HTML page too large: {size:,} bytes (max_html_bytes is {limits.max_html_bytes:,})"
+    chars = limits.max_document_chars
+    if suffix in TEXT_SUFFIXES and chars is not None and size > 4 * chars:
+        return f"document too long: {size:,} bytes, more than max_document_chars ({chars:,}) characters"
+    return None
+
+
+def read_records(path: Path, stem: str, columns: Columns, progress: ReadProgress) -> Iterator[Record]:
+    """The documents of a JSONL or CSV file, streamed."""
+    try:
+        encoding, error = sniff_encoding(_file_chunks(path))
+        if error:
+            yield Record(stem, str(path), error=error, raw_sha256=file_sha256(path))
+            return
+        reader = read_jsonl if path.suffix.lower() == ".jsonl" else read_csv
+        with path.open("rb") as raw:
+            counted = io.BufferedReader(_CountingReader(raw, progress))
+            with io.TextIOWrapper(counted, encoding=encoding, newline="") as handle:
+                yield from reader(handle, path, stem, columns)
     except UnicodeDecodeError:
-        yield Record(stem, str(path), error="undecodable UTF-16 text", raw_sha256=file_sha256(path))
+        yield Record(stem, str(path), error=_undecodable(encoding), raw_sha256=file_sha256(path))
+    except OSError as exc:
+        yield Record(stem, str(path), error=f"cannot read file: {exc.strerror or exc}")
 
 
 def sha256(data: bytes | str) -> str:
@@ -177,6 +292,7 @@ def read_html(raw: bytes, path: Path, doc_id: str) -> Record:
     import trafilatura
 
     html, error = decode(raw)
+    error = error or nul_problem(html)
     if error:
         return Record(doc_id, str(path), error=error, raw_sha256=sha256(raw))
     try:
@@ -186,9 +302,26 @@ def read_html(raw: bytes, path: Path, doc_id: str) -> Record:
         return Record(doc_id, str(path), error=f"HTML extraction failed: {exc}", raw_sha256=sha256(raw))
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
-        return Record(doc_id, str(path), error="no article text found in HTML page", raw_sha256=sha256(raw))
+        reason = too_deep(html) or "no article text found in HTML page"
+        return Record(doc_id, str(path), error=reason, raw_sha256=sha256(raw))
     published = parse_published(getattr(extracted, "date", None)) or dateline_date(text)
     return Record(doc_id, str(path), text, title=getattr(extracted, "title", None), published=published)
+
+
+def too_deep(html: str) -> str | None:
+    """The reason when the HTML parser gives up on a page because it nests too deeply, else None."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except (ValueError, lxml.etree.LxmlError):
+        pass
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" and "depth" in entry.message:
+            depth = re.search(r"\d+", entry.message)
+            return "HTML nested too deeply to parse" + (f" (more than {depth.group()} levels)" if depth else "")
+    return None
 
 
 def json_objects(lines) -> Iterator[tuple[int, str, dict | None, str | None]]:
@@ -233,17 +366,17 @@ def read_csv(lines, path: Path, stem: str, columns: Columns) -> Iterator[Record]
                      error=f"CSV broken at line {reader.line_num}: {exc}")
 
 
-def record_from_row(row: dict, columns: Columns, fallback_id: str, source: str) -> Record:
+def record_from_row(row: dict, columns: Columns, fallback_id: str, origin: str) -> Record:
     """A Record from a JSONL object or CSV row with the configured columns."""
     raw_id = row.get(columns.id)
     doc_id = str(raw_id).strip() if raw_id not in (None, "") else fallback_id
     text = row.get(columns.text)
     if not isinstance(text, str) or not text.strip():
         reason = f"no '{columns.text}' field" if columns.text not in row else f"empty or non-text '{columns.text}'"
-        return Record(doc_id, source, error=reason, raw_sha256=sha256(json.dumps(row, default=str, sort_keys=True)))
+        return Record(doc_id, origin, error=reason, raw_sha256=sha256(json.dumps(row, default=str, sort_keys=True)))
     title = row.get(columns.title)
     published = parse_published(row.get(columns.published)) or dateline_date(text)
-    return Record(doc_id, source, text, title=str(title) if title not in (None, "") else None, published=published)
+    return Record(doc_id, origin, text, title=str(title) if title not in (None, "") else None, published=published)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ def document_row(record: Record) -> dict:
     """The documents-table row of a record."""
     ok = record.error is None
     return {
-        "doc_id": record.doc_id, "source": record.source, "title": record.title,
+        "doc_id": record.doc_id, "source": record.origin, "title": record.title,
         "published": record.published, "text": record.text if ok else None,
         "sha256": sha256(record.text) if ok else record.raw_sha256,
         "n_chars": len(record.text) if ok else 0,

@@ -41,16 +41,13 @@ class Store:
              " ".join(inputs), run_id])
         rows = self.con.execute("SELECT doc_id, sha256, run_id FROM documents").fetchall()
         self.known = {doc_id: (sha, run) for doc_id, sha, run in rows}
-        self.skipped = 0
         self.replaced = 0
 
     def is_known(self, doc_id: str, sha256: str) -> bool:
-        """Whether an earlier run already stored this document with this content."""
+        """Whether an earlier run already stored this document with this content (a query only:
+        the run counts what it skips)."""
         stored = self.known.get(doc_id)
-        if stored and stored[0] == sha256 and stored[1] != self.run_id:
-            self.skipped += 1
-            return True
-        return False
+        return bool(stored) and stored[0] == sha256 and stored[1] != self.run_id
 
     def rows(self, doc_ids: list[str]) -> dict[str, pa.Table]:
         """The stored rows of these documents, in the tables' columns (without `run_id`)."""
@@ -74,7 +71,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.register("batch_ids", ids)
-            for name in BATCH_TABLES:
+            for name in [table for table in tables if table in BATCH_TABLES]:
                 self.con.execute(f"DELETE FROM {name} WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
                 table = tables[name].append_column("run_id", pa.array([self.run_id] * tables[name].num_rows, pa.string()))
                 self.con.register("batch_rows", table)
@@ -88,12 +85,12 @@ class Store:
         for doc_id, sha in zip(doc_ids, tables["documents"].column("sha256").to_pylist(), strict=True):
             self.known[doc_id] = (sha, self.run_id)
 
-    def finish(self, documents: int, failed: int, mentions: int, claims: int) -> None:
+    def finish(self, documents: int, skipped: int, failed: int, mentions: int, claims: int) -> None:
         """Record the run's end and counts."""
         self.con.execute(
             "UPDATE runs SET finished = ?, documents = ?, skipped = ?, replaced = ?, failed = ?, mentions = ?,"
             " claims = ? WHERE run_id = ?",
-            [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), documents, self.skipped, self.replaced,
+            [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), documents, skipped, self.replaced,
              failed, mentions, claims, self.run_id])
 
     def close(self) -> None:

@@ -1,5 +1,6 @@
-"""The three output tables: their columns (SPEC.md) and atomic, streaming writers for
-Parquet, CSV and JSONL. A table appears under its name only once it is complete."""
+"""The output tables: their columns (SPEC.md) and atomic, streaming writers for Parquet, CSV
+and JSONL. A table appears under its name only once it is complete. CSV cells that a
+spreadsheet would read as a formula are neutralised (see `csv_safe`); `read_table` undoes it."""
 from __future__ import annotations
 
 import csv
@@ -41,6 +42,10 @@ SCHEMAS: dict[str, pa.Schema] = {
 TABLES = ("documents", "mentions", "claims", "deals")
 BATCH_TABLES = ("documents", "mentions", "claims", "doc_deals")
 FORMATS = ("parquet", "csv", "jsonl")
+# Columns written to CSV exactly as they are: the texts that offsets point into.
+CSV_RAW_COLUMNS = frozenset({"text"})
+# OWASP's formula-starting characters, and the quote itself so that `read_table` can undo the quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 class TableWriter:
@@ -53,6 +58,7 @@ class TableWriter:
         self.fmt = fmt
         self.path = out_dir / f"{name}.{fmt}"
         self.tmp = out_dir / f".{name}.{fmt}.{os.getpid()}.tmp"
+        self._cells = [_csv_cell if column in CSV_RAW_COLUMNS else csv_safe for column in self.schema.names]
         self._parquet = None
         self._handle = None
         self._csv = None
@@ -73,7 +79,7 @@ class TableWriter:
             self._parquet.write_table(pa.Table.from_pylist([{n: r.get(n) for n in names} for r in rows],
                                                            schema=self.schema))
         elif self._csv is not None:
-            self._csv.writerows([[_csv_cell(r.get(n)) for n in names] for r in rows])
+            self._csv.writerows([[cell(r.get(n)) for cell, n in zip(self._cells, names, strict=True)] for r in rows])
         else:
             self._handle.writelines(json.dumps({n: r.get(n) for n in names}, ensure_ascii=False) + "\n"
                                     for r in rows)
@@ -87,12 +93,22 @@ class TableWriter:
 
     def close(self) -> Path:
         """Finish the file and move it into place atomically."""
+        self.finish()
+        return self.commit()
+
+    def finish(self) -> None:
+        """Complete the temporary file (on disk, not yet under the table's name)."""
         if self._parquet is not None:
             self._parquet.close()
-        else:
+            self._parquet = None
+        elif self._handle is not None:
             self._handle.flush()
             os.fsync(self._handle.fileno())
             self._handle.close()
+            self._handle = None
+
+    def commit(self) -> Path:
+        """Move the finished file into place atomically."""
         os.replace(self.tmp, self.path)
         return self.path
 
@@ -113,20 +129,36 @@ def _csv_cell(value):
     return value
 
 
+def csv_safe(value):
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading quote
+    (OWASP's advice on CSV injection); numbers and empty cells are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return _csv_cell(value)
+
+
 def read_table(out_dir: str | Path, name: str):
-    """A written table as a pandas DataFrame, whichever format it was written in."""
+    """A written table as a pandas DataFrame, whichever format it was written in (CSV with the
+    schema's types and its formula quotes undone). A folder with tables in more than one
+    format holds two runs' tables: that is an error, never a mix."""
     import pandas as pd
 
     out = Path(out_dir)
-    for fmt in FORMATS:
-        path = out / f"{name}.{fmt}"
-        if path.exists():
-            if fmt == "parquet":
-                return pd.read_parquet(path)
-            if fmt == "csv":
-                dtypes = {f.name: ("Int64" if f.type == INT else "float64" if f.type == FLOAT else "string")
-                          for f in SCHEMAS[name]}
-                return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={
-                    f.name: [""] for f in SCHEMAS[name]})
-            return pd.read_json(path, lines=True, dtype=False)
-    raise FileNotFoundError(f"no {name} table in {out}")
+    formats = [fmt for fmt in FORMATS if any((out / f"{table}.{fmt}").exists() for table in SCHEMAS)]
+    if len(formats) > 1:
+        raise ValueError(f"{out} holds tables in {' and '.join(formats)}: the tables of different runs; "
+                         "run claimtrace into it again, or remove the older tables")
+    path = out / f"{name}.{formats[0]}" if formats else None
+    if path is None or not path.exists():
+        raise FileNotFoundError(f"no {name} table in {out}")
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path)
+    if path.suffix == ".jsonl":
+        return pd.read_json(path, lines=True, dtype=False)
+    schema = SCHEMAS[name]
+    dtypes = {f.name: ("Int64" if f.type == INT else "float64" if f.type == FLOAT else "string") for f in schema}
+    table = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={f.name: [""] for f in schema})
+    for column in schema.names:
+        if dtypes[column] == "string" and column not in CSV_RAW_COLUMNS:
+            table[column] = table[column].str.replace(r"^'", "", n=1, regex=True)
+    return table

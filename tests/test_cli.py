@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.tables import SCHEMAS, TableWriter, read_table
+from pipeline.tables import SCHEMAS, TABLES, TableWriter, read_table
 from tests.conftest import ROOT
 
 ARTICLE = "NAIROBI, 2 May 2024 — Kenya will spend Sh4.5 billion on 2,500 cameras from Huawei, officials said."
@@ -29,7 +29,7 @@ def test_help(command):
 def test_formats_write_the_same_rows(tmp_path, fmt):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     assert main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--format", fmt, "--no-progress"]) == 0
-    for name in SCHEMAS:
+    for name in TABLES:
         assert (tmp_path / "out" / f"{name}.{fmt}").exists()
     mentions = read_table(tmp_path / "out", "mentions")
     assert list(mentions.columns) == SCHEMAS["mentions"].names

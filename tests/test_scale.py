@@ -60,13 +60,13 @@ def test_a_killed_run_resumes_to_the_same_tables(tmp_path):
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
     parts = tmp_path / "killed" / PARTS
     deadline = time.monotonic() + 120
-    while len(list(parts.glob("*.done"))) < 3 and time.monotonic() < deadline and process.poll() is None:
+    while len(list(parts.glob("*/*.done"))) < 3 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
     if process.poll() is not None:
         pytest.fail("the run ended before it could be killed")
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    finished = len(list(parts.glob("*.done")))
+    finished = len(list(parts.glob("*/*.done")))
     assert 3 <= finished < 24 and not (tmp_path / "killed" / "mentions.parquet").exists()
 
     resumed = run([str(source)], tmp_path / "killed", batch_size=2, progress=False)
@@ -100,3 +100,23 @@ def test_database_skips_known_documents_and_replaces_changed_ones(tmp_path):
     assert con.execute("SELECT count(*) FROM mentions").fetchone()[0] == len(tables(tmp_path / "run3")["mentions"])
     runs = con.execute("SELECT documents, skipped, replaced FROM runs ORDER BY started").fetchall()
     assert runs == [(6, 0, 0), (6, 6, 0), (6, 5, 1)]
+
+
+def test_asking_the_store_counts_nothing(tmp_path):
+    pytest.importorskip("duckdb")
+    from pipeline.store import Store
+
+    (tmp_path / "a.txt").write_text("Kenya bought 40 cameras from Huawei.", encoding="utf-8")
+    db = tmp_path / "claims.duckdb"
+    run([str(tmp_path / "a.txt")], tmp_path / "out", progress=False, db=db)
+    sha = read_table(tmp_path / "out", "documents").iloc[0]["sha256"]
+    store = Store(db, "a-later-run", "hash", [str(tmp_path)])
+    try:
+        state = dict(vars(store))
+        assert all(store.is_known("a", sha) for _ in range(3)) and not store.is_known("a", "changed")
+        assert vars(store) == state
+        store.finish(1, 1, 0, 0, 0)
+        runs = store.con.execute("SELECT documents, skipped FROM runs WHERE run_id = 'a-later-run'").fetchall()
+        assert runs == [(1, 1)]
+    finally:
+        store.close()
