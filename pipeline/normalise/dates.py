@@ -2,6 +2,10 @@
 "January 2023" -> "2023-01", "2021" -> "2021", "six months" -> "P6M", "a decade" -> "P10Y",
 "15-year" -> "P15Y", "last year" -> the year before the publication date.
 
+One grammar (`date_grammar`: a list of `DateForm`s, each one regex with named groups, built
+once per DomainData from dates.yaml and numbers.yaml) both reads a phrase here and finds dates
+in text for the DATE recogniser, so the two cannot diverge.
+
 Pure functions; unknown -> None. Missing parts are never filled with today's date.
 """
 from __future__ import annotations
@@ -123,16 +127,19 @@ def date_grammar(domain: DomainData) -> DateGrammar:
     month = next(form for form in _forms(finding) if form.name == "month")
     month_alone = (rf"(?<![\w-])(?:{finding['month_alone_cues']}\s+(?={finding['full_month']})"
                    rf"|(?={finding['month_relative']}\s))(?:{month.pattern})(?![\w])(?!,?\s+\d)")
-    return DateGrammar(forms=forms,
-                       parsers=tuple((form, re.compile(form.pattern, re.I)) for form in forms),
-                       finder=re.compile(rf"(?<![\w$€£¥])(?:{'|'.join(f'(?P<{f.name}>{_own_groups(f)})' for f in found)})"),
-                       month_alone=re.compile(month_alone))
+    # every form starts with a letter or digit: "(?=\w)" fails most positions at once
+    finder = rf"(?<![\w$€£¥])(?=\w)(?:{'|'.join(f'(?P<{form.name}>{_own_groups(form)})' for form in found)})"
+    return DateGrammar(forms=forms, parsers=tuple((form, re.compile(form.pattern, re.I)) for form in forms),
+                       finder=re.compile(finder), month_alone=re.compile(month_alone))
 
 
 def _own_groups(form: DateForm) -> str:
-    """The form's pattern with its groups renamed `<form>_<group>`, so forms can be joined."""
-    named = re.sub(r"\(\?P<(\w+)>", rf"(?P<{form.name}_\1>", form.pattern)
-    return re.sub(r"\(\?P=(\w+)\)", rf"(?P={form.name}_\1)", named)
+    """The form's pattern ready to join with the others: its groups unnamed (finding needs only
+    the span), a group referred back to renamed `<form>_<group>`."""
+    referenced = set(re.findall(r"\(\?P=(\w+)\)", form.pattern))
+    pattern = re.sub(r"\(\?P<(\w+)>",
+                     lambda m: f"(?P<{form.name}_{m[1]}>" if m[1] in referenced else "(?:", form.pattern)
+    return re.sub(r"\(\?P=(\w+)\)", rf"(?P={form.name}_\1)", pattern)
 
 
 def parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
