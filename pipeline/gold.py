@@ -257,27 +257,39 @@ def _technology_problem(value, rules: dict) -> str:
 def _check_norm(label: str, norm, rules: dict) -> list[str]:
     if not isinstance(norm, dict):
         return ["norm must be an object"]
-    problems = []
-    for key, value in norm.items():
-        if key not in rules["labels"][label]["norm"]:
-            problems.append(f"unknown norm key {key!r} for {label}")
-        elif value is None:
-            continue
-        elif key == "value" and (not isinstance(value, numbers.Real) or isinstance(value, bool)):
-            problems.append(f"norm value {value!r} is not a number")
-        elif key == "country" and not _is_country(value):
-            problems.append(f"norm country {value!r} is not an ISO 3166 alpha-2 code")
-        elif key == "currency" and not (isinstance(value, str) and len(value) == 3 and value.isupper()):
-            problems.append(f"norm currency {value!r} is not an ISO 4217 code")
-        elif key == "qualifier" and value not in rules["qualifiers"]:
-            problems.append(f"norm qualifier {value!r} is not one of {', '.join(rules['qualifiers'])}")
-        elif key == "period" and value not in rules["periods"]:
-            problems.append(f"norm period {value!r} is not one of {', '.join(rules['periods'])}")
-        elif key == "technology" and value not in rules["technologies"]:
-            problems.append(f"norm {_technology_problem(value, rules)}")
-        elif key in ("vendor", "unit", "date") and not isinstance(value, str):
-            problems.append(f"norm {key} {value!r} is not a string")
-    return problems
+    allowed = rules["labels"][label]["norm"]
+    problems = [f"unknown norm key {key!r} for {label}" if key not in allowed else _norm_problem(key, value, rules)
+                for key, value in norm.items() if key not in allowed or value is not None]
+    return [problem for problem in problems if problem]
+
+
+def _norm_problem(key: str, value, rules: dict) -> str | None:
+    """What is wrong with a norm field's value by `_NORM_RULES`, or None (also for a key without one)."""
+    valid, problem = _NORM_RULES.get(key, (None, None))
+    if valid is None or valid(value, rules):
+        return None
+    return problem(key, value, rules)
+
+
+def _not_one_of(rule: str):
+    return lambda key, value, rules: f"norm {key} {value!r} is not one of {', '.join(rules[rule])}"
+
+
+# norm key: (whether a value is valid, the problem written when it is not)
+_NORM_RULES = {
+    "value": (lambda value, rules: isinstance(value, numbers.Real) and not isinstance(value, bool),
+              lambda key, value, rules: f"norm value {value!r} is not a number"),
+    "country": (lambda value, rules: _is_country(value),
+                lambda key, value, rules: f"norm country {value!r} is not an ISO 3166 alpha-2 code"),
+    "currency": (lambda value, rules: isinstance(value, str) and len(value) == 3 and value.isupper(),
+                 lambda key, value, rules: f"norm currency {value!r} is not an ISO 4217 code"),
+    "qualifier": (lambda value, rules: value in rules["qualifiers"], _not_one_of("qualifiers")),
+    "period": (lambda value, rules: value in rules["periods"], _not_one_of("periods")),
+    "technology": (lambda value, rules: value in rules["technologies"],
+                   lambda key, value, rules: f"norm {_technology_problem(value, rules)}"),
+    **{key: (lambda value, rules: isinstance(value, str),
+             lambda key, value, rules: f"norm {key} {value!r} is not a string") for key in ("vendor", "unit", "date")},
+}
 
 
 def gold_line(doc_id: str, text: str, spans: list[dict], published: str | None = None) -> dict:

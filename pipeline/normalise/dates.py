@@ -2,6 +2,10 @@
 "January 2023" -> "2023-01", "2021" -> "2021", "six months" -> "P6M", "a decade" -> "P10Y",
 "15-year" -> "P15Y", "last year" -> the year before the publication date.
 
+One grammar (`date_grammar`: a list of `DateForm`s, each one regex with named groups, built
+once per DomainData from dates.yaml and numbers.yaml) both reads a phrase here and finds dates
+in text for the DATE recogniser, so the two cannot diverge.
+
 Pure functions; unknown -> None. Missing parts are never filled with today's date.
 """
 from __future__ import annotations
@@ -9,54 +13,133 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 from pipeline.domain import DomainData, default_domain
 from pipeline.normalise.numbers import parse_number
-from pipeline.patterns import alternation, year_pattern
+from pipeline.patterns import alternation, number_pattern, small_number_pattern, year_pattern
 
 
 @functools.cache
 def date_tables(domain: DomainData) -> dict:
-    """Month names, duration units, relative expressions and the year range from configs."""
+    """Month names, duration units, relative expressions and the year pattern from configs."""
     data = domain["dates"]
-    months = "|".join(sorted(data["months"], key=len, reverse=True))
-    units = "|".join(sorted(data["duration_units"], key=len, reverse=True))
     return {
         "months": data["months"],
         "units": data["duration_units"],
+        "plurals": {k.lower(): v for k, v in data["duration_unit_plurals"].items()},
         "relative": {k.lower(): v for k, v in data["relative"].items()},
-        "year_range": tuple(data["year_range"]),
         "month_relative": {k.lower(): int(v) for k, v in data["month_relative"].items()},
-        "month_re": months,
-        "unit_re": units,
-        "lead_re": alternation([*data["duration_lead_words"], *data["duration_first_words"]], "i"),
-        "part_re": alternation(data["year_parts"], "i"),
         "year_re": year_pattern(domain),
     }
 
 
+@dataclass(frozen=True)
+class DateForm:
+    """One way of writing a date: a regular expression with named groups (`year`, `month`,
+    `day`, `offset`, `decade`, `n`, `unit`, `relative`), how a match becomes ISO 8601 (`read`,
+    a key of `_READERS`) and whether the recogniser looks for the form in running text (the
+    others are read when given, e.g. "mid-2020", "2024-03", or found by `month_alone`)."""
+
+    name: str
+    pattern: str
+    read: str
+    found: bool = True
+
+
+@dataclass(frozen=True)
+class DateGrammar:
+    """Every date form of a domain, once: `parsers` reads a whole phrase (the first form that
+    matches it, without case), `finder` finds the found forms in text (case as written, the
+    first form that matches at a position; a match's `lastgroup` is the form's name), `month_alone` a month named after a cue word
+    ("in May") or a shift word ("last May")."""
+
+    forms: tuple[DateForm, ...]
+    parsers: tuple[tuple[DateForm, re.Pattern], ...]
+    finder: re.Pattern
+    month_alone: re.Pattern
+
+
+def _pieces(domain: DomainData, finding: bool) -> dict[str, str]:
+    """The parts date forms are written with, from dates.yaml and numbers.yaml.
+    Three are narrower when `finding` in running text than when reading a phrase given as a
+    date: a month without a year is found only written in full ("14 March", not "14 Mar"),
+    "a" + unit only for `duration_article_units` ("a decade", not "a year"), and the count of
+    a duration only in digits or a number word below a hundred ("two hundred years" is read)."""
+    dates = domain["dates"]
+    count = rf"(?:\d+|{small_number_pattern(domain)})" if finding else number_pattern(domain, hyphen_after=True)
+    month = alternation([m.capitalize() for m in dates["months"]])
+    full_month = alternation([m.capitalize() for m in dates["months"] if len(m) > 3 or m == "may"])
+    return {
+        "month": month,
+        "full_month": full_month,
+        "yearless_month": rf"(?P<month>{full_month})" if finding else rf"(?P<month>{month})\.?",
+        "day": r"(?P<day>\d{1,2})(?:st|nd|rd|th)?",
+        "year": rf"(?P<year>{year_pattern(domain)})",
+        "decade": alternation({str(y)[:3] for y in range(*dates["year_range"])}),
+        "count": count,
+        "count_or_article": rf"(?:{count}|(?i:an?))",
+        "unit": alternation([*dates["duration_units"], *dates["duration_unit_plurals"]]),
+        "article_unit": alternation(dates["duration_article_units"] if finding else dates["duration_units"]),
+        "leads": alternation(dates["duration_lead_words"], "i"),
+        "firsts": alternation(dates["duration_first_words"], "i"),
+        "relative": alternation(dates["relative"], "i"),
+        "month_relative": alternation(dates["month_relative"], "i"),
+        "year_parts": alternation(dates["year_parts"], "i"),
+        "month_alone_cues": alternation(dates["month_alone_cues"], "i"),
+    }
+
+
+def _forms(p: dict[str, str]) -> tuple[DateForm, ...]:
+    """The date forms, in the order they are tried: at one position of a text the first form
+    that matches wins, so longer forms come before their parts ("14 March 2024", "14 March")."""
+    month, yearless_month, day, year = rf"(?P<month>{p['month']})\.?", p["yearless_month"], p["day"], p["year"]
+    unit = rf"(?P<unit>{p['unit']})s?"
+    return (
+        DateForm("relative", rf"(?P<relative>{p['relative']})(?![\w])", "relative"),  # "last year"
+        DateForm("iso", r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d])", "calendar"),
+        DateForm("numeric_dmy", rf"\d{{1,2}}(?P<sep>[/.])\d{{1,2}}(?P=sep){year}", "written"),  # 12/03/2022, day first
+        DateForm("numeric_ymd", rf"{year}/\d{{1,2}}/\d{{1,2}}(?![\d/])", "written"),
+        DateForm("decade", rf"(?:(?i:the)\s+)?(?P<decade>{p['decade']})0s(?![\w])", "decade"),  # the 1990s
+        DateForm("dmy", rf"{day}\s+(?:of\s+)?{month},?\s+{year}", "calendar"),
+        DateForm("mdy", rf"{month}\s+{day},?\s+{year}", "calendar"),
+        DateForm("my", rf"{month},?\s+(?:of\s+)?{year}", "calendar"),
+        DateForm("dm", rf"{day}\s+(?:of\s+)?{yearless_month}(?![\w])", "calendar"),
+        DateForm("md", rf"{yearless_month}\s+{day}(?![\d\w])", "calendar"),
+        DateForm("ago", rf"(?P<n>{p['count_or_article']})\s+{unit}\s+ago(?![\w])", "ago"),
+        DateForm("stretch", rf"(?:(?i:the)\s+)?(?:{p['leads']}|{p['firsts']}(?=\s+{p['count']}\s))\s+"
+                            rf"(?:(?P<n>{p['count']})\s+)?{unit}(?![\w])", "duration"),  # the past five years
+        DateForm("duration", rf"(?:(?P<n>{p['count']})[ -]|(?i:an?)\s+(?={p['article_unit']}(?![\w]))){unit}"
+                             r"(?:[ -]long)?(?![\w])", "duration"),  # six months, 15-year, a decade
+        DateForm("year", rf"{year}(?![\w%])", "calendar"),
+        DateForm("year_month", r"(?P<year>\d{4})-(?P<month>\d{2})", "calendar", found=False),
+        DateForm("year_part", rf"{p['year_parts']}[- ]?{year}", "calendar", found=False),  # mid-2020
+        DateForm("month", rf"(?:(?P<offset>{p['month_relative']})\s+)?{yearless_month}", "calendar", found=False),
+    )
+
+
 @functools.cache
-def _patterns(domain: DomainData) -> list[tuple[str, re.Pattern]]:
-    t = date_tables(domain)
-    month = rf"(?P<month>{t['month_re']})\.?"
-    year = r"(?P<year>\d{4})"
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    number = r"(?P<n>[\w.,]+(?:[ -][\w]+)?|a|an|one)"
-    return [
-        ("iso", re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")),
-        ("dmy", re.compile(rf"^{day}\s+(?:of\s+)?{month},?\s+{year}$", re.I)),
-        ("mdy", re.compile(rf"^{month}\s+{day},?\s+{year}$", re.I)),
-        ("dm", re.compile(rf"^{day}\s+(?:of\s+)?{month}$", re.I)),
-        ("md", re.compile(rf"^{month}\s+{day}$", re.I)),
-        ("my", re.compile(rf"^{month},?\s+(?:of\s+)?{year}$", re.I)),
-        ("m", re.compile(rf"^(?:(?P<relative>{'|'.join(t['month_relative'])})\s+)?{month}$", re.I)),  # "last May"
-        ("y", re.compile(rf"^(?:{t['part_re']}[- ]?)?{year}$", re.I)),
-        ("decade", re.compile(r"^(?:the\s+)?(?P<decade>\d{3})0s$", re.I)),
-        ("ago", re.compile(rf"^{number}\s+(?P<unit>{t['unit_re']})s?\s+ago$", re.I)),
-        ("duration", re.compile(
-            rf"^(?:(?:the\s+)?{t['lead_re']}\s+)?{number}?[ -]?"
-            rf"(?P<unit>{t['unit_re']}|centurie)s?(?:[ -]long)?$", re.I)),
-    ]
+def date_grammar(domain: DomainData) -> DateGrammar:
+    """The date forms of `domain`, compiled once to read a phrase and to find dates in text."""
+    forms = _forms(_pieces(domain, finding=False))
+    finding = _pieces(domain, finding=True)
+    found = [form for form in _forms(finding) if form.found]
+    month = next(form for form in _forms(finding) if form.name == "month")
+    month_alone = (rf"(?<![\w-])(?:{finding['month_alone_cues']}\s+(?={finding['full_month']})"
+                   rf"|(?={finding['month_relative']}\s))(?:{month.pattern})(?![\w])(?!,?\s+\d)")
+    # every form starts with a letter or digit: "(?=\w)" fails most positions at once
+    finder = rf"(?<![\w$€£¥])(?=\w)(?:{'|'.join(f'(?P<{form.name}>{_own_groups(form)})' for form in found)})"
+    return DateGrammar(forms=forms, parsers=tuple((form, re.compile(form.pattern, re.I)) for form in forms),
+                       finder=re.compile(finder), month_alone=re.compile(month_alone))
+
+
+def _own_groups(form: DateForm) -> str:
+    """The form's pattern ready to join with the others: its groups unnamed (finding needs only
+    the span), a group referred back to renamed `<form>_<group>`."""
+    referenced = set(re.findall(r"\(\?P=(\w+)\)", form.pattern))
+    pattern = re.sub(r"\(\?P<(\w+)>",
+                     lambda m: f"(?P<{form.name}_{m[1]}>" if m[1] in referenced else "(?:", form.pattern)
+    return re.sub(r"\(\?P=(\w+)\)", rf"(?P={form.name}_\1)", pattern)
 
 
 def parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
@@ -122,45 +205,66 @@ def parse_date(text: str, published: str | None = None, domain: DomainData | Non
 
 @functools.lru_cache(maxsize=65536)
 def _parse_date(text: str, published: str | None, domain: DomainData) -> str | None:
-    """`parse_date` of a string, remembered: a corpus writes the same dates again and again."""
-    tables = date_tables(domain)
+    """`parse_date` of a string, remembered: a corpus writes the same dates again and again.
+    The first form of the grammar that matches the whole phrase reads it; else dateparser."""
     phrase = " ".join(text.split())
-    pub = parse_iso(published)
-    relative = tables["relative"].get(phrase.lower())
-    if relative is not None:
-        unit, amount = relative
-        if unit == "P":
-            return f"P{amount}"
-        return _shift(pub, unit, int(amount)) if pub else None
-    for kind, pattern in _patterns(domain):
-        match = pattern.match(phrase)
-        if not match:
-            continue
-        parts = match.groupdict()
-        if kind == "decade":
-            return parts["decade"]  # ISO 8601 reduced precision: "199" is the 1990s
-        if kind in ("duration", "ago"):
-            unit = parts["unit"].lower()
-            unit = "century" if unit == "centurie" else unit
-            if kind == "ago":
-                amount = parse_number(parts["n"], domain)
-                if not pub or amount is None or unit not in ("year", "month", "day"):
-                    return None
-                return _shift(pub, unit, -int(amount))
-            return _duration(parts.get("n"), unit, domain)
-        month = parts.get("month")
-        if month is not None and not month.isdigit():
-            month = tables["months"].get(month.lower())
-        year = int(parts["year"]) if parts.get("year") else (pub[0] if pub else None)
-        if year is None:
-            return None
-        year += tables["month_relative"].get((parts.get("relative") or "").lower(), 0)
-        if kind == "y":
-            low, high = tables["year_range"]
-            return format_date(year) if low <= year <= high else None
-        return format_date(year, int(month) if month else None,
-                           int(parts["day"]) if parts.get("day") else None)
+    for form, pattern in date_grammar(domain).parsers:
+        match = pattern.fullmatch(phrase)
+        if match:
+            return _READERS[form.read](match.groupdict(), phrase, parse_iso(published), domain)
     return written_date(phrase, domain)
+
+
+def _read_relative(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
+    """ "last year", "the past decade": an offset from publication, or a duration."""
+    unit, amount = date_tables(domain)["relative"][parts["relative"].lower()]
+    if unit == "P":
+        return f"P{amount}"
+    return _shift(published, unit, int(amount)) if published else None
+
+
+def _read_calendar(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
+    """A year, month and day as written; a missing year is the publication's ("14 March")."""
+    tables = date_tables(domain)
+    month = parts.get("month")
+    if month is not None and not month.isdigit():
+        month = tables["months"].get(month.lower())
+    year = int(parts["year"]) if parts.get("year") else (published[0] if published else None)
+    if year is None:
+        return None
+    year += tables["month_relative"].get((parts.get("offset") or "").lower(), 0)
+    return format_date(year, int(month) if month else None, int(parts["day"]) if parts.get("day") else None)
+
+
+def _read_decade(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
+    return parts["decade"]  # ISO 8601 reduced precision: "199" is the 1990s
+
+
+def _read_ago(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
+    """ "two years ago": publication moved back, at the unit's precision."""
+    amount = parse_number(parts["n"], domain)
+    unit = _unit(parts, domain)
+    if not published or amount is None or unit not in ("year", "month", "day"):
+        return None
+    return _shift(published, unit, -int(amount))
+
+
+def _read_duration(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
+    return _duration(parts.get("n"), _unit(parts, domain), domain)
+
+
+def _unit(parts: dict, domain: DomainData) -> str:
+    """The duration unit matched, singular ("centuries" -> "century")."""
+    unit = parts["unit"].lower()
+    return date_tables(domain)["plurals"].get(unit, unit)
+
+
+def _read_written(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
+    return written_date(phrase, domain)
+
+
+_READERS = {"relative": _read_relative, "calendar": _read_calendar, "decade": _read_decade,
+            "ago": _read_ago, "duration": _read_duration, "written": _read_written}
 
 
 def written_date(text: str, domain: DomainData | None = None) -> str | None:

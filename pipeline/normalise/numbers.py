@@ -70,69 +70,127 @@ def parse_number(text: str, domain: DomainData | None = None) -> float | None:
 @functools.lru_cache(maxsize=65536)
 def _parse_number(text: str, domain: DomainData) -> float | None:
     """`parse_number` of a string, remembered: a corpus writes the same numbers again and again."""
-    words = _number_words(domain)
+    tokens = _tokens(text)
+    if tokens is None:
+        return None
+    reading = _Reading(_number_words(domain))
+    for raw in tokens:
+        if not reading.read(raw):
+            return None
+    return reading.value()
+
+
+def _tokens(text: str) -> list[str] | None:
+    """The digit groups, words and signs of a number, or None when something else is written."""
     cleaned = _SPACE_GROUPS.sub(lambda m: _SPACE.sub("", m.group()), text)
     cleaned = cleaned.replace("-", " ").replace("\u2013", " ").strip()
     tokens = _TOKEN.findall(cleaned)
     if not tokens or "".join(tokens) != _SPACE.sub("", cleaned):
         return None  # something in the text is neither a number nor a number word
-    total = 0.0
-    current: float | None = None
-    before_article: float | None = None  # the number before "a" in "one and a half"
-    previous = None
-    seen_number = False
-    previous_digits = False
-    for raw in tokens:
+    return tokens
+
+
+class _Reading:
+    """A number read token by token, left to right: `total` holds what scale words closed
+    ("two million"), `current` the part still open ("three hundred")."""
+
+    def __init__(self, words: dict):
+        self.words = words
+        self.total = 0.0
+        self.current: float | None = None
+        self.before_article: float | None = None  # the number before "a" in "one and a half"
+        self.previous: str | None = None  # the last token read, "and" and skipped articles aside
+        self.previous_digits = False
+        self.seen_number = False
+
+    def read(self, raw: str) -> bool:
+        """Take one token; False when it makes the text no number."""
         token = raw.lower().rstrip(".") if not raw[0].isdigit() else raw
         is_digits = token[0].isdigit() or token.startswith(".")
-        if is_digits and previous_digits:
-            return None  # "1.2.3": two numbers run together
-        previous_digits = is_digits
+        if is_digits and self.previous_digits:
+            return False  # "1.2.3": two numbers run together
+        self.previous_digits = is_digits
+        kind, value = self._kind(token, raw, is_digits)
+        step = self._STEPS.get(kind)
+        if step is None:
+            return False
+        taken = step(self, value)
+        if taken is None:
+            return False
+        if taken:
+            self.previous = token
+        return True
+
+    def _kind(self, token: str, raw: str, is_digits: bool) -> tuple[str | None, object]:
+        """The kind of a token ("digits", "a", "an", "and" or a number word's) and its value."""
         if is_digits:
-            value = parse_digits(raw)
-            if value is None:
-                return None
-            current = (current or 0.0) + value
-            seen_number = True
-        elif token in ("a", "an"):
-            if previous in words and words[previous][0] == "fraction":
-                continue  # "half a million"
-            before_article = current
-            current = (current or 0.0) + 1.0
-        elif token == "and":
-            continue
-        elif token in words:
-            kind, value = words[token]
-            if kind == "unit":
-                current = (current or 0.0) + value
-                seen_number = True
-            elif kind == "hundred":
-                current = (current or 1.0) * value
-                seen_number = True
-            elif kind == "collective":
-                current = (current or 1.0) * value
-                seen_number = True
-            elif kind == "fraction":
-                if previous in ("a", "an"):
-                    current = (before_article or 0.0) + value  # "a half", "one and a half"
-                else:
-                    current = value if current is None else current * value  # "three quarters"
-                seen_number = True
-            elif kind == "scale":
-                if current is None and total:
-                    total *= value
-                else:
-                    total += (1.0 if current is None else current) * value
-                current = None
-                seen_number = True
-        else:
+            return "digits", raw
+        if token in ("a", "an", "and"):
+            return token, None
+        return self.words.get(token, (None, None))
+
+    def value(self) -> float | None:
+        """The number read, or None when no token was a number."""
+        if not self.seen_number:
             return None
-        previous = token
-    if not seen_number:
-        return None
-    result = total + (current or 0.0)
-    # 32.8 * 1e9 is 32799999999.999996 in binary floating point: round away the noise.
-    return float(f"{result:.12g}") if math.isfinite(result) else None
+        result = self.total + (self.current or 0.0)
+        # 32.8 * 1e9 is 32799999999.999996 in binary floating point: round away the noise.
+        return float(f"{result:.12g}") if math.isfinite(result) else None
+
+    # Each step returns None when the token cannot be read, else whether it counts as `previous`.
+    def _digits(self, raw: str) -> bool | None:
+        value = parse_digits(raw)
+        if value is None:
+            return None
+        self._add(value)
+        return True
+
+    def _article(self, _value) -> bool:
+        if self._previous_kind() == "fraction":
+            return False  # "half a million"
+        self.before_article = self.current
+        self.current = (self.current or 0.0) + 1.0
+        return True
+
+    def _and(self, _value) -> bool:
+        return False
+
+    def _unit(self, value: float) -> bool:
+        self._add(value)
+        return True
+
+    def _multiply(self, value: float) -> bool:
+        """ "hundred", "dozen": times the number before, or one."""
+        self.current = (self.current or 1.0) * value
+        self.seen_number = True
+        return True
+
+    def _fraction(self, value: float) -> bool:
+        if self.previous in ("a", "an"):
+            self.current = (self.before_article or 0.0) + value  # "a half", "one and a half"
+        else:
+            self.current = value if self.current is None else self.current * value  # "three quarters"
+        self.seen_number = True
+        return True
+
+    def _scale(self, value: float) -> bool:
+        if self.current is None and self.total:
+            self.total *= value
+        else:
+            self.total += (1.0 if self.current is None else self.current) * value
+        self.current = None
+        self.seen_number = True
+        return True
+
+    def _add(self, value: float) -> None:
+        self.current = (self.current or 0.0) + value
+        self.seen_number = True
+
+    def _previous_kind(self) -> str | None:
+        return self.words[self.previous][0] if self.previous in self.words else None
+
+    _STEPS = {"digits": _digits, "a": _article, "an": _article, "and": _and, "unit": _unit,
+              "hundred": _multiply, "collective": _multiply, "fraction": _fraction, "scale": _scale}
 
 
 @functools.cache
