@@ -1,0 +1,80 @@
+"""QUANTITY: a number and the noun it counts ("1,800 new CCTV cameras", "a 2,000-camera
+network"), also through a partitive ("12 of the 47 counties")."""
+from __future__ import annotations
+
+import re
+
+from pipeline.amounts.predicates import Rejections
+from pipeline.amounts.reading import Reading
+from pipeline.amounts.scan import NumberScan
+from pipeline.domain import DomainData
+from pipeline.mention import Mention
+from pipeline.patterns import alternation, number_pattern
+
+_HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
+
+_NO_NOUN = (None, False, 0)
+
+
+class CountStep:
+    """Proposes a count at a number followed by the noun it counts."""
+
+    def __init__(self, domain: DomainData, reading: Reading, rejections: Rejections):
+        self.reading, self.rejections = reading, rejections
+        numbers = domain["numbers"]
+        number = number_pattern(domain)
+        self.count = re.compile(number)
+        determiners = alternation(numbers["partitive_determiners"], "i")
+        self.partitive = re.compile(
+            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>{determiners}[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
+        )
+
+    def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
+        """The count the number at `start` makes, if it counts a noun."""
+        match = self.count.match(scan.text, start)
+        mention = self._count(scan, match) if match else None
+        return [mention] if mention else []
+
+    def _count(self, scan: NumberScan, match: re.Match) -> Mention | None:
+        """A number followed by the noun it counts; None when it is a year, a code, a
+        measurement or counts nothing."""
+        text, start, end, written = scan.text, match.start(), match.end(), match.group()
+        value = self.reading.parse_number(written)
+        if value is None or self.rejections.is_format_name(written):
+            return None
+        compound = _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
+        if compound and self.rejections.is_hyphen_adjective(compound.group(1)):
+            return None
+        if (self.rejections.is_code(text, start, end, check_after=compound is None)
+                or self.rejections.is_lone_one(text, start, written, value)):
+            return None
+        first = self.reading.word_after(text, end)
+        if first and self.rejections.is_not_counted(first.lower()):
+            return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
+        noun, plural, noun_end = self._noun(text, end, compound)
+        if noun is None or self.rejections.is_not_counted(noun):
+            return None
+        if self.rejections.is_year(text, start, written, value, plural):
+            return None
+        period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)
+        return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "count_rule", unit=noun, period=period)
+
+    def _noun(self, text: str, end: int, compound: re.Match | None) -> tuple[str | None, bool, int]:
+        """(noun, written in the plural, where it ends after `end`) counted by the number ending
+        at `end`: the noun of its hyphen compound, the noun after it, or after its partitive."""
+        if compound:
+            noun, plural, noun_end = self.reading.unit_lemma(compound.group(1)), False, compound.end() - end
+        else:
+            noun, plural, noun_end = self.reading.noun_after(text, end)
+        return (noun, plural, noun_end) if noun is not None else self._partitive_noun(text, end)
+
+    def _partitive_noun(self, text: str, end: int) -> tuple[str | None, bool, int]:
+        """The noun counted through a partitive: "12 of the 47 counties", "2,500 of the Lahore
+        cameras" (a determiner alone needs a plural noun)."""
+        partitive = self.partitive.match(text, end)
+        if not partitive or not (partitive.group("det") or partitive.group("whole")):
+            return _NO_NOUN
+        noun, plural, noun_end = self.reading.noun_after(text, partitive.end())
+        if not plural and not partitive.group("whole"):
+            return _NO_NOUN
+        return noun, plural, noun_end + partitive.end() - end

@@ -1,0 +1,54 @@
+"""PERCENT written as a share: fractions ("half of the cameras", "fell by a third") and ratios
+("one in five households")."""
+from __future__ import annotations
+
+import re
+
+from pipeline.amounts.reading import Reading
+from pipeline.amounts.scan import NumberScan
+from pipeline.domain import DomainData
+from pipeline.mention import Mention
+from pipeline.patterns import alternation, small_number_pattern
+
+
+class FractionStep:
+    """Proposes PERCENT at a fraction word before "of" or after "by"."""
+
+    def __init__(self, domain: DomainData, reading: Reading):
+        self.reading = reading
+        numbers = domain["numbers"]
+        followers = alternation(numbers["fraction_followers"], "i")
+        leaders = alternation(numbers["fraction_leaders"], "i")
+        fractions = alternation(numbers["fractions"], "i")
+        self.fraction = re.compile(
+            rf"(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
+            rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-])"
+        )
+
+    def in_text(self, scan: NumberScan) -> list[Mention]:
+        """Every fraction of a whole in the text, in percentage points."""
+        return [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
+                                     self.reading.parse_percent(match.group()), "fraction_rule")
+                for match in self.fraction.finditer(scan.text)]
+
+
+class RatioStep:
+    """Proposes PERCENT at "one in five" or "3 out of 10" followed by the plural noun counted."""
+
+    def __init__(self, domain: DomainData, reading: Reading):
+        self.reading = reading
+        numbers = domain["numbers"]
+        small = rf"(?:\d{{1,3}}|{small_number_pattern(domain)})"
+        self.ratio = re.compile(
+            rf"(?<![\w.,-])(?P<part>{small})\s+{alternation(numbers['ratio_words'], 'i')}\s+(?P<whole>{small})(?![\w.,%-])"
+        )
+
+    def in_text(self, scan: NumberScan) -> list[Mention]:
+        """Every ratio of a part below its whole that counts things, in percentage points."""
+        found = []
+        for match in self.ratio.finditer(scan.text):
+            part, whole = self.reading.parse_number(match.group("part")), self.reading.parse_number(match.group("whole"))
+            if part and whole and part < whole and self.reading.noun_after(scan.text, match.end())[1]:
+                found.append(self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
+                                                  round(100 * part / whole, 2), "ratio_rule"))
+        return found

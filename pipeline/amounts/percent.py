@@ -1,0 +1,46 @@
+"""PERCENT written with a percent word: "15%", "minus 5 per cent", "percent of 10"."""
+from __future__ import annotations
+
+import re
+
+from pipeline.amounts.predicates import Rejections
+from pipeline.amounts.reading import Reading
+from pipeline.amounts.scan import NumberScan
+from pipeline.domain import DomainData
+from pipeline.mention import Mention
+from pipeline.patterns import alternation, number_pattern
+
+
+class PercentStep:
+    """Proposes PERCENT at a number before a percent word, and after "percent of"."""
+
+    def __init__(self, domain: DomainData, reading: Reading, rejections: Rejections):
+        self.reading, self.rejections = reading, rejections
+        numbers = domain["numbers"]
+        number = number_pattern(domain)
+        percent_words = alternation(numbers["percent_words"], "i")
+        self.percent = re.compile(rf"(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
+        # "percent of 10", "per cent of twenty-two": the percent word first, the number ending the phrase.
+        self.percent_of = re.compile(
+            rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
+        )
+        self.negative_tail = re.compile(rf"(?<![\w-]){alternation(numbers['negative_words'], 'i')}[ ]+$")
+
+    def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
+        """The percentage the number at `start` begins ("15%"), negative after "minus"."""
+        match = self.percent.match(scan.text, start)
+        if not match:
+            return []
+        value = self.reading.parse_percent(match.group("num") + "%")
+        negative = self.negative_tail.search(scan.text, max(0, start - self.reading.windows.negative_before), start)
+        if value is not None and negative:
+            value = -value
+        begin = negative.start() if negative else start
+        return [self.reading.mention(scan.doc, "PERCENT", begin, match.end(), value, "percent_rule")]
+
+    def in_text(self, scan: NumberScan) -> list[Mention]:
+        """The percentages written "percent of" a number that ends the phrase."""
+        return [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
+                                     self.reading.parse_number(match.group("num")), "percent_rule")
+                for match in self.percent_of.finditer(scan.text)
+                if not self.rejections.is_after_number(scan.text, match.start())]

@@ -1,0 +1,84 @@
+"""The other end of a range written once: "10-15%", "20,000 to 30,000 cameras", "between 300
+and 500 cameras", "$1-2 million". Two mentions, as SPEC has "$1.2 million to $23.5 million"."""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+import re
+
+from pipeline.amounts.predicates import Rejections
+from pipeline.amounts.reading import Reading
+from pipeline.amounts.scan import NumberScan
+from pipeline.domain import DomainData
+from pipeline.mention import VALUE_LABELS, Mention
+from pipeline.patterns import alternation
+
+
+class SpanIndex:
+    """Whether a span overlaps any of a fixed set of spans, in O(log n) per question: the
+    spans sorted by start, with the furthest end reached by each prefix."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span starts before `end` and ends after `start`."""
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
+
+
+class RangeStep:
+    """Proposes the end of a range that has no mention of its own, labelled like the other end;
+    and for "$1-2 million", the first amount again with the scale of the second."""
+
+    def __init__(self, domain: DomainData, reading: Reading, rejections: Rejections):
+        self.reading, self.rejections = reading, rejections
+        ranges = domain["numbers"]["ranges"]
+        self.joiner = re.compile(
+            rf"[ \u00a0]*{alternation(ranges['signs'])}[ \u00a0]*"
+            rf"|[ \u00a0]+(?:{alternation(ranges['words'], 'i')}|(?P<between>{alternation(ranges['after_between'], 'i')}))[ \u00a0]+")
+        self.between = re.compile(rf"\b{alternation(ranges['between'], 'i')}\s+\S{{0,4}}$")
+
+    def propose(self, scan: NumberScan, found: list[Mention]) -> tuple[dict[int, Mention], list[Mention]]:
+        """(rescaled, ends): the amounts of `found` (by index) that a range gives the scale of its
+        second number ("$1-2 million": $1 million), and the mentions of range ends found no other
+        way. Nothing in `found` is changed."""
+        ranked = sorted((m for m in found if m.label in VALUE_LABELS), key=lambda m: -VALUE_LABELS.index(m.label))
+        ending_at = {m.end: m for m in ranked}  # MONEY last, so it wins a shared position
+        starting_at = {m.start: m for m in ranked}
+        position = {id(m): i for i, m in enumerate(found)}
+        taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others]])
+        rescaled, ends = {}, []
+        for (a_start, a_end), (b_start, b_end) in itertools.pairwise(scan.numbers):
+            pair = self._pair(scan.text, a_start, a_end, b_start, b_end)
+            if pair is None:
+                continue
+            a_value, b_value, scale = pair
+            first, second = ending_at.get(a_end), starting_at.get(b_start)
+            if second is not None and not taken.overlaps(a_start, a_end):
+                ends.append(self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
+                                                 currency=second.currency, unit=second.unit))
+            elif (first is not None and first.label == "MONEY" and not taken.overlaps(b_start, b_end)
+                  and self.reading.has_scale(scan.text[b_start:b_end])):
+                rescaled[position[id(first)]] = dataclasses.replace(first, value=first.value * scale)
+                ends.append(self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule",
+                                                 currency=first.currency))
+        return rescaled, ends
+
+    def _pair(self, text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[float, float, float] | None:
+        """(first value, second value, scale the first takes from the second) of two numbers
+        joined as a range, or None when they are not one."""
+        joiner = self.joiner.fullmatch(text, a_end, b_start)
+        if not joiner or joiner.group("between") is not None and not self.between.search(
+                text, max(0, a_start - self.reading.windows.between_before), a_start):
+            return None
+        a_text, b_text = text[a_start:a_end], text[b_start:b_end]
+        a_value, b_value = self.reading.parse_number(a_text), self.reading.parse_number(b_text)
+        if a_value is None or b_value is None or self.rejections.is_code(text, a_start, a_end, check_after=False):
+            return None  # "Boeing 747-400", "No. 6-2007"
+        b_scale = self.reading.scale_of(b_text, b_value)
+        scaled = not self.reading.has_scale(a_text) and a_value <= b_value / b_scale
+        return a_value, b_value, b_scale if scaled else 1.0  # "$1-2 million", not "from 60,000 to 1.5 million"

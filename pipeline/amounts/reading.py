@@ -1,0 +1,136 @@
+"""What every amount step reads around a number: its value and scale, the currency sign written
+before it, the noun it counts, its qualifier and period, and the mention it proposes; the
+character windows come from `numbers.yaml` and `currencies.yaml`."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.domain import DomainData
+from pipeline.mention import Mention, doc_text, make_mention
+from pipeline.normalise.money import currency_tables
+from pipeline.normalise.numbers import number_words, parse_number, parse_percent
+from pipeline.normalise.units import plural_to_singular, unit_lemma
+from pipeline.patterns import alternation, period_of, qualifier_of
+
+_WORD_AFTER = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DIGITS = re.compile(r"[\d.,]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Windows:
+    """How many characters around a number the steps read (`numbers.yaml`'s `windows`)."""
+
+    qualifier_before: int
+    context_after: int
+    counted_noun: int
+    range_start_before: int
+    between_before: int
+    negative_before: int
+    year_cue_before: int
+    number_before_percent_of: int
+    code_before: int
+    code_after: int
+
+
+class Reading:
+    """The readers the steps share, bound to one DomainData."""
+
+    def __init__(self, domain: DomainData):
+        self.domain = domain
+        for normaliser in (parse_number, parse_percent, plural_to_singular, unit_lemma, qualifier_of, period_of):
+            setattr(self, normaliser.__name__, functools.partial(normaliser, domain=domain))
+        numbers = domain["numbers"]
+        self.windows = Windows(**{key: int(value) for key, value in numbers["windows"].items()})
+        self.number_words = number_words(domain)
+        self.unit_window = int(numbers["unit_window"])
+        self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
+        self.not_noun_endings = tuple(numbers["not_noun_endings"])
+        self.currency_before_pattern = _currency_before_pattern(domain)
+        self.currency_tail = re.compile(self.currency_before_pattern + "$")
+        self.sign_window = int(domain["currencies"]["sign_window"])
+
+    def currency_before(self, text: str, start: int) -> re.Match | None:
+        """The sign or code written right before the number at `start` ("US$", "KSh "), or None."""
+        return self.currency_tail.search(text, max(0, start - self.sign_window), start)
+
+    def has_scale(self, number_text: str) -> bool:
+        """Whether a number is written with a scale word: "1.2bn", "two million", "a thousand"."""
+        return any(self.number_words.get(w.lower(), ("",))[0] == "scale" for w in _LETTERS.findall(number_text))
+
+    def scale_of(self, number_text: str, value: float) -> float:
+        """The scale a number is written with: 1e6 for "2 million", 1 for "2,000"."""
+        digits = _DIGITS.match(number_text)
+        base = self.parse_number(digits.group().rstrip(".,")) if digits else None
+        return value / base if base else 1.0
+
+    def qualifier_before(self, text: str, start: int) -> str | None:
+        """The qualifier written just before `start` ("at least"), or None."""
+        return self.qualifier_of(text[max(0, start - self.windows.qualifier_before):start], "")
+
+    def period_after(self, text: str, end: int) -> str | None:
+        """The period written just after `end` ("annually" -> year), or None."""
+        return self.period_of(text[end:end + self.windows.context_after])
+
+    @staticmethod
+    def word_after(text: str, end: int) -> str | None:
+        """The word right after `end` ("km" of "5,000 km"), or None."""
+        match = _WORD_AFTER.match(text, end)
+        return match.group(1) if match else None
+
+    def noun_after(self, text: str, end: int) -> tuple[str | None, bool, int]:
+        """The noun counted by the number ending at `end`: see `counted_noun`."""
+        return self.counted_noun(text[end:end + self.windows.counted_noun])
+
+    def counted_noun(self, after: str) -> tuple[str | None, bool, int]:
+        """(unit, whether it was written in the plural, where the noun ends in `after`) of the
+        noun a number counts."""
+        words, position = [], 0
+        for _ in range(self.unit_window):
+            match = _WORD_AFTER.match(after, position)
+            if not match or match.group(1).lower() in self.unit_stop:
+                break
+            position = match.end()
+            word = _POSSESSIVE.sub("", match.group(1))
+            if word == match.group(1):
+                words.append((word, position))
+            elif self.plural_to_singular(word):
+                words.append((word, position))
+                break  # "47 counties' systems": a plural owner is the counted noun
+            # a singular owner ("two buyer's credit facilities") is not
+        for word, word_end in words:
+            singular = self.plural_to_singular(word.split("-")[-1])
+            if singular:
+                return singular, True, word_end
+        lower = [(w, e) for w, e in words if w.islower() and not w.endswith(self.not_noun_endings)]
+        return (self.unit_lemma(lower[-1][0]), False, lower[-1][1]) if lower else (None, False, 0)
+
+    def mention(self, doc: Doc, label: str, start: int, end: int, value: float | None, source: str,
+                **fields) -> Mention:
+        """A proposed amount over `doc.text[start:end]` with its qualifier and (but for PERCENT)
+        its period read around it; `fields` set the others (currency, unit, a period found further)."""
+        text = doc_text(doc)
+        after = text[end:end + self.windows.context_after]
+        if "period" not in fields:
+            fields["period"] = self.period_of(after) if label != "PERCENT" else None
+        fields.setdefault("note", None if value is not None else "value unknown")
+        return make_mention(
+            doc, label, start, end, source, value=value,
+            qualifier=self.qualifier_of(text[max(0, start - self.windows.qualifier_before):start], after),
+            **fields,
+        )
+
+
+def _currency_before_pattern(domain: DomainData) -> str:
+    """A sign or code written before a number, with what separates them: "US$", "KSh ", "USD: "."""
+    tables = currency_tables(domain)
+    prefixes = alternation(tables.scale_prefixes)
+    codes_before = rf"(?:{prefixes})?{alternation(tables.codes)}|{alternation(tables.lowercase_codes)}"
+    code_dollar = rf"{alternation(tables.codes, 'i')}\$|{alternation(tables.codes)} \$"
+    signs = alternation(domain["currencies"]["signs"])
+    return rf"(?<![A-Za-z])(?P<cur>{code_dollar}|{signs}|{codes_before})(?::[ ]?|[ \u00a0]?)"

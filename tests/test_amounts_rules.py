@@ -1,0 +1,147 @@
+"""The amount steps and their named rejection predicates, one row each way: what the amounts
+component proposes for a text (before the resolver keeps one mention per stretch of text)."""
+import shutil
+
+import pytest
+import spacy
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pipeline.components  # noqa: F401  (registers the factories)
+from pipeline.amounts.ranges import SpanIndex
+from pipeline.domain import CONFIG_DIR
+
+
+def proposals(nlp, text):
+    """(label, text, value, currency or unit, source) of every proposal, in text order."""
+    doc = nlp(text)
+    return [(m.label, m.text, m.value, m.currency or m.unit, m.source)
+            for m in sorted(doc._.mentions, key=lambda m: (m.start, m.end))]
+
+
+@pytest.fixture(scope="module")
+def amounts_nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimtrace_amounts")
+    return nlp
+
+
+M, P, Q = "MONEY", "PERCENT", "QUANTITY"
+
+RULES = [
+    # step: money with the currency before the number
+    ("money before", "The deal was worth US$1.2bn.", [(M, "US$1.2bn", 1.2e9, "USD", "money_rule")]),
+    ("money before, minor part", "It cost $10 and 50 cents",
+     [(M, "$10 and 50 cents", 10.5, "USD", "money_rule"), (M, "50 cents", 0.5, "USD", "money_rule")]),
+    # step: money with the currency after the number (the count "3 dollars" is only proposed)
+    ("money after, scaled", "a loan of 850 million RMB", [(M, "850 million RMB", 8.5e8, "CNY", "money_rule")]),
+    ("money after, sign", "priced at 5 €", [(M, "5 €", 5.0, "EUR", "money_rule")]),
+    ("money after, minor part", "It cost 3 dollars 50 cents.",
+     [(Q, "3", 3.0, "dollar", "count_rule"), (M, "3 dollars 50 cents", 3.5, "USD", "money_rule"),
+      (M, "50 cents", 0.5, "USD", "money_rule")]),
+    ("money name before", "a grant of dollar 22.5 million",
+     [(M, "dollar 22.5 million", 2.25e7, "USD", "money_rule")]),
+    # step: percent
+    ("percent", "crime fell 15% last year", [(P, "15%", 15.0, None, "percent_rule")]),
+    ("percent, negative", "growth of minus 5 per cent", [(P, "minus 5 per cent", -5.0, None, "percent_rule")]),
+    ("percent of", "It rose by percent of 10.", [(P, "percent of 10", 10.0, None, "percent_rule")]),
+    # step: fractions
+    ("fraction before of", "half of the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
+    ("fraction after by", "crime fell by a third", [(P, "a third", 33.33, None, "fraction_rule")]),
+    ("fraction, neither", "half the cameras", []),
+    # step: ratios
+    ("ratio", "one in five households",
+     [(P, "one in five", 20.0, None, "ratio_rule"), (Q, "five", 5.0, "household", "count_rule")]),
+    ("ratio, part above whole", "5 in 3 cases", [(Q, "3", 3.0, "case", "count_rule")]),
+    ("ratio, counting nothing", "one in five said", []),
+    # step: factors
+    ("factor", "3 times more cameras", [(Q, "3 times", 3.0, "times", "factor_rule")]),
+    ("factor word", "twice as many", [(Q, "twice", 2.0, "times", "factor_rule")]),
+    # step: counts
+    ("count", "1,800 new CCTV cameras", [(Q, "1,800", 1800.0, "camera", "count_rule")]),
+    ("count, hyphen compound", "a 2,000-camera network", [(Q, "2,000", 2000.0, "camera", "count_rule")]),
+    ("count, four digits in the plural", "2000 cameras", [(Q, "2000", 2000.0, "camera", "count_rule")]),
+    # step: partitives
+    ("partitive with determiner", "12 of the 47 counties",
+     [(Q, "12", 12.0, "county", "count_rule"), (Q, "47", 47.0, "county", "count_rule")]),
+    ("partitive with whole", "2,500 of 3,000 cameras",
+     [(Q, "2,500", 2500.0, "camera", "count_rule"), (Q, "3,000", 3000.0, "camera", "count_rule")]),
+    ("partitive, singular after a determiner", "12 of the committee", []),
+    # step: ranges
+    ("range with to", "20,000 to 30,000 cameras",
+     [(Q, "20,000", 20000.0, "camera", "range_rule"), (Q, "30,000", 30000.0, "camera", "count_rule")]),
+    ("range with a dash", "rates of 10-15%", [(P, "10", 10.0, None, "range_rule"), (P, "15%", 15.0, None, "percent_rule")]),
+    ("range after between", "between 300 and 500 cameras",
+     [(Q, "300", 300.0, "camera", "range_rule"), (Q, "500", 500.0, "camera", "count_rule")]),
+    ("range, and without between", "the 5 and 10 cameras", [(Q, "10", 10.0, "camera", "count_rule")]),
+    ("range, scale of the second end", "a loan of $1-2 million",
+     [(M, "$1", 1e6, "USD", "money_rule"), (M, "2 million", 2e6, "USD", "range_rule")]),
+    ("range, first end not rescaled", "from 60,000 to 1.5 million cameras",
+     [(Q, "60,000", 60000.0, "camera", "range_rule"), (Q, "1.5 million", 1.5e6, "camera", "count_rule")]),
+    ("range, first end a code", "Route 66 to 70 cameras", [(Q, "70", 70.0, "camera", "count_rule")]),
+    # predicate: is_road_name
+    ("is_road_name", "on the R40 near town", []),
+    ("is_road_name, scaled", "a deal of R400 million", [(M, "R400 million", 4e8, "ZAR", "money_rule")]),
+    # predicate: is_video_format
+    ("is_video_format", "1080p cameras", []),
+    ("is_video_format, pennies", "5p coins", [(M, "5p", 0.05, "GBP", "money_rule")]),
+    # predicate: is_format_name
+    ("is_format_name", "5G towers", []),
+    ("is_format_name, a count", "50 towers", [(Q, "50", 50.0, "tower", "count_rule")]),
+    # predicate: is_code
+    ("is_code", "The ECU 911 centres opened.", []),
+    ("is_code, code word", "Section 3 cameras", []),
+    ("is_code, at the sentence start", "911 centres opened.", [(Q, "911", 911.0, "centre", "count_rule")]),
+    # predicate: is_name_without_scale
+    ("is_name_without_scale", "dollar 5 bills", [(Q, "5", 5.0, "bill", "count_rule")]),
+    # predicate: is_currency_first ("10 usd" is not proposed)
+    ("is_currency_first", "rmb 10 usd 20",
+     [(M, "rmb 10", 10.0, "CNY", "money_rule"), (Q, "10", 10.0, "usd", "count_rule"),
+      (M, "usd 20", 20.0, "USD", "money_rule")]),
+    # predicate: is_range_start
+    ("is_range_start", "between $10 and 20", [(M, "$10", 10.0, "USD", "money_rule")]),
+    ("minor part counting a noun", "$15 and 20 cameras",
+     [(M, "$15", 15.0, "USD", "money_rule"), (Q, "20", 20.0, "camera", "count_rule")]),
+    # predicate: is_after_number
+    ("is_after_number", "5 percent of 10.", [(P, "5 percent", 5.0, None, "percent_rule")]),
+    # predicate: is_hyphen_adjective
+    ("is_hyphen_adjective", "a 500-strong unit", []),
+    # predicate: is_not_counted
+    ("is_not_counted, measure", "the 5,000 km border", []),
+    ("is_not_counted, duration", "15 year maturities", []),
+    ("is_not_counted, counted noun", "1,000 long kilometres", []),
+    # predicate: is_lone_one
+    ("is_lone_one", "one committee member", []),
+    ("is_lone_one, qualified", "at least one camera", [(Q, "one", 1.0, "camera", "count_rule")]),
+    # predicate: is_year
+    ("is_year, singular noun", "the 2019 budget", []),
+    ("is_year, after a cue", "since 2015 cameras were installed", []),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", RULES, ids=[row[0] for row in RULES])
+def test_amount_rules(amounts_nlp, rule, text, expected):
+    assert proposals(amounts_nlp, text) == expected
+
+
+def test_one_letter_sign_threshold_is_read_from_the_config(tmp_path):
+    configs = tmp_path / "configs"
+    shutil.copytree(CONFIG_DIR, configs)
+    path = configs / "currencies.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("letter_sign_below: 1000", "letter_sign_below: 10"),
+                    encoding="utf-8")
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["letter_sign_below"] == 10
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimtrace_amounts", config={"config_dir": str(configs)})
+    assert proposals(nlp, "on the R40 near town") == [(M, "R40", 40.0, "ZAR", "money_rule")]
+
+
+spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])), max_size=30)
+
+
+@given(spans, st.integers(0, 80), st.integers(0, 20))
+def test_span_index_answers_like_a_scan_of_every_span(taken, start, length):
+    end = start + length
+    expected = any(s < end and e > start for s, e in taken)
+    assert SpanIndex(taken).overlaps(start, end) == expected
