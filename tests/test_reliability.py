@@ -92,7 +92,7 @@ def test_a_run_with_other_inputs_keeps_the_checkpoints_of_an_interrupted_run(tmp
     second.write_text("Zambia paid $5 million to Huawei.", encoding="utf-8")
     out = tmp_path / "out"
 
-    def interrupted(self, out_dir, fmt):
+    def interrupted(self, *args):
         raise KeyboardInterrupt  # Ctrl-C once every batch is checkpointed
 
     with monkeypatch.context() as patch:

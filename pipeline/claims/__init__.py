@@ -139,7 +139,8 @@ class _Attacher:
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
         if not self.rules.deals.belongs_to_no_deal(self.text, clause):  # a market share has no deal
             found = None if source is NO_COUNTRY else source
-            fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found)
+            dominant = self.countries.dominant.country if self.countries.dominant else None
+            fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found, dominant)
             if source is None:
                 self.later.append((claim, fact))
         if source not in (None, NO_COUNTRY):

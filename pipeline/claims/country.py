@@ -43,12 +43,14 @@ class CountryContext:
                  rules: CountryRules):
         vendors = [m for m in mentions if m.label == "VENDOR"]
         vendor_homes = {m.country for m in vendors if m.country}
-        home = vendor_homes | {m.country for m in in_names if m.organisation == "financier"}
+        # suppliers' homes: what the text names as a vendor's origin ("Chinese-made") or a lender's
+        origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
+        home = origins | {m.country for m in in_names if m.organisation == "financier"}
         places = rules.without_supplier_homes(rules.buyer_candidates(text, mentions, vendor_homes), home)
         self.places = ByPosition(places)
         self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start)))
         self.dominant = rules.dominant(self.carried.items)
-        self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home))
+        self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
 
 
 class CountryRules:

@@ -92,16 +92,19 @@ class DocumentDeals:
         return deal
 
     def deal_of_fact(self, fact: Mention, sentence: Span, clause_vendors: list[Mention],
-                     country: Mention | None) -> Deal | None:
+                     country: Mention | None, document_country: str | None = None) -> Deal | None:
         """The deal a fact belongs to: the one its clause names a vendor of, else the one in
-        focus for its country, else a vendorless deal when its paragraph is about one."""
+        focus for its country (the document's, when neither its sentence nor its paragraph
+        names one), else a vendorless deal when its paragraph is about one."""
         code = country.country if country is not None else None
         names = {m.vendor for m in clause_vendors}
         if names:
             deals = [d for d in self.deals if names & set(d.vendors) and code in (None, d.country)]
             chosen = max(deals, key=lambda d: d.last_touch, default=None)
         else:
-            chosen = self._in_focus(code)
+            chosen = self._in_focus(code, self.index.paragraph_start(fact.start))
+            if chosen is None and code is None and document_country is not None:
+                chosen = self._in_focus(document_country, 0)
         if chosen is None and code is not None and self._about_a_deal(fact):
             chosen = self._new(code, country)
         if chosen is not None:
@@ -111,9 +114,12 @@ class DocumentDeals:
             self.focus = chosen
         return chosen
 
-    def _in_focus(self, code: str | None) -> Deal | None:
+    def _in_focus(self, code: str | None, paragraph_start: int) -> Deal | None:
+        """The deal last spoken of for a country; with no country, the deal in focus when the
+        fact's paragraph spoke of it."""
         if code is None:
-            return self.focus
+            in_paragraph = self.focus is not None and self.focus.last_touch >= paragraph_start
+            return self.focus if in_paragraph else None
         same = [d for d in self.deals if d.country == code]
         return max(same, key=lambda d: d.last_touch, default=None)
 
