@@ -115,7 +115,7 @@ def test_a_run_in_another_format_replaces_the_earlier_tables(tmp_path):
     out = tmp_path / "out"
     run([str(old)], out, "parquet", progress=False)
     run([str(new)], out, "csv", progress=False)
-    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "documents.csv", "mentions.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "deals.csv", "documents.csv", "mentions.csv"]
     assert list(read_table(out, "documents")["doc_id"]) == ["n0", "n1", "n2"]
 
 

@@ -86,6 +86,7 @@ class _Attacher:
         self.index = DocumentIndex(text, sentences)
         self.countries = CountryContext(text, self.index, mentions, in_names, self.rules.country)
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
+        self.values = ByPosition(m for m in mentions if m.label in VALUE_LABELS)
         self.dates = ByPosition(m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P"))
         self.deals = DocumentDeals(text, self.index, mentions, self.rules.deals)
         self.claimants: dict[Span, str | None] = {}  # one look per sentence
@@ -111,8 +112,11 @@ class _Attacher:
         return Fact(mention, sentence, in_sentence, self.index.paragraph_start(mention.start))
 
     def claimant_of(self, sentence: Span) -> str | None:
+        """The sentence's claimant; never a phrase holding one of its facts ("The 600 cameras")."""
         if sentence not in self.claimants:
-            self.claimants[sentence] = self.rules.claimant(self.text[sentence[0]:sentence[1]])
+            who = self.rules.claimant(self.text[sentence[0]:sentence[1]])
+            start, end = span_of(self.text, sentence, who)
+            self.claimants[sentence] = None if who and self.values.within(start, end) else who
         return self.claimants[sentence]
 
     def vendor_sentence(self, sentence: Span, vendors: list[Mention]) -> None:

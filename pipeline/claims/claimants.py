@@ -36,6 +36,13 @@ class ClaimantFinder:
         self.cue = re.compile(alternation([*data["prepositions_before_claimant"], *data["verbs_after_claimant"],
                                            *data["verbs_before_claimant"]], "i"))
         self.not_claimants = {w.lower() for w in data["not_claimants"]}
+        self.not_endings = {w.lower() for w in data["not_claimant_endings"]}
+
+    def _acceptable(self, who: str) -> bool:
+        """Not a pronoun, not starting with a number, not a passive verb's subject."""
+        words = _words(who)
+        return bool(words) and not who[:1].isdigit() and words[0] not in self.not_claimants \
+            and words[-1] not in self.not_endings
 
     def __call__(self, sentence: str) -> str | None:
         """Who the sentence says asserts its facts, as written ("A 2023 EU report")."""
@@ -45,10 +52,13 @@ class ClaimantFinder:
         for pattern in self.patterns:
             for match in pattern.finditer(text):
                 who = self.leading.sub("", match.group("who").strip(" ,“”\"'").rstrip("."))
-                first = who.split()[0].lower() if who else ""
-                if who and not any(c.isdigit() for c in who[:1]) and first not in self.not_claimants:
+                if self._acceptable(who):
                     return who
         return None
+
+
+def _words(who: str) -> list[str]:
+    return who.lower().split()
 
 
 def span_of(text: str, sentence: tuple[int, int], phrase: str | None) -> tuple[int, int]:
