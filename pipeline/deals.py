@@ -132,3 +132,11 @@ def deals_table(doc_deals, merge_on: list[str], known_ids: dict | None = None):
     rows = [row for table in doc_deals for row in table.to_pylist()]
     deals, ids = merge_deals(rows, merge_on, known_ids)
     return pa.Table.from_pylist(deals, schema=SCHEMAS["deals"]), ids
+
+
+def deals_of_documents(deals, doc_ids: set[str]):
+    """The rows of a deals table (Arrow) that hold one of these documents."""
+    import pyarrow as pa
+
+    keep = [bool(doc_ids & set(_split(value))) for value in deals.column("doc_ids").to_pylist()]
+    return deals.filter(pa.array(keep, pa.bool_()))

@@ -1,8 +1,11 @@
-"""The embedded dataset store: a DuckDB database that collects every run's three tables.
+"""The embedded dataset store: a DuckDB database that collects every run's tables.
 
-`--db PATH.duckdb` appends each batch's documents, mentions and claims; a document whose
-sha256 is already there from an earlier run is skipped, one whose content changed is replaced
-(all its rows), and every run is recorded in `runs` (time, version, config hash, counts).
+`--db PATH.duckdb` appends each batch's documents, mentions, claims and document deals; a
+document whose sha256 is already there from an earlier run is skipped, one whose content
+changed is replaced (all its rows), and every run is recorded in `runs` (time, version, config
+hash, counts). At the end of a run the deals of every document the database holds are merged
+again (`deals`; `deal_members` maps each document's deal to its merged deal), keeping the ids
+deals already had, so an article about a known deal joins its row.
 """
 from __future__ import annotations
 
@@ -30,6 +33,9 @@ class Store:
         for name in BATCH_TABLES:
             columns = ", ".join(f'"{f.name}" {_sql_type(f.type)}' for f in SCHEMAS[name])
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns}, run_id VARCHAR)")
+        columns = ", ".join(f'"{f.name}" {_sql_type(f.type)}' for f in SCHEMAS["deals"])
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS deals ({columns})")
+        self.con.execute("CREATE TABLE IF NOT EXISTS deal_members (doc_id VARCHAR, deal_key VARCHAR, deal_id VARCHAR)")
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP,"
             " version VARCHAR, config_hash VARCHAR, inputs VARCHAR, documents BIGINT, skipped BIGINT,"
@@ -56,8 +62,12 @@ class Store:
         try:
             found = {}
             for name in BATCH_TABLES:
-                columns = ", ".join(f'"{f.name}"' for f in SCHEMAS[name])
-                query = f"SELECT {columns} FROM {name} WHERE doc_id IN (SELECT doc_id FROM wanted_ids) ORDER BY rowid"
+                columns = ", ".join(f't."{f.name}"' for f in SCHEMAS[name])
+                if name == "claims":  # a document's own deal key, as a batch gives it
+                    columns = columns.replace('t."deal_id"', 'coalesce(m.deal_key, t.deal_id) AS deal_id')
+                query = (f"SELECT {columns} FROM {name} t LEFT JOIN deal_members m ON m.doc_id = t.doc_id"
+                         f" AND m.deal_id = {'t.deal_id' if name == 'claims' else 'NULL'}"
+                         f" WHERE t.doc_id IN (SELECT doc_id FROM wanted_ids) ORDER BY t.rowid")
                 found[name] = self.con.sql(query).to_arrow_table().cast(SCHEMAS[name])
             return found
         finally:
@@ -84,6 +94,36 @@ class Store:
             raise
         for doc_id, sha in zip(doc_ids, tables["documents"].column("sha256").to_pylist(), strict=True):
             self.known[doc_id] = (sha, self.run_id)
+
+    def merge_deals(self, merge_on: list[str]) -> tuple[pa.Table, dict]:
+        """Merge the deals of every stored document again, keeping the ids deals had; store
+        the result and give every stored claim its merged deal's id. Returns (deals, ids)."""
+        from pipeline.deals import deals_table
+
+        known = {(doc, key): deal for doc, key, deal in self.con.execute(
+            "SELECT doc_id, deal_key, deal_id FROM deal_members").fetchall()}
+        columns = ", ".join(f'"{f.name}"' for f in SCHEMAS["doc_deals"])
+        doc_deals = self.con.sql(f"SELECT {columns} FROM doc_deals ORDER BY rowid").to_arrow_table()
+        deals, ids = deals_table([doc_deals.cast(SCHEMAS["doc_deals"])], merge_on, known)
+        members = pa.table({"doc_id": [d for d, _ in ids], "deal_key": [k for _, k in ids],
+                            "deal_id": list(ids.values())}, schema=pa.schema([(n, pa.string()) for n in
+                                                                             ("doc_id", "deal_key", "deal_id")]))
+        self.con.execute("BEGIN TRANSACTION")
+        try:  # claims back to their documents' deal keys, then on to the merged deals' ids
+            self.con.execute("UPDATE claims SET deal_id = m.deal_key FROM deal_members m"
+                             " WHERE claims.doc_id = m.doc_id AND claims.deal_id = m.deal_id")
+            for name, table in (("deals", deals), ("deal_members", members)):
+                self.con.register("new_rows", table)
+                self.con.execute(f"DELETE FROM {name}")
+                self.con.execute(f"INSERT INTO {name} SELECT * FROM new_rows")
+                self.con.unregister("new_rows")
+            self.con.execute("UPDATE claims SET deal_id = m.deal_id FROM deal_members m"
+                             " WHERE claims.doc_id = m.doc_id AND claims.deal_id = m.deal_key")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return deals, ids
 
     def finish(self, documents: int, skipped: int, failed: int, mentions: int, claims: int) -> None:
         """Record the run's end and counts."""

@@ -138,7 +138,8 @@ class _Attacher:
         sentence = self.index.sentence_of(mention.start)
         claim = Claim(mention=mention, sentence=sentence, claimant=self.claimant_of(sentence))
         clause = self.rules.clause(self.text, sentence, mention)
-        clause_vendors = self.vendors.within(*clause)
+        clause_vendors = [m for m in self.vendors.within(*clause)
+                          if not self.rules.deals.is_competitor(self.text, clause[0], m)]
         fact = self.fact(mention, sentence)
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
         if not self.rules.deals.belongs_to_no_deal(self.text, clause):  # a market share has no deal
@@ -176,9 +177,12 @@ def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], dom
             attacher.vendor_sentence(item, by_sentence[item])
         else:
             claims.append(attacher.claim(item))
+    for claim in claims:  # a deal is in one buyer country: none named, no deal
+        if claim.deal is not None and claim.deal.country is None:
+            claim.deal = None
     attacher.finish(claims)
     mark_repeats(text, claims, attacher.rules)
-    deals = [deal for deal in attacher.deals.deals if deal.claims or deal.vendors]
+    deals = [deal for deal in attacher.deals.deals if deal.country and (deal.claims or deal.vendors)]
     return Attached(claims, deals)
 
 

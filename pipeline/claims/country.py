@@ -69,6 +69,9 @@ class CountryRules:
         between = int(data["foreign_role_words_between"])
         self.role_after = re.compile(
             rf"^(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
+        self.role_list = re.compile(
+            rf"(?<![\w-]){alternation(data['foreign_role_nouns'], 'i')}\b[^.;]{{0,80}}?\s"
+            rf"{alternation(data['foreign_role_verbs'], 'i')}:?\s+(?:the\s+)?$")
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
         self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
         strategies: dict[str, Callable] = {
@@ -185,6 +188,7 @@ class CountryRules:
         """The countries and places named in a lender's, supplier's or researcher's role, and
         those listed together with one ("China, Israel and the United States")."""
         foreign = [self.role_before.search(text, max(0, m.start - 40), m.start) is not None
+                   or self.role_list.search(text, max(0, m.start - 120), m.start) is not None
                    or self.role_after.match(text[m.end:m.end + 60]) is not None for m in places]
         for _ in range(2):  # a role spreads along a list both ways
             for i in range(1, len(places)):

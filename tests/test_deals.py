@@ -1,0 +1,170 @@
+"""Deals: each attachment rule pinned with one-sentence and one-paragraph cases (the failures
+real reporting showed), the cross-document merge, and deals across runs in a database."""
+import pandas as pd
+import pytest
+
+from pipeline.deals import merge_deals
+from pipeline.tables import read_table
+from tests.conftest import SEED, needs_shared
+
+
+def claims_of(annotate_text, text, published=None):
+    result = annotate_text(text, published)
+    return {c.mention.text: c for c in result.claims}, result.deals
+
+
+# (text, fact, country, vendors, has a deal)
+ATTACHMENTS = [
+    # the vendor named once, then the figures without it
+    ("Ghana signed with Huawei in 2018. The contract is worth GH₵1.2 billion and covers 800 cameras.",
+     "GH₵1.2 billion", "GH", ["Huawei"], True),
+    ("Ghana signed with Huawei in 2018. The contract is worth GH₵1.2 billion and covers 800 cameras.",
+     "800", "GH", ["Huawei"], True),
+    ("The tender was won by Hikvision.\n\nKenya will pay $40 million over five years for 2,000 cameras in Nairobi.",
+     "2,000", "KE", ["Hikvision"], True),
+    # a lender's country is never the fact's
+    ("Laos paid for the 1,000 cameras with a credit line from Beijing.", "1,000", "LA", [], True),
+    ("Ethiopia took a 20-year loan from China's Exim Bank at 2 percent for the Hikvision system.",
+     "2 percent", "ET", ["Hikvision"], True),
+    ("Zambia signed a $210 million loan from China for the Huawei cameras.", "$210 million", "ZM", ["Huawei"], True),
+    # suppliers listed beside the buyer
+    ("Huawei built the network. The main suppliers of security equipment to Ghana were China, Israel and the "
+     "United States, which sold 300 systems.", "300", "GH", ["Huawei"], True),
+    # a researcher's country
+    ("Uganda installed 5,000 cameras. University of Texas researchers found that 40% of them were offline.",
+     "40%", "UG", [], True),
+    ("Kenya bought 900 cameras. Researchers at a US university found 12% of them broken.", "12%", "KE", [], True),
+    # a vendor's origin
+    ("Kenya rolled out 1,800 Chinese-made cameras in 2021.", "1,800", "KE", [], True),
+    # a fact several countries share, and one no country owns
+    ("Kenya, Uganda and Zambia have together borrowed $500 million for cameras.", "$500 million", None, [], False),
+    ("Hikvision holds a world market share of around 26%.", "26%", None, ["Hikvision"], False),
+    ("Huawei employs about 197,000 people worldwide.", "197,000", None, ["Huawei"], False),
+    # no country in the sentence: the paragraph's deal
+    ("Angola opened its security centre with CEIEC in 2019. It cost $100 million, and 700 cameras feed it.",
+     "700", "AO", ["CEIEC"], True),
+    # a rival in the tender is no party to the deal
+    ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
+     ["Huawei"], True),
+]
+
+
+@pytest.mark.parametrize("text, fact, country, vendors, has_deal", ATTACHMENTS)
+def test_a_fact_is_tied_to_its_deal(annotate_text, text, fact, country, vendors, has_deal):
+    claims, _ = claims_of(annotate_text, text)
+    claim = claims[fact]
+    assert claim.country == country
+    assert claim.vendors == vendors
+    assert (claim.deal is not None) is has_deal
+
+
+def test_two_deals_in_one_story(annotate_text):
+    claims, deals = claims_of(annotate_text, (
+        "Kyrgyzstan signed a $60 million deal with Huawei for 70 intersections in Bishkek.\n\n"
+        "Tajikistan, for its part, borrowed $20.9 million for a Safe City system in Dushanbe."))
+    assert claims["$60 million"].deal is not claims["$20.9 million"].deal
+    assert {d.country for d in deals} == {"KG", "TJ"}
+    assert claims["$20.9 million"].country == "TJ" and claims["$20.9 million"].vendors == []
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Kenya signed a KSh 6 billion (about US$46 million) contract with Safaricom.", "KSh 6 billion", "US$46 million"),
+    ("The bid was estimated at €150 million, or 98.4 billion CFA francs, in Côte d'Ivoire with Huawei.",
+     "€150 million", "98.4 billion CFA francs"),
+    ("Ghana's $176 million Huawei deal was signed in May.\n\nThe $176 million covers 800 cameras in Accra.",
+     "$176 million", "$176 million"),
+])
+def test_a_repeated_amount_is_the_same_fact(annotate_text, text, first, second):
+    result = annotate_text(text)
+    money = [c for c in result.claims if c.mention.label == "MONEY"]
+    assert [c.mention.text for c in money] == [first, second]
+    assert money[1].same_as is money[0] and money[0].same_as is None
+
+
+def test_the_headline_amount_and_its_usd_conversion(annotate_text):
+    from pipeline.claims.deals import DealDescriber
+    from pipeline.claims.index import ByPosition
+    from pipeline.domain import default_domain
+
+    text = ("Kenya signed a KSh 6 billion (about US$46 million) contract with Safaricom for the Safe City "
+            "Nairobi project, financed by China Exim Bank. Maintenance costs $2 million a year.")
+    result = annotate_text(text)
+    (deal,) = result.deals
+    fields = DealDescriber(default_domain()).describe(text, deal, ByPosition(result.mentions), single=True)
+    assert (fields.headline.mention.text, fields.value_usd) == ("KSh 6 billion", 46e6)
+    assert fields.financiers == ["China Exim Bank"] and fields.programme == "Safe City Nairobi"
+    assert "safe_city" in fields.technologies
+
+
+def doc_deal(doc_id, key, country, vendors="", programme=None):
+    return {"doc_id": doc_id, "deal_key": key, "country": country, "vendors": vendors or None,
+            "programme": programme, "claim_ids": f"{doc_id}:c1"}
+
+
+@pytest.mark.parametrize("rows, groups", [
+    ([doc_deal("a", "d1", "GH", "Huawei|CMEC"), doc_deal("b", "d1", "GH", "CMEC")], [{"a", "b"}]),
+    ([doc_deal("a", "d1", "GH", "Huawei"), doc_deal("b", "d1", "CI", "Huawei")], [{"a"}, {"b"}]),
+    ([doc_deal("a", "d1", "BO", programme="BOL-110"), doc_deal("b", "d1", "BO", "CEIEC", "BOL-110")], [{"a", "b"}]),
+    ([doc_deal("a", "d1", "KG", "Huawei"), doc_deal("a", "d2", "KG", "Huawei|Vega")], [{"a"}, {"a"}]),
+    ([doc_deal("a", "d1", "CL"), doc_deal("b", "d1", "CL")], [{"a"}, {"b"}]),
+])
+def test_merge_deals_across_documents(rows, groups):
+    deals, ids = merge_deals(rows, ["vendors", "programme"])
+    assert sorted(sorted(d["doc_ids"].split("|")) for d in deals) == sorted(sorted(g) for g in groups)
+    assert set(ids) == {(r["doc_id"], r["deal_key"]) for r in rows}
+    again, _ = merge_deals(rows, ["vendors", "programme"])
+    assert [d["deal_id"] for d in again] == [d["deal_id"] for d in deals]  # stable for the same inputs
+
+
+GHANA = ("ACCRA, 5 May 2023 — Ghana signed a $176 million contract with Huawei for 800 cameras in Accra.\n")
+GHANA_AGAIN = ("KUMASI, 9 June 2023 — Huawei has finished the first 400 cameras of Ghana's safe city project, "
+               "officials said.\n")
+
+
+def test_deals_across_runs_in_a_database(tmp_path):
+    from pipeline.cli import main
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "first.txt").write_text(GHANA, encoding="utf-8")
+    db = tmp_path / "claims.duckdb"
+    assert main(["run", str(inputs), "--out", str(tmp_path / "o1"), "--db", str(db), "--no-progress"]) == 0
+    (first,) = read_table(tmp_path / "o1", "deals").itertuples()
+    (inputs / "second.txt").write_text(GHANA_AGAIN, encoding="utf-8")
+    assert main(["run", str(inputs), "--out", str(tmp_path / "o2"), "--db", str(db), "--no-progress"]) == 0
+    assert main(["run", str(inputs), "--out", str(tmp_path / "o3"), "--db", str(db), "--no-progress"]) == 0
+    for out in ("o2", "o3"):  # the article about the known deal joins its row; a rerun adds none
+        (deal,) = read_table(tmp_path / out, "deals").itertuples()
+        assert (deal.deal_id, deal.n_documents, deal.doc_ids) == (first.deal_id, 2, "first|second")
+        claims = read_table(tmp_path / out, "claims")
+        assert set(claims["deal_id"].dropna()) == {first.deal_id}
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.sql("SELECT count(*) FROM deals").fetchall()[0][0] == 1
+        assert con.sql("SELECT count(DISTINCT deal_id) FROM claims WHERE deal_id IS NOT NULL").fetchall()[0][0] == 1
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_deals_in_every_format(tmp_path, fmt):
+    from pipeline.cli import main
+
+    (tmp_path / "a.txt").write_text(GHANA, encoding="utf-8")
+    assert main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--format", fmt, "--no-progress"]) == 0
+    deals = read_table(tmp_path / "out", "deals")
+    assert list(deals["country"]) == ["GH"] and list(deals["vendors"]) == ["Huawei"]
+    assert deals["value_usd"].iloc[0] == 176e6 and deals["n_documents"].iloc[0] == 1
+    claims = read_table(tmp_path / "out", "claims")
+    assert set(claims["deal_id"]) == set(deals["deal_id"])
+    assert pd.api.types.is_string_dtype(claims["text"]) and set(claims["text"]) == {"$176 million", "800"}
+
+
+@needs_shared
+def test_seed_deals(annotate_text):
+    result = annotate_text(SEED.read_text(encoding="utf-8"))
+    by_country = {d.country: d for d in result.deals}
+    assert {"PK", "KE", "UG", "ET"} <= set(by_country)
+    claims = {c.mention.text: c for c in result.claims}
+    assert claims["2%"].deal is by_country["ET"] and by_country["ET"].vendors == ["Hikvision"]
+    assert claims["$100 million"].deal is by_country["PK"]
+    assert claims["$30 million"].deal is by_country["UG"]
