@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import platform
 import re
@@ -85,6 +86,40 @@ def claimtrace(corpus: Path, workers: int, config: Path | None = None) -> list[s
             *(["--config", str(config)] if config else [])]
 
 
+def long_document(source: Path, target: Path, chars: int) -> Path:
+    """A JSONL file of one document of `chars` characters: the descriptions joined as
+    paragraphs, repeated as needed (one long report rather than many short ones)."""
+    csv.field_size_limit(sys.maxsize)
+    with source.open(encoding="utf-8", newline="") as handle:
+        blob = "\n\n".join(row[TEXT] for row in csv.DictReader(handle))
+    text = (blob * (chars // len(blob) + 1))[:chars]
+    target.write_text(json.dumps({"id": target.stem, "text": text}) + "\n", encoding="utf-8")
+    return target
+
+
+def long_documents(source: Path) -> tuple[list[str], str]:
+    """Seconds per million characters of one 400 KB and one 4 MB document (start-up, timed on a
+    one-line document, taken off), and their ratio: cost must grow linearly with length."""
+    tiny = WORK / "tiny.jsonl"
+    tiny.write_text(json.dumps({"id": "tiny", "text": "Kenya paid $3 million."}) + "\n", encoding="utf-8")
+    start_s, _ = measure(jsonl_run(tiny))
+    lines = ["| document | characters | seconds (start-up taken off) | s per million characters | peak MiB |",
+             "|---|---:|---:|---:|---:|"]
+    per_char = []
+    for chars in (400_000, 4_000_000):
+        path = long_document(source, WORK / f"long_{chars}.jsonl", chars)
+        seconds, peak = measure(jsonl_run(path))
+        per_char.append(max(seconds - start_s, 1e-9) / chars)
+        lines.append(f"| one document | {chars:,} | {seconds - start_s:.1f} | {per_char[-1] * 1e6:.2f} | {peak:.0f} |")
+    return lines, (f"Per-character time of the 4 MB document over the 400 KB one: {per_char[1] / per_char[0]:.2f} "
+                   f"(at most 2 asked; start-up {start_s:.1f} s).")
+
+
+def jsonl_run(path: Path) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(WORK / f"out-{path.stem}"),
+            "--no-progress"]
+
+
 def rules_free_config(target: Path) -> Path:
     """The bundled pipeline config with the sentence component alone."""
     text = (ROOT / "configs" / "pipeline.cfg").read_text(encoding="utf-8")
@@ -139,9 +174,13 @@ def main(argv: list[str] | None = None) -> int:
                      f"{count / bare_s:,.0f} | {tok_s / bare_s:.2f} |")
     memory_growth = rows[1][4][1][1] / rows[0][4][1][1]
     summary = f"Peak memory of the single-process run, {rows[1][0]} over 1x: {memory_growth:.2f}."
+    long_lines, long_summary = long_documents(source)
     table = "\n".join(lines)
+    long_table = "\n".join(long_lines)
     print(table)
     print(summary)
+    print(long_table)
+    print(long_summary)
     if args.report:
         Path(args.report).write_text(
             "# Benchmarks\n\n"
@@ -151,7 +190,10 @@ def main(argv: list[str] | None = None) -> int:
             "tokenizer; `speed-up` is 2 workers over 1 (forked processes, `--workers 2`); `sentences only` is "
             "the same single-process run with the sentence component alone (reading, tokenizing, the three "
             "tables, Parquet): the time any rules have to fit in.\n\n"
-            f"Machine: {machine()}.\n\n{table}\n\n{summary}\n", encoding="utf-8")
+            f"Machine: {machine()}.\n\n{table}\n\n{summary}\n\n"
+            "## Long documents\n\nOne document of 400 KB and one of 4 MB (the descriptions joined as "
+            "paragraphs): the cost of a document grows linearly with its length.\n\n"
+            f"{long_table}\n\n{long_summary}\n", encoding="utf-8")
     return 0
 
 
