@@ -23,7 +23,8 @@ DEFAULT_CONFIG = CONFIG_DIR / "pipeline.cfg"
 def build_nlp(config_path: str | Path | None = None, config_dir: str | Path | None = None) -> Language:
     """The claimtrace pipeline from a spaCy config file (the bundled one by default)."""
     path = Path(config_path or DEFAULT_CONFIG)
-    domain = Path(config_dir) if config_dir else path.parent
+    written = spacy.util.load_config(path, interpolate=False).get("paths", {}).get("configs")
+    domain = Path(config_dir or written or path.parent)  # the folder given, else the config's, else its own
     cfg = spacy.util.load_config(path, overrides={"paths.configs": str(domain.resolve())}, interpolate=False)
     nlp = spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
     nlp.max_length = max(nlp.max_length, int(cfg["claimtrace"]["max_chunk_chars"]) + 1)

@@ -439,11 +439,9 @@ def run_key(files, fmt: str, columns: Columns, config_path: str, batch_size: int
 
 
 def config_hash(config_path: str) -> str:
-    """SHA-256 of the pipeline config and every domain config file next to it."""
-    digest = hashlib.sha256()
-    folder = Path(config_path).parent
-    for path in [Path(config_path), *sorted(folder.glob("*.yaml"))]:
-        digest.update(path.name.encode() + path.read_bytes())
+    """SHA-256 of the pipeline config and of the domain data it runs with (`DomainData.digest`)."""
+    digest = hashlib.sha256(Path(config_path).read_bytes())
+    digest.update(_domain(config_path).digest.encode())
     return digest.hexdigest()
 
 

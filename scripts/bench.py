@@ -124,7 +124,7 @@ def rules_free_config(target: Path) -> Path:
     """The bundled pipeline config with the sentence component alone."""
     text = (ROOT / "configs" / "pipeline.cfg").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^pipeline = .*$", 'pipeline = ["sentences"]', text)
-    text = text.replace("${paths.configs}", str(ROOT / "configs"))
+    text = re.sub(r"(?m)^configs = null$", f'configs = "{ROOT / "configs"}"', text)
     target.write_text(text, encoding="utf-8")
     return target
 
