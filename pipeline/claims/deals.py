@@ -72,10 +72,15 @@ class DocumentDeals:
         self.focus: Deal | None = None
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
         self.technologies = ByPosition(m for m in mentions if m.label == "TECHNOLOGY")
+        # a document about no surveillance or security technology reports no deal
+        self.about_surveillance = bool(self.technologies.items) or rules.deal_cue.search(text) is not None
 
-    def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> Deal:
+    def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> Deal | None:
         """The deal of a sentence naming vendors: an existing deal of the same country sharing
-        one of them, else a new one; it becomes the deal in focus."""
+        one of them, else a new one; it becomes the deal in focus. None in a document about no
+        surveillance technology."""
+        if not self.about_surveillance:
+            return None
         code = country.country if country is not None else (self.focus.country if self.focus else None)
         names = {m.vendor for m in vendors}
         same_country = [d for d in self.deals if d.country == code]
