@@ -129,9 +129,16 @@ def sniff_encoding(chunks) -> tuple[str | None, str | None]:
     head = next(iter(chunks()), b"")[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", None
-    if utf16 := utf16_without_bom(head[:len(head) - len(head) % 2]):
-        return utf16, None
-    encoding = "latin-1"
+    encoding = utf16_without_bom(head[:len(head) - len(head) % 2]) or _byte_encoding(chunks)
+    sample = head.decode(encoding, errors="ignore")
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if sample and controls > BINARY_SHARE * len(sample):
+        return None, "binary file (control characters), not text"
+    return encoding, None
+
+
+def _byte_encoding(chunks) -> str:
+    """UTF-8 (BOM or not) when all the chunks decode as it, else Windows-1252, else latin-1."""
     for candidate in ("utf-8-sig", "cp1252"):
         decoder = codecs.getincrementaldecoder(candidate)()
         try:
@@ -140,13 +147,8 @@ def sniff_encoding(chunks) -> tuple[str | None, str | None]:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
-        encoding = candidate
-        break
-    sample = head.decode(encoding, errors="ignore")
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if sample and controls > BINARY_SHARE * len(sample):
-        return None, "binary file (control characters), not text"
-    return encoding, None
+        return candidate
+    return "latin-1"
 
 
 def decode(raw: bytes) -> tuple[str | None, str | None]:

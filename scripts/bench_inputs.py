@@ -4,8 +4,10 @@ an HTML page just under `max_html_bytes` (parsed) and a 30 MB page (refused befo
 usage: python scripts/bench_inputs.py [--timeout 600]
 
 Each is one `claimtrace run` process, measured from start to exit (seconds, peak resident
-memory); a run still going after --timeout seconds is stopped and reported. Exits 1 when the
-5 MB cell is not an `ok` row or the 30 MB page is not an `error` row with its size.
+memory), and one process that only reads it as the run does (decoding, HTML extraction, the
+limits), so that reading and annotating are told apart; a process still going after --timeout
+seconds is stopped and reported. Exits 1 when the 5 MB cell is not an `ok` row or the 30 MB page
+is not an `error` row with its size.
 """
 from __future__ import annotations
 
@@ -19,6 +21,14 @@ import pyarrow.parquet as pq
 from soak import ROOT, sentence, vocabulary, watch
 
 WORK = ROOT / "build" / "bench-inputs"
+READ_ONLY = """
+import sys
+from pipeline.nlp import DEFAULT_CONFIG
+from pipeline.readers import Columns, discover, read_all
+from pipeline.runner import load_limits
+for record in read_all(discover(sys.argv[1:]), Columns(), load_limits(str(DEFAULT_CONFIG))):
+    pass
+"""
 
 
 def big_cell(path: Path, chars: int, rng: random.Random) -> None:
@@ -70,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     checks = {cell: ("big", "ok"), page: ("page_9mb", "ok"), huge: ("page_30mb", "error")}
     failed = False
     for source, (doc_id, wanted) in checks.items():
+        read = watch([sys.executable, "-c", READ_ONLY, str(source)], timeout=args.timeout)
+        print(f"bench-inputs: {source.name}: read only (no annotation): "
+              + (f"stopped after {args.timeout:.0f} s" if read["killed"] else f"{read['seconds']:.1f} s")
+              + f", peak {read['peak_mib']:.0f} MiB")
         result, documents = measure(source, args.timeout)
         status, n_chars, error = documents.get(doc_id, (None, None, None))
         took = f"stopped after {args.timeout:.0f} s" if result["killed"] else f"{result['seconds']:.1f} s"

@@ -222,6 +222,8 @@ def test_utf16_without_bom_is_read(tmp_path, encoding):
 def test_broken_utf16_without_bom_is_named(tmp_path):
     broken = "Kenya bought 40 cameras.".encode("utf-16-le") + "\ud800".encode("utf-16-le", "surrogatepass")
     assert decode(broken) == (None, "looks like UTF-16 without a BOM (LE) but does not decode as UTF-16")
+    small_numbers = b"".join(n.to_bytes(2, "little") for n in range(40)) * 5  # 16-bit data, not text
+    assert decode(small_numbers) == (None, "binary file (control characters), not text")
 
 
 def test_deeply_nested_html_gets_a_clear_reason(tmp_path):
