@@ -74,6 +74,7 @@ class DocumentDeals:
         self.technologies = ByPosition(m for m in mentions if m.label == "TECHNOLOGY")
         # a document about no surveillance or security technology reports no deal
         self.about_surveillance = bool(self.technologies.items) or rules.deal_cue.search(text) is not None
+        self.paragraphs_about: dict[int, bool] = {}
 
     def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> Deal | None:
         """The deal of a sentence naming vendors: an existing deal of the same country sharing
@@ -129,9 +130,15 @@ class DocumentDeals:
         return max(same, key=lambda d: d.last_touch, default=None)
 
     def _about_a_deal(self, fact: Mention) -> bool:
+        """Whether the fact's paragraph speaks of surveillance technology (looked at once per paragraph)."""
+        if not self.about_surveillance:
+            return False
         start = self.index.paragraph_start(fact.start)
-        end = self.index.paragraph_end(fact.start)
-        return bool(self.technologies.within(start, end)) or self.rules.deal_cue.search(self.text, start, end) is not None
+        if start not in self.paragraphs_about:
+            end = self.index.paragraph_end(fact.start)
+            self.paragraphs_about[start] = bool(self.technologies.within(start, end)) \
+                or self.rules.deal_cue.search(self.text, start, end) is not None
+        return self.paragraphs_about[start]
 
     def _new(self, code: str | None, country: Mention | None) -> Deal:
         deal = Deal(key=f"d{len(self.deals) + 1}", country=code, country_mention=country)
