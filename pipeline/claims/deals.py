@@ -53,6 +53,7 @@ class DealRules:
         self.deal_cue = re.compile(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
+        self.contractors = set(data["general_contractors"])
 
     def is_competitor(self, text: str, clause_start: int, mention: Mention) -> bool:
         """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE")."""
@@ -78,9 +79,11 @@ class DocumentDeals:
 
     def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> Deal | None:
         """The deal of a sentence naming vendors: an existing deal of the same country sharing
-        one of them, else a new one; it becomes the deal in focus. None in a document about no
-        surveillance technology."""
+        one of them, else a new one; it becomes the deal in focus. In a document about no
+        surveillance technology only a technology vendor of the gazetteer opens one."""
         if not self.about_surveillance:
+            vendors = [m for m in vendors if m.source == "vendor_gazetteer" and m.vendor not in self.rules.contractors]
+        if not vendors:
             return None
         code = country.country if country is not None else (self.focus.country if self.focus else None)
         names = {m.vendor for m in vendors}
