@@ -86,19 +86,23 @@ class DocumentDeals:
         if not vendors:
             return None
         code = country.country if country is not None else (self.focus.country if self.focus else None)
-        names = {m.vendor for m in vendors}
-        same_country = [d for d in self.deals if d.country == code]
-        deal = next((d for d in same_country if names & set(d.vendors)), None)
-        if deal is None and self.rules.join_in_paragraph and self.focus is not None and self.focus.country == code \
-                and self.focus.last_touch >= self.index.paragraph_start(sentence[0]):
-            deal = self.focus  # another vendor of the deal the paragraph is about
-        if deal is None:  # facts told before the vendor was named belong to its deal
-            deal = next((d for d in same_country if not d.vendors), None) or self._new(code, country)
+        deal = self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence) or self._new(code, country)
         for mention in vendors:
             deal.add_vendor(mention)
         deal.touch(sentence, vendors[-1].start)
         self.focus = deal
         return deal
+
+    def _deal_of_vendors(self, code: str | None, names: set[str], sentence: Span) -> Deal | None:
+        """The country's deal sharing a vendor; else (`join_in_paragraph`) the deal in focus
+        when the paragraph spoke of it; else its vendorless deal, whose facts were told before
+        the vendor was named."""
+        same_country = [d for d in self.deals if d.country == code]
+        deal = next((d for d in same_country if names & set(d.vendors)), None)
+        if deal is None and self.rules.join_in_paragraph and self.focus is not None and self.focus.country == code \
+                and self.focus.last_touch >= self.index.paragraph_start(sentence[0]):
+            deal = self.focus
+        return deal or next((d for d in same_country if not d.vendors), None)
 
     def deal_of_fact(self, fact: Mention, sentence: Span, clause_vendors: list[Mention],
                      country: Mention | None, document_country: str | None = None) -> Deal | None:
