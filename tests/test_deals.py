@@ -34,6 +34,9 @@ ATTACHMENTS = [
     ("Uganda installed 5,000 cameras. University of Texas researchers found that 40% of them were offline.",
      "40%", "UG", [], True),
     ("Kenya bought 900 cameras. Researchers at a US university found 12% of them broken.", "12%", "KE", [], True),
+    # a country introducing its vendor is not carried to the next sentence
+    ("Laos opened a police command centre in Vientiane, built by China's Huawei. It cost 323 billion kip.",
+     "323 billion kip", "LA", ["Huawei"], True),
     # a vendor's origin
     ("Kenya rolled out 1,800 Chinese-made cameras in 2021.", "1,800", "KE", [], True),
     # a fact several countries share, and one no country owns
@@ -46,6 +49,8 @@ ATTACHMENTS = [
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),
+    ("Huawei won the Abidjan tender ahead of ZTE and a Beninese firm. The bid was put at €150 million.",
+     "€150 million", "CI", ["Huawei"], True),
 ]
 
 

@@ -129,6 +129,8 @@ class _Attacher:
         if not vendors:
             return
         fact = self.fact(vendors[0], sentence)
+        starts = {m.start for m in vendors}  # "built by China's Huawei": China is the vendor's, not the buyer
+        fact.in_sentence = [m for m in fact.in_sentence if not self.rules.country.owns_vendor(self.text, m, starts)]
         country = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
         if country is None and self.deals.focus is None:
             country = self.rules.country.choose(self.text, fact, self.countries, before_deal=False)

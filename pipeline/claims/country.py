@@ -22,6 +22,7 @@ def financier_names(domain: DomainData) -> dict[str, str]:
 
 NO_COUNTRY = Mention(label="COUNTRY", start=-1, end=-1, text="", source="no_country")
 _POSSESSIVE = ("'s", "’s")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 
 
 @dataclass
@@ -48,7 +49,9 @@ class CountryContext:
         home = origins | {m.country for m in in_names if m.organisation == "financier"}
         places = rules.without_supplier_homes(rules.buyer_candidates(text, mentions, vendor_homes), home)
         self.places = ByPosition(places)
-        self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start)))
+        vendor_starts = {m.start for m in vendors}
+        self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start))
+                                  and not rules.owns_vendor(text, m, vendor_starts))
         self.dominant = rules.dominant(self.carried.items)
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
 
@@ -72,6 +75,7 @@ class CountryRules:
         self.role_list = re.compile(
             rf"(?<![\w-]){alternation(data['foreign_role_nouns'], 'i')}\b[^.;]{{0,80}}?\s"
             rf"{alternation(data['foreign_role_verbs'], 'i')}:?\s+(?:the\s+)?$")
+        self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
         self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
         strategies: dict[str, Callable] = {
@@ -185,16 +189,24 @@ class CountryRules:
                 and not owners.covers(m.start)]
 
     def foreign_roles(self, text: str, places: list[Mention]) -> set:
-        """The countries and places named in a lender's, supplier's or researcher's role, and
-        those listed together with one ("China, Israel and the United States")."""
+        """The countries and places named in a lender's, supplier's, researcher's or rival
+        bidder's role ("ahead of ZTE and a Beninese firm"), and those listed together with one
+        ("China, Israel and the United States")."""
         foreign = [self.role_before.search(text, max(0, m.start - 40), m.start) is not None
                    or self.role_list.search(text, max(0, m.start - 120), m.start) is not None
+                   or self.rival.search(text, max(0, m.start - 60), m.start) is not None
                    or self.role_after.match(text[m.end:m.end + 60]) is not None for m in places]
         for _ in range(2):  # a role spreads along a list both ways
             for i in range(1, len(places)):
                 if foreign[i] != foreign[i - 1] and self.list_joiner.match(text[places[i - 1].end:places[i].start]):
                     foreign[i] = foreign[i - 1] = True
         return {id(m) for m, is_foreign in zip(places, foreign, strict=True) if is_foreign}
+
+    def owns_vendor(self, text: str, mention: Mention, vendor_starts: set[int]) -> bool:
+        """"China's Huawei", "South Korea's LG CNS": a country introducing a vendor, which a
+        later sentence does not carry as the place of its facts."""
+        match = _POSSESSIVE_GAP.match(text, mention.end)
+        return match is not None and match.end() in vendor_starts
 
     def compared(self, text: str, mention: Mention, sentence: Span) -> bool:
         """Whether a country stands on the far side of a comparison in its sentence."""
