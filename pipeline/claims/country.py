@@ -49,7 +49,7 @@ class CountryContext:
         home = origins | {m.country for m in in_names if m.organisation == "financier"}
         places = rules.without_supplier_homes(rules.buyer_candidates(text, mentions, vendor_homes), home)
         self.places = ByPosition(places)
-        vendor_starts = {m.start for m in vendors}
+        vendor_starts = self.vendor_starts = {m.start for m in vendors}
         self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start))
                                   and not rules.owns_vendor(text, m, vendor_starts))
         self.dominant = rules.dominant(self.carried.items)
@@ -113,7 +113,12 @@ class CountryRules:
 
     def sentence(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The sentence's country: a possessive owner, else the nearest before, else the first
-        after; countries on the far side of a comparison do not count."""
+        after; countries on the far side of a comparison do not count. A country introducing a
+        vendor ("South Korea's LG CNS") counts only when neither the sentence nor the paragraph
+        before it names another."""
+        others = [m for m in fact.in_sentence if not self.owns_vendor(text, m, context.vendor_starts)]
+        if others or context.carried.last_before(fact.paragraph_start, fact.sentence[0]) is not None:
+            return self._in_sentence(text, fact, others)
         return self._in_sentence(text, fact, fact.in_sentence)
 
     def sentence_borrower(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
