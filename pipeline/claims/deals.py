@@ -236,7 +236,7 @@ class DealDescriber:
         if after:
             end = after.end()
         before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, start - 30):start])
-        if before and not after and text[max(0, start - 30):start].rstrip().split()[-1] not in ("The", "A", "An"):
+        if before and not after and text[max(0, start - 30):start].rstrip().split()[-1] not in self.not_programme:
             start -= len(before.group(0))
         return text[start:end]
 
