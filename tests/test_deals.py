@@ -173,3 +173,23 @@ def test_seed_deals(annotate_text):
     assert claims["2%"].deal is by_country["ET"] and by_country["ET"].vendors == ["Hikvision"]
     assert claims["$100 million"].deal is by_country["PK"]
     assert claims["$30 million"].deal is by_country["UG"]
+
+
+@pytest.mark.parametrize("text, fact, claimant", [
+    ("Ghana bought cameras from Huawei. The audit found the following:\n- 40 cameras in Accra\n- 10 cameras in Kumasi",
+     "10", "The audit"),
+    ("Ghana bought cameras from Huawei. The audit found the following:\n\n40 cameras in Accra\n- 10 cameras in Kumasi",
+     "10", "The audit"),
+    ("Ghana bought 40 cameras from Huawei.\n\n10 cameras went to Kumasi.", "10", None),
+    ("Chinese officers put up more than 200 cameras in Phnom Penh.", "200", None),
+])
+def test_a_list_line_has_its_lead_claimant(annotate_text, text, fact, claimant):
+    claims, _ = claims_of(annotate_text, text)
+    assert claims[fact].claimant == claimant
+
+
+@pytest.mark.parametrize("text", ["Cameras by city:\nAccra\n10 cameras in Kumasi", "40 cameras in Accra\n10 cameras in Kumasi"])
+def test_a_count_opening_a_line_after_a_name_is_a_count(annotate_text, text):
+    """A name ending the line before is not a code's name ("Section 3"): "$" is not the end there."""
+    result = annotate_text(text)
+    assert ("QUANTITY", "10") in {(m.label, m.text) for m in result.mentions}

@@ -9,7 +9,7 @@ from pipeline.amounts.reading import Reading
 from pipeline.domain import DomainData
 from pipeline.patterns import alternation, number_pattern
 
-_CODE_BEFORE = re.compile(r"[A-Za-z#]-?$|\d[.,:/]$|[A-Za-z]\w*\d-$")
+_CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z")  # \Z: "$" would also match before a line break
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
 _DIGIT_BEFORE = re.compile(r"\d ?$")

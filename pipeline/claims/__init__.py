@@ -54,6 +54,7 @@ class ClaimRules:
         self.claimant = ClaimantFinder(domain)
         self.deals = DealRules(domain)
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
+        self.list_lead_end = domain["claims"]["list_lead_end"]
         self.conversion = re.compile(r"\s*(?:" + "|".join(
             r"\s*".join(re.escape(part) for part in joiner.split()) for joiner in
             sorted(domain["deals"]["conversion_joiners"], key=len, reverse=True)) + r")\s*", re.I)
@@ -112,12 +113,32 @@ class _Attacher:
         return Fact(mention, sentence, in_sentence, self.index.paragraph_start(mention.start))
 
     def claimant_of(self, sentence: Span) -> str | None:
-        """The sentence's claimant; never a phrase holding one of its facts ("The 600 cameras")."""
+        """The sentence's claimant; never a phrase holding one of its facts ("The 600 cameras");
+        a list line after a lead ending with ":" has the lead's."""
         if sentence not in self.claimants:
             who = self.rules.claimant(self.text[sentence[0]:sentence[1]])
             start, end = span_of(self.text, sentence, who)
-            self.claimants[sentence] = None if who and self.values.within(start, end) else who
+            who = None if who and self.values.within(start, end) else who
+            self.claimants[sentence] = who if who else self._lead_claimant(sentence)
         return self.claimants[sentence]
+
+    def _between(self, before: Span, after: Span) -> str:
+        """The white space between two sentences' words."""
+        end = before[0] + len(self.text[before[0]:before[1]].rstrip())
+        words = self.text[after[0]:after[1]]
+        return self.text[end:after[0] + len(words) - len(words.lstrip())]
+
+    def _lead_claimant(self, sentence: Span) -> str | None:
+        """The claimant of the list's lead sentence, when `sentence` is a line of that list."""
+        number = self.index.sentence_number(sentence[0])
+        for earlier in range(number - 1, -1, -1):
+            lead = self.index.sentences[1][earlier]
+            if self.text[lead[0]:lead[1]].rstrip().endswith(self.rules.list_lead_end):
+                return self.claimant_of(lead)
+            if self._between(lead, sentence).count("\n") != 1:
+                return None  # not a line of a list: the sentence before is on its line or a paragraph away
+            sentence = lead
+        return None
 
     def vendor_sentence(self, sentence: Span, vendors: list[Mention]) -> None:
         """A sentence naming vendors opens or joins their deal, unless it speaks of no deal;
