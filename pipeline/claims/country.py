@@ -71,11 +71,12 @@ class CountryRules:
         self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:the\s+)?$")
         between = int(data["foreign_role_words_between"])
         self.role_after = re.compile(
-            rf"^(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
+            rf"(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
         self.role_list = re.compile(
             rf"(?<![\w-]){alternation(data['foreign_role_nouns'], 'i')}\b[^.;]{{0,80}}?\s"
             rf"{alternation(data['foreign_role_verbs'], 'i')}:?\s+(?:the\s+)?$")
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
+        self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
         self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
         strategies: dict[str, Callable] = {
@@ -197,10 +198,11 @@ class CountryRules:
         """The countries and places named in a lender's, supplier's, researcher's or rival
         bidder's role ("ahead of ZTE and a Beninese firm"), and those listed together with one
         ("China, Israel and the United States")."""
-        foreign = [self.role_before.search(text, max(0, m.start - 40), m.start) is not None
-                   or self.role_list.search(text, max(0, m.start - 120), m.start) is not None
-                   or self.rival.search(text, max(0, m.start - 60), m.start) is not None
-                   or self.role_after.match(text[m.end:m.end + 60]) is not None for m in places]
+        window = self.role_windows
+        foreign = [self.role_before.search(text, max(0, m.start - window["before"]), m.start) is not None
+                   or self.role_list.search(text, max(0, m.start - window["list"]), m.start) is not None
+                   or self.rival.search(text, max(0, m.start - window["rival"]), m.start) is not None
+                   or self.role_after.match(text, m.end, m.end + window["after"]) is not None for m in places]
         for _ in range(2):  # a role spreads along a list both ways
             for i in range(1, len(places)):
                 if foreign[i] != foreign[i - 1] and self.list_joiner.match(text[places[i - 1].end:places[i].start]):

@@ -187,6 +187,7 @@ class DealDescriber:
         self.named = re.compile(
             rf"((?:[A-Z][\w'’-]*\s+){{1,{words}}}){alternation(data['programme_words'], 'i')}(?![\w-])")
         self.capitalised = re.compile(r"[A-Z][\w'’-]*")
+        self.capitalised_before = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) \Z")
         self.headline = re.compile(rf"(?<![\w-]){alternation(data['headline_cues'], 'i')}(?![\w-])")
 
     def describe(self, text: str, deal: Deal, mentions: ByPosition, single: bool) -> DealFields:
@@ -234,10 +235,10 @@ class DealDescriber:
         start, end = mention.start, mention.end
         after = self.capitalised.match(text, end + 1) if text[end:end + 1] == " " else None
         if after:
-            end = after.end()
-        before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, start - 30):start])
-        if before and not after and text[max(0, start - 30):start].rstrip().split()[-1] not in self.not_programme:
-            start -= len(before.group(0))
+            return text[start:after.end()]
+        before = self.capitalised_before.search(text, 0, start)
+        if before and before.group(1) not in self.not_programme:
+            start = before.start()
         return text[start:end]
 
     def _headline(self, text: str, deal: Deal):
