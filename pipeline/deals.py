@@ -8,6 +8,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
+import pyarrow as pa
+
+from pipeline.tables import SCHEMAS
+
 JOIN = "|"
 
 
@@ -114,8 +118,6 @@ def merged_row(deal_id: str, rows: list[dict]) -> dict:
 def with_deal_ids(claims, ids: dict):
     """A claims table (Arrow) whose `deal_id` column, a document's deal key until now, holds
     the merged deal's id."""
-    import pyarrow as pa
-
     doc_ids = claims.column("doc_id").to_pylist()
     keys = claims.column("deal_id").to_pylist()
     merged = [ids.get((doc, key)) if key else None for doc, key in zip(doc_ids, keys, strict=True)]
@@ -125,10 +127,6 @@ def with_deal_ids(claims, ids: dict):
 
 def deals_table(doc_deals, merge_on: list[str], known_ids: dict | None = None):
     """(the deals table as Arrow, {(doc_id, deal_key): deal_id}) from the doc_deals tables."""
-    import pyarrow as pa
-
-    from pipeline.tables import SCHEMAS
-
     rows = [row for table in doc_deals for row in table.to_pylist()]
     deals, ids = merge_deals(rows, merge_on, known_ids)
     return pa.Table.from_pylist(deals, schema=SCHEMAS["deals"]), ids
@@ -136,7 +134,5 @@ def deals_table(doc_deals, merge_on: list[str], known_ids: dict | None = None):
 
 def deals_of_documents(deals, doc_ids: set[str]):
     """The rows of a deals table (Arrow) that hold one of these documents."""
-    import pyarrow as pa
-
     keep = [bool(doc_ids & set(_split(value))) for value in deals.column("doc_ids").to_pylist()]
     return deals.filter(pa.array(keep, pa.bool_()))

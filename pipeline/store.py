@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline import __version__
+from pipeline.deals import deals_table
 from pipeline.tables import BATCH_TABLES, SCHEMAS
 
 
@@ -98,8 +99,6 @@ class Store:
     def merge_deals(self, merge_on: list[str]) -> tuple[pa.Table, dict]:
         """Merge the deals of every stored document again, keeping the ids deals had; store
         the result and give every stored claim its merged deal's id. Returns (deals, ids)."""
-        from pipeline.deals import deals_table
-
         known = {(doc, key): deal for doc, key, deal in self.con.execute(
             "SELECT doc_id, deal_key, deal_id FROM deal_members").fetchall()}
         columns = ", ".join(f'"{f.name}"' for f in SCHEMAS["doc_deals"])
