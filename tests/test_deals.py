@@ -46,6 +46,24 @@ ATTACHMENTS = [
     # no country in the sentence: the paragraph's deal
     ("Angola opened its security centre with CEIEC in 2019. It cost $100 million, and 700 cameras feed it.",
      "700", "AO", ["CEIEC"], True),
+    # the deal in focus carries over one paragraph break (a list after its lead is one paragraph)
+    ("Italian offices bought 2,430 cameras made by Hikvision.\n\nThe tax office alone accounts for 306 of the cameras.",
+     "306", "IT", ["Hikvision"], True),
+    ("Italian offices bought cameras made by Hikvision. The records list what was bought:\n\n"
+     "Tax office: 176 cameras\nProsecutor: 9 cameras", "9", "IT", ["Hikvision"], True),
+    # ... but not over two
+    ("Italian offices bought 2,430 cameras made by Hikvision; German offices bought 85.\n\nCritics spoke.\n\n"
+     "One office has 306 of the cameras.", "306", None, [], False),
+    # a region of several countries
+    ("Pakistan bought 2,000 Hikvision cameras. A 2023 EU report found that 68% of cameras in Europe were weak.",
+     "68%", None, [], False),
+    ("Kenya bought 900 cameras from Huawei. African governments spend more than $1 billion a year on them.",
+     "$1 billion", None, [], False),
+    # a vendor's worldwide business: the company the paragraph describes, and no country carried
+    ("About Huawei\n\nHuawei is a Chinese provider of telecoms gear. It employs some 197,000 people.",
+     "197,000", None, ["Huawei"], False),
+    ("Axis, a Swedish camera maker, booked less than $400 million of sales in the region in 2015.",
+     "$400 million", None, ["Axis"], False),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),

@@ -84,7 +84,7 @@ class _Attacher:
                  in_names: list[Mention]):
         self.text = text
         self.rules = claim_rules(domain)
-        self.index = DocumentIndex(text, sentences)
+        self.index = DocumentIndex(text, sentences, self.rules.list_lead_end)
         self.countries = CountryContext(text, self.index, mentions, in_names, self.rules.country)
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
         self.values = ByPosition(m for m in mentions if m.label in VALUE_LABELS)
@@ -164,8 +164,12 @@ class _Attacher:
         clause_vendors = [m for m in self.vendors.within(*clause)
                           if not self.rules.deals.is_competitor(self.text, clause[0], m)]
         fact = self.fact(mention, sentence)
+        fact.no_deal = self.rules.deals.belongs_to_no_deal(self.text, clause)  # a market share has no deal
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
-        if not self.rules.deals.belongs_to_no_deal(self.text, clause):  # a market share has no deal
+        if not clause_vendors and self.rules.deals.about_business(self.text, clause):
+            # "Huawei is a Chinese company ... It employs 197,000 people"
+            clause_vendors = self._described_vendors(fact)
+        if not fact.no_deal:
             found = None if source is NO_COUNTRY else source
             dominant = self.countries.dominant.country if self.countries.dominant else None
             fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found, dominant)
@@ -180,6 +184,13 @@ class _Attacher:
             nearest = min(in_clause_dates, key=lambda m: abs(m.start - mention.start))
             claim.date, claim.date_mention = nearest.date, nearest
         return claim
+
+
+    def _described_vendors(self, fact: Fact) -> list[Mention]:
+        """The vendors of the last sentence before the fact in its paragraph that names any:
+        the company a paragraph about its worldwide business describes."""
+        last = self.vendors.last_before(fact.paragraph_start, fact.sentence[0])
+        return [] if last is None else self.vendors.within(*self.index.sentence_of(last.start))
 
 
 def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], domain: DomainData,

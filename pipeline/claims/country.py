@@ -34,6 +34,7 @@ class Fact:
     in_sentence: list[Mention]  # candidate countries and places of the sentence, claimant's left out
     paragraph_start: int
     deal: object = None  # the fact's Deal, once known
+    no_deal: bool = False  # about a market or a vendor's worldwide business: no country carried
 
 
 class CountryContext:
@@ -136,8 +137,9 @@ class CountryRules:
         return Mention(label="COUNTRY", start=-1, end=-1, text="", source="deal", country=deal.country)
 
     def paragraph(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
-        """The last country named earlier in the paragraph (not compared with another)."""
-        return context.carried.last_before(fact.paragraph_start, fact.sentence[0])
+        """The last country named earlier in the paragraph (not compared with another); none
+        for a fact about a market or a vendor's worldwide business."""
+        return None if fact.no_deal else context.carried.last_before(fact.paragraph_start, fact.sentence[0])
 
     def document(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The country most of the document is about, when one is."""

@@ -50,9 +50,13 @@ class DealRules:
     def __init__(self, domain: DomainData):
         data = domain["deals"]
         self.no_deal = re.compile(rf"(?<![\w-]){alternation(data['no_deal_cues'], 'i')}(?![\w-])")
+        self.region = re.compile(
+            rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
+            rf"|{alternation(data['region_demonyms'])}\s+[a-z])")
         self.deal_cue = re.compile(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
+        self.focus_paragraphs = int(data["focus_paragraphs"])
         self.contractors = set(data["general_contractors"])
 
     def is_competitor(self, text: str, clause_start: int, mention: Mention) -> bool:
@@ -60,6 +64,11 @@ class DealRules:
         return self.competitor.search(text, clause_start, mention.start) is not None
 
     def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
+        """Whether a fact's clause is about a market, a vendor's worldwide business or a region
+        of several countries."""
+        return self.about_business(text, clause) or self.region.search(text, *clause) is not None
+
+    def about_business(self, text: str, clause: Span) -> bool:
         """Whether a fact's clause is about a market or a vendor's worldwide business."""
         return self.no_deal.search(text, *clause) is not None
 
@@ -115,7 +124,7 @@ class DocumentDeals:
             deals = [d for d in self.deals if names & set(d.vendors) and code in (None, d.country)]
             chosen = max(deals, key=lambda d: d.last_touch, default=None)
         else:
-            chosen = self._in_focus(code, self.index.paragraph_start(fact.start))
+            chosen = self._in_focus(code, self.index.paragraph_start(fact.start, self.rules.focus_paragraphs - 1))
             if chosen is None and code is None and document_country is not None:
                 chosen = self._in_focus(document_country, 0)
         if chosen is None and code is not None and self._about_a_deal(fact):
@@ -129,7 +138,7 @@ class DocumentDeals:
 
     def _in_focus(self, code: str | None, paragraph_start: int) -> Deal | None:
         """The deal last spoken of for a country; with no country, the deal in focus when the
-        fact's paragraph spoke of it."""
+        text since `paragraph_start` spoke of it."""
         if code is None:
             in_paragraph = self.focus is not None and self.focus.last_touch >= paragraph_start
             return self.focus if in_paragraph else None

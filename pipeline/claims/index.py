@@ -13,11 +13,19 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"\n")
 
 
-def paragraph_starts(text: str) -> list[int]:
+def paragraph_starts(text: str, lead_end: str | None = None) -> list[int]:
     """Offsets where paragraphs start: after blank lines, or after any newline when the text
-    has no blank lines (one paragraph per line)."""
+    has no blank lines (one paragraph per line). A list after a lead ending with `lead_end`
+    ("The records list what was bought:") is part of its lead's paragraph."""
     separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
-    return [0] + [m.end() for m in separator.finditer(text)]
+    return [0] + [m.end() for m in separator.finditer(text) if not (lead_end and _ends_with(text, m.start(), lead_end))]
+
+
+def _ends_with(text: str, position: int, ending: str) -> bool:
+    """Whether the text before `position`, trailing spaces left out, ends with `ending`."""
+    while position > 0 and text[position - 1] in " \t\r":
+        position -= 1
+    return text.endswith(ending, 0, position)
 
 
 class ByPosition:
@@ -50,18 +58,18 @@ class ByPosition:
 class DocumentIndex:
     """A document's sentences and paragraphs, for finding a fact's surroundings."""
 
-    def __init__(self, text: str, sentences: list[Span]):
+    def __init__(self, text: str, sentences: list[Span], lead_end: str | None = None):
         self.text = text
         self.sentences = sentence_index(sentences or [(0, len(text))])
-        self.paragraphs = paragraph_starts(text)
+        self.paragraphs = paragraph_starts(text, lead_end)
 
     def sentence_of(self, offset: int) -> Span:
         """The sentence holding `offset`."""
         return sentence_at(self.sentences, offset)
 
-    def paragraph_start(self, offset: int) -> int:
-        """Where the paragraph holding `offset` starts."""
-        return self.paragraphs[max(bisect.bisect_right(self.paragraphs, offset) - 1, 0)]
+    def paragraph_start(self, offset: int, back: int = 0) -> int:
+        """Where the paragraph holding `offset` starts; with `back`, the paragraph that many before it."""
+        return self.paragraphs[max(bisect.bisect_right(self.paragraphs, offset) - 1 - back, 0)]
 
     def paragraph_end(self, offset: int) -> int:
         """Where the paragraph holding `offset` ends (the next one's start, or the text's end)."""
