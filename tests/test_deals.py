@@ -64,6 +64,10 @@ ATTACHMENTS = [
      "197,000", None, ["Huawei"], False),
     ("Axis, a Swedish camera maker, booked less than $400 million of sales in the region in 2015.",
      "$400 million", None, ["Axis"], False),
+    # the claimant's country counts when it is the buyer of a deal told before
+    ("Kazakhstan bought cameras from Hikvision.\n\nUzbekistan signed a $30 million deal with Huawei.\n\n"
+     "Kazakh officials said the cameras helped solve 1,100 crimes.", "1,100", "KZ", ["Hikvision"], True),
+    ("Kenya bought 900 cameras from Huawei. A U.S. filing says 40% of them failed.", "40%", "KE", ["Huawei"], True),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),
@@ -79,6 +83,19 @@ def test_a_fact_is_tied_to_its_deal(annotate_text, text, fact, country, vendors,
     assert claim.country == country
     assert claim.vendors == vendors
     assert (claim.deal is not None) is has_deal
+
+
+@pytest.mark.parametrize("second, deals", [
+    # a new vendor in a sentence referring to the deal in focus joins it
+    ("The system will link 12,000 cameras to software from SenseTime.", [["Hikvision", "SenseTime"]]),
+    # ... one that does not refer to it opens a deal of its own
+    ("SenseTime sold 300 licences to the police.", [["Hikvision"], ["SenseTime"]]),
+])
+def test_a_new_vendor_joins_the_deal_it_refers_to(annotate_text, second, deals):
+    text = "Kazakhstan will spend 38.6 billion tenge on cameras supplied by Hikvision.\n\n" + second
+    _, found = claims_of(annotate_text, text)
+    assert [deal.vendors for deal in found] == deals
+    assert {deal.country for deal in found} == {"KZ"}
 
 
 def test_two_deals_in_one_story(annotate_text):

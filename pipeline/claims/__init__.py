@@ -106,10 +106,12 @@ class _Attacher:
                 _attach_vendors(claim, claim.deal.vendor_mentions)
 
     def fact(self, mention: Mention, sentence: Span) -> Fact:
-        """A fact's surroundings: its sentence's candidate countries (the claimant's left out)."""
+        """A fact's surroundings: its sentence's candidate countries; the claimant's left out
+        ("a U.S. filing") unless it is the buyer of a deal already told ("Kazakh officials")."""
         said_by = span_of(self.text, sentence, self.claimant_of(sentence))
+        buyers = {deal.country for deal in self.deals.deals}
         in_sentence = [m for m in self.countries.places.within(*sentence)
-                       if not said_by[0] <= m.start < said_by[1]]  # not "a U.S. filing" as the subject
+                       if not said_by[0] <= m.start < said_by[1] or m.country in buyers]
         return Fact(mention, sentence, in_sentence, self.index.paragraph_start(mention.start))
 
     def claimant_of(self, sentence: Span) -> str | None:

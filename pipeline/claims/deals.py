@@ -57,6 +57,7 @@ class DealRules:
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
+        self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
 
     def is_competitor(self, text: str, clause_start: int, mention: Mention) -> bool:
@@ -95,7 +96,8 @@ class DocumentDeals:
         if not vendors:
             return None
         code = country.country if country is not None else (self.focus.country if self.focus else None)
-        deal = self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence) or self._new(code, country)
+        deal = self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence) \
+            or self._referred_to(sentence, country) or self._new(code, country)
         for mention in vendors:
             deal.add_vendor(mention)
         deal.touch(sentence, vendors[-1].start)
@@ -112,6 +114,13 @@ class DocumentDeals:
                 and self.focus.last_touch >= self.index.paragraph_start(sentence[0]):
             deal = self.focus
         return deal or next((d for d in same_country if not d.vendors), None)
+
+    def _referred_to(self, sentence: Span, country: Mention | None) -> Deal | None:
+        """The deal in focus, when a sentence naming no country refers to it ("the system")."""
+        if country is not None or self.focus is None or self.focus.country is None:
+            return None
+        recent = self.focus.last_touch >= self.index.paragraph_start(sentence[0], self.rules.focus_paragraphs - 1)
+        return self.focus if recent and self.rules.focus_reference.search(self.text, *sentence) else None
 
     def deal_of_fact(self, fact: Mention, sentence: Span, clause_vendors: list[Mention],
                      country: Mention | None, document_country: str | None = None) -> Deal | None:
