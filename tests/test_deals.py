@@ -68,6 +68,12 @@ ATTACHMENTS = [
     ("Kazakhstan bought cameras from Hikvision.\n\nUzbekistan signed a $30 million deal with Huawei.\n\n"
      "Kazakh officials said the cameras helped solve 1,100 crimes.", "1,100", "KZ", ["Hikvision"], True),
     ("Kenya bought 900 cameras from Huawei. A U.S. filing says 40% of them failed.", "40%", "KE", ["Huawei"], True),
+    # a count of companies is about no country
+    ("Italian offices bought 2,430 cameras made by Hikvision and Dahua, the two Chinese companies.",
+     "two", None, ["Hikvision", "Dahua"], True),
+    # a vendor named in a ban is no party to a deal
+    ("Ohio's Knox County will replace 200 cameras, since the law bars equipment made by Hikvision and ZTE.",
+     "200", "US", [], True),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),
