@@ -74,6 +74,13 @@ ATTACHMENTS = [
     # a vendor named in a ban is no party to a deal
     ("Ohio's Knox County will replace 200 cameras, since the law bars equipment made by Hikvision and ZTE.",
      "200", "US", [], True),
+    # an amount in a national currency is about the country issuing it
+    ("The county council will pay KSh 6 billion for the new cameras.", "KSh 6 billion", "KE", [], True),
+    # ... not when that is the lender's home
+    ("Zambia took a loan of ¥2 billion from China's Exim Bank for cameras.", "¥2 billion", "ZM", [], True),
+    # a headline told before the country is named belongs to that country's deal
+    ("Parliament approves $104 million loan for CCTV\n\nThe loan follows Uganda's contract with Huawei.",
+     "$104 million", "UG", ["Huawei"], True),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),

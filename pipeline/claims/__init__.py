@@ -21,6 +21,10 @@ from pipeline.patterns import alternation
 from pipeline.spans import Span
 
 
+# Country sources that are no mention of the document's: a country inside a name, a deal's, a currency's.
+_NOT_MENTIONS = ("country_in_name", "deal", "currency")
+
+
 @dataclass
 class Claim:
     """One quantitative fact and what it is tied to."""
@@ -100,7 +104,9 @@ class _Attacher:
             source = self.rules.country.choose(self.text, fact, self.countries, before_deal=False)
             if source is not NO_COUNTRY:
                 claim.country = source.country
-                claim.country_mention = source if source.source not in ("country_in_name", "deal") else None
+                claim.country_mention = None if source.source in _NOT_MENTIONS else source
+                if claim.deal is None:  # a headline fact told before its country was named
+                    claim.deal = self.deals.main_deal(claim.country, claim.sentence)
         for claim in claims:
             if not claim.vendors and claim.deal is not None:
                 _attach_vendors(claim, claim.deal.vendor_mentions)
@@ -179,7 +185,7 @@ class _Attacher:
                 self.later.append((claim, fact))
         if source not in (None, NO_COUNTRY):
             claim.country = source.country
-            claim.country_mention = source if source.source != "country_in_name" else None
+            claim.country_mention = None if source.source in _NOT_MENTIONS else source
         _attach_vendors(claim, clause_vendors)
         in_clause_dates = self.dates.within(*clause)
         if in_clause_dates:

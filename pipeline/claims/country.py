@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pycountry
+
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
@@ -55,6 +57,8 @@ class CountryContext:
                                   and not rules.owns_vendor(text, m, vendor_starts))
         self.dominant = rules.dominant(self.carried.items)
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
+        self.foreign_homes = home | vendor_homes
+        self.by_currency = rules.currency_country(mentions, self.foreign_homes)
 
 
 class CountryRules:
@@ -84,7 +88,10 @@ class CountryRules:
             "counts_countries": self.counts_countries, "shared_by_several": self.shared_by_several,
             "sentence": self.sentence, "sentence_borrower": self.sentence_borrower, "deal": self.deal,
             "paragraph": self.paragraph, "document": self.document, "paragraph_borrower": self.paragraph_borrower,
+            "currency": self.currency,
         }
+        self.international_currencies = set(data["international_currencies"])
+        self.country_codes = {c.alpha_2 for c in pycountry.countries}
         order = [(name, strategies[name]) for name in data["country_strategies"]]
         split = next((i for i, (name, _) in enumerate(order) if name == "deal"), len(order))
         self.early, self.late = order[:split], order[split:]
@@ -136,20 +143,46 @@ class CountryRules:
             return deal.country_mention
         return Mention(label="COUNTRY", start=-1, end=-1, text="", source="deal", country=deal.country)
 
+    def currency(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """"KSh 6 billion": the country whose own currency an amount is in (not a supplier's or
+        a lender's home: "a ¥2 billion loan")."""
+        code = self._issuer(fact.mention.currency) if fact.mention.label == "MONEY" else None
+        if code is None or code in context.foreign_homes:
+            return None
+        return Mention(label="COUNTRY", start=-1, end=-1, text="", source="currency", country=code)
+
     def paragraph(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The last country named earlier in the paragraph (not compared with another); none
         for a fact about a market or a vendor's worldwide business."""
         return None if fact.no_deal else context.carried.last_before(fact.paragraph_start, fact.sentence[0])
 
     def document(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
-        """The country most of the document is about, when one is."""
-        return context.dominant
+        """The country most of the document is about, when one is; in a document naming no
+        country, the one whose own currency most of its amounts are in."""
+        return context.dominant or (None if context.carried.items else context.by_currency)
 
     def paragraph_borrower(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """A borrower named earlier in the paragraph."""
         return context.borrowers.last_before(fact.paragraph_start, fact.sentence[0])
 
     # -- helpers ---------------------------------------------------------------------------------
+
+    def _issuer(self, currency: str | None) -> str | None:
+        """The one country issuing an ISO 4217 currency (its first two letters), if it is national."""
+        if not currency or currency in self.international_currencies or currency[:2] not in self.country_codes:
+            return None
+        return currency[:2]
+
+    def currency_country(self, mentions: list[Mention], foreign: set[str]) -> Mention | None:
+        """The country whose own currency most of a document's amounts are in, not a foreign home."""
+        issuers = Counter(self._issuer(m.currency) for m in mentions if m.label == "MONEY")
+        issuers.pop(None, None)
+        for code in foreign:
+            issuers.pop(code, None)
+        if not issuers:
+            return None
+        code = issuers.most_common(1)[0][0]
+        return Mention(label="COUNTRY", start=-1, end=-1, text="", source="currency", country=code)
 
     def _in_sentence(self, text: str, fact: Fact, candidates: list[Mention]) -> Mention | None:
         if not candidates:

@@ -115,6 +115,15 @@ class DocumentDeals:
             deal = self.focus
         return deal or next((d for d in same_country if not d.vendors), None)
 
+    def main_deal(self, code: str, sentence: Span) -> Deal | None:
+        """A country's first deal with vendors, else its first deal, for a fact whose country is
+        known only once the whole document was read."""
+        same = [d for d in self.deals if d.country == code]
+        chosen = next((d for d in same if d.vendors), same[0] if same else None)
+        if chosen is not None:
+            chosen.touch(sentence, -1)
+        return chosen
+
     def _referred_to(self, sentence: Span, country: Mention | None) -> Deal | None:
         """The deal in focus, when a sentence naming no country refers to it ("the system")."""
         if country is not None or self.focus is None or self.focus.country is None:
