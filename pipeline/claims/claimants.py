@@ -19,13 +19,17 @@ class ClaimantFinder:
         verbs_after = rf"(?<!\ban )(?<!\bthe ){alternation(data['verbs_after_claimant'], 'i')}\b"
         verbs_before = alternation(data["verbs_before_claimant"], "i")
         sentence_end = r"\s*[.!?]?[\"”’]?\s*$"
+        sources = alternation(data["claimant_sources"], "i")
         self.patterns = [
+            # "In a survey by the newspaper Handelsblatt, three of four forces …"
+            re.compile(rf"(?:^|[,;:—–]\s*)in\s+(?P<who>(?:a|an|the|its|their|this)\s+(?:[\w’'-]+\s+){{0,3}}?"
+                       rf"{sources}\b[^,;:.]*?)\s*,", re.I),
             # "according to the Auditor General"
             re.compile(rf"\b{alternation(data['prepositions_before_claimant'], 'i')}\s+(?P<who>{words}?)\s*(?:[.,;:!?—–]|$)", re.I),
             # "…, the interior ministry said."
             re.compile(rf"[,;:—–”\"]\s*(?P<who>{words}?)\s+{verbs_after}{sentence_end}", re.I),
-            # "…,” says a Nairobi economist."
-            re.compile(rf"(?:[,”\"’]\s*|^){verbs_before}\s+(?P<who>{words}?){sentence_end}", re.I),
+            # "…,” says a Nairobi economist.", "…,” said Conor Healy, director of research at IPVM."
+            re.compile(rf"(?:[,”\"’]\s*|^){verbs_before}\s+(?P<who>{words}?)(?:,\s|{sentence_end})", re.I),
             # "The Punjab Safe Cities Authority, which runs …, said"
             re.compile(rf"(?:^|[,;:—–(“”\"])\s*(?P<who>{words}?),\s+(?:which|who)\b.*?,\s+{verbs_after}", re.I),
             # "A 2019 audit found that …", "Critics point to …"

@@ -50,9 +50,12 @@ class CountryContext:
         # suppliers' homes: what the text names as a vendor's origin ("Chinese-made") or a lender's
         origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
         home = origins | {m.country for m in in_names if m.organisation == "financier"}
-        places = rules.without_supplier_homes(rules.buyer_candidates(text, mentions, vendor_homes), home)
-        self.places = ByPosition(places)
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
+        candidates = rules.buyer_candidates(text, mentions, vendor_homes)
+        kept = {id(m) for m in rules.without_supplier_homes(candidates, home | vendor_homes)}
+        # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
+        places = [m for m in candidates if id(m) in kept or rules.owns_vendor(text, m, vendor_starts)]
+        self.places = ByPosition(places)
         self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start))
                                   and not rules.owns_vendor(text, m, vendor_starts))
         self.dominant = rules.dominant(self.carried.items)
