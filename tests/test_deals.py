@@ -81,6 +81,9 @@ ATTACHMENTS = [
     # a headline told before the country is named belongs to that country's deal
     ("Parliament approves $104 million loan for CCTV\n\nThe loan follows Uganda's contract with Huawei.",
      "$104 million", "UG", ["Huawei"], True),
+    # a vendor denying its part is no party to the deal
+    ("Thai police set up 23,000 cameras in Bangkok. Huawei, whose unit built 5G masts, is not named as a "
+     "supplier of the system.", "23,000", "TH", [], True),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),

@@ -154,7 +154,7 @@ class _Attacher:
         if self.rules.deals.belongs_to_no_deal(self.text, sentence):
             return
         vendors = [m for m in vendors if not self.rules.deals.is_competitor(
-            self.text, self.rules.clause(self.text, sentence, m)[0], m)]
+            self.text, self.rules.clause(self.text, sentence, m), m)]
         if not vendors:
             return
         fact = self.fact(vendors[0], sentence)
@@ -170,7 +170,7 @@ class _Attacher:
         claim = Claim(mention=mention, sentence=sentence, claimant=self.claimant_of(sentence))
         clause = self.rules.clause(self.text, sentence, mention)
         clause_vendors = [m for m in self.vendors.within(*clause)
-                          if not self.rules.deals.is_competitor(self.text, clause[0], m)]
+                          if not self.rules.deals.is_competitor(self.text, clause, m)]
         fact = self.fact(mention, sentence)
         fact.no_deal = self.rules.deals.belongs_to_no_deal(self.text, clause)  # a market share has no deal
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)

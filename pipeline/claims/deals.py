@@ -54,15 +54,18 @@ class DealRules:
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
             rf"|{alternation(data['region_demonyms'])}\s+[a-z])")
         self.deal_cue = re.compile(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
+        self.not_party = re.compile(rf"(?<![\w-]){alternation(data['not_party_cues'], 'i')}(?![\w-])")
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
         self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
 
-    def is_competitor(self, text: str, clause_start: int, mention: Mention) -> bool:
-        """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE")."""
-        return self.competitor.search(text, clause_start, mention.start) is not None
+    def is_competitor(self, text: str, clause: Span, mention: Mention) -> bool:
+        """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE"),
+        or before a denial of its part ("Huawei ... is not named as a supplier")."""
+        return self.competitor.search(text, clause[0], mention.start) is not None \
+            or self.not_party.search(text, mention.end, clause[1]) is not None
 
     def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
         """Whether a fact's clause is about a market, a vendor's worldwide business or a region
