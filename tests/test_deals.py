@@ -244,3 +244,19 @@ def test_a_count_opening_a_line_after_a_name_is_a_count(annotate_text, text):
     """A name ending the line before is not a code's name ("Section 3"): "$" is not the end there."""
     result = annotate_text(text)
     assert ("QUANTITY", "10") in {(m.label, m.text) for m in result.mentions}
+
+
+@pytest.mark.parametrize("text, programme", [
+    ("Ghana signed with Huawei to extend the Alpha Project to 10,000 cameras.", "Alpha Project"),
+    ("Ghana signed with Huawei to extend the Alpha project to 10,000 cameras.", "Alpha"),
+    ("Bolivia borrowed $105 million from China for BOL-110 and its 1,800 cameras.", "BOL-110"),
+])
+def test_a_deal_programme(annotate_text, text, programme):
+    from pipeline.claims.deals import DealDescriber
+    from pipeline.claims.index import ByPosition
+    from pipeline.domain import default_domain
+
+    result = annotate_text(text)
+    (deal,) = result.deals
+    fields = DealDescriber(default_domain()).describe(text, deal, ByPosition(result.mentions), single=True)
+    assert fields.programme == programme

@@ -215,7 +215,7 @@ class DealDescriber:
         self.programme_categories = set(data["programme_categories"])
         words = int(data["programme_max_words"])
         self.named = re.compile(
-            rf"((?:[A-Z][\w'’-]*\s+){{1,{words}}}){alternation(data['programme_words'], 'i')}(?![\w-])")
+            rf"((?:[A-Z][\w'’-]*\s+){{1,{words}}})({alternation(data['programme_words'], 'i')})(?![\w-])")
         self.capitalised = re.compile(r"[A-Z][\w'’-]*")
         self.capitalised_before = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) \Z")
         self.headline = re.compile(rf"(?<![\w-]){alternation(data['headline_cues'], 'i')}(?![\w-])")
@@ -255,8 +255,9 @@ class DealDescriber:
                 words = match.group(1).split()
                 while words and words[0] in self.not_programme:
                     words = words[1:]
-                if words:
-                    return " ".join(words)
+                if words:  # "the Alpha Project": a capitalised programme word is part of the name
+                    named = match.group(2)
+                    return " ".join(words + [named] if named[:1].isupper() else words)
         return None
 
     def _with_capitalised_neighbours(self, text: str, mention: Mention) -> str:
