@@ -30,6 +30,9 @@ ATTACHMENTS = [
     # suppliers listed beside the buyer
     ("Huawei built the network. The main suppliers of security equipment to Ghana were China, Israel and the "
      "United States, which sold 300 systems.", "300", "GH", ["Huawei"], True),
+    # a country after "from" ending a borrowing or buying phrase
+    ("Bolivia borrowed $105 million from China for its 1,800 cameras.", "1,800", "BO", [], True),
+    ("Kenya bought 300 drones from Israel last year.", "300", "KE", [], True),
     # a researcher's country
     ("Uganda installed 5,000 cameras. University of Texas researchers found that 40% of them were offline.",
      "40%", "UG", [], True),

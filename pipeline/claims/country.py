@@ -80,6 +80,8 @@ class CountryRules:
         between = int(data["foreign_role_words_between"])
         self.role_after = re.compile(
             rf"(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
+        self.role_from = re.compile(
+            rf"(?<![\w-]){alternation(data['foreign_role_verbs_from'], 'i')}\b[^.;]{{0,60}}\bfrom\s+(?:the\s+)?$")
         self.role_list = re.compile(
             rf"(?<![\w-]){alternation(data['foreign_role_nouns'], 'i')}\b[^.;]{{0,80}}?\s"
             rf"{alternation(data['foreign_role_verbs'], 'i')}:?\s+(?:the\s+)?$")
@@ -239,6 +241,7 @@ class CountryRules:
         window = self.role_windows
         foreign = [self.role_before.search(text, max(0, m.start - window["before"]), m.start) is not None
                    or self.role_list.search(text, max(0, m.start - window["list"]), m.start) is not None
+                   or self.role_from.search(text, max(0, m.start - window["list"]), m.start) is not None
                    or self.rival.search(text, max(0, m.start - window["rival"]), m.start) is not None
                    or self.role_after.match(text, m.end, m.end + window["after"]) is not None for m in places]
         for _ in range(2):  # a role spreads along a list both ways
