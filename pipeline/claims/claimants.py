@@ -32,6 +32,8 @@ class ClaimantFinder:
             re.compile(rf"(?:[,”\"’]\s*|^){verbs_before}\s+(?P<who>{words}?)(?:,\s|{sentence_end})", re.I),
             # "The Punjab Safe Cities Authority, which runs …, said"
             re.compile(rf"(?:^|[,;:—–(“”\"])\s*(?P<who>{words}?),\s+(?:which|who)\b.*?,\s+{verbs_after}", re.I),
+            # "Felix Martin Soto, deputy minister of finance, told …": the name before an apposition
+            re.compile(rf"(?:^|[,;:—–(“”\"]|\b{boundary}\b)\s*(?P<who>{words}?),\s+[^,;]{{1,80}}?,\s+{verbs_after}", re.I),
             # "A 2019 audit found that …", "Critics point to …"
             re.compile(rf"(?:^|[,;:—–(“”\"]|\b{boundary}\b)\s*(?P<who>{words}?)\s+{verbs_after}", re.I),
         ]

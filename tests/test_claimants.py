@@ -1,0 +1,39 @@
+"""Who asserts a fact: each claimant pattern of pipeline/claims/claimants.py pinned by a table of
+sentences (the forms real reporting takes)."""
+import pytest
+
+from pipeline.claims.claimants import ClaimantFinder
+from pipeline.domain import default_domain
+
+CLAIMANTS = [
+    ("Kenya will spend Sh4.5 billion on cameras, the interior ministry said.", "the interior ministry"),
+    ("The system cost $100 million, according to the Auditor General.", "the Auditor General"),
+    ("“It will cost $5 million,” says a Nairobi economist.", "a Nairobi economist"),
+    ("A leaked audit revealed 30% of cameras malfunctioned.", "A leaked audit"),
+    ("Critics point to the same pattern: up to 70 percent went to hardware.", "Critics"),
+    ("The Punjab Safe Cities Authority, which runs 8,000 cameras, said it would spend more.",
+     "The Punjab Safe Cities Authority"),
+    # the name before an apposition
+    ("ZTE signed a $28 million deal, Felix Martin Soto, deputy minister of finance, told reporters.",
+     "Felix Martin Soto"),
+    ("Kania, the state minister for internal affairs, said 1,756 cameras were up.", "Kania"),
+    # after a quotation, the name before its apposition
+    ("\"They bought capacity for 3,500 cameras,\" said Conor Healy, director of research at IPVM.", "Conor Healy"),
+    # "In a survey by …,"
+    ("In a survey by the newspaper Handelsblatt, three of four forces said they used the cameras.",
+     "a survey by the newspaper Handelsblatt"),
+    # none: pronouns, a passive opening, a recipient after "told"
+    ("It said the cameras cost $5 million.", None),
+    ("First announced in 2017, the project involves 1,000 cameras.", None),
+    ("The cameras cost $5 million.", None),
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return ClaimantFinder(default_domain())
+
+
+@pytest.mark.parametrize("sentence, claimant", CLAIMANTS)
+def test_claimant(finder, sentence, claimant):
+    assert finder(sentence) == claimant
