@@ -87,6 +87,9 @@ ATTACHMENTS = [
     # a vendor denying its part is no party to the deal
     ("Thai police set up 23,000 cameras in Bangkok. Huawei, whose unit built 5G masts, is not named as a "
      "supplier of the system.", "23,000", "TH", [], True),
+    # a currency's fall is no deal's
+    ("Argentina signed a $28 million deal with ZTE. The peso lost almost half of its value against the dollar.",
+     "half", None, [], False),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),

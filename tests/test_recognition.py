@@ -13,6 +13,8 @@ def found(result, label):
     ("Michael Jordan visited Jordan last week.", "COUNTRY", [("Jordan", "JO")]),
     ("Chad Smith said Chad would buy cameras.", "COUNTRY", [("Chad", "TD")]),
     ("Cameras in Latin America and the United States.", "COUNTRY", [("United States", "US")]),
+    ("The Argentine peso lost half its value against the US dollar.", "COUNTRY", []),
+    ("Argentina's peso fell against the dollar.", "COUNTRY", [("Argentina", "AR")]),
     ("Kenya's Nairobi County and the UAE's capital.", "COUNTRY", [("Kenya", "KE"), ("UAE", "AE")]),
     ("Chinese-made systems in Côte d’Ivoire and Viet Nam.", "COUNTRY", [("Chinese", "CN"), ("Côte d’Ivoire", "CI"), ("Viet Nam", "VN")]),
     ("Atlanta, Georgia and Tbilisi, Georgia.", "PLACE", [("Atlanta", "US"), ("Georgia", "US"), ("Tbilisi", "GE")]),

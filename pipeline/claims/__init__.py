@@ -59,6 +59,8 @@ class ClaimRules:
         self.deals = DealRules(domain)
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
+        self.company_reference = re.compile(
+            rf"\s*{alternation(domain['claims']['company_references'], 'i')}(?![\w-])", re.I)
         self.conversion = re.compile(r"\s*(?:" + "|".join(
             r"\s*".join(re.escape(part) for part in joiner.split()) for joiner in
             sorted(domain["deals"]["conversion_joiners"], key=len, reverse=True)) + r")\s*", re.I)
@@ -174,7 +176,8 @@ class _Attacher:
         fact = self.fact(mention, sentence)
         fact.no_deal = self.rules.deals.belongs_to_no_deal(self.text, clause)  # a market share has no deal
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
-        if not clause_vendors and self.rules.deals.about_business(self.text, clause):
+        if not clause_vendors and self.rules.deals.about_business(self.text, clause) \
+                and self.rules.company_reference.match(self.text, sentence[0]):
             # "Huawei is a Chinese company ... It employs 197,000 people"
             clause_vendors = self._described_vendors(fact)
         if not fact.no_deal:
@@ -196,7 +199,7 @@ class _Attacher:
 
     def _described_vendors(self, fact: Fact) -> list[Mention]:
         """The vendors of the last sentence before the fact in its paragraph that names any:
-        the company a paragraph about its worldwide business describes."""
+        the company a paragraph about its worldwide business describes ("It employs …")."""
         last = self.vendors.last_before(fact.paragraph_start, fact.sentence[0])
         return [] if last is None else self.vendors.within(*self.index.sentence_of(last.start))
 

@@ -52,6 +52,7 @@ class CountryRecogniser:
         self.name_context_ok = set(data["name_context_ok"])
         self.codes_needing_context = set(data["codes_needing_context"])
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
+        self.currency_words = set(data["currency_words_after"])
         self.org_words = set(data["org_words"])
         self.org_before = [phrase.split() for phrase in data["org_before"]]
         self.org_before_longest = max((len(phrase) for phrase in self.org_before), default=0)
@@ -78,6 +79,8 @@ class CountryRecogniser:
         span = doc.char_span(start, end)
         if span.start > 0 and doc[span.start - 1].text in self.blocked_after.get(name, ()):
             return True  # "Latin America" is a region
+        if span.end < len(doc) and doc[span.end].lower_ in self.currency_words:
+            return True  # "the US dollar" is a currency
         if name in self.codes_needing_context:
             sentence = doc_text(doc)[slice(*sentence_at(doc, start))]
             letters = [c for c in sentence if c.isalpha()]
