@@ -90,6 +90,9 @@ ATTACHMENTS = [
     # a currency's fall is no deal's
     ("Argentina signed a $28 million deal with ZTE. The peso lost almost half of its value against the dollar.",
      "half", None, [], False),
+    # a supplier's home named as such stays foreign even where the text names a place in it
+    ("Ecuador's president visited a centre of the Chinese tech giant Huawei in Beijing. The ECU 911 system "
+     "cost about $240 million.", "$240 million", "EC", ["Huawei"], True),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),

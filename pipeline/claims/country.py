@@ -52,7 +52,7 @@ class CountryContext:
         home = origins | {m.country for m in in_names if m.organisation == "financier"}
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
         candidates = rules.buyer_candidates(text, mentions, vendor_homes)
-        kept = {id(m) for m in rules.without_supplier_homes(candidates, home | vendor_homes)}
+        kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
         # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
         places = [m for m in candidates if id(m) in kept or rules.owns_vendor(text, m, vendor_starts)]
         self.places = ByPosition(places)
@@ -218,11 +218,12 @@ class CountryRules:
         foreign = self.foreign_roles(text, places)
         return [m for m in places if id(m) not in foreign]
 
-    def without_supplier_homes(self, places: list[Mention], home: set[str]) -> list[Mention]:
+    def without_supplier_homes(self, places: list[Mention], vendor_homes: set[str], named_homes: set[str]) -> list[Mention]:
         """Without the home countries of the document's vendors and financiers, while another
-        country is named (`exclude_supplier_homes`); a home where the text names a place
-        (Safaricom's Kenya, with Nairobi) is a buyer too."""
-        home = home - {m.country for m in places if m.label == "PLACE"}
+        country is named (`exclude_supplier_homes`); a vendor's home where the text names a place
+        (Safaricom's Kenya, with Nairobi) is a buyer too, unless the text names it as a supplier's
+        or lender's home ("Chinese tech giant Huawei in Beijing")."""
+        home = (vendor_homes - {m.country for m in places if m.label == "PLACE"}) | named_homes
         if self.exclude_supplier_homes and any(m.country not in home for m in places):
             return [m for m in places if m.country not in home]
         return places
