@@ -123,6 +123,19 @@ def test_a_new_vendor_joins_the_deal_it_refers_to(annotate_text, second, deals):
     assert {deal.country for deal in found} == {"KZ"}
 
 
+def test_deals_of_one_programme_are_one_deal(annotate_text):
+    text = "CEIEC built ECU 911 in Ecuador for $240 million.\n\nHuawei supplied 4,300 cameras for ECU 911 in 2016."
+    claims, deals = claims_of(annotate_text, text)
+    assert [deal.vendors for deal in deals] == [["CEIEC", "Huawei"]]
+    assert claims["4,300"].deal is claims["$240 million"].deal is deals[0]
+
+
+def test_a_bare_technology_name_joins_no_deals(annotate_text):
+    text = "Huawei built a Safe City in Kenya.\n\nHikvision sold 300 cameras for a Safe City in Kenya."
+    _, deals = claims_of(annotate_text, text)
+    assert [deal.vendors for deal in deals] == [["Huawei"], ["Hikvision"]]
+
+
 def test_two_deals_in_one_story(annotate_text):
     claims, deals = claims_of(annotate_text, (
         "Kyrgyzstan signed a $60 million deal with Huawei for 70 intersections in Bishkek.\n\n"

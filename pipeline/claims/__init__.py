@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.claims.claimants import ClaimantFinder, span_of
 from pipeline.claims.country import NO_COUNTRY, CountryContext, CountryRules, Fact
-from pipeline.claims.deals import Deal, DealRules, DocumentDeals
+from pipeline.claims.deals import Deal, DealDescriber, DealRules, DocumentDeals, join_same_programme
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
@@ -57,6 +57,7 @@ class ClaimRules:
         self.country = CountryRules(domain)
         self.claimant = ClaimantFinder(domain)
         self.deals = DealRules(domain)
+        self.describer = DealDescriber(domain)
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
         self.company_reference = re.compile(
@@ -222,7 +223,10 @@ def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], dom
             attacher.vendor_sentence(item, by_sentence[item])
         else:
             claims.append(attacher.claim(item))
+    join_same_programme(text, attacher.deals.deals, ByPosition(mentions), attacher.rules.describer)
     for claim in claims:  # a deal is in one buyer country: none named, no deal
+        if claim.deal is not None and claim.deal.folded_into is not None:
+            claim.deal = claim.deal.folded_into
         if claim.deal is not None and claim.deal.country is None:
             claim.deal = None
     attacher.finish(claims)

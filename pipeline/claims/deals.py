@@ -32,6 +32,7 @@ class Deal:
     sentences: list[Span] = field(default_factory=list)
     claims: list = field(default_factory=list)
     last_touch: int = -1
+    folded_into: Deal | None = None  # the deal of the same programme this one was joined to
 
     def add_vendor(self, mention: Mention) -> None:
         if mention.vendor not in self.vendors:
@@ -218,6 +219,8 @@ class DealDescriber:
             rf"((?:[A-Z][\w'’-]*\s+){{1,{words}}})({alternation(data['programme_words'], 'i')})(?![\w-])")
         self.capitalised = re.compile(r"[A-Z][\w'’-]*")
         self.capitalised_before = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) \Z")
+        self.bare_names = {phrase.lower() for phrases in domain["technologies"]["categories"].values()
+                           for phrase in phrases}
         self.headline = re.compile(rf"(?<![\w-]){alternation(data['headline_cues'], 'i')}(?![\w-])")
 
     def describe(self, text: str, deal: Deal, mentions: ByPosition, single: bool) -> DealFields:
@@ -235,6 +238,11 @@ class DealDescriber:
             programme=self._programme(text, spans, inside), technologies=technologies, headline=headline,
             value_usd=_in_usd(headline, deal.claims), first_date=dates[0] if dates else None,
             last_date=dates[-1] if dates else None)
+
+    def programme_of(self, text: str, deal: Deal, mentions: ByPosition) -> str | None:
+        """The programme named in the sentences that speak of a deal."""
+        inside = [m for start, end in deal.sentences for m in mentions.within(start, end)]
+        return self._programme(text, deal.sentences, inside)
 
     def _financier(self, written: str) -> str:
         return self.financier_names.get(written) or self.financier_names.get(written.lower(), written)
@@ -299,3 +307,27 @@ def _unique(values) -> list:
         if value and value not in seen:
             seen.append(value)
     return seen
+
+
+def join_same_programme(text: str, deals: list[Deal], mentions: ByPosition, describer: DealDescriber) -> None:
+    """Deals of one document with the same buyer and the same programme name are one deal told
+    in several sentences ("CEIEC built ECU 911 … Huawei supplied ECU 911's cameras"); a bare
+    technology name ("Safe City") names no programme of its own. Later deals are folded into the
+    first, and their claims point at it."""
+    first: dict[tuple, Deal] = {}
+    for deal in list(deals):
+        name = describer.programme_of(text, deal, mentions) if deal.country else None
+        if not name or name.lower() in describer.bare_names:
+            continue
+        kept = first.setdefault((deal.country, name.lower()), deal)
+        if kept is not deal:
+            _fold(kept, deal)
+            deals.remove(deal)
+
+
+def _fold(kept: Deal, other: Deal) -> None:
+    for mention in other.vendor_mentions:
+        kept.add_vendor(mention)
+    kept.sentences = sorted(set(kept.sentences) | set(other.sentences))
+    kept.last_touch = max(kept.last_touch, other.last_touch)
+    other.folded_into = kept

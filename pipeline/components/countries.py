@@ -86,15 +86,17 @@ class CountryRecogniser:
             letters = [c for c in sentence if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
                 return True  # a heading in capitals: "US" there may be the word "us"
-        if name in self.person_ambiguous:
-            before = doc[span.start - 1] if span.start > 0 else None
-            after = doc[span.end] if span.end < len(doc) else None
-            if before is not None and before.is_title and not before.is_stop \
-                    and not before.lower_.endswith(self.verb_endings) and before.text not in self.name_context_ok:
-                return True  # "Michael Jordan"
-            if after is not None and after.is_title and after.text not in self.name_context_ok:
-                return True  # "Chad Smith"
-        return False
+        return name in self.person_ambiguous and self._in_person_name(doc, span)
+
+    def _in_person_name(self, doc: Doc, span) -> bool:
+        """"Michael Jordan", "Chad Smith": a capitalised word that is no known context right before
+        or right after."""
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if before is not None and before.is_title and not before.is_stop \
+                and not before.lower_.endswith(self.verb_endings) and before.text not in self.name_context_ok:
+            return True
+        return after is not None and after.is_title and after.text not in self.name_context_ok
 
 
     def _organisation_word(self, doc: Doc, span) -> str | None:
