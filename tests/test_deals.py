@@ -123,6 +123,16 @@ def test_a_new_vendor_joins_the_deal_it_refers_to(annotate_text, second, deals):
     assert {deal.country for deal in found} == {"KZ"}
 
 
+def test_a_separate_deal_is_told_apart(annotate_text):
+    text = ("Pakistan's Safe City Islamabad, built by Huawei, runs 1,950 cameras.\n\n"
+            "The Punjab authority, which runs a separate network of 8,000 cameras in Lahore, will spend Rs 11.8 "
+            "billion. An audit found 2,500 of the Lahore cameras broken.")
+    claims, deals = claims_of(annotate_text, text)
+    assert [deal.vendors for deal in deals] == [["Huawei"], []]
+    assert claims["8,000"].deal is claims["2,500"].deal is deals[1]
+    assert claims["1,950"].deal is deals[0]
+
+
 def test_deals_of_one_programme_are_one_deal(annotate_text):
     text = "CEIEC built ECU 911 in Ecuador for $240 million.\n\nHuawei supplied 4,300 cameras for ECU 911 in 2016."
     claims, deals = claims_of(annotate_text, text)

@@ -59,6 +59,7 @@ class DealRules:
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
+        self.separate = re.compile(rf"(?<![\w-]){alternation(data['separate_deal_cues'], 'i')}(?![\w-])")
         self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
 
@@ -90,6 +91,7 @@ class DocumentDeals:
         # a document about no surveillance or security technology reports no deal
         self.about_surveillance = bool(self.technologies.items) or rules.deal_cue.search(text) is not None
         self.paragraphs_about: dict[int, bool] = {}
+        self.separate_sentences: set[Span] = set()
 
     def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> Deal | None:
         """The deal of a sentence naming vendors: an existing deal of the same country sharing
@@ -145,6 +147,8 @@ class DocumentDeals:
         if names:
             deals = [d for d in self.deals if names & set(d.vendors) and code in (None, d.country)]
             chosen = max(deals, key=lambda d: d.last_touch, default=None)
+        elif self._tells_a_separate_deal(sentence):  # "which runs a separate network of 8,000 cameras"
+            chosen = self._separate(fact, sentence, country, document_country)
         else:
             chosen = self._in_focus(code, self.index.paragraph_start(fact.start, self.rules.focus_paragraphs - 1))
             if chosen is None and code is None and document_country is not None:
@@ -157,6 +161,16 @@ class DocumentDeals:
             chosen.touch(sentence, fact.start)
             self.focus = chosen
         return chosen
+
+    def _separate(self, fact: Mention, sentence: Span, country: Mention | None, document_country: str | None):
+        """A new vendorless deal for the facts of a sentence telling of a separate one."""
+        self.separate_sentences.add(sentence)
+        buyer = country.country if country is not None else (self.focus.country if self.focus else document_country)
+        return self._new(buyer, country) if buyer and self._about_a_deal(fact) else None
+
+    def _tells_a_separate_deal(self, sentence: Span) -> bool:
+        """Whether a sentence not yet read says its facts are of another deal ("a separate network")."""
+        return sentence not in self.separate_sentences and self.rules.separate.search(self.text, *sentence) is not None
 
     def _in_focus(self, code: str | None, paragraph_start: int) -> Deal | None:
         """The deal last spoken of for a country; with no country, the deal in focus when the
