@@ -11,6 +11,7 @@ from pipeline.domain import DomainData
 # Characters whose lower case is not what matching without case sees: "İ" lower-cases to two
 # characters, "ı" and "ſ" match "i" and "s" without case. A text holding one is searched as it is.
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+_LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=](?:\[(?:\\.|[^\]])*\]|\\.|[^()\[\\])*\)")
 
 
 def alternation(words, flags: str = "") -> str:
@@ -43,6 +44,10 @@ class Caseless:
         if "(?-" in folded or re.search(r"[^\x00-\x40\x5b-\x7f]", letters):
             raise ValueError(f"not a pattern of lower-case ASCII letters matched without case: {pattern!r}")
         self.folded = re.compile(folded)
+        # a leading look-behind ("(?<![\w-])") is tested where the rest matches: re cannot skip
+        # ahead past a pattern that starts with one
+        lead = _LEADING_LOOKBEHIND.match(folded)
+        self.unled = re.compile(folded[lead.end():]) if lead else self.folded
         self._last: tuple[str, str | None] = ("", "")  # a text searched again and again, lower-cased once
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
@@ -52,8 +57,11 @@ class Caseless:
         lowered = self._last[1]
         if lowered is None:  # lower-casing would move offsets or lose a match
             return self.exact.search(text, pos, endpos)
-        found = self.folded.search(lowered, pos, endpos)
-        return self.exact.match(text, found.start(), endpos) if found else None
+        while (found := self.unled.search(lowered, pos, endpos)) is not None:
+            if self.unled is self.folded or self.folded.match(lowered, found.start(), endpos):
+                return self.exact.match(text, found.start(), endpos)
+            pos = found.start() + 1
+        return None
 
 
 def _trie_pattern(node: dict) -> str:
