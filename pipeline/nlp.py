@@ -30,6 +30,9 @@ def build_nlp(config_path: str | Path | None = None, config_dir: str | Path | No
     nlp.max_length = max(nlp.max_length, int(cfg["claimtrace"]["max_chunk_chars"]) + 1)
     nlp.meta["claimtrace_max_chunk_chars"] = int(cfg["claimtrace"]["max_chunk_chars"])
     nlp.meta["claimtrace_config_dir"] = str(domain.resolve())
+    # The components tokenized their phrase lists while being built, which fills the tokenizer's
+    # cache (10,000 words) with names: without this the documents' words are never cached.
+    nlp.tokenizer._flush_cache()
     return nlp
 
 

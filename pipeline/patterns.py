@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 from pipeline.domain import DomainData
+
+# Characters whose lower case is not what matching without case sees: "İ" lower-cases to two
+# characters, "ı" and "ſ" match "i" and "s" without case. A text holding one is searched as it is.
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+_LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=](?:\[(?:\\.|[^\]])*\]|\\.|[^()\[\\])*\)")
 
 
 def alternation(words, flags: str = "") -> str:
@@ -23,6 +29,39 @@ def alternation(words, flags: str = "") -> str:
         node[""] = {}
     body = _trie_pattern(trie)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+class Caseless:
+    """A pattern matched without case, whose letters are all lower-case ASCII: searched in the
+    lower-cased text, where Python's re skips at once to where a match can start (without case
+    it tries every position). The same matches, several times faster on running text."""
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self.exact = re.compile(pattern, re.I)
+        folded = pattern.replace("(?i:", "(?:")
+        letters = re.sub(r"\\[A-Za-z]|\(\?P[<=]\w+>?", "", folded)
+        if "(?-" in folded or re.search(r"[^\x00-\x40\x5b-\x7f]", letters):
+            raise ValueError(f"not a pattern of lower-case ASCII letters matched without case: {pattern!r}")
+        self.folded = re.compile(folded)
+        # a leading look-behind ("(?<![\w-])") is tested where the rest matches: re cannot skip
+        # ahead past a pattern that starts with one
+        lead = _LEADING_LOOKBEHIND.match(folded)
+        self.unled = re.compile(folded[lead.end():]) if lead else self.folded
+        self._last: tuple[str, str | None] = ("", "")  # a text searched again and again, lower-cased once
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        """The first match in text[pos:endpos], as `re.Pattern.search` finds it without case."""
+        if self._last[0] is not text:
+            self._last = (text, None if _FOLD_UNSAFE.search(text) else text.lower())
+        lowered = self._last[1]
+        if lowered is None:  # lower-casing would move offsets or lose a match
+            return self.exact.search(text, pos, endpos)
+        while (found := self.unled.search(lowered, pos, endpos)) is not None:
+            if self.unled is self.folded or self.folded.match(lowered, found.start(), endpos):
+                return self.exact.match(text, found.start(), endpos)
+            pos = found.start() + 1
+        return None
 
 
 def _trie_pattern(node: dict) -> str:

@@ -1,8 +1,11 @@
 """Dates and durations to ISO 8601 at the precision written, pinned by examples."""
+import functools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.normalise import dates
 from pipeline.normalise.dates import parse_date, parse_published
 
 
@@ -49,3 +52,42 @@ def test_parse_published(value, iso):
 def test_date_normalisers_never_raise(text, published):
     parse_date(text, published)
     parse_published(text)
+
+
+# Dates in digits are read by the grammar, as dateparser reads them, without loading dateparser;
+# the rows that are no date in the grammar's reading go on to dateparser.
+NUMERIC_DEVELOPMENT = [
+    ("12/03/2022", "2022-03-12"), ("12/20/2020", "2020-12-20"), ("3.13.2020", "2020-03-13"),
+    ("2020/20/12", "2020-12-20"), ("29/02/2020", "2020-02-29"), ("2022/3/9", "2022-03-09"),
+]
+NUMERIC_HELD_OUT = [("01/02/2003", "2003-02-01"), ("2019/1/31", "2019-01-31"), ("31.12.1999", "1999-12-31")]
+NUMERIC_TO_DATEPARSER = ["31/02/2022", "29/02/2023", "13/13/2020", "2020/13/13", "00/00/2020"]
+
+
+@pytest.mark.parametrize("text, iso", NUMERIC_DEVELOPMENT + NUMERIC_HELD_OUT)
+def test_numeric_date_read_as_dateparser_would(text, iso, monkeypatch):
+    assert dates.written_date(text) == iso  # dateparser's reading
+    asked = _count_dateparser(monkeypatch)
+    assert parse_date(text) == iso
+    assert asked == []
+
+
+@pytest.mark.parametrize("text", NUMERIC_TO_DATEPARSER)
+def test_numeric_date_not_read_goes_to_dateparser(text, monkeypatch):
+    asked = _count_dateparser(monkeypatch)
+    parse_date(text)
+    assert asked == [text]
+
+
+def _count_dateparser(monkeypatch) -> list[str]:
+    """The texts given to dateparser from now on (it then finds nothing), with a reading cache
+    of the test's own."""
+    asked = []
+
+    class Parser:
+        def get_date_data(self, text):
+            asked.append(text)
+
+    monkeypatch.setattr(dates, "_parse_date", functools.lru_cache(dates._parse_date.__wrapped__))
+    monkeypatch.setattr(dates, "_date_data_parser", Parser)
+    return asked

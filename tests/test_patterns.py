@@ -1,11 +1,14 @@
-"""`alternation`: a trie-shaped regex that matches what a longest-first list of the words matches."""
+"""`alternation`: a trie-shaped regex that matches what a longest-first list of the words matches;
+`Caseless`: a search without case that finds what `re.I` finds."""
 import re
+import string
+import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.patterns import alternation
+from pipeline.patterns import Caseless, alternation
 
 
 @pytest.mark.parametrize("words, flags, text, expected", [
@@ -45,3 +48,73 @@ def test_alternation_matches_like_a_longest_first_list(words, text, flags):
         expected = re.compile(flat).match(text, start)
         found = re.compile(alternation(words, flags)).match(text, start)
         assert (found.group() if found else None) == (expected.group() if expected else None)
+
+
+CUE_WORDS = ["market share", "revenue", "revenues", "GDP", "the world's"]
+CUES = rf"(?<![\w-]){alternation(CUE_WORDS, 'i')}(?![\w-])"
+# (pattern, text, pos, endpos, the span found or None); development rows, then held-out rows
+CASELESS_DEVELOPMENT = [
+    (CUES, "Its Market Share grew", 0, None, (4, 16)),
+    (CUES, "REVENUES rose", 0, None, (0, 8)),
+    (CUES, "the revenue-sharing deal", 0, None, None),  # a hyphen goes on: no word of the list
+    (CUES, "per-capita GDP", 0, None, (11, 14)),
+    (CUES, "The World's largest", 0, None, (0, 11)),
+    (CUES, "revenues", 0, 7, (0, 7)),  # cut by endpos: "revenue"
+    (CUES, "Revenue", 1, None, None),  # the search starts inside the word
+    (CUES, "İstanbul revenue", 0, None, (9, 16)),  # "İ" lower-cases to two characters: searched as written
+    (CUES, "ſhare of market ſhare", 0, None, (9, 21)),  # "ſ" is "s" without case
+    (alternation(["said", "according to"], "i"), "ACCORDING TO the ministry", 0, None, (0, 12)),
+]
+CASELESS_HELD_OUT = [
+    (CUES, "GDP", 0, None, (0, 3)),
+    (CUES, "gdps", 0, None, None),
+    (alternation(["kink"], "i"), "a \u212aINK", 0, None, (2, 6)),  # the Kelvin sign lower-cases to "k"
+    (alternation(["is"], "i"), "Dıs", 0, None, (1, 3)),  # "ı" is "i" without case
+]
+
+
+@pytest.mark.parametrize("pattern, text, pos, endpos, span", CASELESS_DEVELOPMENT + CASELESS_HELD_OUT)
+def test_caseless_finds_what_a_search_without_case_finds(pattern, text, pos, endpos, span):
+    end = len(text) if endpos is None else endpos
+    found = Caseless(pattern).search(text, pos, end)
+    assert (found.span() if found else None) == span
+    expected = re.compile(pattern, re.I).search(text, pos, end)
+    assert (found.group() if found else None) == (expected.group() if expected else None)
+
+
+@pytest.mark.parametrize("pattern", [
+    alternation(["GDP"]),  # a capital letter, matched with case
+    rf"(?-i:{alternation(['gdp'])})",  # case switched back on
+    alternation(["café"], "i"),  # not ASCII
+])
+def test_caseless_refuses_a_pattern_it_cannot_lower(pattern):
+    with pytest.raises(ValueError):
+        Caseless(pattern)
+
+
+FUZZ_WORDS = alternation(["revenue", "revenues", "arrears", "sever", "kr"], "i")
+
+
+@given(st.text(alphabet="arRAevnuEs- 'İıſ\u212ak", max_size=30), st.integers(0, 30), st.integers(0, 30),
+       st.sampled_from([rf"(?<![\w-]){FUZZ_WORDS}(?![\w-])", rf"\b{FUZZ_WORDS}", rf"(?<=[ -]){FUZZ_WORDS}|(?i:ver)",
+                        rf"(?<!e)(?<!\s){FUZZ_WORDS}"]))
+def test_caseless_matches_like_re_without_case(text, pos, endpos, pattern):
+    found = Caseless(pattern).search(text, pos, endpos)
+    expected = re.compile(pattern, re.I).search(text, pos, endpos)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+def test_lower_case_keeps_what_matching_without_case_sees():
+    """What `Caseless` rests on, for every character but the three it searches as written: lower
+    case keeps offsets, word, space and digit characters, never makes an ASCII character of
+    another, and an ASCII letter matches without case exactly its lower-case forms."""
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code) not in "\u0130\u0131\u017f")
+    lowered = every.lower()
+    assert len(lowered) == len(every)
+    for pattern in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(pattern, every)] == [m.start() for m in re.finditer(pattern, lowered)]
+    ascii_after = [i for i, char in enumerate(lowered) if char.isascii()]
+    assert all(every[i] == lowered[i] or lowered[i].isalpha() for i in ascii_after)
+    for letter in string.ascii_lowercase:
+        without_case = [m.start() for m in re.finditer(letter, every, re.I)]
+        assert without_case == [m.start() for m in re.finditer(letter, lowered)]

@@ -98,6 +98,7 @@ class _Attacher:
         self.dates = ByPosition(m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P"))
         self.deals = DocumentDeals(text, self.index, mentions, self.rules.deals)
         self.claimants: dict[Span, str | None] = {}  # one look per sentence
+        self.no_deal: dict[Span, bool] = {}  # one look per clause
         self.later: list[tuple[Claim, Fact]] = []  # facts whose country comes from their deal or beyond
 
     def finish(self, claims: list[Claim]) -> None:
@@ -133,6 +134,12 @@ class _Attacher:
             self.claimants[sentence] = who if who else self._lead_claimant(sentence)
         return self.claimants[sentence]
 
+    def belongs_to_no_deal(self, clause: Span) -> bool:
+        """`DealRules.belongs_to_no_deal`, looked at once per clause (a clause often holds several facts)."""
+        if clause not in self.no_deal:
+            self.no_deal[clause] = self.rules.deals.belongs_to_no_deal(self.text, clause)
+        return self.no_deal[clause]
+
     def _between(self, before: Span, after: Span) -> str:
         """The white space between two sentences' words."""
         end = before[0] + len(self.text[before[0]:before[1]].rstrip())
@@ -154,7 +161,7 @@ class _Attacher:
     def vendor_sentence(self, sentence: Span, vendors: list[Mention]) -> None:
         """A sentence naming vendors opens or joins their deal, unless it speaks of no deal;
         rivals ("ahead of ZTE") are no party to it."""
-        if self.rules.deals.belongs_to_no_deal(self.text, sentence):
+        if self.belongs_to_no_deal(sentence):
             return
         vendors = [m for m in vendors if not self.rules.deals.is_competitor(
             self.text, self.rules.clause(self.text, sentence, m), m)]
@@ -175,7 +182,7 @@ class _Attacher:
         clause_vendors = [m for m in self.vendors.within(*clause)
                           if not self.rules.deals.is_competitor(self.text, clause, m)]
         fact = self.fact(mention, sentence)
-        fact.no_deal = self.rules.deals.belongs_to_no_deal(self.text, clause)  # a market share has no deal
+        fact.no_deal = self.belongs_to_no_deal(clause)  # a market share has no deal
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
         if not clause_vendors and self.rules.deals.about_business(self.text, clause) \
                 and self.rules.company_reference.match(self.text, sentence[0]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.domain import DomainData
-from pipeline.patterns import alternation
+from pipeline.patterns import Caseless, alternation
 
 
 class ClaimantFinder:
@@ -39,7 +39,7 @@ class ClaimantFinder:
         ]
         self.leading = re.compile(rf"^(?:{boundary})\s+", re.I)
         # every claimant pattern holds one of these words: a sentence without them has none
-        self.cue = re.compile(alternation([*data["prepositions_before_claimant"], *data["verbs_after_claimant"],
+        self.cue = Caseless(alternation([*data["prepositions_before_claimant"], *data["verbs_after_claimant"],
                                            *data["verbs_before_claimant"]], "i"))
         self.not_claimants = {w.lower() for w in data["not_claimants"]}
         self.not_endings = {w.lower() for w in data["not_claimant_endings"]}

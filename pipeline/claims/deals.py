@@ -16,7 +16,7 @@ from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
 from pipeline.normalise.money import currency_tables
-from pipeline.patterns import alternation
+from pipeline.patterns import Caseless, alternation
 from pipeline.spans import Span
 
 
@@ -50,11 +50,11 @@ class DealRules:
 
     def __init__(self, domain: DomainData):
         data = domain["deals"]
-        self.no_deal = re.compile(rf"(?<![\w-]){alternation(data['no_deal_cues'], 'i')}(?![\w-])")
+        self.no_deal = Caseless(rf"(?<![\w-]){alternation(data['no_deal_cues'], 'i')}(?![\w-])")
         self.region = re.compile(
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
             rf"|{alternation(data['region_demonyms'])}\s+[a-z])")
-        self.deal_cue = re.compile(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
+        self.deal_cue = Caseless(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
         self.not_party = re.compile(rf"(?<![\w-]){alternation(data['not_party_cues'], 'i')}(?![\w-])")
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])

@@ -22,14 +22,14 @@ class SentenceSplitter:
 
     def __init__(self, nlp: Language, punct_chars: list[str] | None):
         chars = punct_chars or Sentencizer.default_punct_chars
-        # as int64, the type the token arrays are read in (hash bits kept)
-        self.punct_ids = np.array([nlp.vocab.strings.add(c) for c in chars], dtype="uint64").astype("int64")
+        # as int64, the type the token arrays are read in (hash bits kept); sorted, for `_is_final`
+        self.punct_ids = np.unique(np.array([nlp.vocab.strings.add(c) for c in chars], dtype="uint64").astype("int64"))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         tokens = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).astype("int64")
-        final = np.isin(tokens[:, 0], self.punct_ids)
+        final = self._is_final(tokens[:, 0])
         plain = np.flatnonzero(~final & (tokens[:, 1] == 0))
         after_final = np.searchsorted(plain, np.flatnonzero(final), side="right")
         starts = {0, *plain[after_final[after_final < len(plain)]].tolist()}
@@ -46,6 +46,12 @@ class SentenceSplitter:
         ends = idx[last] + lengths[last]
         set_sentence_bounds(doc, list(zip(idx[first].tolist(), ends.tolist(), strict=True)))
         return doc
+
+
+    def _is_final(self, orths: np.ndarray) -> np.ndarray:
+        """Which tokens are sentence-final punctuation (`np.isin`, by bisection: several times faster)."""
+        at = np.minimum(np.searchsorted(self.punct_ids, orths), len(self.punct_ids) - 1)
+        return self.punct_ids[at] == orths
 
 
 @Language.factory("claimtrace_sentences", default_config={"punct_chars": None})

@@ -98,8 +98,9 @@ def _forms(p: dict[str, str]) -> tuple[DateForm, ...]:
     return (
         DateForm("relative", rf"(?P<relative>{p['relative']})(?![\w])", "relative"),  # "last year"
         DateForm("iso", r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d])", "calendar"),
-        DateForm("numeric_dmy", rf"\d{{1,2}}(?P<sep>[/.])\d{{1,2}}(?P=sep){year}", "written"),  # 12/03/2022, day first
-        DateForm("numeric_ymd", rf"{year}/\d{{1,2}}/\d{{1,2}}(?![\d/])", "written"),
+        DateForm("numeric_dmy", rf"(?P<day>\d{{1,2}})(?P<sep>[/.])(?P<month>\d{{1,2}})(?P=sep){year}",
+                 "numeric"),  # 12/03/2022, day first
+        DateForm("numeric_ymd", rf"{year}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})(?![\d/])", "numeric"),
         DateForm("decade", rf"(?:(?i:the)\s+)?(?P<decade>{p['decade']})0s(?![\w])", "decade"),  # the 1990s
         DateForm("dmy", rf"{day}\s+(?:of\s+)?{month},?\s+{year}", "calendar"),
         DateForm("mdy", rf"{month}\s+{day},?\s+{year}", "calendar"),
@@ -259,12 +260,19 @@ def _unit(parts: dict, domain: DomainData) -> str:
     return date_tables(domain)["plurals"].get(unit, unit)
 
 
-def _read_written(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
-    return written_date(phrase, domain)
+def _read_numeric(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
+    """A date in digits, day before month ("12/03/2022"), or month first when the second number
+    is past 12 ("12/20/2020"), as dateparser reads them; anything else, e.g. a month 0, is left
+    to dateparser (which is slow to load: most runs never need it)."""
+    day, month = int(parts["day"]), int(parts["month"])
+    if month > 12:
+        day, month = month, day
+    date = format_date(int(parts["year"]), month, day) if min(day, month) >= 1 else None
+    return date or written_date(phrase, domain)
 
 
 _READERS = {"relative": _read_relative, "calendar": _read_calendar, "decade": _read_decade,
-            "ago": _read_ago, "duration": _read_duration, "written": _read_written}
+            "ago": _read_ago, "duration": _read_duration, "numeric": _read_numeric}
 
 
 def written_date(text: str, domain: DomainData | None = None) -> str | None:
