@@ -27,6 +27,7 @@ from pipeline.patterns import alternation, number_pattern, small_number_pattern
 
 _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
 _RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English number did not take
+_COMMA_CENTS = re.compile(r",\d\d(?![\d.,]*\d)")  # "$213,550,00": cents after a comma
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
@@ -104,8 +105,16 @@ class MoneyStep:
                 or match.re is self.name_before and self.rejections.is_name_without_scale(number)
                 or match.re is self.after and self.rejections.is_currency_first(match.string, match.start())
                 or self.rejections.is_road_name(match.groupdict().get("cur"), number, value)
-                or bool(_RUNS_ON.match(match.string, match.end("num")))
+                or self._runs_on(match)
                 or match.re is self.after and self.weight.is_weight(match))
+
+    @staticmethod
+    def _runs_on(match: re.Match) -> bool:
+        """A number the English reading stops inside ("€1,2 Mrd", "RMB 330,7145,000"), whose value
+        would be a part of it; a grouped number with cents after a comma ("$213,550,00") keeps
+        its whole units."""
+        text, end = match.string, match.end("num")
+        return bool(_RUNS_ON.match(text, end)) and not ("," in match.group("num") and _COMMA_CENTS.match(text, end))
 
     def _money(self, scan: NumberScan, match: re.Match) -> Mention | None:
         groups = match.groupdict()

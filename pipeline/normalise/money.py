@@ -197,17 +197,32 @@ def resolve_currency(target: str | None, countries=(), named_dollar: str | None 
     return rule["default"]
 
 
+# "42 million Fiji dollars ($24 million)" and "$24 million (42 million Fiji dollars)": a named
+# dollar converted to or from "$" in brackets, so there "$" is not that dollar.
+_CONVERTED_TO_SIGN = re.compile(r"(?:[ \u00a0]?\d[\d.,]*(?:[ \u00a0]?[A-Za-z]+)?)?[ \u00a0]*\([^()$]{0,20}(?<![A-Za-z])\$[ ]?\d")
+_CONVERTED_FROM_SIGN = re.compile(r"(?<![A-Za-z])\$[ ]?\d[^()]{0,25}\([^()]{0,30}$")
+
+
 def named_dollar(text: str, domain: DomainData | None = None) -> str | None:
-    """The one non-US dollar a text names ("Hong Kong dollars", "HK$"), if exactly one."""
+    """The one non-US dollar a text names ("Hong Kong dollars", "HK$"), if exactly one; a dollar
+    only named as converted to or from "$" in brackets does not count."""
     if not isinstance(text, str):
         return None
     domain = domain or default_domain()
     names, signs = _named_dollar_patterns(domain)
     tables = currency_tables(domain)
-    found = {tables.signs[m.group()] for m in signs.finditer(text)}
+    matches = list(signs.finditer(text))
     if "dollar" in text.lower():  # every name of a dollar says "dollar": most texts need no search
-        found |= {tables.names[m.group().lower()] for m in names.finditer(text)}
+        matches += names.finditer(text)
+    found = {tables.signs.get(m.group(), tables.names.get(m.group().lower())) for m in matches
+             if not _converted(text, m)}
     return found.pop() if len(found) == 1 else None
+
+
+def _converted(text: str, named: re.Match) -> bool:
+    """Whether the dollar named at `named` is converted to or from "$" in brackets."""
+    return bool(_CONVERTED_TO_SIGN.match(text, named.end())
+                or _CONVERTED_FROM_SIGN.search(text, max(0, named.start() - 60), named.start()))
 
 
 @functools.cache
