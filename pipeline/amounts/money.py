@@ -176,7 +176,6 @@ class MoneyStep:
             return None  # "$15 and 20 cameras"
         return minor * (self.unit_multiplier(name) if name else 0.01)
 
-
     def _next_subunit_amount(self, match: re.Match) -> float | None:
         """The bare number after a subunit that counts the next smaller one ("five mao five":
         five fen), in currency units, or None."""
@@ -199,8 +198,9 @@ class WeightGuard:
         self.words_before = {w.lower() for w in data["words_before"]}
         self.money_nouns = {w.lower() for w in data["money_nouns"]}
         self.noun_window = int(data["noun_window"])
+        self.window_before = int(data["window_before"])
         self.unit_after = re.compile(rf"[ -]{alternation(data['units_after'], 'i')}(?![\w])")
-        self.of_after = re.compile(r"[ ]+of[ ]+((?:[A-Za-z'’-]+[ ]*){1,%d})" % self.noun_window)
+        self.of_after = re.compile(rf"[ ]+of[ ]+((?:[A-Za-z'’-]+[ ]*){{1,{self.noun_window}}})")
         self.noun_after = re.compile(r"[ ]+([A-Za-z'’-]+)")
 
     def is_weight(self, match: re.Match) -> bool:
@@ -209,7 +209,7 @@ class WeightGuard:
         if not name or name.lower() not in self.names:
             return False
         text, end = match.string, match.end("name")
-        before = _WORDS.findall(text[max(0, match.start() - 40):match.start()])[-self.noun_window - 1:]
+        before = _WORDS.findall(text[max(0, match.start() - self.window_before):match.start()])
         if any(word.lower() in self.words_before for word in before) or self.unit_after.match(text, end):
             return True
         nouns = self._weighed(match)
