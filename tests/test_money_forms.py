@@ -198,3 +198,11 @@ def test_money_rules_never_raise_and_keep_offsets(annotate_text, text):
     for mention in annotate_text(text).mentions:
         assert text[mention.start:mention.end] == mention.text
         assert mention.label != "MONEY" or mention.value is None or mention.value >= 0
+
+
+@pytest.mark.parametrize("text", [
+    "The camera weighs 500 pounds.", "Police found 2,000 pounds of explosives.", "It dropped a 2,000-pound bomb.",
+    "The V8 delivers 450 pound-feet.",
+])
+def test_weights_in_pounds_are_neither_money_nor_counts(annotate_text, text):
+    assert [m.label for m in annotate_text(text).mentions if m.label in ("MONEY", "QUANTITY")] == []
