@@ -73,6 +73,11 @@ DEV = [
     ("Morocco paid Dh5 million.", [("Dh5 million", 5e6, "MAD")]),
     ("$2.5billion loan", [("$2.5billion", 2.5e9, "USD")]),
     ("It cost NIS 5 million in Israel.", [("NIS 5 million", 5e6, "ILS")]),
+    ("Ghana paid GHc 20 million.", [("GHc 20 million", 2e7, "GHS")]),
+    ("Ghana paid Ghc20 million.", [("Ghc20 million", 2e7, "GHS")]),
+    ("Turkey paid 5 million TL.", [("5 million TL", 5e6, "TRY")]),
+    ("Uganda paid Ushs.5bn.", [("Ushs.5bn", 5e9, "UGX")]),
+    ("South Africa paid R1.2-billion for cameras.", [("R1.2-billion", 1.2e9, "ZAR")]),
     # cents after a comma: the whole units are the amount
     ("and $213,550,00 as of December", [("$213,550", 213550.0, "USD")]),
 ]
