@@ -94,7 +94,8 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     )
     scale_words = alternation(data["scales"], "i")
     scale_abbrev = alternation(data["scale_abbrev"])
-    scale = rf"(?:[ -]?{scale_abbrev}(?![\w])|(?:[ -]{scale_words}){{1,2}}(?![\w]))"
+    # a scale word follows a space or hyphen, or digits directly ("$2.5billion")
+    scale = rf"(?:[ -]?{scale_abbrev}(?![\w])|(?:[ -]|(?<=\d)){scale_words}(?:[ -]{scale_words})?(?![\w]))"
     article = r"(?i:an?)"
     fraction = (
         rf"(?:(?:{small}|\d+)(?:[ -](?i:and))?[ -])?(?:{article} )?"

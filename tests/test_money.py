@@ -57,6 +57,39 @@ def test_compatible_targets(first, second, same):
     assert compatible_targets(first, second) is same
 
 
+@pytest.mark.parametrize("written, countries, iso", [
+    # pycountry's names of more than one word, with the plurals of their last word
+    ("Belarusian rubles", (), "BYN"), ("Moldovan lei", (), "MDL"), ("Convertible marks", (), "BAM"),
+    ("Fiji dollars", (), "FJD"), ("Trinidad and Tobago dollars", (), "TTD"), ("Zimbabwe Gold", (), "ZWG"),
+    # a country's adjective before a currency word of that country
+    ("Uzbek soums", (), "UZS"), ("Kyrgyz soms", (), "KGS"), ("Mongolian tugriks", (), "MNT"),
+    ("Angolan kwanzas", (), "AOA"), ("Cambodian riels", (), "KHR"), ("Senegalese francs", (), "XOF"),
+    ("Gabonese francs", (), "XAF"), ("Ugandan shillings", ("KE",), "UGX"), ("Omani rials", (), "OMR"),
+    # signs with the country's letters after "$", local abbreviations, new subunits
+    ("$NZ", (), "NZD"), ("$C", (), "CAD"), ("$US", (), "USD"), ("N$", (), "NAD"), ("NIS", (), "ILS"),
+    ("Ush", (), "UGX"), ("Dh", ("MA",), "MAD"), ("Dh", (), "AED"), ("sen", ("ID",), "IDR"), ("sen", (), "MYR"),
+    ("satoshis", (), "XBT"), ("mao", (), "CNY"), ("shekels", (), "ILS"),
+])
+def test_currency_names_from_pycountry_and_demonyms(written, countries, iso):
+    assert resolve_currency(currency_target(written), countries) == iso
+
+
+@pytest.mark.parametrize("written, multiplier", [
+    ("satoshi", 1e-8), ("mao", 0.1), ("jiao", 0.1), ("fen", 0.01), ("sen", 0.01),
+])
+def test_new_subunit_multipliers(written, multiplier):
+    assert unit_multiplier(written) == pytest.approx(multiplier)
+
+
+@pytest.mark.parametrize("written", [
+    # one-word pycountry names are left to currencies.yaml: several are English words
+    "gold", "silver", "platinum", "mvdol", "sucre", "tala", "Fiji", "Uzbek", "Kenyan", "Mongolian",
+    "Gold Markets Unit", "US Dollar (Next day)",
+])
+def test_one_word_pycountry_names_and_adjectives_alone_are_no_currency(written):
+    assert currency_target(written) is None
+
+
 @pytest.mark.parametrize("written", ["xyz", "", "Dollar Tree", None, "all", "mad", "try", "MUSDX"])
 def test_unknown_currency(written):
     assert resolve_currency(currency_target(written)) is None

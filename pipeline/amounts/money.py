@@ -26,6 +26,9 @@ from pipeline.normalise.money import (
 from pipeline.patterns import alternation, number_pattern, small_number_pattern
 
 _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
+_RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English number did not take
+_COMMA_CENTS = re.compile(r",\d\d(?![\d.,]*\d)")  # "$213,550,00": cents after a comma
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 class MoneyStep:
@@ -36,6 +39,10 @@ class MoneyStep:
         for normaliser in (currency_target, unit_multiplier, compatible_targets):
             setattr(self, normaliser.__name__, functools.partial(normaliser, domain=domain))
         self.tables = currency_tables(domain)
+        self.weight = WeightGuard(domain)
+        mil = domain["currencies"]["mil_thousand"]
+        self.mil_currencies = frozenset(mil["currencies"])
+        self.ends_in_mil = re.compile(rf"(?<![A-Za-z]){alternation(mil['words'])}$")
         self._compile(domain, reading)
 
     def _compile(self, domain: DomainData, reading: Reading) -> None:
@@ -43,7 +50,8 @@ class MoneyStep:
         currency_before = reading.currency_before_pattern
         prefixes, lower_codes = alternation(tables.scale_prefixes), alternation(tables.lowercase_codes)
         codes_after = rf"(?:{prefixes})?{alternation(tables.codes - tables.codes_only_before)}|{lower_codes}"
-        names = alternation([*tables.names, *tables.subunits], "i")
+        subunits = self._subunit_pattern()
+        names = rf"{alternation(tables.names, 'i')}|{subunits}"
         # Signs also taken after the number: those with more than letters in them ("5 €", "1 R$", "100元").
         symbols = alternation([s for s in domain["currencies"]["signs"]
                                if any(not (c.isascii() and (c.isalpha() or c in ". ")) for c in s)])
@@ -51,7 +59,8 @@ class MoneyStep:
         currency_after = rf"(?:{names}|{codes_after}|{symbols})(?![\w])"
         minor = (
             rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z])|{small_number_pattern(domain)}(?![\w-]))"
-            rf"(?:[ ]+(?P<minor_name>{alternation(tables.subunits, 'i')})(?![\w])|(?![ \u00a0]*{currency_after})))?"
+            rf"(?:[ ]+(?P<minor_name>{subunits})(?![\w])(?:[ ]+(?P<minor_rest>\d(?![\d.,]*\d|[A-Za-z])"
+            rf"|{small_number_pattern(domain)}(?![\w-])))?|(?![ \u00a0]*{currency_after})))?"
         )
         self.before = re.compile(
             rf"{currency_before}(?P<num>{number_pattern(domain, after_sign=True)})"
@@ -62,12 +71,18 @@ class MoneyStep:
         )
         self.after = re.compile(
             rf"(?P<num>{number_pattern(domain, hyphen_after=True)})"
-            rf"(?:[ \u00a0-]?(?P<sub>{alternation(tables.subunits, 'i')})(?![\w])"
+            rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
             rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after})(?![\w])"
             rf"|[ \u00a0]?(?P<cur>{symbols}))"
             rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{alternation(domain['numbers']['scales'], 'i')})(?![\w]))?{minor}))"
         )
+
+    def _subunit_pattern(self) -> str:
+        """The subunit names: any case, but those also capitalised names only in lower case."""
+        tables = self.tables
+        cased = alternation(tables.lower_case_subunits) if tables.lower_case_subunits else "(?!)"
+        return rf"{alternation(set(tables.subunits) - tables.lower_case_subunits, 'i')}|{cased}"
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
         """The money written with a currency before the number at `start`, and after it."""
@@ -89,7 +104,17 @@ class MoneyStep:
         return (value is None or self.rejections.is_format_name(number)
                 or match.re is self.name_before and self.rejections.is_name_without_scale(number)
                 or match.re is self.after and self.rejections.is_currency_first(match.string, match.start())
-                or self.rejections.is_road_name(match.groupdict().get("cur"), number, value))
+                or self.rejections.is_road_name(match.groupdict().get("cur"), number, value)
+                or self._runs_on(match)
+                or match.re is self.after and self.weight.is_weight(match))
+
+    @staticmethod
+    def _runs_on(match: re.Match) -> bool:
+        """A number the English reading stops inside ("€1,2 Mrd", "RMB 330,7145,000"), whose value
+        would be a part of it; a grouped number with cents after a comma ("$213,550,00") keeps
+        its whole units."""
+        text, end = match.string, match.end("num")
+        return bool(_RUNS_ON.match(text, end)) and not ("," in match.group("num") and _COMMA_CENTS.match(text, end))
 
     def _money(self, scan: NumberScan, match: re.Match) -> Mention | None:
         groups = match.groupdict()
@@ -114,6 +139,9 @@ class MoneyStep:
         target = name_target if name_target in self.tables.codes or not sign_target else sign_target
         currency = resolve_currency(target, scan.currencies.countries(match.start()),
                                     scan.currencies.named_dollar, self.domain)
+        mil = self.ends_in_mil.search(number) if currency in self.mil_currencies else None
+        if mil:  # "R$ 3 mil" is 3,000 reais: the number read "mil" as a million
+            value *= 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3)
         return self.reading.mention(scan.doc, "MONEY", match.start(), end, value, "money_rule", currency=currency,
                                     note="currency unknown" if currency is None else None)
 
@@ -124,7 +152,10 @@ class MoneyStep:
             return value, end
         minor = self._minor_amount(match, value, number)
         if minor is not None:
-            return value + minor, end
+            rest = self._next_subunit_amount(match)
+            if rest is None and match.group("minor_rest"):  # "5 yuan 5 mao 3 cameras"
+                end = match.end("minor_name")
+            return value + minor + (rest or 0.0), end
         if match.groupdict().get("minor"):  # not a minor part: the amount ends before it
             end = match.start() + len(_MINOR_JOIN.sub("", match.string[match.start():match.start("minor")]))
         return value, end
@@ -144,6 +175,55 @@ class MoneyStep:
         if not name and self.reading.noun_after(match.string, match.end())[1]:
             return None  # "$15 and 20 cameras"
         return minor * (self.unit_multiplier(name) if name else 0.01)
+
+    def _next_subunit_amount(self, match: re.Match) -> float | None:
+        """The bare number after a subunit that counts the next smaller one ("five mao five":
+        five fen), in currency units, or None."""
+        rest, name = match.group("minor_rest"), match.group("minor_name")
+        per_unit = self.tables.next_subunit.get((name or "").lower())
+        value = self.reading.parse_number(rest) if rest and per_unit else None
+        if value is None or value != int(value) or self.reading.noun_after(match.string, match.end())[1]:
+            return None
+        step = per_unit // self.tables.subunits[name.lower()][1]  # fen in a mao: 10
+        return value / per_unit if 0 < value < step else None
+
+
+class WeightGuard:
+    """Currency names that are also units of weight, and the words around a number that make
+    them weight ("weighs 500 pounds", "300 pound-feet", "200 pounds of explosives")."""
+
+    def __init__(self, domain: DomainData):
+        data = domain["currencies"]["weight_units"]
+        self.names = {n.lower() for n in data["names"]}
+        self.words_before = {w.lower() for w in data["words_before"]}
+        self.money_nouns = {w.lower() for w in data["money_nouns"]}
+        self.noun_window = int(data["noun_window"])
+        self.window_before = int(data["window_before"])
+        self.unit_after = re.compile(rf"[ -]{alternation(data['units_after'], 'i')}(?![\w])")
+        self.of_after = re.compile(rf"[ ]+of[ ]+((?:[A-Za-z'’-]+[ ]*){{1,{self.noun_window}}})")
+        self.noun_after = re.compile(r"[ ]+([A-Za-z'’-]+)")
+
+    def is_weight(self, match: re.Match) -> bool:
+        """Whether the currency name after the number of `match` is a weight there."""
+        name = match.groupdict().get("name")
+        if not name or name.lower() not in self.names:
+            return False
+        text, end = match.string, match.end("name")
+        before = _WORDS.findall(text[max(0, match.start() - self.window_before):match.start()])
+        if any(word.lower() in self.words_before for word in before) or self.unit_after.match(text, end):
+            return True
+        nouns = self._weighed(match)
+        return nouns is not None and not any(w.lower() in self.money_nouns for w in _WORDS.findall(nouns))
+
+    def _weighed(self, match: re.Match) -> str | None:
+        """The words a weight would weigh: after "of" ("pounds of explosives"), or after a
+        number joined to the name by a hyphen ("a 2,000-pound bomb"); None when neither."""
+        text, end = match.string, match.end("name")
+        of = self.of_after.match(text, end)
+        if of:
+            return of.group(1)
+        noun = self.noun_after.match(text, end) if text[match.end("num"):match.start("name")] == "-" else None
+        return noun.group(1) if noun else None
 
 
 class CurrencyContext:

@@ -22,6 +22,8 @@ class CurrencyTables:
     signs: dict[str, str]  # sign as written -> target
     names: dict[str, str]  # lower-cased name -> target
     subunits: dict[str, tuple[str, int]]  # lower-cased subunit name -> (target, per unit)
+    lower_case_subunits: frozenset[str]  # subunit names taken only in lower case ("sen", not "Sen")
+    next_subunit: dict[str, int]  # subunit name -> per unit of the subunit a bare number after it counts
     codes: frozenset[str]  # every ISO 4217 code
     codes_only_before: frozenset[str]
     lowercase_codes: frozenset[str]  # codes also written in lower case, as written
@@ -39,14 +41,12 @@ def currency_tables(domain: DomainData | None = None) -> CurrencyTables:
 @functools.cache
 def _currency_tables(domain: DomainData) -> CurrencyTables:
     data = domain["currencies"]
-    names: dict[str, str] = {}
-    for target, forms in data["names"].items():
-        for form in forms:
-            names[form.lower()] = target
-    subunits = {}
-    for entry in data["subunits"].values():
-        for form in entry["names"]:
-            subunits[form.lower()] = (entry["target"], int(entry["per_unit"]))
+    names = _configured_names(data)
+    for name, target in {**_pycountry_names(names), **_demonym_names(data, domain["countries"]["demonyms"])}.items():
+        names.setdefault(name, target)
+    entries = data["subunits"]
+    subunits = {form.lower(): (entry["target"], int(entry["per_unit"]))
+                for entry in entries.values() for form in entry["names"]}
     codes = frozenset(c.alpha_3 for c in pycountry.currencies) | frozenset(
         t for t in names.values() if len(t) == 3 and t.isupper()
     )
@@ -54,6 +54,10 @@ def _currency_tables(domain: DomainData) -> CurrencyTables:
         signs=dict(data["signs"]),
         names=names,
         subunits=subunits,
+        lower_case_subunits=frozenset(form for entry in entries.values() if entry.get("lower_case_only")
+                                      for form in entry["names"]),
+        next_subunit={form.lower(): int(entries[entry["then"]]["per_unit"])
+                      for entry in entries.values() if "then" in entry for form in entry["names"]},
         codes=codes,
         codes_only_before=frozenset(data["codes_only_before"]),
         lowercase_codes=frozenset(data["lowercase_codes"]),
@@ -62,6 +66,47 @@ def _currency_tables(domain: DomainData) -> CurrencyTables:
         names_before_number=frozenset(n.lower() for n in data["names_before_number"]),
         ambiguous=data["ambiguous"],
     )
+
+
+def _configured_names(data: dict) -> dict[str, str]:
+    """The names written in `currencies.yaml`, lower-cased, to their targets."""
+    return {form.lower(): target for target, forms in data["names"].items() for form in forms}
+
+
+def _word_forms(word: str, names: dict[str, str]) -> set[str]:
+    """The forms of a one-word currency name: its configured plurals ("leu" -> leu, lei), else
+    the word and the word with an "s"."""
+    target = names.get(word)
+    forms = {n for n, t in names.items() if t == target and " " not in n} if target else set()
+    return forms if word in forms and len(forms) > 1 else {word, word.rstrip("s") + "s"}
+
+
+def _pycountry_names(names: dict[str, str]) -> dict[str, str]:
+    """pycountry's names of national currencies that have more than one word ("Belarusian
+    Ruble", "Moldovan Leu"), with the plurals of their last word; one-word names are left to the
+    configuration (several are English words: "Real", "Won", "Gold")."""
+    found = {}
+    for currency in pycountry.currencies:
+        words = currency.name.lower().split()
+        if len(words) < 2 or "(" in currency.name or not pycountry.countries.get(alpha_2=currency.alpha_3[:2]):
+            continue
+        for form in _word_forms(words[-1], names):
+            found[" ".join([*words[:-1], form])] = currency.alpha_3
+    return found
+
+
+def _demonym_names(data: dict, demonyms: dict[str, list[str]]) -> dict[str, str]:
+    """A country's adjective before a one-word currency name of that country ("Mongolian
+    tugriks", "Uzbek soums", "Senegalese francs"): the country is the one of the ISO code, or one
+    an ambiguous name is resolved by."""
+    found = {}
+    for target, forms in data["names"].items():
+        rule = data["ambiguous"].get(target)
+        by_country = rule.get("by_country", {}) if rule else {target[:2]: target}
+        for country, code in by_country.items():
+            for adjective in demonyms.get(country, ()):
+                found.update({f"{adjective} {form}".lower(): code for form in forms if " " not in form})
+    return found
 
 
 def _code(written: str, tables: CurrencyTables) -> tuple[str, float] | None:
@@ -152,17 +197,32 @@ def resolve_currency(target: str | None, countries=(), named_dollar: str | None 
     return rule["default"]
 
 
+# "42 million Fiji dollars ($24 million)" and "$24 million (42 million Fiji dollars)": a named
+# dollar converted to or from "$" in brackets, so there "$" is not that dollar.
+_CONVERTED_TO_SIGN = re.compile(r"(?:[ \u00a0]?\d[\d.,]*(?:[ \u00a0]?[A-Za-z]+)?)?[ \u00a0]*\([^()$]{0,20}(?<![A-Za-z])\$[ ]?\d")
+_CONVERTED_FROM_SIGN = re.compile(r"(?<![A-Za-z])\$[ ]?\d[^()]{0,25}\([^()]{0,30}$")
+
+
 def named_dollar(text: str, domain: DomainData | None = None) -> str | None:
-    """The one non-US dollar a text names ("Hong Kong dollars", "HK$"), if exactly one."""
+    """The one non-US dollar a text names ("Hong Kong dollars", "HK$"), if exactly one; a dollar
+    only named as converted to or from "$" in brackets does not count."""
     if not isinstance(text, str):
         return None
     domain = domain or default_domain()
     names, signs = _named_dollar_patterns(domain)
     tables = currency_tables(domain)
-    found = {tables.signs[m.group()] for m in signs.finditer(text)}
+    matches = list(signs.finditer(text))
     if "dollar" in text.lower():  # every name of a dollar says "dollar": most texts need no search
-        found |= {tables.names[m.group().lower()] for m in names.finditer(text)}
+        matches += names.finditer(text)
+    found = {tables.signs.get(m.group(), tables.names.get(m.group().lower())) for m in matches
+             if not _converted(text, m)}
     return found.pop() if len(found) == 1 else None
+
+
+def _converted(text: str, named: re.Match) -> bool:
+    """Whether the dollar named at `named` is converted to or from "$" in brackets."""
+    return bool(_CONVERTED_TO_SIGN.match(text, named.end())
+                or _CONVERTED_FROM_SIGN.search(text, max(0, named.start() - 60), named.start()))
 
 
 @functools.cache
