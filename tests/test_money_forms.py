@@ -13,6 +13,9 @@ from pipeline.normalise.money import currency_tables, named_dollar
 
 # (text, [(mention text, value, currency)]) for every MONEY of the text
 DEV = [
+    # a flattened table: the rank after an amount with decimals is no minor part of it
+    ("1 Birmingham £10,476,874.00 2 Sandwell £5,355,744.00", [("£10,476,874.00", 10476874.0, "GBP"),
+                                                             ("£5,355,744.00", 5355744.0, "GBP")]),
     ("The deal was worth $NZ40 million in Auckland.", [("$NZ40 million", 4e7, "NZD")]),
     ("It cost $C12m to build.", [("$C12m", 1.2e7, "CAD")]),
     ("The city paid $42 millon for cameras.", [("$42 millon", 4.2e7, "USD")]),

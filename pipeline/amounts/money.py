@@ -164,8 +164,8 @@ class MoneyStep:
         """The cents of "3 dollars 50 cents" or "one dollar and one" in currency units, or None
         when there is no minor part or it is another number ("between $10 and 20")."""
         minor_text = match.groupdict().get("minor")
-        if not minor_text or self.reading.has_scale(number) or value != int(value):
-            return None
+        if not minor_text or self.reading.has_scale(number) or value != int(value) or "." in number:
+            return None  # "£10,476,874.00 2 Sandwell": the amount has its decimals already
         if self.rejections.is_range_start(match.string, match.start()):
             return None
         minor = self.reading.parse_number(minor_text)
