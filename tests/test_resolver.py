@@ -36,3 +36,14 @@ def test_resolve_overlaps_is_greedy_longest_first(spans):
         if m.end > m.start and all(m.end <= k.start or m.start >= k.end for k in expected):
             expected.append(m)
     assert resolve_overlaps(found, PRIORITY) == sorted(expected, key=lambda m: (m.start, m.end))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A school board in Georgia paid $490,000 for cameras, like many US counties.", [("PLACE", "US")]),
+    ("Georgia paid $5 million for cameras, Tbilisi's mayor said.", [("COUNTRY", "GE")]),
+    ("Georgia bought cameras, the United States and Tbilisi said.", [("COUNTRY", "GE")]),
+    ("Georgia bought 500 cameras.", [("COUNTRY", "GE")]),
+])
+def test_georgia_is_the_state_in_a_story_about_the_us(annotate_text, text, expected):
+    found = [(m.label, m.country) for m in annotate_text(text).mentions if m.text == "Georgia"]
+    assert found == expected

@@ -4,19 +4,19 @@ only propose; each resolver instance applies the named rules its config lists, i
 Rules (`RULES`): `longest_span` keeps one mention per stretch of text, the longest, then the
 label of higher `priority` ("$4.7 million" beats the count "4.7 million", "Kuwait City" the
 country "Kuwait", "Shenzhen Infinova Technology Co." the place "Shenzhen"); `state_after_place`
-lets a state proposed after a place ("Atlanta, Georgia") replace the country of the same span."""
+lets a state proposed after a place ("Atlanta, Georgia") replace the country of the same span;
+`state_in_us_story` makes "Georgia" the US state in a story about the United States."""
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.domain import load_domain
 from pipeline.mention import Mention, doc_mentions
-
-Rule = Callable[[list[Mention], dict[str, int]], list[Mention]]
-
 
 def resolve_overlaps(mentions: list[Mention], priority: dict[str, int]) -> list[Mention]:
     """Non-overlapping mentions in text order: longest first, then by label priority."""
@@ -41,22 +41,43 @@ def state_after_place(mentions: list[Mention], priority: dict[str, int]) -> list
     return [m for m in mentions if not (m.label == "COUNTRY" and (m.start, m.end) in states)]
 
 
-RULES: dict[str, Rule] = {"longest_span": resolve_overlaps, "state_after_place": state_after_place}
+def state_in_us_story(mentions: list[Mention], states: dict[str, str]) -> list[Mention]:
+    """A country that shares its name with a US state (`countries.yaml: us_state_names`,
+    "Georgia") is that state in a document naming the United States or a place in it and
+    nothing else of that country ("a school board in Georgia paid $490,000")."""
+    shared = [m for m in mentions if m.label == "COUNTRY" and states.get(m.text) == m.country]
+    if not shared:
+        return mentions
+    about_us = any(m.country == "US" for m in mentions if m.label in ("COUNTRY", "PLACE"))
+    other = {m.country for m in mentions if m.label in ("COUNTRY", "PLACE") and m not in shared}
+    if not about_us:
+        return mentions
+    return [replace(m, label="PLACE", country="US", source="place_region", form=None)
+            if any(m is s for s in shared) and m.country not in other else m for m in mentions]
 
 
-@Language.factory("claimtrace_resolver", default_config={"rules": ["longest_span"], "priority": {}},
+RULES: dict[str, Callable] = {
+    "longest_span": lambda mentions, settings: resolve_overlaps(mentions, settings["priority"]),
+    "state_after_place": lambda mentions, settings: state_after_place(mentions, settings["priority"]),
+    "state_in_us_story": lambda mentions, settings: state_in_us_story(mentions, settings["us_state_names"]),
+}
+
+
+@Language.factory("claimtrace_resolver",
+                  default_config={"rules": ["longest_span"], "priority": {}, "config_dir": None},
                   assigns=["doc._.mentions"], requires=["doc._.mentions"])
-def make_resolver(nlp: Language, name: str, rules: list[str], priority: dict[str, int]):
+def make_resolver(nlp: Language, name: str, rules: list[str], priority: dict[str, int], config_dir: str | None):
     """Apply the named `rules` in order; `priority` ranks labels on equal length."""
     unknown = [rule for rule in rules if rule not in RULES]
     if unknown:
         raise ValueError(f"resolver {name}: unknown rules {unknown}; known: {sorted(RULES)}")
     chosen = [RULES[rule] for rule in rules]
+    settings = {"priority": priority, "us_state_names": dict(load_domain(config_dir)["countries"]["us_state_names"])}
 
     def resolve(doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         for rule in chosen:
-            mentions = rule(mentions, priority)
+            mentions = rule(mentions, settings)
         doc._.mentions = mentions
         return doc
 
