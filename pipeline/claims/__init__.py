@@ -60,6 +60,8 @@ class ClaimRules:
         self.describer = DealDescriber(domain)
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
+        self.outside_claimant = re.compile(rf"(?<![\w-]){alternation(domain['claims']['outside_claimants'], 'i')}(?![\w-])",
+                                           re.I)
         self.company_reference = re.compile(
             rf"\s*{alternation(domain['claims']['company_references'], 'i')}(?![\w-])", re.I)
         self.conversion = re.compile(r"\s*(?:" + "|".join(
@@ -116,9 +118,11 @@ class _Attacher:
                 _attach_vendors(claim, claim.deal.vendor_mentions)
 
     def fact(self, mention: Mention, sentence: Span) -> Fact:
-        """A fact's surroundings: its sentence's candidate countries; the claimant's left out
-        ("a U.S. filing") unless it is the buyer of a deal already told ("Kazakh officials")."""
-        said_by = span_of(self.text, sentence, self.claimant_of(sentence))
+        """A fact's surroundings: its sentence's candidate countries; those of an outside
+        claimant left out ("a U.S. filing", "researchers at a Texas university") unless it is the
+        buyer of a deal already told; a buyer's own claimant counts ("Frankfurt's transport company")."""
+        who = self.claimant_of(sentence)
+        said_by = span_of(self.text, sentence, who) if who and self.rules.outside_claimant.search(who) else (0, 0)
         buyers = {deal.country for deal in self.deals.deals}
         in_sentence = [m for m in self.countries.places.within(*sentence)
                        if not said_by[0] <= m.start < said_by[1] or m.country in buyers]
