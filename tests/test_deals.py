@@ -72,7 +72,7 @@ ATTACHMENTS = [
      "Kazakh officials said the cameras helped solve 1,100 crimes.", "1,100", "KZ", ["Hikvision"], True),
     ("Kenya bought 900 cameras from Huawei. A U.S. filing says 40% of them failed.", "40%", "KE", ["Huawei"], True),
     # ... and a buyer's own claimant speaks for its country
-    ("Italy bought Dahua cameras.\n\nFrankfurt's transport company VGF confirmed that 85 Hikvision cameras watch "
+    ("Italy bought Dahua cameras.\n\nBerlin's transport company BVG confirmed that 85 Hikvision cameras watch "
      "its trains.", "85", "DE", ["Hikvision"], True),
     # a count of companies is about no country
     ("Italian offices bought 2,430 cameras made by Hikvision and Dahua, the two Chinese companies.",
