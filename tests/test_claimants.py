@@ -26,6 +26,7 @@ CLAIMANTS = [
     ("It said the cameras cost $5 million.", None),
     ("First announced in 2017, the project involves 1,000 cameras.", None),
     ("The cameras cost $5 million.", None),
+    ("Huawei is the largest company with a reported $121 billion in revenue.", None),
 ]
 
 

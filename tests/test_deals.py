@@ -96,6 +96,14 @@ ATTACHMENTS = [
     # a supplier's home named as such stays foreign even where the text names a place in it
     ("Ecuador's president visited a centre of the Chinese tech giant Huawei in Beijing. The ECU 911 system "
      "cost about $240 million.", "$240 million", "EC", ["Huawei"], True),
+    # a vendor's business across the globe, and a region's possession
+    ("Huawei is the largest telecoms company. It has built its Safe City system in 700 cities across the globe.",
+     "700", None, ["Huawei"], False),
+    ("Huawei dominates telecoms. It is building 70 percent of Africa's 4G infrastructure.",
+     "70 percent", None, ["Huawei"], False),
+    # an accuser is no buyer
+    ("Since 2012 the U.S. has accused Huawei of spying. Kenya bought 1,800 Huawei cameras.", "1,800", "KE",
+     ["Huawei"], True),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),

@@ -188,8 +188,7 @@ class _Attacher:
         fact = self.fact(mention, sentence)
         fact.no_deal = self.belongs_to_no_deal(clause)  # a market share has no deal
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
-        if not clause_vendors and self.rules.deals.about_business(self.text, clause) \
-                and self.rules.company_reference.match(self.text, sentence[0]):
+        if not clause_vendors and fact.no_deal and self.rules.company_reference.match(self.text, sentence[0]):
             # "Huawei is a Chinese company ... It employs 197,000 people"
             clause_vendors = self._described_vendors(fact)
         if not fact.no_deal:

@@ -53,6 +53,7 @@ class DealRules:
         self.no_deal = Caseless(rf"(?<![\w-]){alternation(data['no_deal_cues'], 'i')}(?![\w-])")
         self.region = re.compile(
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
+            rf"|{alternation(data['regions'])}['’]s\s"
             rf"|{alternation(data['region_demonyms'])}\s+[a-z])")
         self.deal_cue = Caseless(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
         self.not_party = re.compile(rf"(?<![\w-]){alternation(data['not_party_cues'], 'i')}(?![\w-])")
@@ -72,11 +73,7 @@ class DealRules:
     def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
         """Whether a fact's clause is about a market, a vendor's worldwide business or a region
         of several countries."""
-        return self.about_business(text, clause) or self.region.search(text, *clause) is not None
-
-    def about_business(self, text: str, clause: Span) -> bool:
-        """Whether a fact's clause is about a market or a vendor's worldwide business."""
-        return self.no_deal.search(text, *clause) is not None
+        return self.no_deal.search(text, *clause) is not None or self.region.search(text, *clause) is not None
 
 
 class DocumentDeals:
