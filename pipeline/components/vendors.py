@@ -40,6 +40,19 @@ def vendor_entries(data: dict) -> dict[str, VendorEntry]:
     return entries
 
 
+def canonical_vendor_name(name: str, dropped_endings: set[str], country_names) -> str | None:
+    """A company's name without its legal suffixes and endings such as 'Group': 'Shenzhen
+    Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'; None when nothing but
+    initials or a country's name is left ("Venezuela S.A." is part of a longer name)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1] in dropped_endings:
+        words.pop()
+    if not words or words[-1] in dropped_endings or all(w.isupper() and len(w) <= 2 for w in words) \
+            or " ".join(words) in country_names:
+        return None
+    return " ".join(words)
+
+
 class VendorRecogniser:
     """Finds known vendors by name and unknown ones by legal suffix or supplier cue."""
 
@@ -60,6 +73,7 @@ class VendorRecogniser:
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.strip_leading = set(data["strip_leading"])
         self.suffix_words = set(data["legal_suffixes"])
+        self.dropped_endings = self.suffix_words | set(data["name_suffixes_dropped"])
         self.country_names = country_entries(domain["countries"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -111,12 +125,7 @@ class VendorRecogniser:
 
     def _canonical(self, name: str) -> str | None:
         """'Shenzhen Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'."""
-        words = name.replace(",", " ").split()
-        while words and words[-1] in self.suffix_words:
-            words.pop()
-        if not words or all(w.isupper() and len(w) <= 2 for w in words) or " ".join(words) in self.country_names:
-            return None  # "Venezuela S.A." is part of a longer name
-        return " ".join(words)
+        return canonical_vendor_name(name, self.dropped_endings, self.country_names)
 
 
 @Language.factory("claimtrace_vendors", default_config={"config_dir": None})
