@@ -46,9 +46,10 @@ class RoleVendorRecogniser:
             month.capitalize() for month in domain["dates"]["months"]}
         refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
         self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
-        self.financier_words = {w for forms in domain["financiers"]["financiers"].values() for f in forms for w in f.split()}
-        self.financiers = {f for forms in domain["financiers"]["financiers"].values() for f in forms}
-        self.surveillance_cue = re.compile(rf"\b{alternation(domain['deals']['deal_cues'], 'i')}\b")
+        financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
+        self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
+        self.financier_words = {word for form in financiers for word in form.split()}
+        self.surveillance_cue = re.compile(rf"\b{alternation(data['role_context_cues'], 'i')}\b")
         self.rules = self._role_patterns(data)
         self.trades = re.compile(rf"\b{alternation(data['not_vendor_trades'], 'i')}\b")
         self.generic = set(data["generic_name_words"])
@@ -82,8 +83,8 @@ class RoleVendorRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         text, mentions = doc_text(doc), doc_mentions(doc)
         taken = [m for m in mentions if m.label in ("VENDOR", "MONEY", "PERCENT", "QUANTITY", "DATE")]
-        if not self._about_surveillance(text, mentions):
-            return doc
+        if not any(m.label == "TECHNOLOGY" for m in mentions) and self.surveillance_cue.search(text) is None:
+            return doc  # a document about no surveillance technology: a contractor there is no vendor
         found: list[Mention] = []
         for source, start, end, home in [*self._role_names(text, mentions), *self._variants(text)]:
             if any(spans_overlap(start, end, m.start, m.end) for m in [*taken, *found]):
@@ -94,10 +95,6 @@ class RoleVendorRecogniser:
         found.extend(self._short_forms(doc, text, [*mentions, *found]))
         mentions.extend(found)
         return doc
-
-    def _about_surveillance(self, text: str, mentions: list[Mention]) -> bool:
-        """Whether the text is about surveillance or security technology (deals.yaml's test)."""
-        return any(m.label == "TECHNOLOGY" for m in mentions) or self.surveillance_cue.search(text) is not None
 
     def _role_names(self, text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, str | None]]:
         """(rule, start, end, home country) of every name a role pattern gives."""
@@ -205,7 +202,7 @@ class RoleVendorRecogniser:
         or place of its own, and a sentence-opening single word written capitalised elsewhere."""
         text = doc_text(doc)
         name = text[start:end]
-        if len(name) < 2 or self.refused.search(name) or name in self.financiers or name in self.country_names:
+        if len(name) < 2 or self.refused.search(name) or self.financier.match(text, start) or name in self.country_names:
             return False
         inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
         if any(m.label not in ("COUNTRY", "PLACE") or m.start != start or m.end >= end for m in inside):
@@ -216,17 +213,15 @@ class RoleVendorRecogniser:
         return not opening or re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", text) is not None
 
     def _short_forms(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A distinctive word of a vendor named in several words, standing alone elsewhere in the
+        """The head word of a vendor named in several words, standing alone elsewhere in the
         document: 'Vega' after 'Vega Radio Engineering', 'Sunwin' after 'Shenzhen Sunwin Intelligent'."""
         forms: dict[str, Mention] = {}
         for vendor in (m for m in mentions if m.label == "VENDOR" and " " in m.text):
-            for word in re.findall(r"[A-Z][\w&-]{2,}", vendor.text):
-                if word not in self.generic and word not in self.suffixes and word not in self.country_names \
-                        and word not in self.financier_words and word.lower() not in STOP_WORDS:
-                    forms.setdefault(word, vendor)
-        found = []
+            for head in filter(self._head_word, vendor.text.split()[:2]):
+                forms.setdefault(head, vendor)
         if not forms:
-            return found
+            return []
+        found: list[Mention] = []
         pattern = re.compile(rf"(?<![\w&-]){alternation(forms)}(?![\w&-]|[ ][A-Z])")
         for match in pattern.finditer(text):
             if any(spans_overlap(match.start(), match.end(), m.start, m.end) for m in [*mentions, *found]):
@@ -235,6 +230,14 @@ class RoleVendorRecogniser:
             found.append(make_mention(doc, "VENDOR", match.start(), match.end(), "vendor_short_form",
                                       vendor=vendor.vendor, country=vendor.country))
         return found
+
+    def _head_word(self, word: str) -> bool:
+        """Whether one of a vendor name's first two words can stand for it alone: not a generic
+        word ('Power', 'Engineering'), a suffix, a financier's word or a country ('Shenzhen Sunwin'
+        -> 'Sunwin'; 'Shenzhen' alone is a PLACE mention, which a short form never overlaps)."""
+        return len(word) >= 3 and word[0].isupper() and word not in self.generic and word not in self.suffixes \
+            and word not in self.financier_words and word.lower() not in STOP_WORDS and word not in self.country_names \
+            and not word.endswith("-based")
 
 
 @Language.factory("claimtrace_vendor_roles", default_config={"config_dir": None},
