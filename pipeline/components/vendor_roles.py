@@ -25,6 +25,8 @@ _NAME = rf"{_WORD}(?:[ ](?:(?:of|de|&)[ ])?{_WORD}){{0,5}}"
 _LIST_JOINER = re.compile(r"(?:,[ ]+(?:and[ ]+)?|[ ]+and[ ]+)(?=[A-Z0-9])")
 _NAME_AT = re.compile(_NAME)
 _FOLD = re.compile(r"[\W_]+")
+_AFTER_NAME_WORD = re.compile(r"(?:[A-Z][\w&.'’-]*|&)[ ]$")
+_BRACKETED = re.compile(rf"((?:{_WORD}[ ](?:(?:of|for|and|the|de)[ ])*){{0,8}}{_WORD})[ ]?\(([A-Za-z][\w&.-]*)\)")
 
 
 def name_key(name: str) -> str:
@@ -44,6 +46,7 @@ class RoleVendorRecogniser:
         self.suffixes = set(data["legal_suffixes"]) | set(data["name_suffixes_dropped"])
         self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
             month.capitalize() for month in domain["dates"]["months"]}
+        self.strip_endings = tuple(data["role_strip_leading_endings"])
         refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
         self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
         financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
@@ -61,8 +64,8 @@ class RoleVendorRecogniser:
         """(rule, pattern) pairs; group 'names' starts the name or list of names, group 'trade'
         holds the words describing it where the rule has them."""
         nouns = alternation(data["company_nouns"])
-        gap = int(data["award_gap_words"])
-        awards, objects = alternation(data["award_verbs"]), alternation(data["award_objects"])
+        gap = int(data["gap_words"])
+        awards, objects = alternation(data["gap_rules"]["awarded"]["verbs"]), alternation(data["award_objects"])
         rules = [  # the rules that tell a home country first ('X, a Singaporean company')
             ("vendor_role_apposition", re.compile(
                 rf"(?P<names>{_NAME}),[ ]+(?:an?|the|one of the)[ ]+(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b")),
@@ -71,13 +74,14 @@ class RoleVendorRecogniser:
             ("vendor_role_parent", re.compile(rf"(?P<names>{_NAME})['’]s[ ]+{alternation(data['parent_nouns'])}\b")),
             ("vendor_role_subject", re.compile(rf"(?P<names>{_NAME})[ ]+{alternation(data['role_verbs_after'])}\b")),
             ("vendor_role_awarded", re.compile(
-                rf"\b{awards}\b(?:[ ][^\s.;:,]+){{0,{gap}}}?[ ]to[ ]+(?P<names>(?=[A-Z0-9]))")),
-            ("vendor_role_awarded", re.compile(
                 rf"\b{awards}[ ]+(?P<names>{_NAME})[ ]+(?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b")),
         ]
         fillers = rf"(?:(?:the|an?|its|their)[ ]+)?(?:{_WORD}['’]s[ ]+)?(?:{alternation(data['role_fillers'])}[ ]+){{0,2}}"
         rules += [(f"vendor_role_{rule}", re.compile(rf"\b{alternation(cues)}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"))
                   for rule, cues in data["role_cues_before"].items()]
+        rules += [(f"vendor_role_{rule}", re.compile(  # the verb, at most `gap_words` words, 'to' or 'from'
+            rf"\b{alternation(gap_rule['verbs'])}\b(?:[ ][^\s.;:,]+){{0,{gap}}}?[ ]{gap_rule['before_name']}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"))
+            for rule, gap_rule in data["gap_rules"].items()]
         return rules
 
     def __call__(self, doc: Doc) -> Doc:
@@ -86,15 +90,24 @@ class RoleVendorRecogniser:
         if not any(m.label == "TECHNOLOGY" for m in mentions) and self.surveillance_cue.search(text) is None:
             return doc  # a document about no surveillance technology: a contractor there is no vendor
         found: list[Mention] = []
+        bodies = self._public_body_abbreviations(text)
         for source, start, end, home in [*self._role_names(text, mentions), *self._variants(text)]:
             if any(spans_overlap(start, end, m.start, m.end) for m in [*taken, *found]):
                 continue
             mention = self._mention(doc, mentions, source, start, end, home)
+            if mention is not None and mention.text in bodies:
+                continue
             if mention is not None:
                 found.append(mention)
         found.extend(self._short_forms(doc, text, [*mentions, *found]))
         mentions.extend(found)
         return doc
+
+    def _public_body_abbreviations(self, text: str) -> set[str]:
+        """Short names the text gives a public body or financier in brackets: 'National Database
+        and Registration Authority (Nadra)' makes a later 'executed by Nadra' no vendor."""
+        return {match.group(2) for match in _BRACKETED.finditer(text)
+                if self.refused.search(match.group(1)) or self.financier.search(match.group(1))}
 
     def _role_names(self, text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, str | None]]:
         """(rule, start, end, home country) of every name a role pattern gives."""
@@ -169,7 +182,7 @@ class RoleVendorRecogniser:
             entry = self._variant_entry(text[start:end])
             return make_mention(doc, "VENDOR", start, end, source, vendor=entry.vendor, country=entry.country)
         start, end = self._trimmed(text, start, end)
-        if start is None or not self._company_like(doc, mentions, start, end):
+        if start is None or not self._company_like(doc, mentions, start, end, source == "vendor_role_subject"):
             return None
         name = text[start:end]
         known = self.known.get(name) or self.keys.get(name_key(name))
@@ -187,7 +200,7 @@ class RoleVendorRecogniser:
         suffix's full stop ('Acme Co.')."""
         for word in re.finditer(r"\S+", text[start:end]):
             token = word.group()
-            if token in self.strip_leading or token.lower() in STOP_WORDS:
+            if token in self.strip_leading or token.lower() in STOP_WORDS or token.endswith(self.strip_endings):
                 continue
             start += word.start()
             break
@@ -197,9 +210,10 @@ class RoleVendorRecogniser:
             end += 1
         return start, end
 
-    def _company_like(self, doc: Doc, mentions: list[Mention], start: int, end: int) -> bool:
+    def _company_like(self, doc: Doc, mentions: list[Mention], start: int, end: int, subject: bool) -> bool:
         """Whether a trimmed name can be a company: no title, public body, financier, country
-        or place of its own, and a sentence-opening single word written capitalised elsewhere."""
+        or place of its own; a single word opening a sentence before a verb ('Engineers
+        installed') only when the text writes it capitalised elsewhere too."""
         text = doc_text(doc)
         name = text[start:end]
         if len(name) < 2 or self.refused.search(name) or self.financier.match(text, start) or name in self.country_names:
@@ -207,7 +221,7 @@ class RoleVendorRecogniser:
         inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
         if any(m.label not in ("COUNTRY", "PLACE") or m.start != start or m.end >= end for m in inside):
             return False  # only a leading country or place is part of a company name
-        if " " in name or not name[1:].islower():
+        if not subject or " " in name or not name[1:].islower():
             return True  # 'Orion Smart', 'ASELSAN', 'HikVision'
         opening = text[sentence_at(doc, start)[0]:start].strip(" \"'“‘(") == ""
         return not opening or re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", text) is not None
@@ -224,8 +238,9 @@ class RoleVendorRecogniser:
         found: list[Mention] = []
         pattern = re.compile(rf"(?<![\w&-]){alternation(forms)}(?![\w&-]|[ ][A-Z])")
         for match in pattern.finditer(text):
-            if any(spans_overlap(match.start(), match.end(), m.start, m.end) for m in [*mentions, *found]):
-                continue
+            if _AFTER_NAME_WORD.search(text, max(0, match.start() - 40), match.start()) \
+                    or any(spans_overlap(match.start(), match.end(), m.start, m.end) for m in [*mentions, *found]):
+                continue  # inside a longer name ('Dito Telecommunity' does not make 'Telecommunity' one)
             vendor = forms[match.group()]
             found.append(make_mention(doc, "VENDOR", match.start(), match.end(), "vendor_short_form",
                                       vendor=vendor.vendor, country=vendor.country))
