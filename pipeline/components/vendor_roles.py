@@ -91,7 +91,7 @@ class RoleVendorRecogniser:
             return doc  # a document about no surveillance technology: a contractor there is no vendor
         found: list[Mention] = []
         bodies = self._public_body_abbreviations(text)
-        for source, start, end, home in [*self._role_names(text, mentions), *self._variants(text)]:
+        for source, start, end, home in [*self._variants(text), *self._role_names(text, mentions)]:
             if any(spans_overlap(start, end, m.start, m.end) for m in [*taken, *found]):
                 continue
             mention = self._mention(doc, mentions, source, start, end, home)
@@ -122,11 +122,14 @@ class RoleVendorRecogniser:
                 for start, end in spans:
                     yield source, start, end, home
 
-    @staticmethod
-    def _listed(text: str, position: int) -> list[tuple[int, int]]:
-        """The names of a list starting at `position`: 'X', 'X and Y', 'X, Y and Z'."""
-        spans = []
+    def _listed(self, text: str, position: int) -> list[tuple[int, int]]:
+        """The names of a list starting at `position`: 'X', 'X and Y', 'X, Y and Z'; a name
+        joined by 'and' to a public body's words is part of the body ('National Database and
+        Registration Authority')."""
+        spans: list[tuple[int, int]] = []
         while (match := _NAME_AT.match(text, position)) is not None:
+            if spans and self.refused.search(match.group()) and text[spans[-1][1]:match.start()].strip() == "and":
+                spans.pop()
             spans.append((match.start(), match.end()))
             joiner = _LIST_JOINER.match(text, match.end())
             if joiner is None:

@@ -64,9 +64,6 @@ class VendorRecogniser:
         self.suffixed = re.compile(
             rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{1,6}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w])"
         )
-        self.cued_before = re.compile(
-            rf"\b(?:{alternation(data['supplier_cues_before'])}){_GAP}({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,3}})"
-        )
         self.cued_after = re.compile(
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
         )
@@ -103,8 +100,9 @@ class VendorRecogniser:
         return doc
 
     def _pattern_spans(self, text: str):
-        """Candidate company names found by legal suffix or supplier cue, trimmed of leading words."""
-        for pattern in (self.suffixed, self.cued_before, self.cued_after):
+        """Candidate company names found by legal suffix or a hyphenated supplier cue ('Infinova-installed'),
+        trimmed of leading words (cues before a name are `vendor_roles`')."""
+        for pattern in (self.suffixed, self.cued_after):
             for match in pattern.finditer(text):
                 start, end = match.start(1), match.end(pattern.groups)
                 name = text[start:end]

@@ -1,0 +1,115 @@
+"""Vendors the gazetteer does not know, found by the part they play (pipeline/components/vendor_roles.py).
+
+DEV_CASES were written with the rules; HELD_OUT_CASES were written afterwards, in other words and
+other shapes, and not tuned on: a failure there is a rule to generalise, not a case to special-case.
+Each row: a text and the (span, vendor) of every VENDOR mention expected, in text order."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+DEV_CASES = [
+    # roles and appositions
+    ("The tender for 600 CCTV cameras was won by Acme Vision, which will install them by June.", [("Acme Vision", "Acme Vision")]),
+    ("The surveillance system was handed over to Orion Smart, a Singaporean company.", [("Orion Smart", "Orion Smart")]),
+    ("Kenya signed an agreement with the US computer maker Dellon to run the CCTV operation.", [("Dellon", "Dellon")]),
+    ("Its local partner Zamtel Networks will contribute its fibre network to the safe city project.", [("Zamtel Networks", "Zamtel Networks")]),
+    ("Meanwhile Tecnosur, an Argentine firm, installed 300 cameras in Rosario.", [("Tecnosur", "Tecnosur")]),
+    ("In May the ministry awarded the $5 million contract for 600 cameras to Secura Vision.", [("Secura Vision", "Secura Vision")]),
+    ("The CCTV cameras were supplied by Vantage Optics and Orbis Tech.", [("Vantage Optics", "Vantage Optics"), ("Orbis Tech", "Orbis Tech")]),
+    ("ATLAS International, a German company, delivered traffic cameras.", [("ATLAS International", "ATLAS International")]),
+    ("Henan Costar, a maker of optical equipment, supplied CCTV lenses.", [("Henan Costar", "Henan Costar")]),
+    ("Huawei's subsidiary HMN Tech laid the cable; the police camera network was run by Safenet.",
+     [("Huawei", "Huawei"), ("HMN Tech", "Huawei Marine Networks"), ("Safenet", "Safenet")]),
+    ("The city council awarded Brightline Systems a $3M contract for traffic cameras.", [("Brightline Systems", "Brightline Systems")]),
+    ("The equipment will be rented for ten years from Intersec, which runs the CCTV control room.", [("Intersec", "Intersec")]),
+    ("The command centre was built in partnership with Camtel, the national telecom operator.", [("Camtel", "Camtel")]),
+    ("Pelco, a California-based security camera maker, missed its targets.", [("Pelco", "Pelco")]),
+    ("The ministry signed with China's state-owned CITIC Group and Henan Costar Group to build the Safe City system.",
+     [("Henan Costar Group", "Henan Costar")]),
+    ("The surveillance project will be overseen by the ASELSAN Company.", [("ASELSAN Company", "ASELSAN")]),
+    # spacing and case variants of known names; short forms of a vendor already named
+    ("Hik vision and Mega vii supplied the surveillance cameras.", [("Hik vision", "Hikvision"), ("Mega vii", "Megvii")]),
+    ("DAHUA supplied 2,000 CCTV cameras.", [("DAHUA", "Dahua")]),
+    ("The facial recognition systems come from Sense Time and Cloud Walk.", [("Sense Time", "SenseTime"), ("Cloud Walk", "CloudWalk")]),
+    ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms of each fine.",
+     [("Vega Radio Engineering", "Vega Radio Engineering"), ("Vega", "Vega Radio Engineering")]),
+    ("Bishkek gave Shenzhen Sunwin Intelligent until March to finish the cameras, then extended Sunwin's deadline.",
+     [("Shenzhen Sunwin Intelligent", "Shenzhen Sunwin Intelligent"), ("Sunwin", "Shenzhen Sunwin Intelligent")]),
+    ("Orange was given a contract to manage the surveillance network.", [("Orange", "Orange")]),
+    # never vendors: operators of other trades, buyers, public bodies, people, financiers, places
+    ("Engineers installed the CCTV cameras last week.", []),
+    ("Authorities installed 300 surveillance cameras in Accra.", []),
+    ("The police bought surveillance cameras from Mr Odhiambo.", []),
+    ("President Ruto said the CCTV deal with China was fair.", []),
+    ("The CCTV project was financed by China Exim Bank.", []),
+    ("The cameras were installed by the Interior Ministry and the National Police.", []),
+    ("A survey by the campaign group Big Brother Watch found that councils use the cameras.", []),
+    ("Frankfurt's transport company VGF confirmed that 85 cameras watch its trains.", []),
+    ("The dam was built by Gezhouba Water Works, a Chinese construction company.", []),  # no surveillance in the text
+    ("The CCTV project was executed by the National Database and Registration Authority (Nadra). It is maintained by Nadra.", []),
+    ("In partnership with Kenya, the ministry bought 400 surveillance cameras.", []),
+    ("The cameras were supplied in cooperation with a Minsk-based tech company.", []),
+    ("The cameras were bought with a loan from the Industrial and Commercial Bank of China.", []),
+    ("The CCTV contract was signed with Uzbekistan's Interior Ministry in May.", []),
+]
+
+HELD_OUT_CASES = [
+    ("The safe city contract was eventually won by Transvision Dynamics after a two-year tender.", [("Transvision Dynamics", "Transvision Dynamics")]),
+    ("Police said the new CCTV network, supplied by Lumen Arc and Kestrel Data, covers 40 junctions.",
+     [("Lumen Arc", "Lumen Arc"), ("Kestrel Data", "Kestrel Data")]),
+    ("Bolivar Tech, a Venezuelan contractor, will maintain the cameras for five years.", [("Bolivar Tech", "Bolivar Tech")]),
+    ("The ministry signed a deal with the Israeli firm Vigilant Eye to supply facial recognition software.", [("Vigilant Eye", "Vigilant Eye")]),
+    ("Local integrator Sinergia Sistemas installed the surveillance platform.", [("Sinergia Sistemas", "Sinergia Sistemas")]),
+    ("Facial recognition cameras made by Hik-vision were found in 70 schools.", [("Hik-vision", "Hikvision")]),
+    ("The face recognition system was developed by Cloud walk.", [("Cloud walk", "CloudWalk")]),
+    ("Rwanda's contract with Sentinel Grid covers 500 smart city cameras.", [("Sentinel Grid", "Sentinel Grid")]),
+    ("In March, Nairobi County awarded the CCTV maintenance contract to Kenya Power.", [("Kenya Power", "Kenya Power")]),
+    ("Governor Sanwo-Olu said the CCTV cameras were installed by the state government.", []),
+    ("The surveillance cameras were bought from China in 2019.", []),
+    ("The World Bank, which financed the CCTV rollout, hired auditors.", []),
+    ("Last year Mr Kamau, the chief executive, signed the surveillance contract.", []),
+    ("Cameras in Lagos were installed by the Lagos State Government.", []),
+]
+
+
+def vendors(result):
+    return [(m.text, m.vendor) for m in result.mentions if m.label == "VENDOR"]
+
+
+@pytest.mark.parametrize("text, expected", DEV_CASES)
+def test_vendor_roles_dev(annotate_text, text, expected):
+    assert vendors(annotate_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", HELD_OUT_CASES)
+def test_vendor_roles_held_out(annotate_text, text, expected):
+    assert vendors(annotate_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, span, country, source", [
+    ("The surveillance system was handed over to Orion Smart, a Singaporean company.", "Orion Smart", "SG", "vendor_role_apposition"),
+    ("Kenya signed an agreement with the US computer maker Dellon to run the CCTV operation.", "Dellon", "US", "vendor_role_descriptor"),
+    ("The tender for 600 CCTV cameras was won by Acme Vision.", "Acme Vision", None, "vendor_role_won_by"),
+    ("Hik vision supplied the surveillance cameras.", "Hik vision", "CN", "vendor_variant"),
+    ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms.", "Vega", "RU", "vendor_short_form"),
+])
+def test_role_vendor_home_and_rule(annotate_text, text, span, country, source):
+    found = [(m.country, m.source) for m in annotate_text(text).mentions if m.label == "VENDOR" and m.text == span]
+    assert found[-1] == (country, source)
+
+
+def test_offsets_hold_for_role_vendors(annotate_text):
+    text = "Its local partner Zamtel Networks will run the CCTV network. Zamtel keeps the fees."
+    result = annotate_text(text)
+    assert all(text[m.start:m.end] == m.text for m in result.mentions)
+    assert vendors(result) == [("Zamtel Networks", "Zamtel Networks"), ("Zamtel", "Zamtel Networks")]
+
+
+@given(st.text(max_size=40))
+def test_name_key_and_variants_never_raise(nlp, written):
+    from pipeline.components.vendor_roles import name_key
+
+    recogniser = nlp.get_pipe("vendor_roles")
+    assert name_key(name_key(written)) == name_key(written)
+    entry = recogniser._variant_entry(written) if written.strip() else None
+    assert entry is None or entry.vendor
