@@ -24,9 +24,15 @@ _WORD = r"(?:[A-Z][\w&]*|\d+[A-Za-z][\w&]*)(?:[-.][A-Za-z0-9&]+|['’](?!s\b)[A-
 _NAME = rf"{_WORD}(?:[ ](?:(?:of|de|&)[ ])?{_WORD}){{0,5}}"
 _LIST_JOINER = re.compile(r"(?:,[ ]+(?:and[ ]+)?|[ ]+and[ ]+)(?=[A-Z0-9])")
 _NAME_AT = re.compile(_NAME)
+_FUNCTION_WORDS = r"(?:of|the|and|in|on|at|to|for|by|with|from|a|an|is|was|has|had|will|said)"
+_NAME_REACH = 120  # characters a name or a descriptor's words reach back from a cue
+_NAME_BEFORE = re.compile(rf"(?<![\w&'’.-]){_NAME}\Z")
+_WORDS_BEFORE = re.compile(r"(?:[\w-]+[ ]){0,3}\Z")
+_MEMO_SIZE = 100_000
 _FOLD = re.compile(r"[\W_]+")
 _AFTER_NAME_WORD = re.compile(r"(?:[A-Z][\w&.'’-]*|&)[ ]$")
-_BRACKETED = re.compile(rf"((?:{_WORD}[ ](?:(?:of|for|and|the|de)[ ])*){{0,8}}{_WORD})[ ]?\(([A-Za-z][\w&.-]*)\)")
+_BRACKETED = re.compile(r"\(([A-Za-z][\w&.-]*)\)")
+_BRACKET_REACH = 80  # characters before a bracket that may name the body it abbreviates
 
 
 def name_key(name: str) -> str:
@@ -42,6 +48,9 @@ class RoleVendorRecogniser:
         data = domain["vendors"]
         self.known = vendor_entries(data)
         self.keys = {name_key(form): entry for form, entry in self.known.items()}
+        self.keys_by_shape: dict[tuple[str, int], list[str]] = {}  # (first two letters, length): keys
+        for key in self.keys:
+            self.keys_by_shape.setdefault((key[:2], len(key)), []).append(key)
         self.country_names = country_entries(domain["countries"])
         self.suffixes = set(data["legal_suffixes"]) | set(data["name_suffixes_dropped"])
         self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
@@ -52,42 +61,46 @@ class RoleVendorRecogniser:
         financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
         self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
         self.financier_words = {word for form in financiers for word in form.split()}
-        self.surveillance_cue = re.compile(rf"\b{alternation(data['role_context_cues'], 'i')}\b")
+        self.surveillance_cues = [cue.lower() for cue in data["role_context_cues"]]
         self.rules = self._role_patterns(data)
         self.trades = re.compile(rf"\b{alternation(data['not_vendor_trades'], 'i')}\b")
         self.generic = set(data["generic_name_words"])
-        self.variant_words = int(data["variant_max_words"])
+        self.variant_run = re.compile(
+            rf"(?<![\w-])(?:[A-Z][A-Za-z0-9]*(?:[ -](?!{_FUNCTION_WORDS}\b)[A-Za-z][A-Za-z0-9]*){{1,{int(data['variant_max_words']) - 1}}}"
+            r"|[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w-])")  # several words, or one like 'DAHUA', 'HikVision'
+        self.closest: dict[str, str | None] = {}  # a memo of `_closest_key`
         self.fuzzy_min, self.fuzzy_ratio = int(data["variant_fuzzy_min_chars"]), float(data["variant_fuzzy_ratio"])
 
     @staticmethod
-    def _role_patterns(data: dict) -> list[tuple[str, re.Pattern]]:
-        """(rule, pattern) pairs; group 'names' starts the name or list of names, group 'trade'
-        holds the words describing it where the rule has them."""
+    def _role_patterns(data: dict) -> list[tuple[str, re.Pattern, bool]]:
+        """(rule, pattern, name first) triples. A pattern after its name ('X, a Singaporean
+        company', 'X will install') matches from the name's end; one before ('won by', 'the firm')
+        has group 'names' where the name or list of names starts. Group 'trade' holds the words
+        describing the company; a descriptor noun's words are those before group 'noun'."""
         nouns = alternation(data["company_nouns"])
         gap = int(data["gap_words"])
         awards, objects = alternation(data["gap_rules"]["awarded"]["verbs"]), alternation(data["award_objects"])
         rules = [  # the rules that tell a home country first ('X, a Singaporean company')
             ("vendor_role_apposition", re.compile(
-                rf"(?P<names>{_NAME}),[ ]+(?:an?|the|one of the)[ ]+(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b")),
-            ("vendor_role_descriptor", re.compile(
-                rf"(?P<trade>\b(?:[\w-]+[ ]){{0,3}}){nouns},?[ ]+(?P<names>(?=[A-Z0-9]))")),
-            ("vendor_role_parent", re.compile(rf"(?P<names>{_NAME})['’]s[ ]+{alternation(data['parent_nouns'])}\b")),
-            ("vendor_role_subject", re.compile(rf"(?P<names>{_NAME})[ ]+{alternation(data['role_verbs_after'])}\b")),
+                rf",[ ]+(?:an?|the|one of the)[ ]+(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b"), True),
+            ("vendor_role_descriptor", re.compile(rf"\b(?P<noun>{nouns}),?[ ]+(?P<names>(?=[A-Z0-9]))"), False),
+            ("vendor_role_parent", re.compile(rf"['’]s[ ]+{alternation(data['parent_nouns'])}\b"), True),
+            ("vendor_role_subject", re.compile(rf"[ ]{alternation(data['role_verbs_after'])}\b"), True),
             ("vendor_role_awarded", re.compile(
-                rf"\b{awards}[ ]+(?P<names>{_NAME})[ ]+(?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b")),
+                rf"\b{awards}[ ]+(?P<names>{_NAME})[ ]+(?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b"), False),
         ]
         fillers = rf"(?:(?:the|an?|its|their)[ ]+)?(?:{_WORD}['’]s[ ]+)?(?:{alternation(data['role_fillers'])}[ ]+){{0,2}}"
-        rules += [(f"vendor_role_{rule}", re.compile(rf"\b{alternation(cues)}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"))
+        rules += [(f"vendor_role_{rule}", re.compile(rf"\b{alternation(cues)}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"), False)
                   for rule, cues in data["role_cues_before"].items()]
         rules += [(f"vendor_role_{rule}", re.compile(  # the verb, at most `gap_words` words, 'to' or 'from'
-            rf"\b{alternation(gap_rule['verbs'])}\b(?:[ ][^\s.;:,]+){{0,{gap}}}?[ ]{gap_rule['before_name']}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"))
-            for rule, gap_rule in data["gap_rules"].items()]
+            rf"\b{alternation(gap_rule['verbs'])}\b(?:[ ][^\s.;:,]+){{0,{gap}}}?[ ]{gap_rule['before_name']}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"),
+            False) for rule, gap_rule in data["gap_rules"].items()]
         return rules
 
     def __call__(self, doc: Doc) -> Doc:
         text, mentions = doc_text(doc), doc_mentions(doc)
         taken = [m for m in mentions if m.label in ("VENDOR", "MONEY", "PERCENT", "QUANTITY", "DATE")]
-        if not any(m.label == "TECHNOLOGY" for m in mentions) and self.surveillance_cue.search(text) is None:
+        if not any(m.label == "TECHNOLOGY" for m in mentions) and not self._names_surveillance(text):
             return doc  # a document about no surveillance technology: a contractor there is no vendor
         found: list[Mention] = []
         bodies = self._public_body_abbreviations(text)
@@ -103,24 +116,51 @@ class RoleVendorRecogniser:
         mentions.extend(found)
         return doc
 
+    def _names_surveillance(self, text: str) -> bool:
+        """Whether the text holds one of `role_context_cues` (case-insensitively, as a substring)."""
+        lowered = text.lower()
+        return any(cue in lowered for cue in self.surveillance_cues)
+
     def _public_body_abbreviations(self, text: str) -> set[str]:
         """Short names the text gives a public body or financier in brackets: 'National Database
         and Registration Authority (Nadra)' makes a later 'executed by Nadra' no vendor."""
-        return {match.group(2) for match in _BRACKETED.finditer(text)
-                if self.refused.search(match.group(1)) or self.financier.search(match.group(1))}
+        bodies = set()
+        for match in _BRACKETED.finditer(text):
+            before = text[max(0, match.start() - _BRACKET_REACH):match.start()]
+            named = re.split(r"[.;:,()\n]", before)[-1]
+            if self.refused.search(named) or self.financier.search(named):
+                bodies.add(match.group(1))
+        return bodies
 
     def _role_names(self, text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, str | None]]:
         """(rule, start, end, home country) of every name a role pattern gives."""
-        for source, pattern in self.rules:
+        for source, pattern, name_first in self.rules:
             for match in pattern.finditer(text):
-                trade = match.groupdict().get("trade") or ""
-                if self.trades.search(trade):
+                trade = self._trade_span(text, match)
+                if trade is not None and self.trades.search(text, *trade):
                     continue
-                home = self._country_within(mentions, match.start("trade"), match.end("trade")) if trade else None
-                single = match.end("names") > match.start("names")
-                spans = [(match.start("names"), match.end("names"))] if single else self._listed(text, match.start("names"))
+                home = self._country_within(mentions, *trade) if trade is not None else None
+                if name_first:
+                    before = _NAME_BEFORE.search(text, max(0, match.start() - _NAME_REACH), match.start())
+                    spans = [(before.start(), before.end())] if before else []
+                elif match.end("names") > match.start("names"):
+                    spans = [(match.start("names"), match.end("names"))]
+                else:
+                    spans = self._listed(text, match.start("names"))
                 for start, end in spans:
                     yield source, start, end, home
+
+    @staticmethod
+    def _trade_span(text: str, match: re.Match) -> tuple[int, int] | None:
+        """Where the words describing the company are: group 'trade', else the words before a
+        descriptor noun ('the US computer maker'), else nowhere."""
+        groups = match.re.groupindex
+        if "trade" in groups:
+            return match.span("trade")
+        if "noun" in groups:
+            words = _WORDS_BEFORE.search(text, max(0, match.start() - _NAME_REACH), match.start())
+            return words.span()
+        return None
 
     def _listed(self, text: str, position: int) -> list[tuple[int, int]]:
         """The names of a list starting at `position`: 'X', 'X and Y', 'X, Y and Z'; a name
@@ -145,9 +185,7 @@ class RoleVendorRecogniser:
 
     def _variants(self, text: str) -> Iterator[tuple[str, int, int, str | None]]:
         """Known names written with other spacing or case ('Hik vision', 'Mega vii', 'DAHUA')."""
-        words = r"[A-Za-z][A-Za-z0-9]*"
-        run = re.compile(rf"(?<![\w-])[A-Z][A-Za-z0-9]*(?:[ -]{words}){{0,{self.variant_words - 1}}}(?![\w-])")
-        for match in run.finditer(text):
+        for match in self.variant_run.finditer(text):
             for end in self._prefix_ends(text, match.start(), match.end()):
                 entry = self._variant_entry(text[match.start():end])
                 if entry is not None:
@@ -162,20 +200,29 @@ class RoleVendorRecogniser:
 
     def _variant_entry(self, written: str) -> VendorEntry | None:
         """The known vendor a differently written name stands for, if any."""
-        if written in self.known:
-            return None  # the gazetteer's own form
+        several = " " in written or "-" in written
+        if written in self.known or not several and written[1:].islower():
+            return None  # the gazetteer's own form; a capitalised word ('Orange') is the gazetteer's
         key = name_key(written)
-        several = len(written.split()) > 1 or "-" in written
-        if not several and not (written.isupper() or any(c.isupper() for c in written[1:])):
-            return None  # a capitalised word ("Orange") is the gazetteer's; only 'DAHUA', 'HikVision'
         if key in self.keys:
             return self.keys[key]
         if not several or len(key) < self.fuzzy_min:
             return None
-        close = [(SequenceMatcher(None, key, known).ratio(), known) for known in self.keys
-                 if known[0] == key[0] and abs(len(known) - len(key)) <= 2]
-        best = max(close, default=(0.0, None))
-        return self.keys[best[1]] if best[0] >= self.fuzzy_ratio else None
+        if key not in self.closest:
+            if len(self.closest) > _MEMO_SIZE:
+                self.closest.clear()
+            self.closest[key] = self._closest_key(key)
+        return self.keys.get(self.closest[key])
+
+    def _closest_key(self, key: str) -> str | None:
+        """The known name's key most like `key` (difflib ratio at least `variant_fuzzy_ratio`)."""
+        best, best_ratio = None, self.fuzzy_ratio
+        for known in (k for size in range(len(key) - 2, len(key) + 3) for k in self.keys_by_shape.get((key[:2], size), ())):
+            matcher = SequenceMatcher(None, key, known)
+            if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio \
+                    and (ratio := matcher.ratio()) >= best_ratio:
+                best, best_ratio = known, ratio
+        return best
 
     def _mention(self, doc: Doc, mentions: list[Mention], source: str, start: int, end: int,
                  home: str | None) -> Mention | None:
