@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.countries import country_entries
-from pipeline.components.vendors import VendorEntry, canonical_vendor_name, vendor_entries
+from pipeline.components.vendors import SurveillanceTest, VendorEntry, canonical_vendor_name, vendor_entries
 from pipeline.domain import load_domain
 from pipeline.mention import Mention, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.patterns import alternation
@@ -61,7 +61,7 @@ class RoleVendorRecogniser:
         financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
         self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
         self.financier_words = {word for form in financiers for word in form.split()}
-        self.surveillance_cues = [cue.lower() for cue in data["role_context_cues"]]
+        self.about_surveillance = SurveillanceTest(data["role_context_cues"])
         self.rules = self._role_patterns(data)
         self.trades = re.compile(rf"\b{alternation(data['not_vendor_trades'], 'i')}\b")
         self.generic = set(data["generic_name_words"])
@@ -100,7 +100,7 @@ class RoleVendorRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         text, mentions = doc_text(doc), doc_mentions(doc)
         taken = [m for m in mentions if m.label in ("VENDOR", "MONEY", "PERCENT", "QUANTITY", "DATE")]
-        if not any(m.label == "TECHNOLOGY" for m in mentions) and not self._names_surveillance(text):
+        if not self.about_surveillance(text, mentions):
             return doc  # a document about no surveillance technology: a contractor there is no vendor
         found: list[Mention] = []
         bodies = self._public_body_abbreviations(text)
@@ -115,11 +115,6 @@ class RoleVendorRecogniser:
         found.extend(self._short_forms(doc, text, [*mentions, *found]))
         mentions.extend(found)
         return doc
-
-    def _names_surveillance(self, text: str) -> bool:
-        """Whether the text holds one of `role_context_cues` (case-insensitively, as a substring)."""
-        lowered = text.lower()
-        return any(cue in lowered for cue in self.surveillance_cues)
 
     def _public_body_abbreviations(self, text: str) -> set[str]:
         """Short names the text gives a public body or financier in brackets: 'National Database
@@ -231,7 +226,7 @@ class RoleVendorRecogniser:
         if source == "vendor_variant":
             entry = self._variant_entry(text[start:end])
             return make_mention(doc, "VENDOR", start, end, source, vendor=entry.vendor, country=entry.country)
-        start, end = self._trimmed(text, start, end)
+        written, (start, end) = start, self._trimmed(text, start, end)
         if start is None or not self._company_like(doc, mentions, start, end, source == "vendor_role_subject"):
             return None
         name = text[start:end]
@@ -241,16 +236,18 @@ class RoleVendorRecogniser:
         vendor = canonical_vendor_name(name, self.suffixes, self.country_names)
         if vendor is None:
             return None
-        leading = next((m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.start == start), None)
-        home = leading.country if leading is not None else home
+        leading = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and written <= m.start <= start and m.end <= end]
+        home = leading[-1].country if leading else home  # 'China Jiangxi ...', 'South Carolina-based X'
         return make_mention(doc, "VENDOR", start, end, source, vendor=vendor, country=home)
 
     def _trimmed(self, text: str, start: int, end: int) -> tuple[int | None, int]:
-        """The name without leading openers ('The', 'Meanwhile', 'In May') and with a legal
-        suffix's full stop ('Acme Co.')."""
-        for word in re.finditer(r"\S+", text[start:end]):
+        """The name without leading openers ('The', 'Meanwhile', 'In May', 'South Carolina-based')
+        and with a legal suffix's full stop ('Acme Co.')."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        described = [i for i, word in enumerate(words) if word.group().endswith(self.strip_endings)]
+        for word in words[described[-1] + 1 if described else 0:]:
             token = word.group()
-            if token in self.strip_leading or token.lower() in STOP_WORDS or token.endswith(self.strip_endings):
+            if token in self.strip_leading or token.lower() in STOP_WORDS:
                 continue
             start += word.start()
             break

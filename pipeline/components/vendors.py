@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from pipeline.components.countries import country_entries
 from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_mentions, doc_text, make_mention
+from pipeline.mention import Mention, doc_mentions, doc_text, make_mention
 from pipeline.patterns import alternation
 from pipeline.resources import name_variants
 from pipeline.spans import spans_overlap
@@ -53,6 +53,21 @@ def canonical_vendor_name(name: str, dropped_endings: set[str], country_names) -
     return " ".join(words)
 
 
+class SurveillanceTest:
+    """Whether a text is about surveillance or security technology: it holds a TECHNOLOGY
+    mention or one of `role_context_cues` (case-insensitively, inside words too). Elsewhere a
+    company the gazetteer does not know (a contractor building a road) is no vendor."""
+
+    def __init__(self, cues: list[str]):
+        self.cues = [cue.lower() for cue in cues]
+
+    def __call__(self, text: str, mentions: list[Mention]) -> bool:
+        if any(m.label == "TECHNOLOGY" for m in mentions):
+            return True
+        lowered = text.lower()
+        return any(cue in lowered for cue in self.cues)
+
+
 class VendorRecogniser:
     """Finds known vendors by name and unknown ones by legal suffix or supplier cue."""
 
@@ -72,6 +87,7 @@ class VendorRecogniser:
         self.suffix_words = set(data["legal_suffixes"])
         self.dropped_endings = self.suffix_words | set(data["name_suffixes_dropped"])
         self.country_names = country_entries(domain["countries"])
+        self.about_surveillance = SurveillanceTest(data["role_context_cues"])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -80,7 +96,8 @@ class VendorRecogniser:
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
                                       vendor=entry.vendor, country=entry.country))
         taken = [(m.start, m.end) for m in found]
-        for start, end in self._pattern_spans(doc_text(doc)):
+        unknown = self._pattern_spans(doc_text(doc)) if self.about_surveillance(doc_text(doc), mentions) else ()
+        for start, end in unknown:  # a company unknown to the gazetteer only where the text is about surveillance
             if any(spans_overlap(start, end, s, e) for s, e in taken):
                 continue
             canonical = self._canonical(doc_text(doc)[start:end])
@@ -126,7 +143,8 @@ class VendorRecogniser:
         return canonical_vendor_name(name, self.dropped_endings, self.country_names)
 
 
-@Language.factory("claimtrace_vendors", default_config={"config_dir": None})
+@Language.factory("claimtrace_vendors", default_config={"config_dir": None},
+                  assigns=["doc._.mentions"], requires=["doc._.mentions"])
 def make_vendors(nlp: Language, name: str, config_dir: str | None):
     """The VENDOR recogniser; `config_dir` overrides the bundled `configs/`."""
     return VendorRecogniser(nlp, config_dir)
