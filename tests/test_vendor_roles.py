@@ -36,6 +36,16 @@ DEV_CASES = [
     ("Bishkek gave Shenzhen Sunwin Intelligent until March to finish the cameras, then extended Sunwin's deadline.",
      [("Shenzhen Sunwin Intelligent", "Shenzhen Sunwin Intelligent"), ("Sunwin", "Shenzhen Sunwin Intelligent")]),
     ("Orange was given a contract to manage the surveillance network.", [("Orange", "Orange")]),
+    ("The police chief noted Flock already provides license-plate readers and cameras.", [("Flock", "Flock")]),
+    ("The nearly $200,000 contract with South Carolina-based Dataworks Plus covers facial recognition.", [("Dataworks Plus", "Dataworks Plus")]),
+    ("A five-year contract between the city and Lumina Enterprises for body cameras is pending.", [("Lumina Enterprises", "Lumina Enterprises")]),
+    ("The thermal cameras came from a consortium headed by Adria Vision, whose members are Securitas Hrvatska d.o.o. and Hidraulika Promet d.o.o.",
+     [("Adria Vision", "Adria Vision"), ("Securitas Hrvatska d.o.o.", "Securitas Hrvatska"), ("Hidraulika Promet d.o.o.", "Hidraulika Promet")]),
+    ("The CCTV system was designed by Elettronica S.p.A. and installed by Sentry JSC.", [("Elettronica S.p.A.", "Elettronica"), ("Sentry JSC", "Sentry")]),
+    ("The contract between the Civil Aviation Authority and China Harbor Engineering Company covers airport CCTV.",
+     [("China Harbor Engineering", "China Harbour Engineering")]),
+    ("The road deal went to Hidraulika Promet d.o.o. last year.", []),  # no surveillance: a contractor is no vendor
+    ("Kenya provides the CCTV cameras. The Company installs the cameras.", []),
     # never vendors: operators of other trades, buyers, public bodies, people, financiers, places
     ("Engineers installed the CCTV cameras last week.", []),
     ("Authorities installed 300 surveillance cameras in Accra.", []),
@@ -92,6 +102,9 @@ def test_vendor_roles_held_out(annotate_text, text, expected):
     ("The tender for 600 CCTV cameras was won by Acme Vision.", "Acme Vision", None, "vendor_role_won_by"),
     ("Hik vision supplied the surveillance cameras.", "Hik vision", "CN", "vendor_variant"),
     ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms.", "Vega", "RU", "vendor_short_form"),
+    ("The nearly $200,000 contract with South Carolina-based Dataworks Plus covers facial recognition.", "Dataworks Plus", "US",
+     "vendor_role_contract_with"),
+    ("The police chief noted Flock already provides license-plate readers and cameras.", "Flock", None, "vendor_role_subject"),
 ])
 def test_role_vendor_home_and_rule(annotate_text, text, span, country, source):
     found = [(m.country, m.source) for m in annotate_text(text).mentions if m.label == "VENDOR" and m.text == span]

@@ -85,7 +85,8 @@ class RoleVendorRecogniser:
                 rf",[ ]+(?:an?|the|one of the)[ ]+(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b"), True),
             ("vendor_role_descriptor", re.compile(rf"\b(?P<noun>{nouns}),?[ ]+(?P<names>(?=[A-Z0-9]))"), False),
             ("vendor_role_parent", re.compile(rf"['’]s[ ]+{alternation(data['parent_nouns'])}\b"), True),
-            ("vendor_role_subject", re.compile(rf"[ ]{alternation(data['role_verbs_after'])}\b"), True),
+            ("vendor_role_subject", re.compile(
+                rf"[ ](?:{alternation(data['role_adverbs'])}[ ])?{alternation(data['role_verbs_after'])}\b"), True),
             ("vendor_role_awarded", re.compile(
                 rf"\b{awards}[ ]+(?P<names>{_NAME})[ ]+(?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b"), False),
         ]
