@@ -47,6 +47,11 @@ DEV_CASES = [
      [("China Harbor Engineering", "China Harbour Engineering")]),
     ("The road deal went to Hidraulika Promet d.o.o. last year.", []),  # no surveillance: a contractor is no vendor
     ("Kenya provides the CCTV cameras. The Company installs the cameras.", []),
+    # a name found by role needs surveillance within `role_context_sentences` (5) sentences
+    ("The dam has a CCTV room. It holds water. It makes power. It irrigates farms. Its lake is large. "
+     "Floods fell. Fish returned. The turbine contract was won by Norval Partners.", []),
+    ("The dam has a CCTV room. It holds water. It makes power. The turbine contract was won by Norval Partners.",
+     [("Norval Partners", "Norval Partners")]),
     # never vendors: operators of other trades, buyers, public bodies, people, financiers, places
     ("Engineers installed the CCTV cameras last week.", []),
     ("Authorities installed 300 surveillance cameras in Accra.", []),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from pipeline.components.countries import country_entries
 from pipeline.components.vendors import SurveillanceTest, VendorEntry, canonical_vendor_name, vendor_entries
 from pipeline.domain import load_domain
-from pipeline.mention import Mention, doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.mention import Mention, doc_mentions, doc_text, make_mention, sentence_at, sentence_bounds
 from pipeline.patterns import alternation
 from pipeline.spans import spans_overlap
 
@@ -62,6 +62,7 @@ class RoleVendorRecogniser:
         self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
         self.financier_words = {word for form in financiers for word in form.split()}
         self.about_surveillance = SurveillanceTest(data["role_context_cues"])
+        self.near_sentences = int(data["role_context_sentences"])
         self.rules = self._role_patterns(data)
         self.trades = re.compile(rf"\b{alternation(data['not_vendor_trades'], 'i')}\b")
         self.generic = set(data["generic_name_words"])
@@ -109,13 +110,23 @@ class RoleVendorRecogniser:
             if any(spans_overlap(start, end, m.start, m.end) for m in [*taken, *found]):
                 continue
             mention = self._mention(doc, mentions, source, start, end, home)
-            if mention is not None and mention.text in bodies:
-                continue
-            if mention is not None:
+            if mention is not None and mention.text not in bodies and self._near_surveillance(doc, mentions, mention):
                 found.append(mention)
         found.extend(self._short_forms(doc, text, [*mentions, *found]))
         mentions.extend(found)
         return doc
+
+    def _near_surveillance(self, doc: Doc, mentions: list[Mention], mention: Mention) -> bool:
+        """Whether the sentences around a role-found name (`role_context_sentences` each side)
+        speak of surveillance technology; a variant of a known name needs no such context."""
+        if mention.source == "vendor_variant":
+            return True
+        bounds = sentence_bounds(doc)
+        at = next(i for i, (s, e) in enumerate(bounds) if e > mention.start)
+        reach = self.near_sentences
+        start, end = bounds[max(0, at - reach)][0], bounds[min(len(bounds) - 1, at + reach)][1]
+        near = [m for m in mentions if start <= m.start < end]
+        return self.about_surveillance(doc_text(doc)[start:end], near)
 
     def _public_body_abbreviations(self, text: str) -> set[str]:
         """Short names the text gives a public body or financier in brackets: 'National Database
