@@ -47,6 +47,11 @@ DEV_CASES = [
      [("China Harbor Engineering", "China Harbour Engineering")]),
     ("The road deal went to Hidraulika Promet d.o.o. last year.", []),  # no surveillance: a contractor is no vendor
     ("Kenya provides the CCTV cameras. The Company installs the cameras.", []),
+    ("The ministry signed an agreement on Friday with China's state-owned CITIC Group and Henan Costar Group for the Safe City.",
+     [("Henan Costar Group", "Henan Costar")]),
+    ("Bloomsburg agreed to a $12.8M contract with Riverline Utilities for CCTV.", [("Riverline Utilities", "Riverline Utilities")]),
+    ("The CCTV agreement signed in Nairobi with Kenya's Interior Ministry covers 1,800 cameras.", []),
+    ("Uzbekistan's Ministry for the Development of Information Technologies and Communications bought CCTV cameras.", []),
     # a name found by role needs surveillance within `role_context_sentences` (5) sentences
     ("The dam has a CCTV room. It holds water. It makes power. It irrigates farms. Its lake is large. "
      "Floods fell. Fish returned. The turbine contract was won by Norval Partners.", []),

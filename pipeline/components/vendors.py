@@ -18,6 +18,9 @@ from pipeline.spans import spans_overlap
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
 _GAP = r"[ \t\u00a0]+"
+_CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
+_BODY_JOINER = re.compile(r"[ ](?:of|for|and)(?:[ ]the)?[ ]\Z")
+_BODY_REACH = 80  # characters before a name that may name the body it ends
 _JOINED = re.compile(r"(?:^|\s)(?:and|&)\s+([A-Z][\w'’-]*)")
 
 
@@ -123,7 +126,7 @@ class VendorRecogniser:
             for match in pattern.finditer(text):
                 start, end = match.start(1), match.end(pattern.groups)
                 name = text[start:end]
-                if self.not_vendor.search(name):
+                if self.not_vendor.search(name) or self._ends_a_body(text, start):
                     continue
                 for joined in _JOINED.finditer(name):  # "Kenya and China Jiangxi Corporation", "X LLC and Y LLC"
                     before = name[:joined.start()].split()
@@ -137,6 +140,12 @@ class VendorRecogniser:
                 if words:
                     end = start + len(text[start:end].rstrip(" ,"))
                     yield start, end
+
+    def _ends_a_body(self, text: str, start: int) -> bool:
+        """Whether a name ends a public body's ('Ministry for the Development of Information
+        Technologies'): it follows 'of', 'for' or 'and' in a clause that names such a body."""
+        clause = _CLAUSE_BREAK.split(text[max(0, start - _BODY_REACH):start])[-1]
+        return _BODY_JOINER.search(clause) is not None and self.not_vendor.search(clause) is not None
 
     def _canonical(self, name: str) -> str | None:
         """'Shenzhen Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'."""
