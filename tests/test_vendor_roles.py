@@ -33,6 +33,8 @@ DEV_CASES = [
     ("The facial recognition systems come from Sense Time and Cloud Walk.", [("Sense Time", "SenseTime"), ("Cloud Walk", "CloudWalk")]),
     ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms of each fine.",
      [("Vega Radio Engineering", "Vega Radio Engineering"), ("Vega", "Vega Radio Engineering")]),
+    ("Vega Radio Engineering won the camera tender; Vega (Kyrgyzstan) Service runs it.",  # no short form inside a longer name
+     [("Vega Radio Engineering", "Vega Radio Engineering")]),
     ("Bishkek gave Shenzhen Sunwin Intelligent until March to finish the cameras, then extended Sunwin's deadline.",
      [("Shenzhen Sunwin Intelligent", "Shenzhen Sunwin Intelligent"), ("Sunwin", "Shenzhen Sunwin Intelligent")]),
     ("Orange was given a contract to manage the surveillance network.", [("Orange", "Orange")]),

@@ -295,11 +295,11 @@ class RoleVendorRecogniser:
         if not forms:
             return []
         found: list[Mention] = []
-        pattern = re.compile(rf"(?<![\w&-]){alternation(forms)}(?![\w&-]|[ ][A-Z])")
+        pattern = re.compile(rf"(?<![\w&-]){alternation(forms)}(?![\w&-]|[ ]\(?[A-Z])")
         for match in pattern.finditer(text):
             if _AFTER_NAME_WORD.search(text, max(0, match.start() - 40), match.start()) \
                     or any(spans_overlap(match.start(), match.end(), m.start, m.end) for m in [*mentions, *found]):
-                continue  # inside a longer name ('Dito Telecommunity' does not make 'Telecommunity' one)
+                continue  # inside a longer name ('Dito Telecommunity', 'Xinwei (Cambodia) Telecom')
             vendor = forms[match.group()]
             found.append(make_mention(doc, "VENDOR", match.start(), match.end(), "vendor_short_form",
                                       vendor=vendor.vendor, country=vendor.country))
