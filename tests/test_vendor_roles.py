@@ -61,6 +61,8 @@ DEV_CASES = [
      [("Norval Partners", "Norval Partners")]),
     # never vendors: operators of other trades, buyers, public bodies, people, financiers, places
     ("Engineers installed the CCTV cameras last week.", []),
+    ("Russian operator MegaFon bought Huawei cameras for its surveillance network.", [("Huawei", "Huawei")]),
+    ("Researchers at the University of Toronto, a Canadian university, studied the CCTV network.", []),
     ("Authorities installed 300 surveillance cameras in Accra.", []),
     ("The police bought surveillance cameras from Mr Odhiambo.", []),
     ("President Ruto said the CCTV deal with China was fair.", []),
