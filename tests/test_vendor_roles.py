@@ -94,6 +94,22 @@ HELD_OUT_CASES = [
     ("The World Bank, which financed the CCTV rollout, hired auditors.", []),
     ("Last year Mr Kamau, the chief executive, signed the surveillance contract.", []),
     ("Cameras in Lagos were installed by the Lagos State Government.", []),
+    ("The Safe City tender attracted five bids and was won by Digital Shield Technologies Ltd.",
+     [("Digital Shield Technologies Ltd.", "Digital Shield")]),
+    ("Lusaka's CCTV network will be maintained for ten years by Zambezi Data, a Zambian integrator.", [("Zambezi Data", "Zambezi Data")]),
+    ("The interior ministry has hired the Spanish company Sentinel Integra to install 1,200 cameras.", [("Sentinel Integra", "Sentinel Integra")]),
+    ("The cameras, made by Hik Vision, were mounted on 300 poles.", [("Hik Vision", "Hikvision")]),
+    ("Under the deal, Andes Seguridad will operate the video surveillance centre in La Paz.", [("Andes Seguridad", "Andes Seguridad")]),
+    ("Belgrade police confirmed that the facial recognition cameras came from Huawei and its partner Telekom Srbija.",
+     [("Huawei", "Huawei"), ("Telekom Srbija", "Telekom Srbija")]),
+    ("The surveillance contract was awarded in March to a consortium of Kestrel Systems and Arcturus Networks.",
+     [("Kestrel Systems", "Kestrel Systems"), ("Arcturus Networks", "Arcturus Networks")]),
+    ("Critics said the CCTV project, supplied by an unnamed Chinese firm, was overpriced.", []),
+    ("The ministry said Secretary Obi will inspect the new surveillance cameras in Abuja.", []),
+    ("Amnesty International said the facial recognition system violates privacy.", []),
+    ("The Ghana Police Service bought 800 CCTV cameras from Huawei in 2012.", [("Huawei", "Huawei")]),
+    ("Nairobi's surveillance system is run by Safaricom and its local partner Jamii Telecom.",
+     [("Safaricom", "Safaricom"), ("Jamii Telecom", "Jamii Telecom")]),
 ]
 
 
