@@ -8,5 +8,6 @@ from pipeline.components import (  # noqa: F401
     resolver,
     sentences,
     technologies,
+    vendor_roles,
     vendors,
 )

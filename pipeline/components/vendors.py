@@ -11,13 +11,16 @@ from spacy.tokens import Doc
 from pipeline.components.countries import country_entries
 from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_mentions, doc_text, make_mention
+from pipeline.mention import Mention, doc_mentions, doc_text, make_mention
 from pipeline.patterns import alternation
 from pipeline.resources import name_variants
 from pipeline.spans import spans_overlap
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
 _GAP = r"[ \t\u00a0]+"
+_CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
+_BODY_JOINER = re.compile(r"[ ](?:of|for|and)(?:[ ]the)?[ ]\Z")
+_BODY_REACH = 80  # characters before a name that may name the body it ends
 _JOINED = re.compile(r"(?:^|\s)(?:and|&)\s+([A-Z][\w'’-]*)")
 
 
@@ -40,6 +43,34 @@ def vendor_entries(data: dict) -> dict[str, VendorEntry]:
     return entries
 
 
+def canonical_vendor_name(name: str, dropped_endings: set[str], country_names) -> str | None:
+    """A company's name without its legal suffixes and endings such as 'Group': 'Shenzhen
+    Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'; None when nothing but
+    initials or a country's name is left ("Venezuela S.A." is part of a longer name)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1] in dropped_endings:
+        words.pop()
+    if not words or words[-1] in dropped_endings or all(w.isupper() and len(w) <= 2 for w in words) \
+            or " ".join(words) in country_names:
+        return None
+    return " ".join(words)
+
+
+class SurveillanceTest:
+    """Whether a text is about surveillance or security technology: it holds a TECHNOLOGY
+    mention or one of `role_context_cues` (case-insensitively, inside words too). Elsewhere a
+    company the gazetteer does not know (a contractor building a road) is no vendor."""
+
+    def __init__(self, cues: list[str]):
+        self.cues = [cue.lower() for cue in cues]
+
+    def __call__(self, text: str, mentions: list[Mention]) -> bool:
+        if any(m.label == "TECHNOLOGY" for m in mentions):
+            return True
+        lowered = text.lower()
+        return any(cue in lowered for cue in self.cues)
+
+
 class VendorRecogniser:
     """Finds known vendors by name and unknown ones by legal suffix or supplier cue."""
 
@@ -51,16 +82,15 @@ class VendorRecogniser:
         self.suffixed = re.compile(
             rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{1,6}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w])"
         )
-        self.cued_before = re.compile(
-            rf"\b(?:{alternation(data['supplier_cues_before'])}){_GAP}({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,3}})"
-        )
         self.cued_after = re.compile(
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
         )
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.strip_leading = set(data["strip_leading"])
         self.suffix_words = set(data["legal_suffixes"])
+        self.dropped_endings = self.suffix_words | set(data["name_suffixes_dropped"])
         self.country_names = country_entries(domain["countries"])
+        self.about_surveillance = SurveillanceTest(data["role_context_cues"])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -69,7 +99,8 @@ class VendorRecogniser:
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
                                       vendor=entry.vendor, country=entry.country))
         taken = [(m.start, m.end) for m in found]
-        for start, end in self._pattern_spans(doc_text(doc)):
+        unknown = self._pattern_spans(doc_text(doc)) if self.about_surveillance(doc_text(doc), mentions) else ()
+        for start, end in unknown:  # a company unknown to the gazetteer only where the text is about surveillance
             if any(spans_overlap(start, end, s, e) for s, e in taken):
                 continue
             canonical = self._canonical(doc_text(doc)[start:end])
@@ -89,12 +120,13 @@ class VendorRecogniser:
         return doc
 
     def _pattern_spans(self, text: str):
-        """Candidate company names found by legal suffix or supplier cue, trimmed of leading words."""
-        for pattern in (self.suffixed, self.cued_before, self.cued_after):
+        """Candidate company names found by legal suffix or a hyphenated supplier cue ('Infinova-installed'),
+        trimmed of leading words (cues before a name are `vendor_roles`')."""
+        for pattern in (self.suffixed, self.cued_after):
             for match in pattern.finditer(text):
                 start, end = match.start(1), match.end(pattern.groups)
                 name = text[start:end]
-                if self.not_vendor.search(name):
+                if self.not_vendor.search(name) or self._ends_a_body(text, start):
                     continue
                 for joined in _JOINED.finditer(name):  # "Kenya and China Jiangxi Corporation", "X LLC and Y LLC"
                     before = name[:joined.start()].split()
@@ -109,17 +141,19 @@ class VendorRecogniser:
                     end = start + len(text[start:end].rstrip(" ,"))
                     yield start, end
 
+    def _ends_a_body(self, text: str, start: int) -> bool:
+        """Whether a name ends a public body's ('Ministry for the Development of Information
+        Technologies'): it follows 'of', 'for' or 'and' in a clause that names such a body."""
+        clause = _CLAUSE_BREAK.split(text[max(0, start - _BODY_REACH):start])[-1]
+        return _BODY_JOINER.search(clause) is not None and self.not_vendor.search(clause) is not None
+
     def _canonical(self, name: str) -> str | None:
         """'Shenzhen Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'."""
-        words = name.replace(",", " ").split()
-        while words and words[-1] in self.suffix_words:
-            words.pop()
-        if not words or all(w.isupper() and len(w) <= 2 for w in words) or " ".join(words) in self.country_names:
-            return None  # "Venezuela S.A." is part of a longer name
-        return " ".join(words)
+        return canonical_vendor_name(name, self.dropped_endings, self.country_names)
 
 
-@Language.factory("claimtrace_vendors", default_config={"config_dir": None})
+@Language.factory("claimtrace_vendors", default_config={"config_dir": None},
+                  assigns=["doc._.mentions"], requires=["doc._.mentions"])
 def make_vendors(nlp: Language, name: str, config_dir: str | None):
     """The VENDOR recogniser; `config_dir` overrides the bundled `configs/`."""
     return VendorRecogniser(nlp, config_dir)

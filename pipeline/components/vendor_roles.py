@@ -1,0 +1,321 @@
+"""VENDOR by role: companies the gazetteer does not know, found by the part the text gives them
+("the tender was won by X", "X, a Singaporean company", "the US computer maker Y", "X will
+install"), spacing and case variants of known names ("Hik vision"), and the short form of a
+vendor already named ("Vega" after "Vega Radio Engineering"). Cues and exclusions come from
+`configs/vendors.yaml`; mentions are proposed only in a document about surveillance technology."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.countries import country_entries
+from pipeline.components.vendors import SurveillanceTest, VendorEntry, canonical_vendor_name, vendor_entries
+from pipeline.domain import load_domain
+from pipeline.mention import Mention, doc_mentions, doc_text, make_mention, sentence_at, sentence_bounds
+from pipeline.patterns import alternation
+from pipeline.spans import spans_overlap
+
+_WORD = r"(?:[A-Z][\w&]*|\d+[A-Za-z][\w&]*)(?:[-.][A-Za-z0-9&]+|['’](?!s\b)[A-Za-z]+)*"
+_NAME = rf"{_WORD}(?:[ ](?:(?:of|de|&)[ ])?{_WORD}){{0,5}}"
+_LIST_JOINER = re.compile(r"(?:,[ ]+(?:and[ ]+)?|[ ]+and[ ]+)(?=[A-Z0-9])")
+_NAME_AT = re.compile(_NAME)
+_FUNCTION_WORDS = r"(?:of|the|and|in|on|at|to|for|by|with|from|a|an|is|was|has|had|will|said)"
+_NAME_REACH = 120  # characters a name or a descriptor's words reach back from a cue
+_NAME_BEFORE = re.compile(rf"(?<![\w&'’.-]){_NAME}\Z")
+_WORDS_BEFORE = re.compile(r"(?:[\w-]+[ ]){0,3}\Z")
+_MEMO_SIZE = 100_000
+_FOLD = re.compile(r"[\W_]+")
+_AFTER_NAME_WORD = re.compile(r"(?:[A-Z][\w&.'’-]*|&)[ ]$")
+_BRACKETED = re.compile(r"\(([A-Za-z][\w&.-]*)\)")
+_BRACKET_REACH = 80  # characters before a bracket that may name the body it abbreviates
+
+
+def name_key(name: str) -> str:
+    """A name's letters and digits, case-folded: 'Hik vision' and 'HIKVISION' -> 'hikvision'."""
+    return _FOLD.sub("", name).casefold()
+
+
+class RoleVendorRecogniser:
+    """Proposes VENDOR mentions for names in a supplier's role, variants and short forms."""
+
+    def __init__(self, nlp: Language, config_dir: str | None):
+        domain = load_domain(config_dir)
+        data = domain["vendors"]
+        self.known = vendor_entries(data)
+        self.keys = {name_key(form): entry for form, entry in self.known.items()}
+        self.keys_by_shape: dict[tuple[str, int], list[str]] = {}  # (first two letters, length): keys
+        for key in self.keys:
+            self.keys_by_shape.setdefault((key[:2], len(key)), []).append(key)
+        self.country_names = country_entries(domain["countries"])
+        self.suffixes = set(data["legal_suffixes"]) | set(data["name_suffixes_dropped"])
+        self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
+            month.capitalize() for month in domain["dates"]["months"]}
+        self.strip_endings = tuple(data["role_strip_leading_endings"])
+        refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
+        self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
+        financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
+        self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
+        self.financier_words = {word for form in financiers for word in form.split()}
+        self.about_surveillance = SurveillanceTest(data["role_context_cues"])
+        self.near_sentences = int(data["role_context_sentences"])
+        self.rules = self._role_patterns(data)
+        self.trades = re.compile(rf"\b{alternation(data['not_vendor_trades'], 'i')}\b")
+        self.generic = set(data["generic_name_words"])
+        self.variant_run = re.compile(
+            rf"(?<![\w-])(?:[A-Z][A-Za-z0-9]*(?:[ -](?!{_FUNCTION_WORDS}\b)[A-Za-z][A-Za-z0-9]*){{1,{int(data['variant_max_words']) - 1}}}"
+            r"|[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w-])")  # several words, or one like 'DAHUA', 'HikVision'
+        self.closest: dict[str, str | None] = {}  # a memo of `_closest_key`
+        self.fuzzy_min, self.fuzzy_ratio = int(data["variant_fuzzy_min_chars"]), float(data["variant_fuzzy_ratio"])
+
+    @staticmethod
+    def _role_patterns(data: dict) -> list[tuple[str, re.Pattern, bool]]:
+        """(rule, pattern, name first) triples. A pattern after its name ('X, a Singaporean
+        company', 'X will install') matches from the name's end; one before ('won by', 'the firm')
+        has group 'names' where the name or list of names starts. Group 'trade' holds the words
+        describing the company; a descriptor noun's words are those before group 'noun'."""
+        nouns = alternation(data["company_nouns"])
+        gap = int(data["gap_words"])
+        awards, objects = alternation(data["gap_rules"]["awarded"]["verbs"]), alternation(data["award_objects"])
+        rules = [  # the rules that tell a home country first ('X, a Singaporean company')
+            ("vendor_role_apposition", re.compile(
+                rf",[ ]+(?:an?|the|one of the)[ ]+(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b"), True),
+            ("vendor_role_descriptor", re.compile(rf"\b(?P<noun>{nouns}),?[ ]+(?P<names>(?=[A-Z0-9]))"), False),
+            ("vendor_role_parent", re.compile(rf"['’]s[ ]+{alternation(data['parent_nouns'])}\b"), True),
+            ("vendor_role_subject", re.compile(
+                rf"[ ](?:{alternation(data['role_adverbs'])}[ ])?{alternation(data['role_verbs_after'])}\b"), True),
+            ("vendor_role_awarded", re.compile(
+                rf"\b{awards}[ ]+(?P<names>{_NAME})[ ]+(?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b"), False),
+        ]
+        fillers = rf"(?:(?:the|an?|its|their)[ ]+)?(?:{_WORD}['’]s[ ]+)?(?:{alternation(data['role_fillers'])}[ ]+){{0,2}}"
+        rules += [(f"vendor_role_{rule}", re.compile(rf"\b{alternation(cues)}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"), False)
+                  for rule, cues in data["role_cues_before"].items()]
+        rules += [(f"vendor_role_{rule}", re.compile(  # the verb, at most `gap_words` words, 'to' or 'from'
+            rf"\b{alternation(gap_rule['verbs'])}\b(?:[ ][^\s.;:,]+){{0,{gap}}}?[ ]{gap_rule['before_name']}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"),
+            False) for rule, gap_rule in data["gap_rules"].items()]
+        return rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, mentions = doc_text(doc), doc_mentions(doc)
+        taken = [m for m in mentions if m.label in ("VENDOR", "MONEY", "PERCENT", "QUANTITY", "DATE")]
+        if not self.about_surveillance(text, mentions):
+            return doc  # a document about no surveillance technology: a contractor there is no vendor
+        found: list[Mention] = []
+        bodies = self._public_body_abbreviations(text)
+        for source, start, end, home in [*self._variants(text), *self._role_names(text, mentions)]:
+            if any(spans_overlap(start, end, m.start, m.end) for m in [*taken, *found]):
+                continue
+            mention = self._mention(doc, mentions, source, start, end, home)
+            if mention is not None and mention.text not in bodies and self._near_surveillance(doc, mentions, mention):
+                found.append(mention)
+        found.extend(self._short_forms(doc, text, [*mentions, *found]))
+        mentions.extend(found)
+        return doc
+
+    def _near_surveillance(self, doc: Doc, mentions: list[Mention], mention: Mention) -> bool:
+        """Whether the sentences around a role-found name (`role_context_sentences` each side)
+        speak of surveillance technology; a variant of a known name needs no such context."""
+        if mention.source == "vendor_variant":
+            return True
+        bounds = sentence_bounds(doc)
+        at = next(i for i, (s, e) in enumerate(bounds) if e > mention.start)
+        reach = self.near_sentences
+        start, end = bounds[max(0, at - reach)][0], bounds[min(len(bounds) - 1, at + reach)][1]
+        near = [m for m in mentions if start <= m.start < end]
+        return self.about_surveillance(doc_text(doc)[start:end], near)
+
+    def _public_body_abbreviations(self, text: str) -> set[str]:
+        """Short names the text gives a public body or financier in brackets: 'National Database
+        and Registration Authority (Nadra)' makes a later 'executed by Nadra' no vendor."""
+        bodies = set()
+        for match in _BRACKETED.finditer(text):
+            before = text[max(0, match.start() - _BRACKET_REACH):match.start()]
+            named = re.split(r"[.;:,()\n]", before)[-1]
+            if self.refused.search(named) or self.financier.search(named):
+                bodies.add(match.group(1))
+        return bodies
+
+    def _role_names(self, text: str, mentions: list[Mention]) -> Iterator[tuple[str, int, int, str | None]]:
+        """(rule, start, end, home country) of every name a role pattern gives."""
+        for source, pattern, name_first in self.rules:
+            for match in pattern.finditer(text):
+                trade = self._trade_span(text, match)
+                if trade is not None and self.trades.search(text, *trade):
+                    continue
+                home = self._country_within(mentions, *trade) if trade is not None else None
+                if name_first:
+                    before = _NAME_BEFORE.search(text, max(0, match.start() - _NAME_REACH), match.start())
+                    spans = [(before.start(), before.end())] if before else []
+                elif match.end("names") > match.start("names"):
+                    spans = [(match.start("names"), match.end("names"))]
+                else:
+                    spans = self._listed(text, match.start("names"))
+                for start, end in spans:
+                    yield source, start, end, home
+
+    @staticmethod
+    def _trade_span(text: str, match: re.Match) -> tuple[int, int] | None:
+        """Where the words describing the company are: group 'trade', else the words before a
+        descriptor noun ('the US computer maker'), else nowhere."""
+        groups = match.re.groupindex
+        if "trade" in groups:
+            return match.span("trade")
+        if "noun" in groups:
+            words = _WORDS_BEFORE.search(text, max(0, match.start() - _NAME_REACH), match.start())
+            return words.span()
+        return None
+
+    def _listed(self, text: str, position: int) -> list[tuple[int, int]]:
+        """The names of a list starting at `position`: 'X', 'X and Y', 'X, Y and Z'; a name
+        joined by 'and' to a public body's words is part of the body ('National Database and
+        Registration Authority')."""
+        spans: list[tuple[int, int]] = []
+        while (match := _NAME_AT.match(text, position)) is not None:
+            if spans and self.refused.search(match.group()) and text[spans[-1][1]:match.start()].strip() == "and":
+                spans.pop()
+            spans.append((match.start(), match.end()))
+            joiner = _LIST_JOINER.match(text, match.end())
+            if joiner is None:
+                break
+            position = joiner.end()
+        return spans
+
+    @staticmethod
+    def _country_within(mentions: list[Mention], start: int, end: int) -> str | None:
+        """The country a descriptor or apposition names ('a Singaporean company' -> SG)."""
+        inside = [m for m in mentions if m.label == "COUNTRY" and start <= m.start and m.end <= end]
+        return inside[-1].country if inside else None
+
+    def _variants(self, text: str) -> Iterator[tuple[str, int, int, str | None]]:
+        """Known names written with other spacing or case ('Hik vision', 'Mega vii', 'DAHUA')."""
+        for match in self.variant_run.finditer(text):
+            for end in self._prefix_ends(text, match.start(), match.end()):
+                entry = self._variant_entry(text[match.start():end])
+                if entry is not None:
+                    yield "vendor_variant", match.start(), end, entry.country
+                    break
+
+    @staticmethod
+    def _prefix_ends(text: str, start: int, end: int) -> list[int]:
+        """Ends of the run and of its shorter word prefixes, longest first."""
+        ends = [start + m.start() for m in re.finditer(r"[ -]", text[start:end])]
+        return [end, *reversed(ends)]
+
+    def _variant_entry(self, written: str) -> VendorEntry | None:
+        """The known vendor a differently written name stands for, if any."""
+        several = " " in written or "-" in written
+        if written in self.known or not several and written[1:].islower():
+            return None  # the gazetteer's own form; a capitalised word ('Orange') is the gazetteer's
+        key = name_key(written)
+        if key in self.keys:
+            return self.keys[key]
+        if not several or len(key) < self.fuzzy_min:
+            return None
+        if key not in self.closest:
+            if len(self.closest) > _MEMO_SIZE:
+                self.closest.clear()
+            self.closest[key] = self._closest_key(key)
+        return self.keys.get(self.closest[key])
+
+    def _closest_key(self, key: str) -> str | None:
+        """The known name's key most like `key` (difflib ratio at least `variant_fuzzy_ratio`)."""
+        best, best_ratio = None, self.fuzzy_ratio
+        for known in (k for size in range(len(key) - 2, len(key) + 3) for k in self.keys_by_shape.get((key[:2], size), ())):
+            matcher = SequenceMatcher(None, key, known)
+            if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio \
+                    and (ratio := matcher.ratio()) >= best_ratio:
+                best, best_ratio = known, ratio
+        return best
+
+    def _mention(self, doc: Doc, mentions: list[Mention], source: str, start: int, end: int,
+                 home: str | None) -> Mention | None:
+        """The VENDOR mention of a candidate name, trimmed; None when it is no company name."""
+        text = doc_text(doc)
+        if source == "vendor_variant":
+            entry = self._variant_entry(text[start:end])
+            return make_mention(doc, "VENDOR", start, end, source, vendor=entry.vendor, country=entry.country)
+        written, (start, end) = start, self._trimmed(text, start, end)
+        if start is None or not self._company_like(doc, mentions, start, end, source == "vendor_role_subject"):
+            return None
+        name = text[start:end]
+        known = self.known.get(name) or self.keys.get(name_key(name))
+        if known is not None:
+            return make_mention(doc, "VENDOR", start, end, source, vendor=known.vendor, country=known.country)
+        vendor = canonical_vendor_name(name, self.suffixes, self.country_names)
+        if vendor is None:
+            return None
+        leading = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and written <= m.start <= start and m.end <= end]
+        home = leading[-1].country if leading else home  # 'China Jiangxi ...', 'South Carolina-based X'
+        return make_mention(doc, "VENDOR", start, end, source, vendor=vendor, country=home)
+
+    def _trimmed(self, text: str, start: int, end: int) -> tuple[int | None, int]:
+        """The name without leading openers ('The', 'Meanwhile', 'In May', 'South Carolina-based')
+        and with a legal suffix's full stop ('Acme Co.')."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        described = [i for i, word in enumerate(words) if word.group().endswith(self.strip_endings)]
+        for word in words[described[-1] + 1 if described else 0:]:
+            token = word.group()
+            if token in self.strip_leading or token.lower() in STOP_WORDS:
+                continue
+            start += word.start()
+            break
+        else:
+            return None, end
+        if text[end:end + 1] == "." and text[start:end].split()[-1] + "." in self.suffixes:
+            end += 1
+        return start, end
+
+    def _company_like(self, doc: Doc, mentions: list[Mention], start: int, end: int, subject: bool) -> bool:
+        """Whether a trimmed name can be a company: no title, public body, financier, country
+        or place of its own; a single word opening a sentence before a verb ('Engineers
+        installed') only when the text writes it capitalised elsewhere too."""
+        text = doc_text(doc)
+        name = text[start:end]
+        if len(name) < 2 or self.refused.search(name) or self.financier.match(text, start) or name in self.country_names:
+            return False
+        inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
+        if any(m.label not in ("COUNTRY", "PLACE") or m.start != start or m.end >= end for m in inside):
+            return False  # only a leading country or place is part of a company name
+        if not subject or " " in name or not name[1:].islower():
+            return True  # 'Orion Smart', 'ASELSAN', 'HikVision'
+        opening = text[sentence_at(doc, start)[0]:start].strip(" \"'“‘(") == ""
+        return not opening or re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", text) is not None
+
+    def _short_forms(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The head word of a vendor named in several words, standing alone elsewhere in the
+        document: 'Vega' after 'Vega Radio Engineering', 'Sunwin' after 'Shenzhen Sunwin Intelligent'."""
+        forms: dict[str, Mention] = {}
+        for vendor in (m for m in mentions if m.label == "VENDOR" and " " in m.text):
+            for head in filter(self._head_word, vendor.text.split()[:2]):
+                forms.setdefault(head, vendor)
+        if not forms:
+            return []
+        found: list[Mention] = []
+        pattern = re.compile(rf"(?<![\w&-]){alternation(forms)}(?![\w&-]|[ ]\(?[A-Z])")
+        for match in pattern.finditer(text):
+            if _AFTER_NAME_WORD.search(text, max(0, match.start() - 40), match.start()) \
+                    or any(spans_overlap(match.start(), match.end(), m.start, m.end) for m in [*mentions, *found]):
+                continue  # inside a longer name ('Dito Telecommunity', 'Xinwei (Cambodia) Telecom')
+            vendor = forms[match.group()]
+            found.append(make_mention(doc, "VENDOR", match.start(), match.end(), "vendor_short_form",
+                                      vendor=vendor.vendor, country=vendor.country))
+        return found
+
+    def _head_word(self, word: str) -> bool:
+        """Whether one of a vendor name's first two words can stand for it alone: not a generic
+        word ('Power', 'Engineering'), a suffix, a financier's word or a country ('Shenzhen Sunwin'
+        -> 'Sunwin'; 'Shenzhen' alone is a PLACE mention, which a short form never overlaps)."""
+        return len(word) >= 3 and word[0].isupper() and word not in self.generic and word not in self.suffixes \
+            and word not in self.financier_words and word.lower() not in STOP_WORDS and word not in self.country_names \
+            and not word.endswith("-based")
+
+
+@Language.factory("claimtrace_vendor_roles", default_config={"config_dir": None},
+                  assigns=["doc._.mentions"], requires=["doc.sents", "doc._.mentions"])
+def make_vendor_roles(nlp: Language, name: str, config_dir: str | None):
+    """The role, variant and short-form VENDOR recogniser; `config_dir` overrides `configs/`."""
+    return RoleVendorRecogniser(nlp, config_dir)

@@ -1,0 +1,159 @@
+"""Vendors the gazetteer does not know, found by the part they play (pipeline/components/vendor_roles.py).
+
+DEV_CASES were written with the rules; HELD_OUT_CASES were written afterwards, in other words and
+other shapes, and not tuned on: a failure there is a rule to generalise, not a case to special-case.
+Each row: a text and the (span, vendor) of every VENDOR mention expected, in text order."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+DEV_CASES = [
+    # roles and appositions
+    ("The tender for 600 CCTV cameras was won by Acme Vision, which will install them by June.", [("Acme Vision", "Acme Vision")]),
+    ("The surveillance system was handed over to Orion Smart, a Singaporean company.", [("Orion Smart", "Orion Smart")]),
+    ("Kenya signed an agreement with the US computer maker Dellon to run the CCTV operation.", [("Dellon", "Dellon")]),
+    ("Its local partner Zamtel Networks will contribute its fibre network to the safe city project.", [("Zamtel Networks", "Zamtel Networks")]),
+    ("Meanwhile Tecnosur, an Argentine firm, installed 300 cameras in Rosario.", [("Tecnosur", "Tecnosur")]),
+    ("In May the ministry awarded the $5 million contract for 600 cameras to Secura Vision.", [("Secura Vision", "Secura Vision")]),
+    ("The CCTV cameras were supplied by Vantage Optics and Orbis Tech.", [("Vantage Optics", "Vantage Optics"), ("Orbis Tech", "Orbis Tech")]),
+    ("ATLAS International, a German company, delivered traffic cameras.", [("ATLAS International", "ATLAS International")]),
+    ("Henan Costar, a maker of optical equipment, supplied CCTV lenses.", [("Henan Costar", "Henan Costar")]),
+    ("Huawei's subsidiary HMN Tech laid the cable; the police camera network was run by Safenet.",
+     [("Huawei", "Huawei"), ("HMN Tech", "Huawei Marine Networks"), ("Safenet", "Safenet")]),
+    ("The city council awarded Brightline Systems a $3M contract for traffic cameras.", [("Brightline Systems", "Brightline Systems")]),
+    ("The equipment will be rented for ten years from Intersec, which runs the CCTV control room.", [("Intersec", "Intersec")]),
+    ("The command centre was built in partnership with Camtel, the national telecom operator.", [("Camtel", "Camtel")]),
+    ("Pelco, a California-based security camera maker, missed its targets.", [("Pelco", "Pelco")]),
+    ("The ministry signed with China's state-owned CITIC Group and Henan Costar Group to build the Safe City system.",
+     [("Henan Costar Group", "Henan Costar")]),
+    ("The surveillance project will be overseen by the ASELSAN Company.", [("ASELSAN Company", "ASELSAN")]),
+    # spacing and case variants of known names; short forms of a vendor already named
+    ("Hik vision and Mega vii supplied the surveillance cameras.", [("Hik vision", "Hikvision"), ("Mega vii", "Megvii")]),
+    ("DAHUA supplied 2,000 CCTV cameras.", [("DAHUA", "Dahua")]),
+    ("The facial recognition systems come from Sense Time and Cloud Walk.", [("Sense Time", "SenseTime"), ("Cloud Walk", "CloudWalk")]),
+    ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms of each fine.",
+     [("Vega Radio Engineering", "Vega Radio Engineering"), ("Vega", "Vega Radio Engineering")]),
+    ("Vega Radio Engineering won the camera tender; Vega (Kyrgyzstan) Service runs it.",  # no short form inside a longer name
+     [("Vega Radio Engineering", "Vega Radio Engineering")]),
+    ("Bishkek gave Shenzhen Sunwin Intelligent until March to finish the cameras, then extended Sunwin's deadline.",
+     [("Shenzhen Sunwin Intelligent", "Shenzhen Sunwin Intelligent"), ("Sunwin", "Shenzhen Sunwin Intelligent")]),
+    ("Orange was given a contract to manage the surveillance network.", [("Orange", "Orange")]),
+    ("The police chief noted Flock already provides license-plate readers and cameras.", [("Flock", "Flock")]),
+    ("The nearly $200,000 contract with South Carolina-based Dataworks Plus covers facial recognition.", [("Dataworks Plus", "Dataworks Plus")]),
+    ("A five-year contract between the city and Lumina Enterprises Inc. for body cameras is pending.", [("Lumina Enterprises Inc.", "Lumina Enterprises")]),
+    ("The CCTV contract between the Ministry of Energy and Mineral Development was signed.", []),
+    ("The thermal cameras came from a consortium headed by Adria Vision, whose members are Securitas Hrvatska d.o.o. and Hidraulika Promet d.o.o.",
+     [("Adria Vision", "Adria Vision"), ("Securitas Hrvatska d.o.o.", "Securitas Hrvatska"), ("Hidraulika Promet d.o.o.", "Hidraulika Promet")]),
+    ("The CCTV system was designed by Elettronica S.p.A. and installed by Sentry JSC.", [("Elettronica S.p.A.", "Elettronica"), ("Sentry JSC", "Sentry")]),
+    ("The contract between the Civil Aviation Authority and China Harbor Engineering Company covers airport CCTV.",
+     [("China Harbor Engineering", "China Harbour Engineering")]),
+    ("The road deal went to Hidraulika Promet d.o.o. last year.", []),  # no surveillance: a contractor is no vendor
+    ("Kenya provides the CCTV cameras. The Company installs the cameras.", []),
+    ("The ministry signed an agreement on Friday with China's state-owned CITIC Group and Henan Costar Group for the Safe City.",
+     [("Henan Costar Group", "Henan Costar")]),
+    ("Bloomsburg agreed to a $12.8M contract with Riverline Utilities for CCTV.", [("Riverline Utilities", "Riverline Utilities")]),
+    ("The CCTV agreement signed in Nairobi with Kenya's Interior Ministry covers 1,800 cameras.", []),
+    ("Uzbekistan's Ministry for the Development of Information Technologies and Communications bought CCTV cameras.", []),
+    # a name found by role needs surveillance within `role_context_sentences` (5) sentences
+    ("The dam has a CCTV room. It holds water. It makes power. It irrigates farms. Its lake is large. "
+     "Floods fell. Fish returned. The turbine contract was won by Norval Partners.", []),
+    ("The dam has a CCTV room. It holds water. It makes power. The turbine contract was won by Norval Partners.",
+     [("Norval Partners", "Norval Partners")]),
+    # never vendors: operators of other trades, buyers, public bodies, people, financiers, places
+    ("Engineers installed the CCTV cameras last week.", []),
+    ("Russian operator MegaFon bought Huawei cameras for its surveillance network.", [("Huawei", "Huawei")]),
+    ("Researchers at the University of Toronto, a Canadian university, studied the CCTV network.", []),
+    ("Authorities installed 300 surveillance cameras in Accra.", []),
+    ("The police bought surveillance cameras from Mr Odhiambo.", []),
+    ("President Ruto said the CCTV deal with China was fair.", []),
+    ("The CCTV project was financed by China Exim Bank.", []),
+    ("The cameras were installed by the Interior Ministry and the National Police.", []),
+    ("A survey by the campaign group Big Brother Watch found that councils use the cameras.", []),
+    ("Frankfurt's transport company VGF confirmed that 85 cameras watch its trains.", []),
+    ("The dam was built by Gezhouba Water Works, a Chinese construction company.", []),  # no surveillance in the text
+    ("The CCTV project was executed by the National Database and Registration Authority (Nadra). It is maintained by Nadra.", []),
+    ("In partnership with Kenya, the ministry bought 400 surveillance cameras.", []),
+    ("The cameras were supplied in cooperation with a Minsk-based tech company.", []),
+    ("The cameras were bought with a loan from the Industrial and Commercial Bank of China.", []),
+    ("The CCTV contract was signed with Uzbekistan's Interior Ministry in May.", []),
+]
+
+HELD_OUT_CASES = [
+    ("The safe city contract was eventually won by Transvision Dynamics after a two-year tender.", [("Transvision Dynamics", "Transvision Dynamics")]),
+    ("Police said the new CCTV network, supplied by Lumen Arc and Kestrel Data, covers 40 junctions.",
+     [("Lumen Arc", "Lumen Arc"), ("Kestrel Data", "Kestrel Data")]),
+    ("Bolivar Tech, a Venezuelan contractor, will maintain the cameras for five years.", [("Bolivar Tech", "Bolivar Tech")]),
+    ("The ministry signed a deal with the Israeli firm Vigilant Eye to supply facial recognition software.", [("Vigilant Eye", "Vigilant Eye")]),
+    ("Local integrator Sinergia Sistemas installed the surveillance platform.", [("Sinergia Sistemas", "Sinergia Sistemas")]),
+    ("Facial recognition cameras made by Hik-vision were found in 70 schools.", [("Hik-vision", "Hikvision")]),
+    ("The face recognition system was developed by Cloud walk.", [("Cloud walk", "CloudWalk")]),
+    ("Rwanda's contract with Sentinel Grid covers 500 smart city cameras.", [("Sentinel Grid", "Sentinel Grid")]),
+    ("In March, Nairobi County awarded the CCTV maintenance contract to Kenya Power.", [("Kenya Power", "Kenya Power")]),
+    ("Governor Sanwo-Olu said the CCTV cameras were installed by the state government.", []),
+    ("The surveillance cameras were bought from China in 2019.", []),
+    ("The World Bank, which financed the CCTV rollout, hired auditors.", []),
+    ("Last year Mr Kamau, the chief executive, signed the surveillance contract.", []),
+    ("Cameras in Lagos were installed by the Lagos State Government.", []),
+    ("The Safe City tender attracted five bids and was won by Digital Shield Technologies Ltd.",
+     [("Digital Shield Technologies Ltd.", "Digital Shield")]),
+    ("Lusaka's CCTV network will be maintained for ten years by Zambezi Data, a Zambian integrator.", [("Zambezi Data", "Zambezi Data")]),
+    ("The interior ministry has hired the Spanish company Sentinel Integra to install 1,200 cameras.", [("Sentinel Integra", "Sentinel Integra")]),
+    ("The cameras, made by Hik Vision, were mounted on 300 poles.", [("Hik Vision", "Hikvision")]),
+    ("Under the deal, Andes Seguridad will operate the video surveillance centre in La Paz.", [("Andes Seguridad", "Andes Seguridad")]),
+    ("Belgrade police confirmed that the facial recognition cameras came from Huawei and its partner Telekom Srbija.",
+     [("Huawei", "Huawei"), ("Telekom Srbija", "Telekom Srbija")]),
+    ("The surveillance contract was awarded in March to a consortium of Kestrel Systems and Arcturus Networks.",
+     [("Kestrel Systems", "Kestrel Systems"), ("Arcturus Networks", "Arcturus Networks")]),
+    ("Critics said the CCTV project, supplied by an unnamed Chinese firm, was overpriced.", []),
+    ("The ministry said Secretary Obi will inspect the new surveillance cameras in Abuja.", []),
+    ("Amnesty International said the facial recognition system violates privacy.", []),
+    ("The Ghana Police Service bought 800 CCTV cameras from Huawei in 2012.", [("Huawei", "Huawei")]),
+    ("Nairobi's surveillance system is run by Safaricom and its local partner Jamii Telecom.",
+     [("Safaricom", "Safaricom"), ("Jamii Telecom", "Jamii Telecom")]),
+]
+
+
+def vendors(result):
+    return [(m.text, m.vendor) for m in result.mentions if m.label == "VENDOR"]
+
+
+@pytest.mark.parametrize("text, expected", DEV_CASES)
+def test_vendor_roles_dev(annotate_text, text, expected):
+    assert vendors(annotate_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", HELD_OUT_CASES)
+def test_vendor_roles_held_out(annotate_text, text, expected):
+    assert vendors(annotate_text(text)) == expected
+
+
+@pytest.mark.parametrize("text, span, country, source", [
+    ("The surveillance system was handed over to Orion Smart, a Singaporean company.", "Orion Smart", "SG", "vendor_role_apposition"),
+    ("Kenya signed an agreement with the US computer maker Dellon to run the CCTV operation.", "Dellon", "US", "vendor_role_descriptor"),
+    ("The tender for 600 CCTV cameras was won by Acme Vision.", "Acme Vision", None, "vendor_role_won_by"),
+    ("Hik vision supplied the surveillance cameras.", "Hik vision", "CN", "vendor_variant"),
+    ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms.", "Vega", "RU", "vendor_short_form"),
+    ("The nearly $200,000 contract with South Carolina-based Dataworks Plus covers facial recognition.", "Dataworks Plus", "US",
+     "vendor_role_contract_with"),
+    ("The police chief noted Flock already provides license-plate readers and cameras.", "Flock", None, "vendor_role_subject"),
+])
+def test_role_vendor_home_and_rule(annotate_text, text, span, country, source):
+    found = [(m.country, m.source) for m in annotate_text(text).mentions if m.label == "VENDOR" and m.text == span]
+    assert found[-1] == (country, source)
+
+
+def test_offsets_hold_for_role_vendors(annotate_text):
+    text = "Its local partner Zamtel Networks will run the CCTV network. Zamtel keeps the fees."
+    result = annotate_text(text)
+    assert all(text[m.start:m.end] == m.text for m in result.mentions)
+    assert vendors(result) == [("Zamtel Networks", "Zamtel Networks"), ("Zamtel", "Zamtel Networks")]
+
+
+@given(st.text(max_size=40))
+def test_name_key_and_variants_never_raise(nlp, written):
+    from pipeline.components.vendor_roles import name_key
+
+    recogniser = nlp.get_pipe("vendor_roles")
+    assert name_key(name_key(written)) == name_key(written)
+    entry = recogniser._variant_entry(written) if written.strip() else None
+    assert entry is None or entry.vendor
