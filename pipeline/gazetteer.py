@@ -1,8 +1,9 @@
-"""A case-sensitive phrase gazetteer over spaCy tokens: names in, character spans out."""
+"""Case-sensitive name gazetteers over spaCy tokens: names in, character spans out."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -36,3 +37,32 @@ def longest_first(matches: Iterable[tuple[int, int, str, object]]) -> list[tuple
             kept.append(match)
             taken.append((match[0], match[1]))
     return sorted(kept, key=lambda m: m[0])
+
+
+class NameIndex:
+    """Case-sensitive names as token sequences, found by one pass over a doc's tokens: the
+    same matches as a `Gazetteer`, but made of plain dicts of spaCy's string hashes (stable
+    across processes), so it can be built once and read back from a cache."""
+
+    def __init__(self, nlp: Language, names: Iterable[str]):
+        self.sequences: dict[int, dict[tuple[int, ...], str]] = {}
+        hashes = nlp.vocab.strings
+        for name in names:
+            words = tuple(hashes.add(token.text) for token in nlp.tokenizer(name))
+            if words:
+                self.sequences.setdefault(words[0], {})[words] = name
+        self.lengths = {first: sorted({len(words) for words in by_words}, reverse=True)
+                        for first, by_words in self.sequences.items()}
+
+    def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+        """(start_char, end_char, name) for every listed name in `doc`, overlapping ones included."""
+        words = doc.to_array(ORTH).tolist()
+        for at, word in enumerate(words):
+            by_words = self.sequences.get(word)
+            if by_words is None:
+                continue
+            for length in self.lengths[word]:
+                name = by_words.get(tuple(words[at:at + length]))
+                if name is not None:
+                    last = doc[at + length - 1]
+                    yield doc[at].idx, last.idx + len(last.text), name
