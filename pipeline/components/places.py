@@ -38,6 +38,7 @@ class Candidate(NamedTuple):
 
     country: str
     population: int
+    capital: bool = False
 
 
 class PlaceEntry(NamedTuple):
@@ -54,12 +55,15 @@ class _Names:
     def __init__(self, exclude: set[str]):
         self.exclude = exclude
         self.found: dict[str, dict[str, int]] = {}
+        self.capitals: set[tuple[str, str]] = set()
 
-    def add(self, name: str, country: str, population: int) -> None:
+    def add(self, name: str, country: str, population: int, capital: bool = False) -> None:
         for form in name_variants(name):
             if form not in self.exclude:
                 per_country = self.found.setdefault(form, {})
                 per_country[country] = max(per_country.get(country, 0), population)
+                if capital:
+                    self.capitals.add((form, country))
 
 
 def _cities(floor: int) -> list[dict]:
@@ -86,7 +90,7 @@ def _large_names(data: dict, cities: list[dict], names: _Names) -> None:
     current = {c.alpha_2 for c in pycountry.countries}
     for code, country in cache.get_countries().items():
         if country.get("capital") and code in current:  # not "CS", Serbia and Montenegro
-            names.add(country["capital"], code, int(country.get("population") or 0))
+            names.add(country["capital"], code, int(country.get("population") or 0), capital=True)
     for state in cache.get_us_states().values():
         names.add(state["name"], "US", region)
     for code, regions in data["regions"].items():
@@ -118,8 +122,8 @@ def _other_names(data: dict, cities: list[dict], names: _Names) -> None:
 
 def place_entries(data: dict, country_forms: set[str]) -> dict[str, PlaceEntry]:
     """Name -> its PlaceEntry; names that are countries, demonyms, administrative or excluded
-    words are left out. A large name's namesakes are the small places of that name; another
-    name of a city only stands for a name that is no place's own."""
+    words are left out. A large name's namesakes are the small places of that name (not other
+    names of cities: "Sari" is no Canadian town)."""
     exclude = set(data["exclude"]) | set(data["admin_words"]) | country_forms
     cities = _cities(int(data["evidence_population"]))
     large, small, other = _Names(exclude), _Names(exclude), _Names(exclude)
@@ -131,8 +135,9 @@ def place_entries(data: dict, country_forms: set[str]) -> dict[str, PlaceEntry]:
         if name in large.found:
             per_country = {**small.found.get(name, {}), **large.found[name]}
         else:
-            per_country = small.found.get(name) or other.found[name]
-        candidates = sorted((Candidate(c, p) for c, p in per_country.items()), key=lambda c: (-c.population, c.country))
+            per_country = {**other.found.get(name, {}), **small.found.get(name, {})}
+        candidates = sorted((Candidate(c, p, (name, c) in large.capitals) for c, p in per_country.items()),
+                            key=lambda c: (-c.population, c.country))
         entries[name] = PlaceEntry(tuple(candidates), name not in large.found)
     return entries
 
@@ -180,12 +185,12 @@ class PlaceEvidence:
     (`places.yaml`)."""
 
     def __init__(self, data: dict):
-        self.context_after = set(data["context_after"])
+        self.context_after = {word.lower() for word in data["context_after"]}
         self.context_before = [tuple(phrase.lower().split()) for phrase in data["context_before"]]
         self.list_joiners = set(data["list_joiners"])
         self.person_before = set(data["person_titles"]) | set(data["given_names"])
         self.speech_verbs = set(data["speech_verbs"])
-        self.not_names = set(data["not_person_words"]) | set(data["admin_words"])
+        self.not_names = set(data["not_name_words"]) | set(data["admin_words"])
 
     def in_person_name(self, doc: Doc, span: Span) -> bool:
         """After a title or given name ("Ana Medellín"), or one of a capitalised pair followed by
@@ -216,8 +221,8 @@ class PlaceEvidence:
         """An administrative word ending or after the name ("Knox County", "Medway Council"), a
         cue before it ("in", "the province of"), ", <country or place>" of one of `countries`
         after it, or a list joined to another name ("Ruiru and Kisii")."""
-        if (len(span) > 1 and span[-1].text in self.context_after) or \
-                (span.end < len(doc) and doc[span.end].text in self.context_after):
+        if (len(span) > 1 and span[-1].lower_ in self.context_after) or \
+                (span.end < len(doc) and doc[span.end].lower_ in self.context_after):
             return True
         words = [token.lower_ for token in doc[max(0, span.start - 3):span.start]]
         if any(tuple(words[-len(cue):]) == cue for cue in self.context_before):
@@ -241,6 +246,7 @@ class PlaceRecogniser:
         self.namesake_ratio = float(data["namesake_ratio"])
         self.namesake_about_ratio = float(data["namesake_about_ratio"])
         self.namesake_doc_mentions = int(data["namesake_doc_mentions"])
+        self.namesake_protected = int(data["namesake_protected_population"])
         self.min_population = int(data["min_population"])
         self.dateline_chars = int(data["dateline_chars"])
 
@@ -319,8 +325,8 @@ class PlaceRecogniser:
     def decide(self, name: str, candidates, nearby: list[str], doc_counts: Counter) -> str:
         """Of the plausible candidates, the first country named near the place (in its sentence,
         then in the text just before it), else the one most named in the document, else the
-        configured preference, else the most populous. A namesake much smaller than the largest
-        place of the name is plausible only when the document names its country more often."""
+        configured preference, else the most populous (`_plausible`: a capital or a very large
+        city beats a much smaller namesake unless the document is about the namesake's country)."""
         codes = self._plausible(candidates, doc_counts)
         for code in nearby:
             if code in codes:
@@ -332,9 +338,12 @@ class PlaceRecogniser:
         return preferred if preferred in codes else codes[0]
 
     def _plausible(self, candidates, doc_counts: Counter) -> list[str]:
-        """The candidates' countries, without namesakes much smaller than the largest place of
-        the name unless the document is about their country (`namesake_*` settings)."""
+        """The candidates' countries; when the largest place of the name is a capital or a city
+        of `namesake_protected_population`, without namesakes much smaller than it unless the
+        document is about their country (`namesake_*` settings)."""
         largest = candidates[0]
+        if not (largest.capital or largest.population >= self.namesake_protected):
+            return [c.country for c in candidates]
 
         def about(country: str) -> bool:
             return doc_counts[country] >= self.namesake_doc_mentions and doc_counts[country] > doc_counts[largest.country]
