@@ -25,7 +25,7 @@ from pipeline.claims.index import ByPosition
 from pipeline.components.countries import country_entries
 from pipeline.domain import DomainData, load_domain
 from pipeline.gazetteer import NameIndex, longest_first
-from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
@@ -254,26 +254,27 @@ class PlaceRecogniser:
         mentions = doc_mentions(doc)
         countries = ByPosition(m for m in mentions if m.label == "COUNTRY")
         doc_counts = Counter(m.country for m in countries.items)
+        named = {m.country for m in doc_in_names(doc)}.union(doc_counts)  # "State Bank of Pakistan" names PK too
         places = []
-        for start, end, name, candidates in longest_first(self._proposals(doc, countries, doc_counts)):
+        for start, end, name, candidates in longest_first(self._proposals(doc, countries, doc_counts, named)):
             sentence_start, sentence_end = sentence_at(doc, start)
             earlier = _places_since(places, sentence_start)
             nearby = [m.country for m in countries.within(sentence_start, sentence_end) + earlier if m.start != start]
             nearby += [m.country for m in reversed(countries.within(start - self.window, start))]
             country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
-        places += self._dateline_place(doc, countries.items, doc_counts, places)
+        places += self._dateline_place(doc, countries.items, (doc_counts, named), places)
         places += self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         return doc
 
-    def _proposals(self, doc: Doc, countries: ByPosition, doc_counts: Counter) -> list[tuple]:
+    def _proposals(self, doc: Doc, countries: ByPosition, doc_counts: Counter, named: set[str]) -> list[tuple]:
         """(start, end, name, candidates) of every name with its evidence: a name inside a
         person's name, or as long as a country it overlaps ("Mexico"), is none."""
         found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
         regions = {m.start: {m.country} for m in countries.items}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
-        named = set(doc_counts) | {entry.candidates[0].country for *_, entry in found if not entry.needs_evidence}
+        evidence = named | {entry.candidates[0].country for *_, entry in found if not entry.needs_evidence}
         name_ends = {end for _, end, _, _ in found} | {m.end for m in countries.items}
         proposals = []
         for start, end, name, entry in found:
@@ -282,28 +283,30 @@ class PlaceRecogniser:
             span = doc.char_span(start, end)
             if self.evidence.in_person_name(doc, span):
                 continue
-            candidates = self._supported(doc, span, entry, named, doc_counts, (name_ends, regions))
+            candidates = self._supported(doc, span, entry, (set(doc_counts), evidence), (name_ends, regions))
             if candidates:
                 proposals.append((start, end, name, candidates))
         return proposals
 
-    def _supported(self, doc: Doc, span: Span, entry: PlaceEntry, named: set[str], doc_counts: Counter,
+    def _supported(self, doc: Doc, span: Span, entry: PlaceEntry, countries: tuple[set[str], set[str]],
                    context: tuple[set[int], dict[int, set[str]]]) -> tuple[Candidate, ...]:
-        """The candidates the evidence allows. A large name: all, unless no country of it is
-        named and it runs on into a longer name. A name needing evidence: those whose country the
-        document names, when it is no part of a longer name and (unless it is another name of a
-        large city, "Cologne") stands in a place context."""
+        """The candidates the evidence allows (`countries`: those named as COUNTRY mentions, and
+        those also named in organisations' names or by large places). A large name: all, unless
+        none of its countries is named and it runs on into a longer name ("Shanghai Electric"). A
+        name needing evidence: those whose country the document names, when it is no part of a
+        longer name and (unless it is another name of a large city, "Cologne") stands in a place
+        context."""
         if not entry.needs_evidence:
-            unnamed = not any(doc_counts[c.country] for c in entry.candidates)
+            unnamed = not any(c.country in countries[0] for c in entry.candidates)
             return () if unnamed and self.evidence.inside_longer_name(doc, span) else entry.candidates
-        candidates = tuple(c for c in entry.candidates if c.country in named)
+        candidates = tuple(c for c in entry.candidates if c.country in countries[1])
         if not candidates or self.evidence.inside_longer_name(doc, span):
             return ()
         if candidates[0].population >= self.min_population:
             return candidates
-        return candidates if self.evidence.in_place_context(doc, span, *context, named) else ()
+        return candidates if self.evidence.in_place_context(doc, span, *context, countries[1]) else ()
 
-    def _dateline_place(self, doc: Doc, countries: list, doc_counts: Counter, places: list) -> list:
+    def _dateline_place(self, doc: Doc, countries: list, counts: tuple[Counter, set[str]], places: list) -> list:
         """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —",
         "KARACHI:", "ROME —"); a name needing evidence only when the document names its country."""
         text = doc_text(doc)
@@ -313,12 +316,12 @@ class PlaceRecogniser:
             if not name or any(p.start < match.end() and p.end > match.start() for p in places):
                 continue
             entry = self.tables.entry(name)
-            candidates = tuple(c for c in entry.candidates if doc_counts[c.country] or not entry.needs_evidence)
+            candidates = tuple(c for c in entry.candidates if c.country in counts[1] or not entry.needs_evidence)
             if not candidates:
                 continue
             sentence_start, sentence_end = sentence_at(doc, match.start())
             nearby = [m.country for m in countries if sentence_start <= m.start < sentence_end]
-            country = self.decide(name, candidates, nearby, doc_counts)
+            country = self.decide(name, candidates, nearby, counts[0])
             found.append(make_mention(doc, "PLACE", match.start(), match.end(), "place_dateline", country=country))
         return found
 
