@@ -1,6 +1,7 @@
 """Case-sensitive name gazetteers over spaCy tokens: names in, character spans out."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.attrs import ORTH
@@ -38,6 +39,19 @@ def longest_first(matches: Iterable[tuple[int, int, str, object]]) -> list[tuple
             taken.append((match[0], match[1]))
     return sorted(kept, key=lambda m: m[0])
 
+_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def _words(nlp: Language, special: dict, name: str) -> list[str]:
+    """The tokens of a name as the tokenizer gives them; words of letters alone between single
+    spaces are split without it (the same tokens, unless a word is a special case such as
+    "Cannot", and several times faster over 100,000 names)."""
+    if _PLAIN.fullmatch(name):
+        words = name.split(" ")
+        if not any(word in special for word in words):
+            return words
+    return [token.text for token in nlp.tokenizer(name)]
+
 
 class NameIndex:
     """Case-sensitive names as token sequences, found by one pass over a doc's tokens: the
@@ -46,9 +60,9 @@ class NameIndex:
 
     def __init__(self, nlp: Language, names: Iterable[str]):
         self.sequences: dict[int, dict[tuple[int, ...], str]] = {}
-        hashes = nlp.vocab.strings
+        hashes, special = nlp.vocab.strings, nlp.tokenizer.rules or {}
         for name in names:
-            words = tuple(hashes.add(token.text) for token in nlp.tokenizer(name))
+            words = tuple(hashes.add(word) for word in _words(nlp, special, name))
             if words:
                 self.sequences.setdefault(words[0], {})[words] = name
         self.lengths = {first: sorted({len(words) for words in by_words}, reverse=True)
@@ -62,6 +76,8 @@ class NameIndex:
             if by_words is None:
                 continue
             for length in self.lengths[word]:
+                if at + length > len(words):
+                    continue  # a shorter slice at the end would match a shorter name
                 name = by_words.get(tuple(words[at:at + length]))
                 if name is not None:
                     last = doc[at + length - 1]

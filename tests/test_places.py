@@ -153,3 +153,30 @@ def test_place_tables_read_from_the_cache_equal_built_ones(nlp, tmp_path, monkey
     assert read.entries == built.entries and read.index.sequences == built.index.sequences
     assert read.entry("Kisii").candidates[0].country == "KE" and read.entry("Kisii").needs_evidence
     assert not read.entry("Nairobi").needs_evidence
+
+
+@pytest.mark.parametrize("names, text, expected", [
+    (["Trinidad and Tobago", "Trinidad"], "It paid TT$100 million for Trinidad", ["Trinidad"]),
+    (["Trinidad and Tobago", "Trinidad"], "Trinidad and Tobago bought cameras", ["Trinidad and Tobago", "Trinidad"]),
+    (["Grand-Bassam", "St. Louis"], "From Grand-Bassam to St. Louis.", ["Grand-Bassam", "St. Louis"]),
+    (["Kisii"], "kisii and KISII are not Kisii's", ["Kisii"]),
+    (["Kisii"], "", []),
+])
+def test_name_index_matches_as_the_phrase_gazetteer(nlp, names, text, expected):
+    from pipeline.gazetteer import Gazetteer, NameIndex
+
+    doc = nlp.make_doc(text)
+    found = [(start, end, name) for start, end, name in NameIndex(nlp, names).find(doc)]
+    assert sorted(name for *_, name in found) == sorted(expected)
+    phrase = Gazetteer(nlp, dict.fromkeys(names), "T")
+    assert sorted(found) == sorted((start, end, name) for start, end, name, _ in phrase.find(doc))
+    assert all(text[start:end] == name for start, end, name in found)
+
+
+def test_name_words_split_as_the_tokenizer_does(nlp):
+    from pipeline.components.places import place_tables
+    from pipeline.gazetteer import _words
+
+    names = sorted(place_tables(nlp, load_domain()).entries)[::20] + ["Cannot", "Dont Go", "Ko'olau", "São Tomé"]
+    special = nlp.tokenizer.rules
+    assert [_words(nlp, special, name) for name in names] == [[t.text for t in nlp.tokenizer(name)] for name in names]
