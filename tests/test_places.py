@@ -57,6 +57,17 @@ DEV_CASES = [
      [("Birmingham", "US"), ("Birmingham", "US")]),
     # a state written after a small namesake still decides it
     ("London, Kentucky, bought cameras.", [("London", "US"), ("Kentucky", "US")]),
+    ("The Republic of the Congo airport lies southwest of Oyo.", [("Oyo", "CG")]),
+    # words that are also small towns somewhere are no places
+    ("The US firm signed the contract in August.", []),
+    ("In the US, the Enterprise and Progress funds paid.", []),
+    ("India's loan was paid in Bank accounts.", []),
+    ("Sullivan & Cromwell advised the US lenders.", []),
+    # longer names: a direction word is part of the place, a company's name is not one
+    ("The plant is in Muara Enim Regency, South Sumatra Province.", [("Sumatra", "ID")]),
+    ("Azerbaijan's loan came from Shanghai Electric.", []),
+    # a country named inside an organisation's name is evidence for a small place
+    ("The State Bank of Venezuela funded a plant in Anzoátegui.", [("Anzoátegui", "VE")]),
 ]
 
 HELD_OUT = [
