@@ -9,6 +9,8 @@ import os
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import cache
 from pipeline.components.places import place_tables_key
@@ -191,3 +193,17 @@ def test_name_words_split_as_the_tokenizer_does(nlp):
     names = sorted(place_tables(nlp, load_domain()).entries)[::20] + ["Cannot", "Dont Go", "Ko'olau", "São Tomé"]
     special = nlp.tokenizer.rules
     assert [_words(nlp, special, name) for name in names] == [[t.text for t in nlp.tokenizer(name)] for name in names]
+
+
+FUZZ_PIECES = ["Kisii", "Kenya", "Ruiru", " and ", ", ", "in ", "Ms ", "Medway", " Council", "KARACHI:", "\n",
+               "Ana Medellín", " said", "Wellington", "US", "-", "Sughd", "province of ", "Tanjung Sari", "'s"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FUZZ_PIECES) | st.text(max_size=6), max_size=14))
+def test_places_never_raise_and_keep_offsets(annotate_text, pieces):
+    text = "".join(pieces)
+    for mention in annotate_text(text).mentions:
+        assert text[mention.start:mention.end] == mention.text
+        if mention.label == "PLACE":
+            assert mention.country and len(mention.country) == 2
