@@ -68,6 +68,7 @@ DEV_CASES = [
     # longer names: a direction word is part of the place, a company's name is not one
     ("The plant is in Muara Enim Regency, South Sumatra Province.", [("Sumatra", "ID")]),
     ("Azerbaijan's loan came from Shanghai Electric.", []),
+    ("The Tehran Metro got Chinese trains.", [("Tehran", "IR")]),
     # a country named inside an organisation's name is evidence for a small place
     ("The State Bank of Venezuela funded a plant in Anzoátegui.", [("Anzoátegui", "VE")]),
 ]
