@@ -54,7 +54,8 @@ class CountStep:
         noun, plural, noun_end = self._noun(text, end, compound)
         if noun is None or self.rejections.is_not_counted(noun):
             return None
-        if self.rejections.is_year(text, start, written, value, plural):
+        if (self.rejections.is_year(text, start, written, value, plural)
+                or self.rejections.is_named_or_scored(text, start, end, value)):
             return None
         period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "count_rule", unit=noun, period=period)
