@@ -26,7 +26,7 @@ class CountStep:
         self.count = re.compile(number)
         determiners = alternation(numbers["partitive_determiners"], "i")
         self.partitive = re.compile(
-            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>{determiners}[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
+            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>(?:{determiners}|[A-Z][\w-]*['’]s)[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
         )
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
@@ -71,7 +71,7 @@ class CountStep:
 
     def _partitive_noun(self, text: str, end: int) -> tuple[str | None, bool, int]:
         """The noun counted through a partitive: "12 of the 47 counties", "2,500 of the Lahore
-        cameras" (a determiner alone needs a plural noun)."""
+        cameras", "two of Santiago's districts" (a determiner alone needs a plural noun)."""
         partitive = self.partitive.match(text, end)
         if not partitive or not (partitive.group("det") or partitive.group("whole")):
             return _NO_NOUN

@@ -12,6 +12,7 @@ from pipeline.patterns import alternation, number_pattern
 _CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z")  # \Z: "$" would also match before a line break
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
+_LABEL_BEFORE = re.compile(r"([A-Za-z.]+),?[ \u00a0]+$")  # "level 3", "the emergency number, 112"
 _DIGIT_BEFORE = re.compile(r"\d ?$")
 _MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*")  # "iPhone", "eLTE", "PlayStation"
 _PAIR_BEFORE = re.compile(r"(?<![\d.,])(\d+)[-\u2013]\Z")  # "2-" of "2-1", "2019-" of "2019-20"
@@ -122,8 +123,8 @@ class Rejections:
 
     def is_label_number(self, text: str, start: int) -> bool:
         """A number after the word it grades or labels, whatever its case: "a category 5 storm",
-        "a magnitude 7 earthquake", "level 3", "size 10"."""
-        previous = _WORD_BEFORE.search(text, max(0, start - self.windows.code_before), start)
+        "a magnitude 7 earthquake", "level 3", "size 10", "the emergency number, 112"."""
+        previous = _LABEL_BEFORE.search(text, max(0, start - self.windows.code_before), start)
         return bool(previous) and previous.group(1).lower() in self.number_labels
 
     def is_product_name(self, text: str, start: int) -> bool:

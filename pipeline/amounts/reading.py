@@ -107,9 +107,11 @@ class Reading:
                 break  # "47 counties' systems": a plural owner is the counted noun
             # a singular owner ("two buyer's credit facilities") is not
         for word, word_end in words:
-            singular = self.plural_to_singular(word.split("-")[-1])
-            if singular:
-                return singular, True, word_end
+            *prefix, last = word.split("-")
+            singular = self.plural_to_singular(last)
+            if singular:  # "co-investors" -> co-investor; "CCTV-cameras" -> camera
+                unit = "-".join([*prefix, singular]) if all(part.islower() for part in prefix) else singular
+                return unit, True, word_end
         lower = [(w, e) for w, e in words
                  if w.islower() and not w.endswith(self.not_noun_endings) and w not in self.noun_modifiers]
         return (self.unit_lemma(lower[-1][0]), False, lower[-1][1]) if lower else (None, False, 0)
