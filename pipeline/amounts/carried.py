@@ -13,13 +13,19 @@ from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import Mention, sentence_bounds
-from pipeline.patterns import alternation
+from pipeline.patterns import alternation, number_pattern
 
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
-_LIST_MARKER = re.compile(r"(?:\A|\n)[ \t]*\Z")  # a number opening a line: "1." or "2)" numbers a list
+# a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
+_LIST_MARKER = re.compile(r"(?:\A|\n|:|[ \t]{2})[ \t]*\Z")
+_CHAINAGE = re.compile(r"\+[ \u00a0]*\Z")  # "Km 104 + 800"
+_OPENING = re.compile(r"\([^()]*\Z")  # an open parenthesis before a number, not closed since
+# a number after another (no year: "in 2019 and 1,500 in 2020") and a list joiner: "Units 2 and 3",
+# "Cristina 4, 5, 6, and 7"
+_NUMBER_LIST = re.compile(r"(?<![\d,.])(?:\d{1,3}|\d{5,})[ \u00a0]*(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|&[ \u00a0]*|(?<![\w])(?:and|or)[ \u00a0]+)\Z")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # "Kent bought 40, Medway 25", "Porto Torres has 37 and Lanusei 32": a name listed before the number
-_LISTED_NAME = re.compile(r"(?:,|(?<![\w])and)[ \u00a0]+(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0]+\Z")
+_LISTED_NAME = re.compile(r"\d[ \u00a0]*(?:,|(?<![\w])and)[ \u00a0]+(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0]+\Z")
 
 
 class CarriedCountStep:
@@ -37,6 +43,10 @@ class CarriedCountStep:
         self.bare_end = re.compile(
             rf"[ \t]*(?:[{punctuation}|]|\Z|{alternation(carried['followers'], 'i')}(?![\w])"
             rf"|[a-z]+(?:{alternation(numbers['not_noun_endings'])})(?![\w]))")
+        # a number followed by another, at most a joiner between, is a range's or a list's end
+        # ("between 12 and 15 years", "Cristina 4, 5, 6"): the other one tells what it counts
+        self.next_number = re.compile(rf"[ \u00a0]*(?:[-\u2013,&]|(?i:to|and|or)(?![\w]))?[ \u00a0]*(?:{number_pattern(domain)})")
+        self.measure_before = re.compile(rf"(?<![\w])(?i:{alternation(numbers['measure_units'])})[ \u00a0]\Z")
         self.phrases = re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+")
         self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
@@ -67,8 +77,9 @@ class CarriedCountStep:
         million")."""
         written = text[start:end]
         value = self.reading.parse_number(written)
-        if value is None or value != int(value) or not self.bare_end.match(text, end):
-            return False
+        if (value is None or value != int(value) or self.reading.has_scale(written)
+                or not self.bare_end.match(text, end) or self.next_number.match(text, end)):
+            return False  # "from 20 million to 50 million" passengers are no carried count of terminals
         if self.reading.noun_after(text, end)[0] is not None:
             return False
         rejections = self.rejections
@@ -76,18 +87,32 @@ class CarriedCountStep:
                     or rejections.is_code(text, start, end) and not self._listed_name(text, start)
                     or rejections.is_year(text, start, written, value, plural=False)
                     or rejections.is_named_or_scored(text, start, end, value)
-                    or self._list_marker(text, start, end) or self._measured(text, start))
+                    or self._list_marker(text, start, end) or self._measured(text, start)
+                    or bool(_NUMBER_LIST.search(text, max(0, start - 12), start))
+                    or self._measure_or_chainage(text, start))
 
     def _listed_name(self, text: str, start: int) -> bool:
-        """A name after a comma or "and" before the number, in a list of counts ("Kent bought 40,
-        Medway 25"), not a code word ("and Section 3")."""
+        """A name after a count and a comma or "and" before the number, in a list of counts ("Kent
+        bought 40, Medway 25"), not a code word ("and Section 3") nor a name numbered twice."""
         listed = _LISTED_NAME.search(text, max(0, start - self.reading.windows.code_before), start)
-        return bool(listed) and listed.group("name").split()[0] not in self.rejections.code_words
+        if not listed or listed.group("name").split()[0] in self.rejections.code_words:
+            return False
+        earlier = text[max(0, listed.start("name") - 200):listed.start("name")]  # "Djiri 1 and Djiri 2"
+        return not re.search(rf"{re.escape(listed.group('name'))}[ \u00a0]+\d", earlier)
+
+    def _measure_or_chainage(self, text: str, start: int) -> bool:
+        """A number after a unit of measure ("6,000 m 3", a flattened m³) or a plus ("Km 104 + 800")."""
+        window = max(0, start - 12)
+        return bool(self.measure_before.search(text, window, start) or _CHAINAGE.search(text, window, start))
 
     @staticmethod
     def _list_marker(text: str, start: int, end: int) -> bool:
-        """A number opening a line before "." or ")": "1. Introduction", "2) Costs"."""
-        return text[end:end + 1] in (".", ")") and bool(_LIST_MARKER.search(text, max(0, start - 20), start))
+        """A number numbering a list: opening a line before "." or ")" ("1. Introduction"), or
+        before ")" in a parenthesis of its own or none ("(1) a loan; (2) a grant", "3) a pledge")."""
+        after = text[end:end + 1]
+        if after == ")":
+            return text[start - 1:start] == "(" or not _OPENING.search(text, max(0, start - 40), start)
+        return after == "." and bool(_LIST_MARKER.search(text, max(0, start - 20), start))
 
     def _measured(self, text: str, start: int) -> bool:
         """A number right after "of" that is no count phrase's: it measures the noun before "of"
@@ -114,8 +139,10 @@ class CarriedCountStep:
     def _antecedents(self, scan: NumberScan, found: list[Mention]) -> list[tuple[int, str]]:
         """(position, unit) of every noun a later bare number may count, in text order: the
         counts found, the count phrases ("number of victims") and plural technologies ("CCTV cameras")."""
-        nouns = [(m.start, m.unit) for m in found
-                 if m.label == "QUANTITY" and m.unit and m.unit != self.factor_word]
+        amounts = SpanIndex([(m.start, m.end) for m in found if m.label != "QUANTITY"])
+        nouns = [(m.start, m.unit) for m in found  # a count inside an amount of money is no count
+                 if m.label == "QUANTITY" and m.unit and m.unit != self.factor_word
+                 and not amounts.overlaps(m.start, m.end)]
         for phrase in self.phrases.finditer(scan.text):
             noun, plural, _ = self.reading.noun_after(scan.text, phrase.end())
             if noun and plural:

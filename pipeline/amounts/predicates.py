@@ -9,9 +9,9 @@ from pipeline.amounts.reading import Reading
 from pipeline.domain import DomainData
 from pipeline.patterns import alternation, number_pattern
 
-_CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z")  # \Z: "$" would also match before a line break
+_CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/\u2013-] ?\Z|[A-Z]\.\Z")  # \Z: "$" would also match before a line break
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
 _LABEL_BEFORE = re.compile(r"([A-Za-z.]+),?[ \u00a0]+$")  # "level 3", "the emergency number, 112"
 _DIGIT_BEFORE = re.compile(r"\d ?$")
 _MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*")  # "iPhone", "eLTE", "PlayStation"
@@ -57,7 +57,8 @@ class Rejections:
         if not previous:
             return False
         word = previous.group(1)
-        if word in self.code_words or (word.isupper() and len(word) > 1 and word.isalpha()):
+        bare = word.rstrip(".")  # "NR.55", "N° 9293"
+        if word in self.code_words or (bare.isupper() and len(bare) > 1 and bare.replace("°", "").isalpha()):
             return True
         if word.endswith("."):
             return False  # "... Registration Service. Two co-investors": the sentence before ends
