@@ -24,8 +24,9 @@ _OPENING = re.compile(r"\([^()]*\Z")  # an open parenthesis before a number, not
 # "Cristina 4, 5, 6, and 7"
 _NUMBER_LIST = re.compile(r"(?<![\d,.])(?:\d{1,3}|\d{5,})[ \u00a0]*(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|&[ \u00a0]*|(?<![\w])(?:and|or)[ \u00a0]+)\Z")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-# "Kent bought 40, Medway 25", "Porto Torres has 37 and Lanusei 32": a name listed before the number
-_LISTED_NAME = re.compile(r"\d[ \u00a0]*(?:,|(?<![\w])and)[ \u00a0]+(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0]+\Z")
+# "Kent bought 40, Medway 25", "1,800 cameras and Mombasa 600": a name listed before the number, after
+# a count or its noun (not after another name: "Thuong Dinh, Vanh Dai 3")
+_LISTED_NAME = re.compile(r"(?:\d|[a-z]{3})[ \u00a0]*(?:,|(?<![\w])and)[ \u00a0]+(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0]+\Z")
 
 
 class CarriedCountStep:
