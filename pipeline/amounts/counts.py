@@ -52,8 +52,8 @@ class CountStep:
         if first and self.rejections.is_not_counted(first.lower()):
             return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
         noun, plural, noun_end = self._noun(text, end, compound)
-        if noun is None or self.rejections.is_not_counted(noun):
-            return None
+        if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]):
+            return None  # also a compound's last part: "467 gigawatt-hours"
         if (self.rejections.is_year(text, start, written, value, plural)
                 or self.rejections.is_named_or_scored(text, start, end, value)):
             return None

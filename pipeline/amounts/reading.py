@@ -53,8 +53,10 @@ class Reading:
         self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
-        # a format name between a number and its noun is skipped: "20,000 5G base stations"
-        self.format_token = re.compile(rf"[ \t]*{alternation(numbers['format_numbers'])}(?![\w])")
+        # a format name or a measure between a number and its noun is skipped: "20,000 5G base
+        # stations", "two new 400kV substations", "three 12-MW turbines"
+        self.format_token = re.compile(
+            rf"[ \t]*(?:{alternation(numbers['format_numbers'])}|\d[\d.,]*-?{alternation(numbers['measure_units'], 'i')})(?![\w])")
         self.currency_before_pattern = _currency_before_pattern(domain)
         self.currency_tail = re.compile(self.currency_before_pattern + "$")
         self.sign_window = int(domain["currencies"]["sign_window"])
@@ -94,11 +96,12 @@ class Reading:
     def counted_noun(self, after: str) -> tuple[str | None, bool, int]:
         """(unit, whether it was written in the plural, where the noun ends in `after`) of the
         noun a number counts."""
-        words, position = [], 0
-        for _ in range(self.unit_window):
+        words, position, counted = [], 0, 0
+        while counted < self.unit_window:
             written, position = self._noun_word(after, position)
             if written is None:
                 break
+            counted += written.lower() not in self.noun_modifiers  # "two new 400kV electricity substations"
             word = _POSSESSIVE.sub("", written)
             if word == written:
                 words.append((word, position))
@@ -117,8 +120,8 @@ class Reading:
         return (self.unit_lemma(lower[-1][0]), False, lower[-1][1]) if lower else (None, False, 0)
 
     def _noun_word(self, after: str, position: int) -> tuple[str | None, int]:
-        """(word, where it ends) of the next word of a noun search from `position`, a format name
-        before it skipped ("20,000 5G base stations"); (None, position) at a stop word or a non-word."""
+        """(word, where it ends) of the next word of a noun search from `position`, a format name or
+        measure before it skipped ("20,000 5G base stations"); (None, position) at a stop word or a non-word."""
         skipped = self.format_token.match(after, position)
         match = _WORD_AFTER.match(after, skipped.end() if skipped else position)
         if not match or match.group(1).lower() in self.unit_stop:
