@@ -61,26 +61,33 @@ class CarriedCountStep:
         antecedents: list[tuple[int, str]] | None = None
         carried = []
         for start, end in scan.numbers:
-            if taken.overlaps(start, end) or not self._bare(scan.text, start, end):
+            if taken.overlaps(start, end):
+                continue
+            value = self._clause_end_value(scan.text, start, end)
+            if value is None:
                 continue
             if antecedents is None:  # read once per doc, only when a bare number needs them
                 antecedents = self._antecedents(scan, found)
             unit = self._label_noun(scan.text, start) or self._antecedent(scan, start, antecedents)
-            if unit:
-                value = self.reading.parse_number(scan.text[start:end])
+            if unit and self._bare(scan.text, start, end, value):
                 carried.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value,
                                                     "carried_count_rule", unit=unit))
         return carried
 
-    def _bare(self, text: str, start: int, end: int) -> bool:
-        """Whether the number at start:end is a whole number that counts nothing written after it
-        and is no name, code, year, age, score, list marker or measure ("a population of 1.2
-        million")."""
+    def _clause_end_value(self, text: str, start: int, end: int) -> float | None:
+        """The value of a whole number without a scale word that ends its clause or is followed by
+        a word of `followers`, and by no other number; None for any other number."""
         written = text[start:end]
         value = self.reading.parse_number(written)
         if (value is None or value != int(value) or self.reading.has_scale(written)
                 or not self.bare_end.match(text, end) or self.next_number.match(text, end)):
-            return False  # "from 20 million to 50 million" passengers are no carried count of terminals
+            return None  # "from 20 million to 50 million" passengers are no carried count of terminals
+        return value
+
+    def _bare(self, text: str, start: int, end: int, value: float) -> bool:
+        """Whether the number at start:end counts nothing written after it and is no name, code,
+        year, age, score, list marker or measure ("a population of 4 million")."""
+        written = text[start:end]
         if self.reading.noun_after(text, end)[0] is not None:
             return False
         rejections = self.rejections

@@ -9,10 +9,22 @@ from pipeline.amounts.reading import Reading
 from pipeline.domain import DomainData
 from pipeline.patterns import alternation, number_pattern
 
-_CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/\u2013-] ?\Z|[A-Z]\.\Z")  # \Z: "$" would also match before a line break
+_CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/\u2013]\Z|[A-Z]\.\Z")
+_CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10"; the only code before a space  # \Z: "$" would also match before a line break
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
-_LABEL_BEFORE = re.compile(r"([A-Za-z.]+),?[ \u00a0]+$")  # "level 3", "the emergency number, 112"
+_LAST_WORD = re.compile(r"[A-Za-z.\u00b0]+,?\Z")  # "level", "number," before a number
+
+
+def _word_before(text: str, start: int, window: int) -> str | None:
+    """The word (letters and dots, a comma after it kept) separated by spaces from the number at
+    `start`: "level" of "level 3", "number," of "the emergency number, 112"; None if none."""
+    before = text[max(0, start - window):start]
+    stripped = before.rstrip(" \u00a0")
+    if len(stripped) == len(before):
+        return None
+    word = _LAST_WORD.search(stripped, max(0, len(stripped) - window))
+    return word.group() if word else None
 _DIGIT_BEFORE = re.compile(r"\d ?$")
 _MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*")  # "iPhone", "eLTE", "PlayStation"
 _PAIR_BEFORE = re.compile(r"(?<![\d.,])(\d+)[-\u2013]\Z")  # "2-" of "2-1", "2019-" of "2019-20"
@@ -51,7 +63,8 @@ class Rejections:
     def is_code(self, text: str, start: int, end: int, check_after: bool = True) -> bool:
         """A number inside a name or code: 'ECU 911', 'BOL-110', '5G', 'Section 3', 'COVID-19'."""
         before = text[max(0, start - self.windows.code_before):start]
-        if _CODE_BEFORE.search(before) or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
+        code_before = _CODE_DASH_SPACE.search(before, len(before) - 3) if before[-1:] == " " else _CODE_BEFORE.search(before)
+        if code_before or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
             return True
         previous = _WORD_BEFORE.search(before)
         if not previous:
@@ -125,16 +138,13 @@ class Rejections:
     def is_label_number(self, text: str, start: int) -> bool:
         """A number after the word it grades or labels, whatever its case: "a category 5 storm",
         "a magnitude 7 earthquake", "level 3", "size 10", "the emergency number, 112"."""
-        previous = _LABEL_BEFORE.search(text, max(0, start - self.windows.code_before), start)
-        return bool(previous) and previous.group(1).lower() in self.number_labels
+        previous = _word_before(text, start, self.windows.code_before)
+        return previous is not None and previous.rstrip(",").lower() in self.number_labels
 
     def is_product_name(self, text: str, start: int) -> bool:
         """A number in a product's name: "Galaxy S10", "an iPhone 12", "Windows 10", "eLTE 3"."""
-        previous = _WORD_BEFORE.search(text, max(0, start - self.windows.code_before), start)
-        if not previous:
-            return False
-        word = previous.group(1)
-        return word.lower() in self.product_words or bool(_MIXED_CASE.fullmatch(word))
+        word = _word_before(text, start, self.windows.code_before)
+        return word is not None and (word.lower() in self.product_words or bool(_MIXED_CASE.fullmatch(word)))
 
     @staticmethod
     def is_score_or_years(text: str, start: int, value: float) -> bool:
