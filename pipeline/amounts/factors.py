@@ -6,7 +6,7 @@ import re
 
 from pipeline.amounts.predicates import Rejections
 from pipeline.amounts.reading import Reading
-from pipeline.amounts.scan import NumberScan
+from pipeline.amounts.scan import NumberScan, first_character_guard
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
 from pipeline.patterns import alternation, number_pattern, small_number_pattern
@@ -20,10 +20,11 @@ class FactorStep:
         numbers = domain["numbers"]
         self.factor_word = numbers["factor_word"]
         self.factor = re.compile(rf"(?P<num>{number_pattern(domain)})\s+{re.escape(self.factor_word)}(?![\w])")
-        words = {**numbers["factors"], **numbers["factor_verbs"]}
-        self.factors = {k.lower(): float(v) for k, v in {**words, **numbers["factor_verb_bases"]}.items()}
+        words, bases = {**numbers["factors"], **numbers["factor_verbs"]}, numbers["factor_verb_bases"]
+        self.factors = {k.lower(): float(v) for k, v in {**words, **bases}.items()}
         self.factor_words = re.compile(
-            rf"(?<![\w-])(?:(?P<word>{alternation(words, 'i')})|(?P<base>{alternation(numbers['factor_verb_bases'], 'i')}))(?![\w-])")
+            rf"{first_character_guard([*words, *bases])}(?<![\w-])"
+            rf"(?:(?P<word>{alternation(words, 'i')})|(?P<base>{alternation(bases, 'i')}))(?![\w-])")
         self.verb_leader = re.compile(rf"(?<![\w]){alternation(numbers['factor_verb_leaders'], 'i')}[ \u00a0]+\Z")
         self.fold = re.compile(rf"(?i:{re.escape(numbers['fold_suffix'])})(?![\w-])")
         self.fold_number = re.compile(rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|{small_number_pattern(domain)})[- ]?\Z")
