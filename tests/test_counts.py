@@ -84,6 +84,16 @@ DEV = [
     ("The 6 units include Units 2 and 3 of the plant.", [("6", 6.0, "unit")]),
     ("They bought 12 drones with maturities of between 12 and 15 years.", [("12", 12.0, "drone")]),
     ("a local emergency number, 112, and 6,000 cameras", [("6,000", 6000.0, "camera")]),
+    # measures and modifiers inside the noun phrase; compounds ending in a measure
+    ("a plant with two 315MW generators", [("two", 2.0, "generator")]),
+    ("two new 400kV electricity distribution substations", [("two", 2.0, "substation")]),
+    ("an output of 467 gigawatt-hours a year", []),
+    ("at least 20 forty-foot containers", [("20", 20.0, "container")]),
+    ("It links 2 data centres.", [("2", 2.0, "centre")]),
+    ("They bought two or three cameras and no fewer than 12 drones.",
+     [("two", 2.0, "camera"), ("three", 3.0, "camera"), ("12", 12.0, "drone")]),
+    ("LIBOR plus 100 basis points", [("100", 100.0, "point")]),
+    ("3 container berths, 1 dry bulk berth", [("3", 3.0, "berth"), ("1", 1.0, "berth")]),
 ]
 
 HELD_OUT = [
@@ -116,6 +126,11 @@ HELD_OUT = [
     ("The plan covers 3 districts: Districts 4 and 5 first.", [("3", 3.0, "district")]),
     ("The 50 cameras cost $2 million, and the 10-year deal was signed in 2019.", [("50", 50.0, "camera")]),
     ("Phase 1 installed 200 cameras.\n\nPhase 2 will add 300.", [("200", 200.0, "camera")]),
+    ("The dam has three 82MW turbines.", [("three", 3.0, "turbine")]),
+    ("The grid gained 1.9 billion kilowatt-hours.", []),
+    ("The hub hosts 4 data centres and 9 media rooms.", [("4", 4.0, "centre"), ("9", 9.0, "room")]),
+    ("The police held 14 suspects and released 3.", [("14", 14.0, "suspect"), ("3", 3.0, "suspect")]),
+    ("Of the 47 counties, 12 have signed up.", [("47", 47.0, "county"), ("12", 12.0, "county")]),
 ]
 
 
