@@ -172,6 +172,7 @@ def test_mentions_claims_and_evidence_in_the_browser(v2_run, tmp_path, open_page
         shown = page.eval_on_selector_all("mark.evidence", "els => els.map(e => e.dataset.mention)")
         assert set(shown) == {f"{claim.doc_id}:{m}" for m in evidence if isinstance(m, str) and m}
         assert page.locator(f"#doc-{doc_index}-c{position}.selected").count() == 1
+    page.mouse.move(0, 0)  # the pointer left over a highlight by the clicks would hide the tip again
     page.focus("[data-mention]")
     assert page.is_visible("#tip") and "rule:" in page.inner_text("#tip")
 

@@ -26,7 +26,7 @@ class CountStep:
         self.count = re.compile(number)
         determiners = alternation(numbers["partitive_determiners"], "i")
         self.partitive = re.compile(
-            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>{determiners}[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
+            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>(?:{determiners}|[A-Z][\w-]*['’]s)[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
         )
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
@@ -52,9 +52,10 @@ class CountStep:
         if first and self.rejections.is_not_counted(first.lower()):
             return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
         noun, plural, noun_end = self._noun(text, end, compound)
-        if noun is None or self.rejections.is_not_counted(noun):
-            return None
-        if self.rejections.is_year(text, start, written, value, plural):
+        if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]):
+            return None  # also a compound's last part: "467 gigawatt-hours"
+        if (self.rejections.is_year(text, start, written, value, plural)
+                or self.rejections.is_named_or_scored(text, start, end, value)):
             return None
         period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "count_rule", unit=noun, period=period)
@@ -70,7 +71,7 @@ class CountStep:
 
     def _partitive_noun(self, text: str, end: int) -> tuple[str | None, bool, int]:
         """The noun counted through a partitive: "12 of the 47 counties", "2,500 of the Lahore
-        cameras" (a determiner alone needs a plural noun)."""
+        cameras", "two of Santiago's districts" (a determiner alone needs a plural noun)."""
         partitive = self.partitive.match(text, end)
         if not partitive or not (partitive.group("det") or partitive.group("whole")):
             return _NO_NOUN

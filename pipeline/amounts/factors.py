@@ -1,14 +1,15 @@
-"""QUANTITY of unit "times": factors written "3 times" or as a word ("twice")."""
+"""QUANTITY of unit "times": factors written "3 times", as a word ("twice"), with "-fold"
+("fivefold", "10-fold") or as a verb of multiplying ("doubled", "will triple")."""
 from __future__ import annotations
 
 import re
 
 from pipeline.amounts.predicates import Rejections
 from pipeline.amounts.reading import Reading
-from pipeline.amounts.scan import NumberScan
+from pipeline.amounts.scan import NumberScan, first_character_guard
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import alternation, number_pattern
+from pipeline.patterns import alternation, number_pattern, small_number_pattern
 
 
 class FactorStep:
@@ -19,8 +20,14 @@ class FactorStep:
         numbers = domain["numbers"]
         self.factor_word = numbers["factor_word"]
         self.factor = re.compile(rf"(?P<num>{number_pattern(domain)})\s+{re.escape(self.factor_word)}(?![\w])")
-        self.factor_words = re.compile(rf"(?<![\w-])(?P<word>{alternation(numbers['factors'], 'i')})(?![\w-])")
-        self.factors = {k.lower(): float(v) for k, v in numbers["factors"].items()}
+        words, bases = {**numbers["factors"], **numbers["factor_verbs"]}, numbers["factor_verb_bases"]
+        self.factors = {k.lower(): float(v) for k, v in {**words, **bases}.items()}
+        self.factor_words = re.compile(
+            rf"{first_character_guard([*words, *bases])}(?<![\w-])"
+            rf"(?:(?P<word>{alternation(words, 'i')})|(?P<base>{alternation(bases, 'i')}))(?![\w-])")
+        self.verb_leader = re.compile(rf"(?<![\w]){alternation(numbers['factor_verb_leaders'], 'i')}[ \u00a0]+\Z")
+        self.fold = re.compile(rf"(?i:{re.escape(numbers['fold_suffix'])})(?![\w-])")
+        self.fold_number = re.compile(rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|{small_number_pattern(domain)})[- ]?\Z")
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
         """The factor the number at `start` begins ("3 times"), unless the number is a code."""
@@ -33,9 +40,18 @@ class FactorStep:
         return [self._factor(scan, start, match.end(), value)]
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
-        """Every factor word of the text ("twice", "thrice")."""
-        return [self._factor(scan, match.start(), match.end(), self.factors[match.group("word").lower()])
-                for match in self.factor_words.finditer(scan.text)]
+        """Every factor word of the text ("twice", "doubled", "will triple"), then every "-fold"
+        after a number ("fivefold", "10-fold")."""
+        text = scan.text
+        found = [self._factor(scan, match.start(), match.end(), self.factors[match.group().lower()])
+                 for match in self.factor_words.finditer(text)
+                 if match.group("word") or self.verb_leader.search(text, max(0, match.start() - 20), match.start())]
+        for fold in self.fold.finditer(text):
+            number = self.fold_number.search(text, max(0, fold.start() - 20), fold.start())
+            value = self.reading.parse_number(number.group("num")) if number else None
+            if value is not None and not self.rejections.is_code(text, number.start(), number.end("num"), check_after=False):
+                found.append(self._factor(scan, number.start(), fold.end(), value))
+        return found
 
     def _factor(self, scan: NumberScan, start: int, end: int, value: float) -> Mention:
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "factor_rule", unit=self.factor_word)

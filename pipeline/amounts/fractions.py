@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.amounts.reading import Reading
-from pipeline.amounts.scan import NumberScan
+from pipeline.amounts.scan import NumberScan, first_character_guard
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
 from pipeline.patterns import alternation, small_number_pattern
@@ -21,8 +21,9 @@ class FractionStep:
         leaders = alternation(numbers["fraction_leaders"], "i")
         fractions = alternation(numbers["fractions"], "i")
         self.fraction = re.compile(
-            rf"(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
-            rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-])"
+            rf"{first_character_guard(numbers['fractions'])}"
+            rf"(?:(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
+            rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-]))"
         )
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
@@ -40,6 +41,7 @@ class RatioStep:
         numbers = domain["numbers"]
         small = rf"(?:\d{{1,3}}|{small_number_pattern(domain)})"
         self.ratio = re.compile(
+            rf"{first_character_guard([*numbers['units'], *numbers['tens']], digits=True)}"
             rf"(?<![\w.,-])(?P<part>{small})\s+{alternation(numbers['ratio_words'], 'i')}\s+(?P<whole>{small})(?![\w.,%-])"
         )
 

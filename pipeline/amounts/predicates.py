@@ -9,10 +9,26 @@ from pipeline.amounts.reading import Reading
 from pipeline.domain import DomainData
 from pipeline.patterns import alternation, number_pattern
 
-_CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z")  # \Z: "$" would also match before a line break
+_CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/\u2013]\Z|[A-Z]\.\Z")
+_CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10"; the only code before a space  # \Z: "$" would also match before a line break
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)[ \u00a0]+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
+_LAST_WORD = re.compile(r"[A-Za-z.\u00b0]+,?\Z")  # "level", "number," before a number
+
+
+def _word_before(text: str, start: int, window: int) -> str | None:
+    """The word (letters and dots, a comma after it kept) separated by spaces from the number at
+    `start`: "level" of "level 3", "number," of "the emergency number, 112"; None if none."""
+    before = text[max(0, start - window):start]
+    stripped = before.rstrip(" \u00a0")
+    if len(stripped) == len(before):
+        return None
+    word = _LAST_WORD.search(stripped, max(0, len(stripped) - window))
+    return word.group() if word else None
 _DIGIT_BEFORE = re.compile(r"\d ?$")
+_MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*")  # "iPhone", "eLTE", "PlayStation"
+_PAIR_BEFORE = re.compile(r"(?<![\d.,])(\d+)[-\u2013]\Z")  # "2-" of "2-1", "2019-" of "2019-20"
+_DIGIT_RUN = re.compile(r"\+?\(?\d[\d \u00a0().-]*\d|\d")
 
 
 class Rejections:
@@ -33,6 +49,12 @@ class Rejections:
         self.year_cues = {w.lower() for w in domain["dates"]["year_cues"]}
         self.number_before = re.compile(rf"(?:{number_pattern(domain)})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
+        self.number_labels = {w.lower() for w in numbers["number_labels"]}
+        self.product_words = {w.lower() for w in numbers["product_words"]}
+        range_words = alternation([*numbers["ranges"]["signs"], *numbers["ranges"]["words"], *numbers["ranges"]["after_between"]], "i")
+        self.age_before = re.compile(
+            rf"(?<![\w]){alternation(numbers['age_words'], 'i')}[ \u00a0]+(?:\d+[ \u00a0]*{range_words}[ \u00a0]*)?\Z")
+        self.phone_min_digits = int(numbers["phone_min_digits"])
 
     def is_format_name(self, written: str) -> bool:
         """A format or standard written as a number: "4K", "5G", "1080p"."""
@@ -41,14 +63,18 @@ class Rejections:
     def is_code(self, text: str, start: int, end: int, check_after: bool = True) -> bool:
         """A number inside a name or code: 'ECU 911', 'BOL-110', '5G', 'Section 3', 'COVID-19'."""
         before = text[max(0, start - self.windows.code_before):start]
-        if _CODE_BEFORE.search(before) or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
+        code_before = _CODE_DASH_SPACE.search(before, len(before) - 3) if before[-1:] == " " else _CODE_BEFORE.search(before)
+        if code_before or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
             return True
         previous = _WORD_BEFORE.search(before)
         if not previous:
             return False
         word = previous.group(1)
-        if word in self.code_words or (word.isupper() and len(word) > 1 and word.isalpha()):
+        bare = word.rstrip(".")  # "NR.55", "N° 9293"
+        if word in self.code_words or (bare.isupper() and len(bare) > 1 and bare.replace("°", "").isalpha()):
             return True
+        if word.endswith("."):
+            return False  # "... Registration Service. Two co-investors": the sentence before ends
         preceding = before[:previous.start()].rstrip()
         at_sentence_start = not preceding or preceding[-1] in '.!?\n"“'
         return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words
@@ -108,3 +134,43 @@ class Rejections:
             return False
         before = text[max(0, start - self.windows.year_cue_before):start].split()
         return not plural or bool(before and before[-1].lower() in self.year_cues)
+
+    def is_label_number(self, text: str, start: int) -> bool:
+        """A number after the word it grades or labels, whatever its case: "a category 5 storm",
+        "a magnitude 7 earthquake", "level 3", "size 10", "the emergency number, 112"."""
+        previous = _word_before(text, start, self.windows.code_before)
+        return previous is not None and previous.rstrip(",").lower() in self.number_labels
+
+    def is_product_name(self, text: str, start: int) -> bool:
+        """A number in a product's name: "Galaxy S10", "an iPhone 12", "Windows 10", "eLTE 3"."""
+        word = _word_before(text, start, self.windows.code_before)
+        return word is not None and (word.lower() in self.product_words or bool(_MIXED_CASE.fullmatch(word)))
+
+    @staticmethod
+    def is_score_or_years(text: str, start: int, value: float) -> bool:
+        """The second number of a pair joined by a dash that does not go up, so no range: a score
+        ("a 2-1 victory", "1-1") or a span of years ("the 2019-20 budget")."""
+        pair = _PAIR_BEFORE.search(text, max(0, start - 8), start)
+        return bool(pair) and float(pair.group(1)) >= value
+
+    def is_age(self, text: str, start: int) -> bool:
+        """A number (or a range's second number) after an age word: "aged 18 to 35", "ages 5-11"."""
+        return bool(self.age_before.search(text, max(0, start - self.windows.qualifier_before), start))
+
+    def is_phone_number(self, text: str, start: int, end: int) -> bool:
+        """A number inside a telephone number: a run of digit groups with `phone_min_digits`
+        digits or more that is longer than the number or starts with "+" or "0"."""
+        window = max(0, start - self.windows.code_before)
+        for run in _DIGIT_RUN.finditer(text, window, end + self.windows.code_before):
+            if run.start() <= start and run.end() >= end:
+                digits = sum(c.isdigit() for c in run.group())
+                longer = (run.start(), run.end()) != (start, end) or run.group()[0] in "+0"
+                return digits >= self.phone_min_digits and longer
+        return False
+
+    def is_named_or_scored(self, text: str, start: int, end: int, value: float) -> bool:
+        """A number that a label, a product, a score, an age or a telephone number holds, so no
+        count whatever follows it: the predicates above, cheapest first."""
+        return (self.is_label_number(text, start) or self.is_product_name(text, start)
+                or self.is_score_or_years(text, start, value) or self.is_age(text, start)
+                or self.is_phone_number(text, start, end))

@@ -16,7 +16,8 @@ from pipeline.normalise.numbers import number_words, parse_number, parse_percent
 from pipeline.normalise.units import plural_to_singular, unit_lemma
 from pipeline.patterns import alternation, period_of, qualifier_of
 
-_WORD_AFTER = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+# A word, or an abbreviation with its dots ("p.m.", "U.S."): the dots are no end of the noun search.
+_WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DIGITS = re.compile(r"[\d.,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -51,6 +52,11 @@ class Reading:
         self.unit_window = int(numbers["unit_window"])
         self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
+        self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
+        # a format name or a measure between a number and its noun is skipped: "20,000 5G base
+        # stations", "two new 400kV substations", "three 12-MW turbines"
+        self.format_token = re.compile(
+            rf"[ \t]*(?:{alternation(numbers['format_numbers'])}|\d[\d.,]*-?{alternation(numbers['measure_units'], 'i')})(?![\w])")
         self.currency_before_pattern = _currency_before_pattern(domain)
         self.currency_tail = re.compile(self.currency_before_pattern + "$")
         self.sign_window = int(domain["currencies"]["sign_window"])
@@ -90,25 +96,37 @@ class Reading:
     def counted_noun(self, after: str) -> tuple[str | None, bool, int]:
         """(unit, whether it was written in the plural, where the noun ends in `after`) of the
         noun a number counts."""
-        words, position = [], 0
-        for _ in range(self.unit_window):
-            match = _WORD_AFTER.match(after, position)
-            if not match or match.group(1).lower() in self.unit_stop:
+        words, position, counted = [], 0, 0
+        while counted < self.unit_window:
+            written, position = self._noun_word(after, position)
+            if written is None:
                 break
-            position = match.end()
-            word = _POSSESSIVE.sub("", match.group(1))
-            if word == match.group(1):
+            counted += written.lower() not in self.noun_modifiers  # "two new 400kV electricity substations"
+            word = _POSSESSIVE.sub("", written)
+            if word == written:
                 words.append((word, position))
             elif self.plural_to_singular(word):
                 words.append((word, position))
                 break  # "47 counties' systems": a plural owner is the counted noun
             # a singular owner ("two buyer's credit facilities") is not
         for word, word_end in words:
-            singular = self.plural_to_singular(word.split("-")[-1])
-            if singular:
-                return singular, True, word_end
-        lower = [(w, e) for w, e in words if w.islower() and not w.endswith(self.not_noun_endings)]
+            *prefix, last = word.split("-")
+            singular = self.plural_to_singular(last)
+            if singular:  # "co-investors" -> co-investor; "CCTV-cameras" -> camera
+                unit = "-".join([*prefix, singular]) if all(part.islower() for part in prefix) else singular
+                return unit, True, word_end
+        lower = [(w, e) for w, e in words
+                 if w.islower() and not w.endswith(self.not_noun_endings) and w not in self.noun_modifiers]
         return (self.unit_lemma(lower[-1][0]), False, lower[-1][1]) if lower else (None, False, 0)
+
+    def _noun_word(self, after: str, position: int) -> tuple[str | None, int]:
+        """(word, where it ends) of the next word of a noun search from `position`, a format name or
+        measure before it skipped ("20,000 5G base stations"); (None, position) at a stop word or a non-word."""
+        skipped = self.format_token.match(after, position)
+        match = _WORD_AFTER.match(after, skipped.end() if skipped else position)
+        if not match or match.group(1).lower() in self.unit_stop:
+            return None, position
+        return match.group(1), match.end()
 
     def mention(self, doc: Doc, label: str, start: int, end: int, value: float | None, source: str,
                 **fields) -> Mention:

@@ -2,13 +2,14 @@
 qualifier ("over", "about") and period ("annually"), normalised by `pipeline.normalise`.
 
 The text is scanned once for numbers; each step of `pipeline.amounts` (money, percent,
-fractions and ratios, factors, counts, ranges) proposes mentions at those numbers or at its own
+fractions and ratios, factors, counts, carried counts, ranges) proposes mentions at those numbers or at its own
 words, and none edits another's: the resolver later keeps one mention per stretch of text."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.amounts.carried import CarriedCountStep
 from pipeline.amounts.counts import CountStep
 from pipeline.amounts.factors import FactorStep
 from pipeline.amounts.fractions import FractionStep, RatioStep
@@ -36,6 +37,7 @@ class AmountRecogniser:
         # In this order a number's proposals are listed, then the word-led ones, then ranges'.
         self.number_steps = (money, percent, factors, CountStep(domain, reading, rejections))
         self.text_steps = (money, percent, FractionStep(domain, reading), RatioStep(domain, reading), factors)
+        self.carried = CarriedCountStep(domain, reading, rejections)
         self.ranges = RangeStep(domain, reading, rejections)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -49,6 +51,7 @@ class AmountRecogniser:
                 found += step.at_number(scan, start)
         for step in self.text_steps:
             found += step.in_text(scan)
+        found += self.carried.propose(scan, found)
         rescaled, ends = self.ranges.propose(scan, found)
         mentions.extend(rescaled.get(i, mention) for i, mention in enumerate(found))
         mentions.extend(ends)

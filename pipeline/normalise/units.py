@@ -16,6 +16,11 @@ def _singular_endings(domain: DomainData) -> tuple[str, ...]:
     return tuple(domain["numbers"]["singular_endings"])
 
 
+@functools.cache
+def _not_plurals(domain: DomainData) -> frozenset[str]:
+    return frozenset(word.lower() for word in domain["numbers"]["not_plurals"])
+
+
 def plural_to_singular(word: str, domain: DomainData | None = None) -> str | None:
     """The singular of a plural noun, lower-cased; None when the word is not a plural."""
     if not isinstance(word, str) or not word.isalpha():
@@ -26,7 +31,7 @@ def plural_to_singular(word: str, domain: DomainData | None = None) -> str | Non
 @functools.lru_cache(maxsize=65536)
 def _singular(word: str, domain: DomainData) -> str | None:
     lowered = word.lower()
-    if lowered.endswith(_singular_endings(domain)):
+    if lowered.endswith(_singular_endings(domain)) or lowered in _not_plurals(domain):
         return None
     try:
         singular = _ENGINE.singular_noun(lowered)

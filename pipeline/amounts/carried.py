@@ -1,0 +1,177 @@
+"""QUANTITY whose counted noun is written before the number, not after it: a list's parts ("600
+cameras (450 in Accra, 150 in Kumasi)"), a clause or sentence carrying on ("Kent bought 40 cameras,
+Medway has 25"), a label line or table row ("Cameras installed: 4,200", "| Drones | 5 |") and a
+count phrase ("the number of victims fell from 108 to 52")."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.amounts.predicates import Rejections
+from pipeline.amounts.ranges import SpanIndex
+from pipeline.amounts.reading import Reading
+from pipeline.amounts.scan import NumberScan
+from pipeline.domain import DomainData
+from pipeline.mention import Mention, sentence_bounds
+from pipeline.patterns import alternation, number_pattern
+
+_OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
+# a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
+_LIST_MARKER = re.compile(r"(?:\A|\n|:|[ \t]{2})[ \t]*\Z")
+_CHAINAGE = re.compile(r"\+[ \u00a0]*\Z")  # "Km 104 + 800"
+_OPENING = re.compile(r"\([^()]*\Z")  # an open parenthesis before a number, not closed since
+# a number after another (no year: "in 2019 and 1,500 in 2020") and a list joiner: "Units 2 and 3",
+# "Cristina 4, 5, 6, and 7"
+_NUMBER_LIST = re.compile(r"(?<![\d,.])(?:\d{1,3}|\d{5,})[ \u00a0]*(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|&[ \u00a0]*|(?<![\w])(?:and|or)[ \u00a0]+)\Z")
+_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# "Kent bought 40, Medway 25", "1,800 cameras and Mombasa 600": a name listed before the number, after
+# a count or its noun (not after another name: "Thuong Dinh, Vanh Dai 3")
+_LISTED_NAME = re.compile(r"(?:\d|[a-z]{3})[ \u00a0]*(?:,|(?<![\w])and)[ \u00a0]+(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0]+\Z")
+
+
+class CarriedCountStep:
+    """Proposes a count at a number that counts nothing written after it, with the noun of the
+    nearest count, count phrase, label or plural technology before it in its sentence or the one
+    before (same paragraph)."""
+
+    def __init__(self, domain: DomainData, reading: Reading, rejections: Rejections):
+        self.reading, self.rejections = reading, rejections
+        numbers = domain["numbers"]
+        carried = numbers["carried_counts"]
+        self.factor_word = numbers["factor_word"]
+        self.sentences_back = int(carried["sentences_back"])
+        punctuation = "".join(re.escape(c) for c in carried["punctuation"])
+        self.bare_end = re.compile(
+            rf"[ \t]*(?:[{punctuation}|]|\Z|{alternation(carried['followers'], 'i')}(?![\w])"
+            rf"|[a-z]+(?:{alternation(numbers['not_noun_endings'])})(?![\w]))")
+        # a number followed by another, at most a joiner between, is a range's or a list's end
+        # ("between 12 and 15 years", "Cristina 4, 5, 6"): the other one tells what it counts
+        self.next_number = re.compile(rf"[ \u00a0]*(?:[-\u2013,&]|(?i:to|and|or)(?![\w]))?[ \u00a0]*(?:{number_pattern(domain)})")
+        self.measure_before = re.compile(rf"(?<![\w])(?i:{alternation(numbers['measure_units'])})[ \u00a0]\Z")
+        self.phrases = re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+")
+        self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
+        separators = "".join(re.escape(s) for s in carried["label_separators"])
+        self.label = re.compile(
+            rf"[ \t]*(?:[-*\u2022][ \t]+)?\|?[ \t]*(?P<label>[^\n{separators}]{{1,{int(carried['label_max_chars'])}}}?)"
+            rf"[ \t]*[{separators}][ \t]*(?:[a-z]+[ \t]+){{0,3}}")
+
+    def propose(self, scan: NumberScan, found: list[Mention]) -> list[Mention]:
+        """The carried counts of the numbers no proposal of `found` and no other mention covers."""
+        taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others]])
+        antecedents: list[tuple[int, str]] | None = None
+        carried = []
+        for start, end in scan.numbers:
+            if taken.overlaps(start, end):
+                continue
+            value = self._clause_end_value(scan.text, start, end)
+            if value is None:
+                continue
+            if antecedents is None:  # read once per doc, only when a bare number needs them
+                antecedents = self._antecedents(scan, found)
+            unit = self._label_noun(scan.text, start) or self._antecedent(scan, start, antecedents)
+            if unit and self._bare(scan.text, start, end, value):
+                carried.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value,
+                                                    "carried_count_rule", unit=unit))
+        return carried
+
+    def _clause_end_value(self, text: str, start: int, end: int) -> float | None:
+        """The value of a whole number without a scale word that ends its clause or is followed by
+        a word of `followers`, and by no other number; None for any other number."""
+        written = text[start:end]
+        value = self.reading.parse_number(written)
+        if (value is None or value != int(value) or self.reading.has_scale(written)
+                or not self.bare_end.match(text, end) or self.next_number.match(text, end)):
+            return None  # "from 20 million to 50 million" passengers are no carried count of terminals
+        return value
+
+    def _bare(self, text: str, start: int, end: int, value: float) -> bool:
+        """Whether the number at start:end counts nothing written after it and is no name, code,
+        year, age, score, list marker or measure ("a population of 4 million")."""
+        written = text[start:end]
+        if self.reading.noun_after(text, end)[0] is not None:
+            return False
+        rejections = self.rejections
+        return not (rejections.is_format_name(written) or rejections.is_lone_one(text, start, written, value)
+                    or rejections.is_code(text, start, end) and not self._listed_name(text, start)
+                    or rejections.is_year(text, start, written, value, plural=False)
+                    or rejections.is_named_or_scored(text, start, end, value)
+                    or self._list_marker(text, start, end) or self._measured(text, start)
+                    or bool(_NUMBER_LIST.search(text, max(0, start - 12), start))
+                    or self._measure_or_chainage(text, start))
+
+    def _listed_name(self, text: str, start: int) -> bool:
+        """A name after a count and a comma or "and" before the number, in a list of counts ("Kent
+        bought 40, Medway 25"), not a code word ("and Section 3") nor a name numbered twice."""
+        listed = _LISTED_NAME.search(text, max(0, start - self.reading.windows.code_before), start)
+        if not listed or listed.group("name").split()[0] in self.rejections.code_words:
+            return False
+        earlier = text[max(0, listed.start("name") - 200):listed.start("name")]  # "Djiri 1 and Djiri 2"
+        return not re.search(rf"{re.escape(listed.group('name'))}[ \u00a0]+\d", earlier)
+
+    def _measure_or_chainage(self, text: str, start: int) -> bool:
+        """A number after a unit of measure ("6,000 m 3", a flattened m³) or a plus ("Km 104 + 800")."""
+        window = max(0, start - 12)
+        return bool(self.measure_before.search(text, window, start) or _CHAINAGE.search(text, window, start))
+
+    @staticmethod
+    def _list_marker(text: str, start: int, end: int) -> bool:
+        """A number numbering a list: opening a line before "." or ")" ("1. Introduction"), or
+        before ")" in a parenthesis of its own or none ("(1) a loan; (2) a grant", "3) a pledge")."""
+        after = text[end:end + 1]
+        if after == ")":
+            return text[start - 1:start] == "(" or not _OPENING.search(text, max(0, start - 40), start)
+        return after == "." and bool(_LIST_MARKER.search(text, max(0, start - 20), start))
+
+    def _measured(self, text: str, start: int) -> bool:
+        """A number right after "of" that is no count phrase's: it measures the noun before "of"
+        ("a population of 1.2 million", "a speed of 40"), but "a total of 40" counts."""
+        before = max(0, start - self.reading.windows.qualifier_before)
+        return bool(_OF_BEFORE.search(text, before, start)) and not self.phrase_tail.search(text, before, start)
+
+    def _label_noun(self, text: str, start: int) -> str | None:
+        """The unit of a label line or table row ending right before the number: "Cameras
+        installed: 4,200" -> camera, "| Drones | 5 |" -> drone; None when its label counts nothing."""
+        line_start = text.rfind("\n", 0, start) + 1
+        label = self.label.fullmatch(text, line_start, start)
+        return self._plural_in(label.group("label")) if label else None
+
+    def _plural_in(self, words: str) -> str | None:
+        """The singular of the first plural word that is no measure, duration or stop word."""
+        for word in _LABEL_WORD.findall(words):
+            lowered = word.lower()
+            singular = self.reading.plural_to_singular(word.split("-")[-1])
+            if singular and lowered not in self.reading.unit_stop and not self.rejections.is_not_counted(lowered):
+                return singular
+        return None
+
+    def _antecedents(self, scan: NumberScan, found: list[Mention]) -> list[tuple[int, str]]:
+        """(position, unit) of every noun a later bare number may count, in text order: the
+        counts found, the count phrases ("number of victims") and plural technologies ("CCTV cameras")."""
+        amounts = SpanIndex([(m.start, m.end) for m in found if m.label != "QUANTITY"])
+        nouns = [(m.start, m.unit) for m in found  # a count inside an amount of money is no count
+                 if m.label == "QUANTITY" and m.unit and m.unit != self.factor_word
+                 and not amounts.overlaps(m.start, m.end)]
+        for phrase in self.phrases.finditer(scan.text):
+            noun, plural, _ = self.reading.noun_after(scan.text, phrase.end())
+            if noun and plural:
+                nouns.append((phrase.start(), noun))
+        for mention in scan.others:
+            if mention.label == "TECHNOLOGY":
+                noun = self._plural_in(mention.text.split()[-1])
+                if noun:
+                    nouns.append((mention.start, noun))
+        return sorted(nouns)
+
+    def _antecedent(self, scan: NumberScan, start: int, antecedents: list[tuple[int, str]]) -> str | None:
+        """The unit of the nearest antecedent before `start` within its sentence or the
+        `sentences_back` before it, no paragraph break between."""
+        at = bisect.bisect_left(antecedents, (start, ""))
+        if not at:
+            return None
+        position, unit = antecedents[at - 1]
+        bounds = sentence_bounds(scan.doc)
+        sentence = max(0, bisect.bisect_right(bounds, (start, len(scan.text))) - 1)
+        earliest = bounds[max(0, sentence - self.sentences_back)][0]
+        if position < earliest or "\n\n" in scan.text[position:start]:
+            return None
+        return unit

@@ -1,0 +1,159 @@
+"""QUANTITY through the whole pipeline (issue 13): counts in lists, label lines and tables, nouns
+carried from the clause or sentence before, factors written "-fold" or as verbs, and the numbers
+that are never counts (labels, product names, scores, spans of years, ages, telephone numbers).
+Development rows were written while building the rules; held-out rows were written apart and
+not tuned on. Each row: text -> the QUANTITY mentions (text, value, unit) in text order."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.nlp import annotate, build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def quantities(nlp, text):
+    (annotated,) = annotate(nlp, [(text, None)])
+    return [(m.text, m.value, m.unit) for m in sorted(annotated.mentions, key=lambda m: m.start)
+            if m.label == "QUANTITY"]
+
+
+DEV = [
+    # lists and parentheses: the parts count what the whole counts
+    ("600 cameras (450 in Accra, 150 in Kumasi)",
+     [("600", 600.0, "camera"), ("450", 450.0, "camera"), ("150", 150.0, "camera")]),
+    ("- 40 base stations (30 in Accra, 10 in Kumasi)",
+     [("40", 40.0, "station"), ("30", 30.0, "station"), ("10", 10.0, "station")]),
+    ("The city has 36 companies in the park (20 from China and 16 from Europe).",
+     [("36", 36.0, "company"), ("20", 20.0, "company"), ("16", 16.0, "company")]),
+    # label lines and table rows
+    ("Cameras installed: 4,200", [("4,200", 4200.0, "camera")]),
+    ("Key figures:\nCameras installed: 6,500\nCameras online: 4,000\n",
+     [("6,500", 6500.0, "camera"), ("4,000", 4000.0, "camera")]),
+    ("| Item | Quantity |\n|---|---|\n| Drones | 5 |\n| Police command buses | 3 |\n",
+     [("5", 5.0, "drone"), ("3", 3.0, "bus")]),
+    ("Total cost: 4,200\n", []),
+    # a noun carried from the clause or the sentence before
+    ("Kent County Council bought 40 cameras, Medway has 25.", [("40", 40.0, "camera"), ("25", 25.0, "camera")]),
+    ("The councils bought surveillance cameras last year. Kent bought 40, Medway 25.",
+     [("40", 40.0, "camera"), ("25", 25.0, "camera")]),
+    ("Police said more than 58,000 cameras were in use. Officials later said more than 58,000.",
+     [("58,000", 58000.0, "camera"), ("58,000", 58000.0, "camera")]),
+    ("The survey of 1,290 public bodies found that 806 used at least one camera.",
+     [("1,290", 1290.0, "body"), ("806", 806.0, "body"), ("one", 1.0, "camera")]),
+    ("The 2,000 cameras were installed in 2019 and 1,500 in 2020.",
+     [("2,000", 2000.0, "camera"), ("1,500", 1500.0, "camera")]),
+    ("Of the country's 900 police stations, 432 will be connected. The remaining 468 will wait.",
+     [("900", 900.0, "station"), ("432", 432.0, "station"), ("468", 468.0, "station")]),
+    ("The number of victims dropped from 108 to 52.", [("108", 108.0, "victim"), ("52", 52.0, "victim")]),
+    ("A tunnel collapse killed 13 people and injured 12 in December.",
+     [("13", 13.0, "person"), ("12", 12.0, "person")]),
+    ("Some 65 offices had the cameras.\n\n45 were still waiting.", [("65", 65.0, "office")]),
+    # the noun after the number, past modifiers, format names and abbreviations
+    ("They installed three new 4K domes.", [("three", 3.0, "dome")]),
+    ("Two U.S. senators asked for a review.", [("Two", 2.0, "senator")]),
+    ("Huawei helped build 20,000 5G base stations.", [("20,000", 20000.0, "station")]),
+    ("Two of Santiago's richest districts pay for it.", [("Two", 2.0, "district")]),
+    ("It named two co-investors.", [("two", 2.0, "co-investor")]),
+    ("3 412 cameras", [("3 412", 3412.0, "camera")]),
+    ("a dozen cases", [("a dozen", 12.0, "case")]),
+    # factors
+    ("Crime fell fivefold after the cameras went up.", [("fivefold", 5.0, "times")]),
+    ("a 10-fold rise and a two-fold drop", [("10-fold", 10.0, "times"), ("two-fold", 2.0, "times")]),
+    ("The budget will triple. Arrests doubled.", [("triple", 3.0, "times"), ("doubled", 2.0, "times")]),
+    ("Costs are expected to double.", [("double", 2.0, "times")]),
+    ("a double murder and a triple-A rating", []),
+    # never counts
+    ("The category 5 storm destroyed 40 homes.", [("40", 40.0, "home")]),
+    ("The meeting starts at 3 p.m. sharp.", []),
+    ("He sold the Galaxy S10 phones and Windows 10 devices.", []),
+    ("The team won a 2-1 victory.", []),
+    ("The 2019-20 budget grew.", []),
+    ("People aged 18 to 35 were stopped.", []),
+    ("The Level 3 alert and Article 5 apply. COVID-19 cases rose. The G20 met. 5G towers rose.", []),
+    ("Call 0722 123 456 for details.", []),
+    ("He lives at No. 3 Station Road.", []),
+    ("The iPhone 12 models sold.", []),
+    ("The city of 1,000 cameras has a population of 4 million.", [("1,000", 1000.0, "camera")]),
+    ("1. Introduction\n2. The 40 cameras\n3. Costs", [("40", 40.0, "camera")]),
+    ("The five plants (Omo Kuraz 1, Omo Kuraz 2, Omo Kuraz 3).", [("five", 5.0, "plant")]),
+    ("It built 4 bridges: (1) a rail bridge; (2) a road bridge.", [("4", 4.0, "bridge")]),
+    ("The 6 units include Units 2 and 3 of the plant.", [("6", 6.0, "unit")]),
+    ("They bought 12 drones with maturities of between 12 and 15 years.", [("12", 12.0, "drone")]),
+    ("a local emergency number, 112, and 6,000 cameras", [("6,000", 6000.0, "camera")]),
+    # measures and modifiers inside the noun phrase; compounds ending in a measure
+    ("a plant with two 315MW generators", [("two", 2.0, "generator")]),
+    ("two new 400kV electricity distribution substations", [("two", 2.0, "substation")]),
+    ("an output of 467 gigawatt-hours a year", []),
+    ("at least 20 forty-foot containers", [("20", 20.0, "container")]),
+    ("It links 2 data centres.", [("2", 2.0, "centre")]),
+    ("They bought two or three cameras and no fewer than 12 drones.",
+     [("two", 2.0, "camera"), ("three", 3.0, "camera"), ("12", 12.0, "drone")]),
+    ("LIBOR plus 100 basis points", [("100", 100.0, "point")]),
+    ("3 container berths, 1 dry bulk berth", [("3", 3.0, "berth"), ("1", 1.0, "berth")]),
+]
+
+HELD_OUT = [
+    ("The ministry ordered 1,200 body cameras (800 for Lagos and 400 for Abuja).",
+     [("1,200", 1200.0, "camera"), ("800", 800.0, "camera"), ("400", 400.0, "camera")]),
+    ("* 25 command centres (15 in the north, 10 in the south)",
+     [("25", 25.0, "centre"), ("15", 15.0, "centre"), ("10", 10.0, "centre")]),
+    ("Police stations connected: 432\n", [("432", 432.0, "station")]),
+    ("Number of cameras: 9,000\n", [("9,000", 9000.0, "camera")]),
+    ("| Site | Cameras |\n|---|---|\n| Radios with GPS | 100 |\n", [("100", 100.0, "radio")]),
+    ("Nairobi installed 1,800 cameras and Mombasa 600.", [("1,800", 1800.0, "camera"), ("600", 600.0, "camera")]),
+    ("The force hired 300 officers in 2021; 120 have since left.",
+     [("300", 300.0, "officer"), ("120", 120.0, "officer")]),
+    ("The audit counted 75 servers. Only 40 were patched.", [("75", 75.0, "server"), ("40", 40.0, "server")]),
+    ("The total number of arrests rose from 230 to 410 last year.",
+     [("230", 230.0, "arrest"), ("410", 410.0, "arrest")]),
+    ("Of the 2,400 licence plates read, 310 were flagged.", [("2,400", 2400.0, "plate"), ("310", 310.0, "plate")]),
+    ("The firm supplied 60 additional cameras.", [("60", 60.0, "camera")]),
+    ("It added 12 HD domes.", [("12", 12.0, "dome")]),
+    ("Arrests rose tenfold and fines quadrupled.", [("tenfold", 10.0, "times"), ("quadrupled", 4.0, "times")]),
+    ("The number of cameras could triple by 2030.", [("triple", 3.0, "times")]),
+    ("a magnitude 7 earthquake hit the town", []),
+    ("the bus left at 9 a.m. from the depot", []),
+    ("The Pixel 7 handsets and the PlayStation 5 consoles", []),
+    ("They drew 1-1 and then lost 3-0 in the cup.", []),
+    ("The 2021-22 plan was delayed.", []),
+    ("Children aged 5-11 were vaccinated.", []),
+    ("Tel: +44 20 7946 0958 for the press office", []),
+    ("See page 12 of the report and chapter 4.", []),
+    ("The plan covers 3 districts: Districts 4 and 5 first.", [("3", 3.0, "district")]),
+    ("The 50 cameras cost $2 million, and the 10-year deal was signed in 2019.", [("50", 50.0, "camera")]),
+    ("Phase 1 installed 200 cameras.\n\nPhase 2 will add 300.", [("200", 200.0, "camera")]),
+    ("The dam has three 82MW turbines.", [("three", 3.0, "turbine")]),
+    ("The grid gained 1.9 billion kilowatt-hours.", []),
+    ("The hub hosts 4 data centres and 9 media rooms.", [("4", 4.0, "centre"), ("9", 9.0, "room")]),
+    ("The police held 14 suspects and released 3.", [("14", 14.0, "suspect"), ("3", 3.0, "suspect")]),
+    ("Of the 47 counties, 12 have signed up.", [("47", 47.0, "county"), ("12", 12.0, "county")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEV, ids=[row[0][:40] for row in DEV])
+def test_counts_dev(nlp, text, expected):
+    assert quantities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", HELD_OUT, ids=[row[0][:40] for row in HELD_OUT])
+def test_counts_held_out(nlp, text, expected):
+    assert quantities(nlp, text) == expected
+
+
+pieces = st.sampled_from(["40", "3 412", "1,800", "five", "cameras", "Cameras installed:", "(", ")", ",", ".",
+                          "\n", "|", "in Accra", "fivefold", "10-fold", "doubled", "will triple", "aged", "to",
+                          "2-1", "2019-20", "+254", "0722", "Medway", "number of", "victims", "and", "No.", " "])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(pieces, max_size=25).map(" ".join))
+def test_counts_never_raise_and_keep_their_spans(nlp, text):
+    (annotated,) = annotate(nlp, [(text, None)])
+    for mention in annotated.mentions:
+        assert text[mention.start:mention.end] == mention.text
+        if mention.source == "carried_count_rule":
+            assert mention.value == int(mention.value) and mention.unit
