@@ -220,10 +220,12 @@ class CountryRules:
 
     def without_supplier_homes(self, places: list[Mention], vendor_homes: set[str], named_homes: set[str]) -> list[Mention]:
         """Without the home countries of the document's vendors and financiers, while another
-        country is named (`exclude_supplier_homes`); a vendor's home where the text names a place
-        (Safaricom's Kenya, with Nairobi) is a buyer too, unless the text names it as a supplier's
-        or lender's home ("Chinese tech giant Huawei in Beijing")."""
-        home = (vendor_homes - {m.country for m in places if m.label == "PLACE"}) | named_homes
+        country is named (`exclude_supplier_homes`); a vendor's home that the document names most
+        often, places included (Safaricom's Kenya, with Nairobi), is its buyer too, unless the text
+        names it as a supplier's or lender's home ("Chinese tech giant Huawei in Beijing")."""
+        counts = Counter(m.country for m in places)
+        most = {code for code, n in counts.items() if n == max(counts.values())} if counts else set()
+        home = (vendor_homes - most) | named_homes
         if self.exclude_supplier_homes and any(m.country not in home for m in places):
             return [m for m in places if m.country not in home]
         return places
