@@ -134,6 +134,12 @@ def test_a_new_vendor_joins_the_deal_it_refers_to(annotate_text, second, deals):
     assert {deal.country for deal in found} == {"KZ"}
 
 
+def test_countries_listed_before_a_vendor_each_have_a_deal(annotate_text):
+    text = "Ministers from Guinea and Mali described their own Huawei-built systems."
+    _, deals = claims_of(annotate_text, text)
+    assert sorted((deal.country, tuple(deal.vendors)) for deal in deals) == [("GN", ("Huawei",)), ("ML", ("Huawei",))]
+
+
 def test_a_separate_deal_is_told_apart(annotate_text):
     text = ("Pakistan's Safe City Islamabad, built by Huawei, runs 1,950 cameras.\n\n"
             "The Punjab authority, which runs a separate network of 8,000 cameras in Lahore, will spend Rs 11.8 "

@@ -177,7 +177,11 @@ class _Attacher:
         country = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
         if country is None and self.deals.focus is None:
             country = self.rules.country.choose(self.text, fact, self.countries, before_deal=False)
-        self.deals.open_from_vendors(sentence, vendors, None if country is NO_COUNTRY else country)
+        if country is NO_COUNTRY:
+            country = None
+        for other in self.rules.country.listed_with(self.text, country, fact.in_sentence) if country else []:
+            self.deals.open_from_vendors(sentence, vendors, other)  # "Guinea and Mali … their Huawei-built systems"
+        self.deals.open_from_vendors(sentence, vendors, country)
 
     def claim(self, mention: Mention) -> Claim:
         sentence = self.index.sentence_of(mention.start)

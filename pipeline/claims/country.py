@@ -253,6 +253,20 @@ class CountryRules:
                     foreign[i] = foreign[i - 1] = True
         return {id(m) for m, is_foreign in zip(places, foreign, strict=True) if is_foreign}
 
+    def listed_with(self, text: str, chosen: Mention, candidates: list[Mention]) -> list[Mention]:
+        """The other countries of a list the chosen one stands in ("ministers from Guinea and
+        Mali described their Huawei-built systems"), each of them a buyer."""
+        countries = [m for m in candidates if m.label == "COUNTRY"]
+        if chosen not in countries:
+            return []
+        at = countries.index(chosen)
+        start = end = at
+        while start > 0 and self.list_joiner.match(text[countries[start - 1].end:countries[start].start]):
+            start -= 1
+        while end + 1 < len(countries) and self.list_joiner.match(text[countries[end].end:countries[end + 1].start]):
+            end += 1
+        return [m for m in countries[start:end + 1] if m.country != chosen.country]
+
     def owns_vendor(self, text: str, mention: Mention, vendor_starts: set[int]) -> bool:
         """"China's Huawei", "South Korea's LG CNS": a country introducing a vendor, which a
         later sentence does not carry as the place of its facts."""
