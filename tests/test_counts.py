@@ -22,6 +22,10 @@ def quantities(nlp, text):
 
 
 DEV = [
+    # people after a verb done to them
+    ("The attack killed 12 and injured 30 in the market.", [("12", 12.0, "person"), ("30", 30.0, "person")]),
+    ("Police arrested at least 45 on Monday.", [("45", 45.0, "person")]),
+    ("The team was beaten 2-1 and killed off the season.", []),
     # lists and parentheses: the parts count what the whole counts
     ("600 cameras (450 in Accra, 150 in Kumasi)",
      [("600", 600.0, "camera"), ("450", 450.0, "camera"), ("150", 150.0, "camera")]),

@@ -1,6 +1,6 @@
 """QUANTITY whose counted noun is written before the number, not after it: a list's parts ("600
 cameras (450 in Accra, 150 in Kumasi)"), a clause or sentence carrying on ("Kent bought 40 cameras,
-Medway has 25"), a label line or table row ("Cameras installed: 4,200", "| Drones | 5 |") and a
+Medway has 25"), people after a verb done to them ("killed 12 and injured 30"), a label line or table row ("Cameras installed: 4,200", "| Drones | 5 |") and a
 count phrase ("the number of victims fell from 108 to 52")."""
 from __future__ import annotations
 
@@ -48,6 +48,8 @@ class CarriedCountStep:
         # ("between 12 and 15 years", "Cristina 4, 5, 6"): the other one tells what it counts
         self.next_number = re.compile(rf"[ \u00a0]*(?:[-\u2013,&]|(?i:to|and|or)(?![\w]))?[ \u00a0]*(?:{number_pattern(domain)})")
         self.measure_before = re.compile(rf"(?<![\w])(?i:{alternation(numbers['measure_units'])})[ \u00a0]\Z")
+        self.person_verb = re.compile(rf"(?<![\w]){alternation(carried['person_verbs'], 'i')}[ \u00a0]+(?:(?i:at least|about|some|nearly|almost|over|more than)[ \u00a0]+)?\Z")
+        self.person_unit = carried["person_unit"]
         self.phrases = re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+")
         self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
@@ -68,7 +70,8 @@ class CarriedCountStep:
                 continue
             if antecedents is None:  # read once per doc, only when a bare number needs them
                 antecedents = self._antecedents(scan, found)
-            unit = self._label_noun(scan.text, start) or self._antecedent(scan, start, antecedents)
+            unit = self._label_noun(scan.text, start) or self._people_after_verb(scan.text, start) \
+                or self._antecedent(scan, start, antecedents)
             if unit and self._bare(scan.text, start, end, value):
                 carried.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value,
                                                     "carried_count_rule", unit=unit))
@@ -127,6 +130,12 @@ class CarriedCountStep:
         ("a population of 1.2 million", "a speed of 40"), but "a total of 40" counts."""
         before = max(0, start - self.reading.windows.qualifier_before)
         return bool(_OF_BEFORE.search(text, before, start)) and not self.phrase_tail.search(text, before, start)
+
+    def _people_after_verb(self, text: str, start: int) -> str | None:
+        """"The attack killed 12 and injured 30": a bare number right after a verb done to people
+        (`person_verbs`) counts people."""
+        found = self.person_verb.search(text, max(0, start - self.reading.windows.qualifier_before), start)
+        return self.person_unit if found else None
 
     def _label_noun(self, text: str, start: int) -> str | None:
         """The unit of a label line or table row ending right before the number: "Cameras
