@@ -261,7 +261,8 @@ class PlaceRecogniser:
             sentence_start, sentence_end = sentence_at(doc, start)
             earlier = _places_since(places, sentence_start)
             nearby = [m.country for m in countries.within(sentence_start, sentence_end) + earlier if m.start != start]
-            nearby += [m.country for m in reversed(countries.within(start - self.window, start))]
+            paragraph = doc_text(doc).rfind("\n\n", 0, start) + 1  # the text just before, in its paragraph
+            nearby += [m.country for m in reversed(countries.within(max(start - self.window, paragraph), start))]
             country = self.decide(name, candidates, nearby, doc_counts)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
         places += self._dateline_place(doc, countries.items, (doc_counts, named), places)
@@ -328,16 +329,17 @@ class PlaceRecogniser:
 
     def decide(self, name: str, candidates, nearby: list[str], doc_counts: Counter) -> str:
         """Of the plausible candidates, the first country named near the place (in its sentence,
-        then in the text just before it), else the one most named in the document, else the
+        then in the text just before it in its paragraph), else the one most named in the document
+        (on a tie the larger place), else the
         configured preference, else the most populous (`_plausible`: a capital or a very large
         city beats a much smaller namesake unless the document is about the namesake's country)."""
         codes = self._plausible(candidates, doc_counts)
         for code in nearby:
             if code in codes:
                 return code
-        named = [(doc_counts[c], c) for c in codes if doc_counts[c]]
-        if named:
-            return max(named)[1]
+        named = [c for c in codes if doc_counts[c]]
+        if named:  # the most named; on a tie the larger place
+            return max(named, key=lambda code: doc_counts[code])
         preferred = self.prefer.get(name)
         return preferred if preferred in codes else codes[0]
 
