@@ -34,6 +34,9 @@ from pipeline.rows import Rows, document_row
 from pipeline.tables import BATCH_TABLES, FORMATS, SCHEMAS, TABLES, TableWriter
 
 PARTS = ".claimtrace-parts"
+# Parts are read back once, at the end: LZ4 writes and reads them in half the time of Parquet's
+# default Snappy, at about the same size.
+PARTS_COMPRESSION = "lz4"
 LOCK = ".claimtrace.lock"
 
 
@@ -360,7 +363,7 @@ class Checkpoint:
             tmp = part.with_name(part.name + ".tmp")
             with writing(part):
                 try:
-                    pq.write_table(table, tmp)
+                    pq.write_table(table, tmp, compression=PARTS_COMPRESSION)
                 except BaseException:
                     tmp.unlink(missing_ok=True)
                     raise
