@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -236,8 +237,12 @@ def _domain(config_path: str):
 
 @functools.cache
 def _pipeline(config_path: str):
-    """The spaCy pipeline, built once per process (also in each worker)."""
-    return build_nlp(config_path)
+    """The spaCy pipeline, built once per process (also in each worker). Its objects live as long
+    as the process: frozen, the cycle collector no longer walks them on every full collection,
+    and forked workers keep sharing their memory pages."""
+    nlp = build_nlp(config_path)
+    gc.freeze()
+    return nlp
 
 
 @dataclass
