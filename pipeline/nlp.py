@@ -31,8 +31,9 @@ def build_nlp(config_path: str | Path | None = None, config_dir: str | Path | No
     nlp.meta["claimtrace_max_chunk_chars"] = int(cfg["claimtrace"]["max_chunk_chars"])
     nlp.meta["claimtrace_config_dir"] = str(domain.resolve())
     # The components tokenized their phrase lists while being built, which fills the tokenizer's
-    # cache (10,000 words) with names: without this the documents' words are never cached.
+    # cache with names: without this the documents' words would find it full.
     nlp.tokenizer._flush_cache()
+    nlp.tokenizer.max_cache_size = int(cfg["claimtrace"].get("tokenizer_cache_words", nlp.tokenizer.max_cache_size))
     return nlp
 
 

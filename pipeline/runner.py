@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -34,6 +35,9 @@ from pipeline.rows import Rows, document_row
 from pipeline.tables import BATCH_TABLES, FORMATS, SCHEMAS, TABLES, TableWriter
 
 PARTS = ".claimtrace-parts"
+# Parts are read back once, at the end: LZ4 writes and reads them in half the time of Parquet's
+# default Snappy, at about the same size.
+PARTS_COMPRESSION = "lz4"
 LOCK = ".claimtrace.lock"
 
 
@@ -233,8 +237,12 @@ def _domain(config_path: str):
 
 @functools.cache
 def _pipeline(config_path: str):
-    """The spaCy pipeline, built once per process (also in each worker)."""
-    return build_nlp(config_path)
+    """The spaCy pipeline, built once per process (also in each worker). Its objects live as long
+    as the process: frozen, the cycle collector no longer walks them on every full collection,
+    and forked workers keep sharing their memory pages."""
+    nlp = build_nlp(config_path)
+    gc.freeze()
+    return nlp
 
 
 @dataclass
@@ -360,7 +368,7 @@ class Checkpoint:
             tmp = part.with_name(part.name + ".tmp")
             with writing(part):
                 try:
-                    pq.write_table(table, tmp)
+                    pq.write_table(table, tmp, compression=PARTS_COMPRESSION)
                 except BaseException:
                     tmp.unlink(missing_ok=True)
                     raise

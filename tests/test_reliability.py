@@ -12,6 +12,7 @@ import sys
 import time
 
 import pytest
+import spacy
 
 from pipeline.cli import main
 from pipeline.readers import Columns, Limits, decode, discover, read_all
@@ -351,3 +352,15 @@ def test_the_progress_bar_has_a_total_and_an_eta(tmp_path):
     assert f"0.00/{total}" in states[0]  # the total is known before the first document
     assert f"{total}/{total}" in states[-1] and "100%" in states[-1] and "<00:00" in states[-1]
     assert "40 docs" in states[-1]
+
+
+# --- the tokenizer's cache ------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", [1, 123, 100000])
+def test_tokenizer_cache_size_is_the_configured_one_and_never_changes_the_tokens(tmp_path, words):
+    from pipeline.nlp import build_nlp
+
+    nlp = build_nlp(configured(tmp_path, tokenizer_cache_words=words))
+    assert nlp.tokenizer.max_cache_size == words
+    text = (CORPUS / "news" / "argentina_jujuy_zte.txt").read_text(encoding="utf-8")
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in spacy.blank("en").make_doc(text)]
