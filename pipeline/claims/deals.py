@@ -60,7 +60,7 @@ class DealRules:
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
-        self.separate = re.compile(rf"(?<![\w-]){alternation(data['separate_deal_cues'], 'i')}(?![\w-])")
+        self.separate = Caseless(rf"(?<![\w-]){alternation(data['separate_deal_cues'], 'i')}(?![\w-])")
         self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
 
@@ -89,6 +89,7 @@ class DocumentDeals:
         self.about_surveillance = bool(self.technologies.items) or rules.deal_cue.search(text) is not None
         self.paragraphs_about: dict[int, bool] = {}
         self.separate_sentences: set[Span] = set()
+        self.separate_cue: dict[Span, bool] = {}
 
     def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> Deal | None:
         """The deal of a sentence naming vendors: an existing deal of the same country sharing
@@ -167,7 +168,9 @@ class DocumentDeals:
 
     def _tells_a_separate_deal(self, sentence: Span) -> bool:
         """Whether a sentence not yet read says its facts are of another deal ("a separate network")."""
-        return sentence not in self.separate_sentences and self.rules.separate.search(self.text, *sentence) is not None
+        if sentence not in self.separate_cue:  # looked at once per sentence
+            self.separate_cue[sentence] = self.rules.separate.search(self.text, *sentence) is not None
+        return sentence not in self.separate_sentences and self.separate_cue[sentence]
 
     def _in_focus(self, code: str | None, paragraph_start: int) -> Deal | None:
         """The deal last spoken of for a country; with no country, the deal in focus when the
