@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             "961 project descriptions (1x) and on ten copies of them (10x); `ratio` is claimtrace's words "
             "per second over those of a process that reads the same CSV and runs spaCy's bare English "
             "tokenizer; `speed-up` is 2 workers over 1 (forked processes, `--workers 2`); `sentences only` is "
-            "the same single-process run with the sentence component alone (reading, tokenizing, the three "
+            "the same single-process run with the sentence component alone (reading, tokenizing, the "
             "tables, Parquet): the time any rules have to fit in.\n\n"
             f"Machine: {machine()}.\n\n{table}\n\n{summary}\n\n"
             "## Long documents\n\nOne document of 400 KB and one of 4 MB (the descriptions joined as "
