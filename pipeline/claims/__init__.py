@@ -20,7 +20,6 @@ from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.patterns import alternation
 from pipeline.spans import Span
 
-
 # Country sources that are no mention of the document's: a country inside a name, a deal's, a currency's.
 _NOT_MENTIONS = ("country_in_name", "deal", "currency")
 

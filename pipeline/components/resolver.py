@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from pipeline.domain import load_domain
 from pipeline.mention import Mention, doc_mentions
 
+
 def resolve_overlaps(mentions: list[Mention], priority: dict[str, int]) -> list[Mention]:
     """Non-overlapping mentions in text order: longest first, then by label priority."""
     ranked = sorted(mentions, key=lambda m: (m.start - m.end, -priority.get(m.label, 0), m.start))
