@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.components  # noqa: F401  (registers the factories)
 from pipeline.claims import Claim, attach_claims
 from pipeline.claims.deals import Deal
-from pipeline.domain import CONFIG_DIR, load_domain
+from pipeline.domain import CONFIG_DIR, DomainData, load_domain
 from pipeline.mention import Mention, doc_in_names, doc_mentions, doc_text, sentence_bounds
 from pipeline.reading import ReadingView, reading_settings, reading_view
 
@@ -30,11 +31,20 @@ def build_nlp(config_path: str | Path | None = None, config_dir: str | Path | No
     nlp.max_length = max(nlp.max_length, int(cfg["claimtrace"]["max_chunk_chars"]) + 1)
     nlp.meta["claimtrace_max_chunk_chars"] = int(cfg["claimtrace"]["max_chunk_chars"])
     nlp.meta["claimtrace_config_dir"] = str(domain.resolve())
+    _abbreviated_signs_as_words(nlp, load_domain(nlp.meta["claimtrace_config_dir"]))
     # The components tokenized their phrase lists while being built, which fills the tokenizer's
     # cache with names: without this the documents' words would find it full.
     nlp.tokenizer._flush_cache()
     nlp.tokenizer.max_cache_size = int(cfg["claimtrace"].get("tokenizer_cache_words", nlp.tokenizer.max_cache_size))
     return nlp
+
+
+def _abbreviated_signs_as_words(nlp: Language, domain: DomainData) -> None:
+    """Currency signs written as abbreviations ("Rs.", "KSh.", "Ushs.") are one token each, so
+    their full stop never ends a sentence ("estimated at Rs. 800 million")."""
+    for sign in domain["currencies"]["signs"]:
+        if len(sign) > 2 and sign.endswith(".") and sign[:-1].isalpha():
+            nlp.tokenizer.add_special_case(sign, [{ORTH: sign}])
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:

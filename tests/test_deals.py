@@ -33,6 +33,11 @@ ATTACHMENTS = [
     # a country after "from" ending a borrowing or buying phrase
     ("Bolivia borrowed $105 million from China for its 1,800 cameras.", "1,800", "BO", [], True),
     ("Kenya bought 300 drones from Israel last year.", "300", "KE", [], True),
+    # a donor's or lender's country
+    ("China officially handed over 26 motorcycles to the Sri Lanka Police Department.", "26", "LK", [], True),
+    # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount
+    ("Meanwhile, another project, estimated at Rs. 800 million, would install CCTV cameras in Colombo, the Police said.",
+     "Rs. 800 million", "LK", [], True),
     # a researcher's country
     ("Uganda installed 5,000 cameras. University of Texas researchers found that 40% of them were offline.",
      "40%", "UG", [], True),

@@ -46,3 +46,13 @@ def test_recorded_bounds_are_those_of_doc_sents(nlp, text):
     doc = nlp.get_pipe("sentences")(nlp.make_doc(text))
     spans = [(s.start_char, s.end_char) for s in doc.sents]
     assert sentence_bounds(doc) == spans
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Another project, estimated at Rs. 800 million, would install cameras. It starts in 2016.", 2),
+    ("Kenya paid KSh. 6 billion for the cameras.", 1),
+    ("Uganda paid Ushs. 389 billion. The loan runs 12 years.", 2),
+])
+def test_a_currency_abbreviation_ends_no_sentence(nlp, text, sentences):
+    doc = nlp.get_pipe("sentences")(nlp.make_doc(text))
+    assert len(list(doc.sents)) == sentences
