@@ -109,6 +109,8 @@ ATTACHMENTS = [
     # an accuser is no buyer
     ("Since 2012 the U.S. has accused Huawei of spying. Kenya bought 1,800 Huawei cameras.", "1,800", "KE",
      ["Huawei"], True),
+    # a vendor excluded from a tender is no party to it
+    ("The Czech tax authority excluded Huawei from a 20 million-euro tender.", "20 million-euro", "CZ", [], False),
     # a rival in the tender is no party to the deal
     ("Côte d'Ivoire gave the contract to Huawei, ahead of ZTE, for €150 million.", "€150 million", "CI",
      ["Huawei"], True),
