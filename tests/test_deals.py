@@ -38,6 +38,10 @@ ATTACHMENTS = [
     # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount
     ("Meanwhile, another project, estimated at Rs. 800 million, would install CCTV cameras in Colombo, the Police said.",
      "Rs. 800 million", "LK", [], True),
+    # a place after a researcher's institute, and suppliers' countries after "came from"
+    ("Researchers at a British institute in Brighton found that Kenya paid $5 million for cameras.", "$5 million", "KE", [], True),
+    ("Ghana bought 800 cameras.\n\nA review of 2,400 contracts found the suppliers came mainly from China, the "
+     "United States and the United Kingdom.", "2,400", "GH", [], True),
     # a researcher's country
     ("Uganda installed 5,000 cameras. University of Texas researchers found that 40% of them were offline.",
      "40%", "UG", [], True),
