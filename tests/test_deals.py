@@ -161,6 +161,14 @@ def test_a_separate_deal_is_told_apart(annotate_text):
     assert claims["1,950"].deal is deals[0]
 
 
+def test_an_existing_system_is_a_deal_of_its_own(annotate_text):
+    text = ("Thai police set up almost 23,000 CCTV cameras in Bangkok for the summit.\n\n"
+            "The police already run AI cameras under another scheme, which cut crime by 80% in the zones.")
+    claims, deals = claims_of(annotate_text, text)
+    assert claims["23,000"].deal is not claims["80%"].deal
+    assert {deal.country for deal in deals} == {"TH"}
+
+
 def test_deals_of_one_programme_are_one_deal(annotate_text):
     text = "CEIEC built ECU 911 in Ecuador for $240 million.\n\nHuawei supplied 4,300 cameras for ECU 911 in 2016."
     claims, deals = claims_of(annotate_text, text)
