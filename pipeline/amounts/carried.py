@@ -48,7 +48,9 @@ class CarriedCountStep:
         # ("between 12 and 15 years", "Cristina 4, 5, 6"): the other one tells what it counts
         self.next_number = re.compile(rf"[ \u00a0]*(?:[-\u2013,&]|(?i:to|and|or)(?![\w]))?[ \u00a0]*(?:{number_pattern(domain)})")
         self.measure_before = re.compile(rf"(?<![\w])(?i:{alternation(numbers['measure_units'])})[ \u00a0]\Z")
-        self.person_verb = re.compile(rf"(?<![\w]){alternation(carried['person_verbs'], 'i')}[ \u00a0]+(?:(?i:at least|about|some|nearly|almost|over|more than)[ \u00a0]+)?\Z")
+        qualifiers = [word for words in numbers["qualifiers"].values() for word in words]  # "killed at least 12"
+        self.person_verb = re.compile(rf"(?<![\w]){alternation(carried['person_verbs'], 'i')}[ \u00a0]+"
+                                      rf"(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
         self.person_unit = carried["person_unit"]
         self.phrases = re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+")
         self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
