@@ -59,10 +59,8 @@ class ClaimRules:
         self.describer = DealDescriber(domain)
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
-        self.outside_claimant = re.compile(rf"(?<![\w-]){alternation(domain['claims']['outside_claimants'], 'i')}(?![\w-])",
-                                           re.I)
-        self.company_reference = re.compile(
-            rf"\s*{alternation(domain['claims']['company_references'], 'i')}(?![\w-])", re.I)
+        self.outside_claimant = re.compile(rf"(?<![\w-]){alternation(domain['claims']['outside_claimants'], 'i')}(?![\w-])")
+        self.company_reference = re.compile(rf"\s*{alternation(domain['claims']['company_references'], 'i')}(?![\w-])")
         self.conversion = re.compile(r"\s*(?:" + "|".join(
             r"\s*".join(re.escape(part) for part in joiner.split()) for joiner in
             sorted(domain["deals"]["conversion_joiners"], key=len, reverse=True)) + r")\s*", re.I)
@@ -120,11 +118,12 @@ class _Attacher:
         """A fact's surroundings: its sentence's candidate countries; those of an outside
         claimant left out ("a U.S. filing", "researchers at a Texas university") unless it is the
         buyer of a deal already told; a buyer's own claimant counts ("Frankfurt's transport company")."""
+        in_sentence = self.countries.places.within(*sentence)
         who = self.claimant_of(sentence)
-        said_by = span_of(self.text, sentence, who) if who and self.rules.outside_claimant.search(who) else (0, 0)
-        buyers = {deal.country for deal in self.deals.deals}
-        in_sentence = [m for m in self.countries.places.within(*sentence)
-                       if not said_by[0] <= m.start < said_by[1] or m.country in buyers]
+        if who and self.rules.outside_claimant.search(who):
+            said_by = span_of(self.text, sentence, who)
+            buyers = {deal.country for deal in self.deals.deals}
+            in_sentence = [m for m in in_sentence if not said_by[0] <= m.start < said_by[1] or m.country in buyers]
         return Fact(mention, sentence, in_sentence, self.index.paragraph_start(mention.start))
 
     def claimant_of(self, sentence: Span) -> str | None:
@@ -209,7 +208,6 @@ class _Attacher:
             nearest = min(in_clause_dates, key=lambda m: abs(m.start - mention.start))
             claim.date, claim.date_mention = nearest.date, nearest
         return claim
-
 
     def _described_vendors(self, fact: Fact) -> list[Mention]:
         """The vendors of the last sentence before the fact in its paragraph that names any:

@@ -328,6 +328,8 @@ def join_same_programme(text: str, deals: list[Deal], mentions: ByPosition, desc
     in several sentences ("CEIEC built ECU 911 … Huawei supplied ECU 911's cameras"); a bare
     technology name ("Safe City") names no programme of its own. Later deals are folded into the
     first, and their claims point at it."""
+    if len(deals) < 2:
+        return
     first: dict[tuple, Deal] = {}
     for deal in list(deals):
         name = describer.programme_of(text, deal, mentions) if deal.country else None

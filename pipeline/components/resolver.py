@@ -53,8 +53,9 @@ def state_in_us_story(mentions: list[Mention], states: dict[str, str]) -> list[M
     other = {m.country for m in mentions if m.label in ("COUNTRY", "PLACE") and m not in shared}
     if not about_us:
         return mentions
-    return [replace(m, label="PLACE", country="US", source="place_region", form=None)
-            if any(m is s for s in shared) and m.country not in other else m for m in mentions]
+    states = {id(m) for m in shared if m.country not in other}
+    return [replace(m, label="PLACE", country="US", source="place_region", form=None) if id(m) in states else m
+            for m in mentions]
 
 
 RULES: dict[str, Callable] = {
