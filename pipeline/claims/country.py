@@ -22,7 +22,12 @@ def financier_names(domain: DomainData) -> dict[str, str]:
     return {form: name for name, forms in domain["financiers"]["financiers"].items() for form in forms}
 
 
-NO_COUNTRY = Mention(label="COUNTRY", start=-1, end=-1, text="", source="no_country")
+def told_country(code: str | None, source: str) -> Mention:
+    """A country the text tells without a mention of it (a deal's, a currency's); `source` says how."""
+    return Mention(label="COUNTRY", start=-1, end=-1, text="", source=source, country=code)
+
+
+NO_COUNTRY = told_country(None, "no_country")
 _POSSESSIVE = ("'s", "’s")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 
@@ -146,7 +151,7 @@ class CountryRules:
             return None
         if deal.country_mention is not None and deal.country_mention.country == deal.country:
             return deal.country_mention
-        return Mention(label="COUNTRY", start=-1, end=-1, text="", source="deal", country=deal.country)
+        return told_country(deal.country, "deal")
 
     def currency(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """"KSh 6 billion": the country whose own currency an amount is in (not a supplier's or
@@ -154,7 +159,7 @@ class CountryRules:
         code = self._issuer(fact.mention.currency) if fact.mention.label == "MONEY" else None
         if code is None or code in context.foreign_homes:
             return None
-        return Mention(label="COUNTRY", start=-1, end=-1, text="", source="currency", country=code)
+        return told_country(code, "currency")
 
     def paragraph(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The last country named earlier in the paragraph (not compared with another); none
@@ -187,7 +192,7 @@ class CountryRules:
         if not issuers:
             return None
         code = issuers.most_common(1)[0][0]
-        return Mention(label="COUNTRY", start=-1, end=-1, text="", source="currency", country=code)
+        return told_country(code, "currency")
 
     def _in_sentence(self, text: str, fact: Fact, candidates: list[Mention]) -> Mention | None:
         if not candidates:
@@ -224,7 +229,8 @@ class CountryRules:
         often, places included (Safaricom's Kenya, with Nairobi), is its buyer too, unless the text
         names it as a supplier's or lender's home ("Chinese tech giant Huawei in Beijing")."""
         counts = Counter(m.country for m in places)
-        most = {code for code, n in counts.items() if n == max(counts.values())} if counts else set()
+        top = max(counts.values(), default=0)
+        most = {code for code, n in counts.items() if n == top}
         home = (vendor_homes - most) | named_homes
         if self.exclude_supplier_homes and any(m.country not in home for m in places):
             return [m for m in places if m.country not in home]
