@@ -98,12 +98,13 @@ def annotate(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator
     with nlp.select_pipes(disable=skip):
         for doc, (offset, view, original) in nlp.pipe(docs(), as_tuples=True):
             parts.append((doc, offset))
+            published = doc._.published
             if offset + len(doc_text(doc)) < len(view.text):
                 continue
             mentions, in_names, sentences = _merge(parts)
             for number, mention in enumerate(mentions, start=1):
                 mention.id = f"m{number}"
-            attached = attach_claims(view.text, sentences, mentions, domain, in_names)
+            attached = attach_claims(view.text, sentences, mentions, domain, in_names, published)
             yield back_to_original(Annotated(mentions, attached.claims, sentences, attached.deals), view, original)
             parts = []
 

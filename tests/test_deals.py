@@ -1,9 +1,14 @@
 """Deals: each attachment rule pinned with one-sentence and one-paragraph cases (the failures
 real reporting showed), the cross-document merge, and deals across runs in a database."""
+import shutil
+
 import pandas as pd
 import pytest
+import yaml
 
 from pipeline.deals import merge_deals
+from pipeline.domain import CONFIG_DIR
+from pipeline.nlp import annotate, build_nlp
 from pipeline.tables import read_table
 from tests.conftest import SEED, needs_shared
 
@@ -191,6 +196,73 @@ def test_two_deals_in_one_story(annotate_text):
     assert claims["$20.9 million"].country == "TJ" and claims["$20.9 million"].vendors == []
 
 
+# (text, published, fact told first, fact told later, whether they are of separate deals)
+EARLIER_INSTALLATIONS = [
+    # a sentence dated years before the deal in focus, naming no deal word: an older installation
+    ("Mongolia's police opened a command centre in Ulaanbaatar built by ZTE, at a cost of $12 million. "
+     "The city first put up 60 CCTV cameras around its main square in 2008.", "2016-05-01", "$12 million", "60", True),
+    ("In March 2021 Peru's interior ministry signed with Dahua for 900 cameras in Lima.\n\n"
+     "Back in 2014 the capital had set up 150 cameras along its ring road.", None, "900", "150", True),
+    # ... the deal's own earlier step, told with a deal word, stays the deal
+    ("Ghana hired Huawei for phase two, adding 6,000 cameras in 2019. "
+     "A first phase, begun in 2012, put up 800 cameras in Accra.", "2021-11-03", "6,000", "800", False),
+    ("Harare's new cameras are run by CloudWalk, which has installed 300 cameras so far. "
+     "The original 2015 contract was worth $240 million.", "2024-04-30", "300", "$240 million", False),
+    # ... a year already told in the paragraph is no older installation
+    ("In 2014 the Bank of China lent Peru $900 million for Lima's cameras, which Dahua installed. "
+     "The city counted 1,200 of them by 2018, and as of 2014 it had drawn $400 million.", None,
+     "$900 million", "$400 million", False),
+    # ... nor a date only a few years back
+    ("Kenya's Safe City, built by Huawei, was extended in 2022 to 2,000 cameras. "
+     "By 2020 it had 1,800 cameras.", "2023-01-10", "2,000", "1,800", False),
+]
+
+
+@pytest.mark.parametrize("text, published, first, later, separate", EARLIER_INSTALLATIONS)
+def test_an_older_installation_is_a_deal_of_its_own(annotate_text, text, published, first, later, separate):
+    claims, _ = claims_of(annotate_text, text, published)
+    assert claims[first].deal is not None and claims[later].deal is not None
+    assert (claims[first].deal is not claims[later].deal) is separate
+
+
+def test_a_vendor_told_years_before_a_vendorless_deal_opens_its_own(annotate_text):
+    text = ("Egypt's new capital opened a state command centre on 15 April that runs 14,000 cameras.\n\n"
+            "In February 2019 the city's developer signed with Honeywell for a first camera grid of 6,000 cameras.")
+    claims, deals = claims_of(annotate_text, text, "2026-04-20")
+    assert claims["14,000"].deal is not claims["6,000"].deal
+    assert sorted(tuple(deal.vendors) for deal in deals) == [(), ("Honeywell",)]
+
+
+@pytest.mark.parametrize("text, deals", [
+    # vendors after a separate-deal cue open a deal of their own, with the vendor the relative clause speaks of
+    ("Kenya will spend Sh4.5 billion on 2,500 cameras in Kisumu. The contract will go to Safaricom, which "
+     "already runs 1,800 cameras in Nairobi under a Huawei-built system.", [["Safaricom"], ["Safaricom", "Huawei"]]),
+    ("Côte d'Ivoire borrowed $57 million for Huawei's Abidjan cameras. It is not the first network that "
+     "Huawei has built in the country: the same lender paid €41.9 million for a fibre backbone.",
+     [["Huawei"], ["Huawei"]]),
+    # ... with no cue, the vendor joins its deal
+    ("Kenya will spend Sh4.5 billion on 2,500 cameras in Kisumu. The contract will go to Safaricom, which "
+     "will install them by June.", [["Safaricom"]]),
+])
+def test_vendors_after_a_separate_deal_cue(annotate_text, text, deals):
+    _, found = claims_of(annotate_text, text)
+    assert [deal.vendors for deal in found] == deals
+
+
+@pytest.mark.parametrize("text, reported", [
+    # a vendor and a country with no fact and no word of a deal report no deal
+    ("The newspaper said Huawei technicians had helped the governments of Uganda and Zambia spy on opponents.", []),
+    ("Since 2012 the U.S. has accused Huawei of being a tool for spying abroad.", []),
+    # ... a deal verb, a technology or a deal word does
+    ("Ghana signed with Huawei in 2018.", [("GH", ("Huawei",))]),
+    ("Huawei installed facial recognition in Kampala.", [("UG", ("Huawei",))]),
+    ("Zambia's contract with Huawei is under review.", [("ZM", ("Huawei",))]),
+])
+def test_a_deal_needs_a_fact_or_a_word_of_a_deal(annotate_text, text, reported):
+    _, deals = claims_of(annotate_text, text)
+    assert [(deal.country, tuple(deal.vendors)) for deal in deals] == reported
+
+
 @pytest.mark.parametrize("text, first, second", [
     ("Kenya signed a KSh 6 billion (about US$46 million) contract with Safaricom.", "KSh 6 billion", "US$46 million"),
     ("The bid was estimated at €150 million, or 98.4 billion CFA francs, in Côte d'Ivoire with Huawei.",
@@ -328,3 +400,15 @@ def test_a_deal_programme(annotate_text, text, programme):
     (deal,) = result.deals
     fields = DealDescriber(default_domain()).describe(text, deal, ByPosition(result.mentions), single=True)
     assert fields.programme == programme
+
+
+def test_earlier_deal_years_is_read_from_the_config(tmp_path):
+    folder = tmp_path / "configs"
+    shutil.copytree(CONFIG_DIR, folder)
+    path = folder / "deals.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["earlier_deal_years"] = 20
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text, published, first, later, _ = EARLIER_INSTALLATIONS[0]
+    claims = {c.mention.text: c for c in next(annotate(build_nlp(config_dir=folder), [(text, published)])).claims}
+    assert claims[first].deal is claims[later].deal

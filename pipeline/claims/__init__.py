@@ -87,7 +87,7 @@ class _Attacher:
     """One document's state while its facts and vendor sentences are read in text order."""
 
     def __init__(self, text: str, sentences: list[Span], mentions: list[Mention], domain: DomainData,
-                 in_names: list[Mention]):
+                 in_names: list[Mention], published: str | None):
         self.text = text
         self.rules = claim_rules(domain)
         self.index = DocumentIndex(text, sentences, self.rules.list_lead_end)
@@ -95,7 +95,7 @@ class _Attacher:
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
         self.values = ByPosition(m for m in mentions if m.label in VALUE_LABELS)
         self.dates = ByPosition(m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P"))
-        self.deals = DocumentDeals(text, self.index, mentions, self.rules.deals)
+        self.deals = DocumentDeals(text, self.index, mentions, self.rules.deals, published)
         self.claimants: dict[Span, str | None] = {}  # one look per sentence
         self.no_deal: dict[Span, bool] = {}  # one look per clause
         self.later: list[tuple[Claim, Fact]] = []  # facts whose country comes from their deal or beyond
@@ -217,11 +217,11 @@ class _Attacher:
 
 
 def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], domain: DomainData,
-                  in_names: list[Mention] = ()) -> Attached:
+                  in_names: list[Mention] = (), published: str | None = None) -> Attached:
     """A claim for every value mention of a document, in text order, and the document's deals.
     `in_names`: countries named inside organisations' names, which are not mentions but may
-    tell a borrower's country."""
-    attacher = _Attacher(text, sentences, mentions, domain, list(in_names))
+    tell a borrower's country; `published`: the document's publication date (ISO), if known."""
+    attacher = _Attacher(text, sentences, mentions, domain, list(in_names), published)
     by_sentence: dict[Span, list[Mention]] = {}
     for vendor in attacher.vendors.items:
         by_sentence.setdefault(attacher.index.sentence_of(vendor.start), []).append(vendor)
@@ -242,8 +242,7 @@ def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], dom
             claim.deal = None
     attacher.finish(claims)
     mark_repeats(text, claims, attacher.rules)
-    deals = [deal for deal in attacher.deals.deals if deal.country and (deal.claims or deal.vendors)]
-    return Attached(claims, deals)
+    return Attached(claims, attacher.deals.reported())
 
 
 def mark_repeats(text: str, claims: list[Claim], rules: ClaimRules) -> None:

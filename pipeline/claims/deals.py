@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
-from pipeline.mention import Mention
+from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.normalise.money import currency_tables
 from pipeline.patterns import Caseless, alternation
 from pipeline.spans import Span
@@ -60,9 +60,13 @@ class DealRules:
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
+        self.relative_clause = re.compile(rf"\s*,?\s*{alternation(data['relative_pronouns'], 'i')}\s+")
         self.separate = Caseless(rf"(?<![\w-]){alternation(data['separate_deal_cues'], 'i')}(?![\w-])")
         self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
+        self.earlier_deal_years = int(data["earlier_deal_years"])
+        self.deal_word = Caseless(rf"(?<![\w-]){alternation(data['deal_words'], 'i')}(?![\w-])")
+        self.deal_verb = Caseless(rf"(?<![\w-]){alternation(data['deal_verbs'], 'i')}(?![\w-])")
 
     def is_competitor(self, text: str, clause: Span, mention: Mention) -> bool:
         """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE"),
@@ -79,34 +83,63 @@ class DealRules:
 class DocumentDeals:
     """The deals of one document, built as its sentences are read in order."""
 
-    def __init__(self, text: str, index: DocumentIndex, mentions: list[Mention], rules: DealRules):
+    def __init__(self, text: str, index: DocumentIndex, mentions: list[Mention], rules: DealRules,
+                 published: str | None = None):
         self.text, self.index, self.rules = text, index, rules
         self.deals: list[Deal] = []
         self.focus: Deal | None = None
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
         self.technologies = ByPosition(m for m in mentions if m.label == "TECHNOLOGY")
+        self.values = ByPosition(m for m in mentions if m.label in VALUE_LABELS)
+        self.years = ByPosition(m for m in mentions if m.label == "DATE" and _year(m.date) is not None)
+        self.published_year = _year(published)
         # a document about no surveillance or security technology reports no deal
         self.about_surveillance = bool(self.technologies.items) or rules.deal_cue.search(text) is not None
         self.paragraphs_about: dict[int, bool] = {}
         self.separate_sentences: set[Span] = set()
         self.separate_cue: dict[Span, bool] = {}
 
-    def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> Deal | None:
-        """The deal of a sentence naming vendors: an existing deal of the same country sharing
-        one of them, else a new one; it becomes the deal in focus. In a document about no
-        surveillance technology only a technology vendor of the gazetteer opens one."""
+    def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> None:
+        """The deals of a sentence naming vendors. Vendors after a separate-deal cue ("Safaricom,
+        which already runs 1,800 cameras under a Huawei-built system") open a deal of their own,
+        with the vendor the cue's relative clause speaks of; the others join their deal."""
         if not self.about_surveillance:
             vendors = [m for m in vendors if m.source == "vendor_gazetteer" and m.vendor not in self.rules.contractors]
-        if not vendors:
-            return None
+        cue = self.rules.separate.search(self.text, *sentence)
+        before = [m for m in vendors if cue is None or m.end <= cue.start()]
+        after = [m for m in vendors if m not in before]
+        if before:
+            self._open(sentence, before, country, separate=False)
+        if after:
+            relative = before and self.rules.relative_clause.fullmatch(self.text, before[-1].end, cue.start())
+            self._open(sentence, before[-1:] + after if relative else after, country, separate=True)
+
+    def _open(self, sentence: Span, vendors: list[Mention], country: Mention | None, separate: bool) -> Deal | None:
+        """The deal of a sentence's vendors: an existing deal of the same country sharing one
+        of them (unless `separate`), else a new one; it becomes the deal in focus."""
         code = country.country if country is not None else (self.focus.country if self.focus else None)
-        deal = self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence) \
-            or self._referred_to(sentence, country) or self._new(code, country)
+        deal = None if separate else \
+            self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence) or self._referred_to(sentence, country)
+        deal = deal or self._new(code, country)
         for mention in vendors:
             deal.add_vendor(mention)
         deal.touch(sentence, vendors[-1].start)
         self.focus = deal
         return deal
+
+    def reported(self) -> list[Deal]:
+        """The deals the document reports: those with a buyer country and facts, or with vendors
+        named in a sentence that tells of a deal ("Huawei technicians helped the governments of
+        Uganda and Zambia spy on opponents" reports none)."""
+        return [deal for deal in self.deals if deal.country and (
+            deal.claims or deal.vendors and any(self._tells_of_a_deal(s) for s in deal.sentences))]
+
+    def _tells_of_a_deal(self, sentence: Span) -> bool:
+        """Whether a sentence tells of a deal: a technology, a fact, or one of `deal_cues`,
+        `deal_words` or `deal_verbs` in it."""
+        return bool(self.technologies.within(*sentence) or self.values.within(*sentence)) \
+            or any(cue.search(self.text, *sentence) is not None
+                   for cue in (self.rules.deal_cue, self.rules.deal_word, self.rules.deal_verb))
 
     def _deal_of_vendors(self, code: str | None, names: set[str], sentence: Span) -> Deal | None:
         """The country's deal sharing a vendor; else (`join_in_paragraph`) the deal in focus
@@ -117,7 +150,7 @@ class DocumentDeals:
         if deal is None and self.rules.join_in_paragraph and self.focus is not None and self.focus.country == code \
                 and self.focus.last_touch >= self.index.paragraph_start(sentence[0]):
             deal = self.focus
-        return deal or next((d for d in same_country if not d.vendors), None)
+        return deal or next((d for d in same_country if not d.vendors and not self._dated_before(sentence, d)), None)
 
     def main_deal(self, code: str, sentence: Span) -> Deal | None:
         """A country's first deal with vendors, else its first deal, for a fact whose country is
@@ -145,7 +178,8 @@ class DocumentDeals:
         if names:
             deals = [d for d in self.deals if names & set(d.vendors) and code in (None, d.country)]
             chosen = max(deals, key=lambda d: d.last_touch, default=None)
-        elif self._tells_a_separate_deal(sentence):  # "which runs a separate network of 8,000 cameras"
+        elif self._tells_a_separate_deal(sentence) or self._tells_an_earlier_deal(sentence, code):
+            # "which runs a separate network of 8,000 cameras"; "Laos first put up cameras in 2009"
             chosen = self._separate(fact, sentence, country, document_country)
         else:
             chosen = self._in_focus(code, self.index.paragraph_start(fact.start, self.rules.focus_paragraphs - 1))
@@ -171,6 +205,24 @@ class DocumentDeals:
         if sentence not in self.separate_cue:  # looked at once per sentence
             self.separate_cue[sentence] = self.rules.separate.search(self.text, *sentence) is not None
         return sentence not in self.separate_sentences and self.separate_cue[sentence]
+
+    def _tells_an_earlier_deal(self, sentence: Span, code: str | None) -> bool:
+        """Whether a sentence naming no vendor tells of an older installation than the deal in focus."""
+        focus = self.focus
+        return focus is not None and code in (None, focus.country) and sentence not in self.separate_sentences \
+            and not self.vendors.within(*sentence) and self._dated_before(sentence, focus)
+
+    def _dated_before(self, sentence: Span, deal: Deal) -> bool:
+        """Whether a sentence naming no deal word ("the first phase", "the original contract")
+        dates itself `earlier_deal_years` or more before everything told of a deal (the years
+        of its sentences and of its own paragraph so far, else the publication year)."""
+        years = [_year(m.date) for m in self.years.within(*sentence)]
+        if not years or self.rules.deal_word.search(self.text, *sentence) is not None:
+            return False
+        spans = deal.sentences + [(self.index.paragraph_start(sentence[0]), sentence[0])]
+        told = [_year(m.date) for start, end in spans for m in self.years.within(start, end)]
+        reference = min(told) if told else self.published_year
+        return reference is not None and reference - max(years) >= self.rules.earlier_deal_years
 
     def _in_focus(self, code: str | None, paragraph_start: int) -> Deal | None:
         """The deal last spoken of for a country; with no country, the deal in focus when the
@@ -313,6 +365,11 @@ def _in_usd(headline, claims: list) -> float | None:
         if claim.same_as is headline and claim.mention.currency == "USD":
             return claim.mention.value
     return None
+
+
+def _year(date: str | None) -> int | None:
+    """The year of an ISO date ("2015-06" → 2015); None for a duration or no date."""
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _unique(values) -> list:

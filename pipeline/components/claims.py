@@ -18,7 +18,8 @@ def make_claims(nlp: Language, name: str, config_dir: str | None):
     domain = load_domain(config_dir)
 
     def attach(doc: Doc) -> Doc:
-        attached = attach_claims(doc_text(doc), sentence_bounds(doc), doc_mentions(doc), domain, doc_in_names(doc))
+        attached = attach_claims(doc_text(doc), sentence_bounds(doc), doc_mentions(doc), domain, doc_in_names(doc),
+                                  doc._.published)
         doc._.claims, doc._.deals = attached.claims, attached.deals
         return doc
 
