@@ -1,7 +1,8 @@
 """Deal records across documents: the deals each document reports (`doc_deals` rows) merged
 into one `deals` row per deal (SPEC "deals"), the same deal reported by several articles
 being one row. Two documents' deals are one deal when they have the same country and share a
-vendor or a programme name; two deals of one document are never merged. Values are never
+vendor or a programme name (joined in that order of strength: the same programme, the same set of
+vendors, one shared vendor); two deals of one document are never merged. Values are never
 converted at a guessed rate: `value_usd` is the text's own USD amount or conversion."""
 from __future__ import annotations
 
@@ -49,7 +50,10 @@ def same_deal_keys(row: dict, merge_on: list[str]) -> list[tuple]:
     if "programme" in merge_on and row.get("programme"):
         keys.append((row["country"], "programme", " ".join(row["programme"].casefold().split())))
     if "vendors" in merge_on:
-        keys += [(row["country"], "vendor", vendor.casefold()) for vendor in _split(row.get("vendors"))]
+        vendors = sorted({vendor.casefold() for vendor in _split(row.get("vendors"))})
+        if len(vendors) > 1:
+            keys.append((row["country"], "vendor set", JOIN.join(vendors)))
+        keys += [(row["country"], "vendor", vendor) for vendor in vendors]
     return keys
 
 
@@ -63,7 +67,9 @@ def merge_deals(doc_deals: list[dict], merge_on: list[str], known_ids: dict | No
     for i, row in enumerate(doc_deals):
         for key in same_deal_keys(row, merge_on):
             buckets.setdefault(key, []).append(i)
-    for kind in ("programme", "vendor"):  # a shared programme name is the stronger evidence
+    # a shared programme name is the strongest evidence, then the same vendors, then one shared
+    # vendor: the Nairobi deal of Safaricom and Huawei meets its like before a Safaricom-only one
+    for kind in ("programme", "vendor set", "vendor"):
         for key, members in buckets.items():
             if key[1] == kind:
                 for other in members[1:]:

@@ -312,6 +312,13 @@ def test_merge_deals_across_documents(rows, groups):
     assert [d["deal_id"] for d in again] == [d["deal_id"] for d in deals]  # stable for the same inputs
 
 
+def test_the_same_vendors_meet_before_one_shared_vendor():
+    rows = [doc_deal("a", "d1", "KE", "Safaricom"), doc_deal("a", "d2", "KE", "Safaricom|Huawei"),
+            doc_deal("b", "d1", "KE", "Huawei|Safaricom")]
+    _, ids = merge_deals(rows, ["vendors", "programme"])
+    assert ids[("b", "d1")] == ids[("a", "d2")] != ids[("a", "d1")]
+
+
 GHANA = ("ACCRA, 5 May 2023 — Ghana signed a $176 million contract with Huawei for 800 cameras in Accra.\n")
 GHANA_AGAIN = ("KUMASI, 9 June 2023 — Huawei has finished the first 400 cameras of Ghana's safe city project, "
                "officials said.\n")
