@@ -48,6 +48,8 @@ class CountryRecogniser:
         domain = load_domain(config_dir)
         data = domain["countries"]
         self.gazetteer = Gazetteer(nlp, country_entries(data), "COUNTRY")
+        banks = {variant: name for name in data["central_banks"] for variant in name_variants(name)}
+        self.central_banks = Gazetteer(nlp, banks, "CENTRAL_BANK")
         self.person_ambiguous = set(data["person_ambiguous"])
         self.name_context_ok = set(data["name_context_ok"])
         self.codes_needing_context = set(data["codes_needing_context"])
@@ -64,9 +66,11 @@ class CountryRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         in_names = doc_in_names(doc)
+        banks = [(start, end) for start, end, *_ in self.central_banks.find(doc)]
         for start, end, name, entry in longest_first(self.gazetteer.find(doc)):
-            word = self._organisation_word(doc, doc.char_span(start, end))
-            if word:  # "China Eximbank", "State Bank of Pakistan": not a mention, but kept for claims
+            in_central_bank = any(bank_start <= start and end <= bank_end for bank_start, bank_end in banks)
+            word = None if in_central_bank else self._organisation_word(doc, doc.char_span(start, end))
+            if word:  # "China Eximbank", "National Bank of Pakistan": not a mention, but kept for claims
                 kind = "financier" if word in self.financier_words else "organisation"
                 in_names.append(make_mention(doc, "COUNTRY", start, end, "country_in_name",
                                              country=entry.country, organisation=kind))
