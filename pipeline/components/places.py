@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from pipeline import gazetteer
 from pipeline.cache import cache_key, cached, package_versions, source_digest
 from pipeline.claims.index import ByPosition
-from pipeline.components.countries import country_entries
+from pipeline.components.countries import OrganisationNames, country_entries
 from pipeline.domain import DomainData, load_domain
 from pipeline.gazetteer import NameIndex, longest_first
 from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
@@ -227,11 +227,11 @@ class PlaceEvidence:
         Sari"), unless it is an administrative word ("Nairobi County"), the name opens the
         sentence or (when `project` names may hold it) the words after it make a project's name
         ("Shymkent Oil Refinery")."""
-        if span.end < len(doc) and self._name_word(doc[span.end]) and not (project and self._in_project_name(doc, span)):
+        if span.end < len(doc) and self._name_word(doc[span.end]) and not (project and self.in_project_name(doc, span)):
             return True
         return span.start > 0 and not span[0].is_sent_start and self._name_word(doc[span.start - 1])
 
-    def _in_project_name(self, doc: Doc, span: Span) -> bool:
+    def in_project_name(self, doc: Doc, span: Span) -> bool:
         """The capitalised words after the name end in a `project_words` word, at most
         `project_name_words` words on."""
         run = list(itertools.takewhile(lambda token: token.is_alpha and token.is_title,
@@ -278,6 +278,8 @@ class PlaceRecogniser:
         self.min_population = int(data["min_population"])
         self.dateline_chars = int(data["dateline_chars"])
         self.shared_names = domain["countries"]["shared_names"]
+        self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
+                                               domain["countries"]["org_joiners"], data["organisation_window"])
         org_words = "|".join(map(re.escape, sorted(domain["countries"]["org_words"], key=len, reverse=True)))
         self.short_name = re.compile(rf"(?<![\w.])(?:{org_words})\s+\(([A-Z][\w-]+)(?=\)|,| or )")
 
@@ -327,13 +329,22 @@ class PlaceRecogniser:
             if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
                 continue  # the country name is as long: "Mexico" stays a country
             span = doc.char_span(start, end)
-            if self.evidence.in_person_name(doc, span) or (
-                    name in short_names and not self.evidence.in_place_context(doc, span, name_ends, regions, evidence)):
+            if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence)):
                 continue
             candidates = self._supported(doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions))
             if candidates:
                 proposals.append((start, end, name, candidates))
         return proposals
+
+    def _in_other_name(self, doc: Doc, span: Span, short_name: bool, context: tuple) -> bool:
+        """In a person's name; in a bank's or company's name, unless the name is a project's
+        ("Bank of Tokyo-Mitsubishi UFJ"; but "Shymkent Oil Refinery"); a company's short name
+        ("... Limited (Chalco)") outside a place context."""
+        if self.evidence.in_person_name(doc, span):
+            return True
+        if self.organisations.word(doc, span) and not self.evidence.in_project_name(doc, span):
+            return True
+        return short_name and not self.evidence.in_place_context(doc, span, *context)
 
     def _supported(self, doc: Doc, span: Span, entry: PlaceEntry, countries: tuple[set[str], set[str], set[str]],
                    context: tuple[set[int], dict[int, set[str]]]) -> tuple[Candidate, ...]:
