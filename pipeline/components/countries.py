@@ -1,6 +1,7 @@
 """COUNTRY: ISO 3166 countries by name, short form, code or demonym, normalised to alpha-2."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -54,19 +55,20 @@ class Misspellings:
         for name in sorted(self.words):
             for at in range(1, len(name) - 1):
                 self.one_short.setdefault(name[:at] + name[at + 1:], name)
-        self.shortest = min_letters - 1
+        self.ends = {(name[0], name[-1]) for name in self.words}  # a misspelling keeps both
+        self.candidates = re.compile(rf"\b[A-Z][a-z]{{{min_letters - 2},}}\b")  # capitalised words, one letter short or more
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, CountryEntry]]:
         """(start_char, end_char, the name meant, its entry) for each capitalised word that is
         one letter off a listed name and is no name itself."""
-        for token in doc:
-            text = token.text
-            if len(text) < self.shortest or not (token.is_alpha and token.is_title) or text in self.other_words:
+        for match in self.candidates.finditer(doc_text(doc)):
+            text = match.group()
+            if (text[0], text[-1]) not in self.ends or text in self.other_words:
                 continue
             meant = self.one_short.get(text) or next(
                 (text[:at] + text[at + 1:] for at in range(1, len(text) - 1) if text[:at] + text[at + 1:] in self.words), None)
-            if meant:
-                yield token.idx, token.idx + len(text), meant, self.words[meant]
+            if meant and doc.char_span(*match.span()) is not None:  # a whole token
+                yield match.start(), match.end(), meant, self.words[meant]
 
 
 class OrganisationNames:

