@@ -48,6 +48,16 @@ HELD_OUT = [
     ("Congolese miners near Lubumbashi were paid.", [("Congolese", "CD")]),
     ("Ukranian police bought cameras.", [("Ukranian", "UA")]),
     ("Uzbekstan signed the loan.", [("Uzbekstan", "UZ")]),
+    ("The Bank of Mozambique cut its policy rate.", [("Mozambique", "MZ")]),
+    ("The Central Bank of Sri Lanka and the Bank of Ceylon met.", [("Sri Lanka", "LK")]),
+    ("Swiss National Bank data showed inflows.", [("Swiss", "CH")]),
+    ("Qatar National Bank lent to the project.", []),
+    ("Qatar Central Bank set rates.", [("Qatar", "QA")]),
+    ("The Bank of England and Barclays agreed.", [("England", "GB")]),
+    ("Kenyan lenders and the Central Bank of Kenya met.", [("Kenyan", "KE"), ("Kenya", "KE")]),
+    ("A Congolese firm signed in Kinshasa.", [("Congolese", "CD")]),
+    ("In Pointe-Noire, Congolese dockers went on strike.", [("Congolese", "CG")]),
+    ("Azerbaidjan and Tadjikistan signed.", [("Azerbaidjan", "AZ"), ("Tadjikistan", "TJ")]),
 ]
 
 

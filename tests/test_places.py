@@ -116,6 +116,11 @@ HELD_OUT = [
     ("The Bank of Moscow lent to a Russian firm.", []),
     ("The mayor of St. Petersburg, Florida, bought cameras.", [("St. Petersburg", "US"), ("Florida", "US")]),
     ("Angola: flats in Kilamba Kiaxi were sold.", [("Kilamba Kiaxi", "AO")]),
+    ("Kazakhstan: the Pavlodar Aluminium Smelter was built.", [("Pavlodar", "KZ")]),
+    ("The Bank of Shanghai opened a branch in Shanghai.", [("Shanghai", "CN")]),
+    ("Kenya: Nairobi Water Company raised tariffs.", []),
+    ("Nigeria opened the Lekki Deep Sea Port.", [("Lekki", "NG")]),
+    ("Ethiopia built the Addis Ababa Light Railway.", [("Addis Ababa", "ET")]),
 ]
 
 
