@@ -74,6 +74,19 @@ DEV_CASES = [
     ("The Tehran Metro got Chinese trains.", [("Tehran", "IR")]),
     # a country named inside an organisation's name is evidence for a small place
     ("The State Bank of Venezuela funded a plant in Anzoátegui.", [("Anzoátegui", "VE")]),
+    # a place inside a project's name, when its country is named (in an organisation's name too)
+    ("Kazakhstan finished phase 2 of the Shymkent Oil Refinery.", [("Shymkent", "KZ")]),
+    ("The Development Bank of Kazakhstan lent for the Shymkent Oil Refinery.", [("Shymkent", "KZ")]),
+    ("Trinidad and Tobago signed for the Phoenix Park Industrial Park Project.", []),
+    ("Cambodia sold the power to the Phnom Penh Power Grid.", [("Phnom Penh", "KH")]),
+    # another spelling of a town's name, and "St." for "Saint"
+    ("Kyrgyzstan: a cement plant in Kyzyl-Kiya City.", [("Kyzyl-Kiya", "KG")]),
+    ("Russian officials met in the city of St. Petersburg.", [("St. Petersburg", "RU")]),
+    # a place inside a bank's or company's name, or a company's bracketed short name, is no place
+    ("The Bank of Tokyo-Mitsubishi UFJ lent to Kazakhstan.", []),
+    ("Pakistan: Sindh Bank Limited and Hub Power Company joined.", []),
+    ("Turkey borrowed from Shanghai Electric Power; a ceremony was held in Shanghai.", [("Shanghai", "CN")]),
+    ("Aluminum Corporation of China Limited (Chalco) lent to Mongolia; Chalco was repaid in coal.", []),
 ]
 
 HELD_OUT = [
@@ -97,6 +110,17 @@ HELD_OUT = [
     ("The Bolivian minister visited Kirkuk.", [("Kirkuk", "IQ")]),
     ("In Nigeria, the state of Ogun installed cameras.", [("Ogun", "NG")]),
     ("The cameras in Apple Valley, California were Chinese-made.", [("Apple Valley", "US"), ("California", "US")]),
+    ("In Ethiopia, the Adama Wind Farm Project was completed.", [("Adama", "ET")]),
+    ("Uzbekistan opened the Tashkent Metallurgical Plant.", [("Tashkent", "UZ")]),
+    ("Sri Lanka: Colombo Dockyard PLC built the ship.", []),
+    ("The Bank of Moscow lent to a Russian firm.", []),
+    ("The mayor of St. Petersburg, Florida, bought cameras.", [("St. Petersburg", "US"), ("Florida", "US")]),
+    ("Angola: flats in Kilamba Kiaxi were sold.", [("Kilamba Kiaxi", "AO")]),
+    ("Kazakhstan: the Pavlodar Aluminium Smelter was built.", [("Pavlodar", "KZ")]),
+    ("The Bank of Shanghai opened a branch in Shanghai.", [("Shanghai", "CN")]),
+    ("Kenya: Nairobi Water Company raised tariffs.", []),
+    ("Nigeria opened the Lekki Deep Sea Port.", [("Lekki", "NG")]),
+    ("Ethiopia built the Addis Ababa Light Railway.", [("Addis Ababa", "ET")]),
 ]
 
 

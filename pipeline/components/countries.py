@@ -1,6 +1,8 @@
 """COUNTRY: ISO 3166 countries by name, short form, code or demonym, normalised to alpha-2."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pycountry
@@ -41,32 +43,88 @@ def country_entries(data: dict) -> dict[str, CountryEntry]:
     return entries
 
 
+class Misspellings:
+    """Country names and demonyms of one word and at least `min_letters` letters written with one
+    letter too many or too few inside the word ("Braziilian", "Kazakstan", "Ukranian"); the first
+    and last letters are kept ("Americas", "Emirate", "Antigua" are other words)."""
+
+    def __init__(self, entries: dict[str, CountryEntry], min_letters: int, other_words: set[str]):
+        self.words = {name: entry for name, entry in entries.items() if name.isalpha() and len(name) >= min_letters}
+        self.other_words = other_words | set(self.words)
+        self.one_short: dict[str, str] = {}  # the word with one letter (not the first) left out -> the word
+        for name in sorted(self.words):
+            for at in range(1, len(name) - 1):
+                self.one_short.setdefault(name[:at] + name[at + 1:], name)
+        self.ends = {(name[0], name[-1]) for name in self.words}  # a misspelling keeps both
+        self.candidates = re.compile(rf"\b[A-Z][a-z]{{{min_letters - 2},}}\b")  # capitalised words, one letter short or more
+
+    def find(self, doc: Doc) -> Iterator[tuple[int, int, str, CountryEntry]]:
+        """(start_char, end_char, the name meant, its entry) for each capitalised word that is
+        one letter off a listed name and is no name itself."""
+        for match in self.candidates.finditer(doc_text(doc)):
+            text = match.group()
+            if (text[0], text[-1]) not in self.ends or text in self.other_words:
+                continue
+            meant = self.one_short.get(text) or next(
+                (text[:at] + text[at + 1:] for at in range(1, len(text) - 1) if text[:at] + text[at + 1:] in self.words), None)
+            if meant and doc.char_span(*match.span()) is not None:  # a whole token
+                yield match.start(), match.end(), meant, self.words[meant]
+
+
+class OrganisationNames:
+    """Whether a name stands inside a bank's or company's name: one of `words` ends the run of
+    capitalised words (and `joiners`) up to `window` words after it ("China Eximbank", "Sindh
+    Bank Limited"), or one of the `before` phrases stands right before it ("Bank of China")."""
+
+    def __init__(self, words: list[str], before: list[str], joiners: list[str], window: int):
+        self.org_words = set(words)
+        self.org_before = [phrase.split() for phrase in before]
+        self.org_before_longest = max((len(phrase) for phrase in self.org_before), default=0)
+        self.org_joiners = set(joiners)
+        self.org_window = int(window)
+
+    def word(self, doc: Doc, span) -> str | None:
+        """The word that makes the name part of a bank's or company's name, or None."""
+        before = [t.text for t in doc[max(0, span.start - self.org_before_longest):span.start]]
+        for phrase in self.org_before:
+            if len(phrase) <= len(before) and before[len(before) - len(phrase):] == phrase:
+                return " ".join(phrase)
+        for token in doc[span.end:span.end + self.org_window]:  # the capitalised words that follow
+            if token.text in self.org_words:
+                return token.text
+            if not (token.is_title or token.is_upper or token.text in self.org_joiners):
+                break
+        return None
+
+
 class CountryRecogniser:
     """Finds countries with a gazetteer and drops the names that context shows are not one."""
 
     def __init__(self, nlp: Language, config_dir: str | None):
         domain = load_domain(config_dir)
         data = domain["countries"]
-        self.gazetteer = Gazetteer(nlp, country_entries(data), "COUNTRY")
+        entries = country_entries(data)
+        self.gazetteer = Gazetteer(nlp, entries, "COUNTRY")
+        self.misspellings = Misspellings(entries, int(data["misspelling_min_letters"]), set(data["not_misspellings"]))
+        banks = {variant: name for name in data["central_banks"] for variant in name_variants(name)}
+        self.central_banks = Gazetteer(nlp, banks, "CENTRAL_BANK")
         self.person_ambiguous = set(data["person_ambiguous"])
         self.name_context_ok = set(data["name_context_ok"])
         self.codes_needing_context = set(data["codes_needing_context"])
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
         self.currency_words = set(data["currency_words_after"])
-        self.org_words = set(data["org_words"])
-        self.org_before = [phrase.split() for phrase in data["org_before"]]
-        self.org_before_longest = max((len(phrase) for phrase in self.org_before), default=0)
-        self.org_joiners = set(data["org_joiners"])
-        self.org_window = int(data["org_window"])
+        self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"])
         self.financier_words = set(data["financier_words"])
         self.verb_endings = tuple(domain["numbers"]["not_noun_endings"])  # "visited Jordan"
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         in_names = doc_in_names(doc)
-        for start, end, name, entry in longest_first(self.gazetteer.find(doc)):
-            word = self._organisation_word(doc, doc.char_span(start, end))
-            if word:  # "China Eximbank", "State Bank of Pakistan": not a mention, but kept for claims
+        banks = [(start, end) for start, end, *_ in self.central_banks.find(doc)]
+        for start, end, name, entry in longest_first([*self.gazetteer.find(doc), *self.misspellings.find(doc)]):
+            in_central_bank = any(bank_start <= start and end <= bank_end for bank_start, bank_end in banks)
+            word = None if in_central_bank else self.organisations.word(doc, doc.char_span(start, end))
+            if word:  # "China Eximbank", "National Bank of Pakistan": not a mention, but kept for claims
                 kind = "financier" if word in self.financier_words else "organisation"
                 in_names.append(make_mention(doc, "COUNTRY", start, end, "country_in_name",
                                              country=entry.country, organisation=kind))
@@ -97,21 +155,6 @@ class CountryRecogniser:
                 and not before.lower_.endswith(self.verb_endings) and before.text not in self.name_context_ok:
             return True
         return after is not None and after.is_title and after.text not in self.name_context_ok
-
-
-    def _organisation_word(self, doc: Doc, span) -> str | None:
-        """The word that makes the country part of a bank's or company's name (`org_words`,
-        `org_before`: "China Eximbank", "Bank of China"), or None."""
-        before = [t.text for t in doc[max(0, span.start - self.org_before_longest):span.start]]
-        for phrase in self.org_before:
-            if len(phrase) <= len(before) and before[len(before) - len(phrase):] == phrase:
-                return " ".join(phrase)
-        for token in doc[span.end:span.end + self.org_window]:  # the capitalised words that follow
-            if token.text in self.org_words:
-                return token.text
-            if not (token.is_title or token.is_upper or token.text in self.org_joiners):
-                break
-        return None
 
 
 @Language.factory("claimtrace_countries", default_config={"config_dir": None})

