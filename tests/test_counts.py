@@ -98,6 +98,14 @@ DEV = [
      [("two", 2.0, "camera"), ("three", 3.0, "camera"), ("12", 12.0, "drone")]),
     ("LIBOR plus 100 basis points", [("100", 100.0, "point")]),
     ("3 container berths, 1 dry bulk berth", [("3", 3.0, "berth"), ("1", 1.0, "berth")]),
+    # the plural subject of a change verb is what its bare numbers count
+    ("Robberies fell from 1,200 in 2018 to 800 last year.", [("1,200", 1200.0, "robbery"), ("800", 800.0, "robbery")]),
+    ("Kidnappings in the city fell to 35 in 2019.", [("35", 35.0, "kidnapping")]),
+    ("Reported burglaries rose 12% to 4,500.", [("4,500", 4500.0, "burglary")]),
+    # ... not a subject that is measured
+    ("Prices rose from 20 to 40 in a week.", []),
+    ("Shares fell 5% to 40 on Monday.", []),
+    ("Temperatures rose to 40 in the afternoon.", []),
 ]
 
 HELD_OUT = [
@@ -135,6 +143,10 @@ HELD_OUT = [
     ("The hub hosts 4 data centres and 9 media rooms.", [("4", 4.0, "centre"), ("9", 9.0, "room")]),
     ("The police held 14 suspects and released 3.", [("14", 14.0, "suspect"), ("3", 3.0, "suspect")]),
     ("Of the 47 counties, 12 have signed up.", [("47", 47.0, "county"), ("12", 12.0, "county")]),
+    ("Murders in the capital have dropped to 150, police said.", [("150", 150.0, "murder")]),
+    ("Carjackings rose from 300 to 410 after the cameras went dark.", [("300", 300.0, "carjacking"), ("410", 410.0, "carjacking")]),
+    ("Interest rates rose to 5 last year.", []),
+    ("Its costs have climbed to 300 since March.", []),
 ]
 
 

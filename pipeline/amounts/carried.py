@@ -1,7 +1,8 @@
 """QUANTITY whose counted noun is written before the number, not after it: a list's parts ("600
 cameras (450 in Accra, 150 in Kumasi)"), a clause or sentence carrying on ("Kent bought 40 cameras,
-Medway has 25"), people after a verb done to them ("killed 12 and injured 30"), a label line or table row ("Cameras installed: 4,200", "| Drones | 5 |") and a
-count phrase ("the number of victims fell from 108 to 52")."""
+Medway has 25"), people after a verb done to them ("killed 12 and injured 30"), a label line or table row ("Cameras installed: 4,200", "| Drones | 5 |"), a
+count phrase ("the number of victims fell from 108 to 52") and the plural subject of a change
+("Robberies fell from 1,200 to 800")."""
 from __future__ import annotations
 
 import bisect
@@ -53,6 +54,12 @@ class CarriedCountStep:
                                       rf"(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
         self.person_unit = carried["person_unit"]
         self.phrases = re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+")
+        self.change_verb = re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])")
+        self.change_subject = re.compile(
+            rf"(?P<noun>[A-Za-z][a-z]+)(?:[ \u00a0]+{alternation(carried['subject_prepositions'])}[ \u00a0]+"
+            rf"[\w'’ \u00a0-]{{1,30}}?)?[ \u00a0]+(?:{alternation(carried['subject_fillers'])}[ \u00a0]+){{0,2}}\Z")
+        self.subject_window = int(carried["subject_window"])
+        self.measured_subjects = {word.lower() for word in carried["measured_subjects"]}
         self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
         self.label = re.compile(
@@ -166,12 +173,25 @@ class CarriedCountStep:
             noun, plural, _ = self.reading.noun_after(scan.text, phrase.end())
             if noun and plural:
                 nouns.append((phrase.start(), noun))
+        nouns += self._change_subjects(scan.text)
         for mention in scan.others:
             if mention.label == "TECHNOLOGY":
                 noun = self._plural_in(mention.text.split()[-1])
                 if noun:
                     nouns.append((mention.start, noun))
         return sorted(nouns)
+
+    def _change_subjects(self, text: str) -> list[tuple[int, str]]:
+        """(position, unit) of the plural noun a change verb tells of ("Robberies fell from 1,200
+        to 800", "Murders in the city dropped to 150"): its bare numbers count that noun."""
+        nouns = []
+        for verb in self.change_verb.finditer(text):
+            subject = self.change_subject.search(text, max(0, verb.start() - self.subject_window), verb.start())
+            if subject:
+                unit = self._plural_in(subject.group("noun"))
+                if unit and unit not in self.measured_subjects:
+                    nouns.append((subject.start(), unit))
+        return nouns
 
     def _antecedent(self, scan: NumberScan, start: int, antecedents: list[tuple[int, str]]) -> str | None:
         """The unit of the nearest antecedent before `start` within its sentence or the
