@@ -60,6 +60,13 @@ ATTACHMENTS = [
     ("Kenya, Uganda and Zambia have together borrowed $500 million for cameras.", "$500 million", None, [], False),
     ("Hikvision holds a world market share of around 26%.", "26%", None, ["Hikvision"], False),
     ("Huawei employs about 197,000 people worldwide.", "197,000", None, ["Huawei"], False),
+    # a clause counting countries is a vendor's footprint; a survey's own counts and a funding round no deal's
+    ("Kenya bought Huawei's Safe City.\n\nHuawei has deployed it in 100 cities in close to 30 countries.",
+     "100", None, ["Huawei"], False),
+    ("Hikvision sold cameras to UK councils.\n\nWe sent FOI requests to all 32 London borough councils.",
+     "32", "GB", [], False),
+    ("Zimbabwe hired CloudWalk for its cameras.\n\nCloudWalk raised $75 million in a funding round last year.",
+     "$75 million", None, ["CloudWalk"], False),
     # no country in the sentence: the paragraph's deal
     ("Angola opened its security centre with CEIEC in 2019. It cost $100 million, and 700 cameras feed it.",
      "700", "AO", ["CEIEC"], True),

@@ -137,9 +137,11 @@ class _Attacher:
         return self.claimants[sentence]
 
     def belongs_to_no_deal(self, clause: Span) -> bool:
-        """`DealRules.belongs_to_no_deal`, looked at once per clause (a clause often holds several facts)."""
+        """`DealRules.belongs_to_no_deal`, or a clause counting countries ("it has deployed in 100
+        cities in close to 30 countries"), looked at once per clause (a clause often holds several facts)."""
         if clause not in self.no_deal:
-            self.no_deal[clause] = self.rules.deals.belongs_to_no_deal(self.text, clause)
+            counts_countries = any(m.unit in self.rules.deals.no_deal_units for m in self.values.within(*clause))
+            self.no_deal[clause] = counts_countries or self.rules.deals.belongs_to_no_deal(self.text, clause)
         return self.no_deal[clause]
 
     def _between(self, before: Span, after: Span) -> str:
