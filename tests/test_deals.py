@@ -56,6 +56,9 @@ ATTACHMENTS = [
      "323 billion kip", "LA", ["Huawei"], True),
     # a vendor's origin
     ("Kenya rolled out 1,800 Chinese-made cameras in 2021.", "1,800", "KE", [], True),
+    # countries whose example the buyer follows
+    ("Peru's interior ministry will follow similar moves by the United States and remove 400 Hikvision cameras.",
+     "400", "PE", ["Hikvision"], True),
     # a fact several countries share, and one no country owns
     ("Kenya, Uganda and Zambia have together borrowed $500 million for cameras.", "$500 million", None, [], False),
     ("Hikvision holds a world market share of around 26%.", "26%", None, ["Hikvision"], False),

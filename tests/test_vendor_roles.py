@@ -38,6 +38,8 @@ DEV_CASES = [
     ("Bishkek gave Shenzhen Sunwin Intelligent until March to finish the cameras, then extended Sunwin's deadline.",
      [("Shenzhen Sunwin Intelligent", "Shenzhen Sunwin Intelligent"), ("Sunwin", "Shenzhen Sunwin Intelligent")]),
     ("Orange was given a contract to manage the surveillance network.", [("Orange", "Orange")]),
+    # a news outlet with a legal suffix is no vendor
+    ("The agency will remove the Hikvision cameras, the Australian Broadcasting Corp. reported.", [("Hikvision", "Hikvision")]),
     ("The police chief noted Flock already provides license-plate readers and cameras.", [("Flock", "Flock")]),
     ("The nearly $200,000 contract with South Carolina-based Dataworks Plus covers facial recognition.", [("Dataworks Plus", "Dataworks Plus")]),
     ("A five-year contract between the city and Lumina Enterprises Inc. for body cameras is pending.", [("Lumina Enterprises Inc.", "Lumina Enterprises")]),
