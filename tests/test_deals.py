@@ -259,6 +259,22 @@ def test_vendors_after_a_separate_deal_cue(annotate_text, text, deals):
     assert [deal.vendors for deal in found] == deals
 
 
+def test_a_late_figure_takes_the_leading_country_but_not_its_deal(annotate_text):
+    text = ("Uganda signed a $126 million deal with Huawei for cameras in Kampala.\n\n"
+            "Huawei's system is used in 200 cities worldwide, including in China, Pakistan and Russia, and activists "
+            "in Kenya, Egypt and Zambia have raised concerns. Uganda's opposition says Uganda cannot afford it.\n\n"
+            "Critics point to the crime figures.\n\nKidnappings rose to 202 cases in 2018, police said.")
+    claims, _ = claims_of(annotate_text, text)
+    assert claims["202"].country == "UG" and claims["202"].deal is None and claims["202"].vendors == []
+
+
+def test_a_figure_told_before_its_deal_joins_it(annotate_text):
+    text = ("In Egypt's new capital, a network of at least 6,000 cameras will watch every street.\n\n"
+            "The city will hold 6.5 million residents.\n\nIts surveillance system is developed by Honeywell.")
+    claims, deals = claims_of(annotate_text, text)
+    assert claims["6,000"].deal is deals[0] and deals[0].vendors == ["Honeywell"]
+
+
 @pytest.mark.parametrize("text, reported", [
     # a vendor and a country with no fact and no word of a deal report no deal
     ("The newspaper said Huawei technicians had helped the governments of Uganda and Zambia spy on opponents.", []),

@@ -108,7 +108,7 @@ class _Attacher:
             if source is not NO_COUNTRY:
                 claim.country = source.country
                 claim.country_mention = None if source.source in _NOT_MENTIONS else source
-                if claim.deal is None:  # a headline fact told before its country was named
+                if claim.deal is None:  # a fact told before its country's deal was spoken of
                     claim.deal = self.deals.main_deal(claim.country, claim.sentence)
         for claim in claims:
             if not claim.vendors and claim.deal is not None:

@@ -64,6 +64,7 @@ class CountryContext:
         self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start))
                                   and not rules.owns_vendor(text, m, vendor_starts))
         self.dominant = rules.dominant(self.carried.items)
+        self.leading = self.dominant or rules.dominant(self.carried.items, by_lead=True)
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
         self.foreign_homes = home | vendor_homes
         self.by_currency = rules.currency_country(mentions, self.foreign_homes)
@@ -77,6 +78,7 @@ class CountryRules:
         self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
         self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'], 'i')}(?!\w)", re.I)
         self.document_share = float(data["document_country_share"])
+        self.document_lead = float(data["document_country_lead"])
         self.origin_window = int(data["origin_window"])
         self.units_without_country = set(data["units_without_country"])
         self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
@@ -169,7 +171,7 @@ class CountryRules:
     def document(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The country most of the document is about, when one is; in a document naming no
         country, the one whose own currency most of its amounts are in."""
-        return context.dominant or (None if context.carried.items else context.by_currency)
+        return context.leading or (None if context.carried.items else context.by_currency)
 
     def paragraph_borrower(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """A borrower named earlier in the paragraph."""
@@ -283,12 +285,17 @@ class CountryRules:
         """Whether a country stands on the far side of a comparison in its sentence."""
         return bool(self.comparison.search(text, sentence[0], mention.start))
 
-    def dominant(self, places: list[Mention]) -> Mention | None:
-        """The first mention of the country most of the document is about, if there is one."""
+    def dominant(self, places: list[Mention], by_lead: bool = False) -> Mention | None:
+        """The first mention of the country most of the document is about, if there is one: it
+        holds more than `document_country_share` of the country mentions; `by_lead`: it is named
+        `document_country_lead` times as often as any other instead."""
         counts = Counter(m.country for m in places)
         if not counts:
             return None
-        country, count = counts.most_common(1)[0]
-        if count / sum(counts.values()) <= self.document_share and len(counts) > 1:
+        (country, count), *others = counts.most_common(2)
+        if by_lead:
+            if others and count < self.document_lead * others[0][1]:
+                return None
+        elif count / sum(counts.values()) <= self.document_share and others:
             return None
         return next(m for m in places if m.country == country)

@@ -155,9 +155,13 @@ class DocumentDeals:
 
     def main_deal(self, code: str, sentence: Span) -> Deal | None:
         """A country's first deal with vendors, else its first deal, for a fact whose country is
-        known only once the whole document was read."""
+        known only once the whole document was read and which was told before that deal was
+        first spoken of (a headline; "A network of 6,000 cameras …" before the vendor is named);
+        none for a fact told after it and out of its focus (a crime figure paragraphs later)."""
         same = [d for d in self.deals if d.country == code]
         chosen = next((d for d in same if d.vendors), same[0] if same else None)
+        if chosen is not None and chosen.sentences and chosen.sentences[0][0] < sentence[0]:
+            return None
         if chosen is not None:
             chosen.touch(sentence, -1)
         return chosen
