@@ -152,6 +152,12 @@ def test_a_fact_is_tied_to_its_deal(annotate_text, text, fact, country, vendors,
     ("The system will link 12,000 cameras to software from SenseTime.", [["Hikvision", "SenseTime"]]),
     # ... one that does not refer to it opens a deal of its own
     ("SenseTime sold 300 licences to the police.", [["Hikvision"], ["SenseTime"]]),
+    # a sentence opening with a description of the deal's vendor joins it, even naming the country
+    ("The Chinese camera maker teamed up with Kazakhtelecom to link 300 sites in Kazakhstan.",
+     [["Hikvision", "Kazakhtelecom"]]),
+    # ... but not a description of the new vendor itself
+    ("Police also fly 40 drones from the manufacturer of their drones, Chinese company DJI.",
+     [["Hikvision"], ["DJI"]]),
 ])
 def test_a_new_vendor_joins_the_deal_it_refers_to(annotate_text, second, deals):
     text = "Kazakhstan will spend 38.6 billion tenge on cameras supplied by Hikvision.\n\n" + second

@@ -63,6 +63,8 @@ class DealRules:
         self.focus_paragraphs = int(data["focus_paragraphs"])
         self.relative_clause = re.compile(rf"\s*,?\s*{alternation(data['relative_pronouns'], 'i')}\s+")
         self.separate = Caseless(rf"(?<![\w-]){alternation(data['separate_deal_cues'], 'i')}(?![\w-])")
+        self.vendor_reference = re.compile(
+            rf"\s*(?i:the)\s+(?:[\w-]+\s+){{0,2}}{alternation(data['vendor_references'])}(?![\w-])")
         self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
         self.earlier_deal_years = int(data["earlier_deal_years"])
@@ -119,8 +121,8 @@ class DocumentDeals:
         """The deal of a sentence's vendors: an existing deal of the same country sharing one
         of them (unless `separate`), else a new one; it becomes the deal in focus."""
         code = country.country if country is not None else (self.focus.country if self.focus else None)
-        deal = None if separate else \
-            self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence) or self._referred_to(sentence, country)
+        deal = None if separate else self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence) \
+            or self._referred_to(sentence, country) or self._vendor_referred_to(sentence, code)
         deal = deal or self._new(code, country)
         for mention in vendors:
             deal.add_vendor(mention)
@@ -172,6 +174,16 @@ class DocumentDeals:
             return None
         recent = self.focus.last_touch >= self.index.paragraph_start(sentence[0], self.rules.focus_paragraphs - 1)
         return self.focus if recent and self.rules.focus_reference.search(self.text, *sentence) else None
+
+    def _vendor_referred_to(self, sentence: Span, code: str | None) -> Deal | None:
+        """The deal in focus of the same country, when a sentence naming a new vendor opens by
+        referring to its vendor by description ("The Chinese ICT firm teamed up with Safaricom";
+        not "the maker of their drones, Chinese company DJI", which describes the new one)."""
+        focus = self.focus
+        if focus is None or not focus.vendors or code not in (None, focus.country):
+            return None
+        recent = focus.last_touch >= self.index.paragraph_start(sentence[0], self.rules.focus_paragraphs - 1)
+        return focus if recent and self.rules.vendor_reference.match(self.text, *sentence) else None
 
     def deal_of_fact(self, fact: Mention, sentence: Span, clause_vendors: list[Mention],
                      country: Mention | None, document_country: str | None = None) -> Deal | None:
