@@ -38,6 +38,9 @@ DEV_CASES = [
     ("Bishkek gave Shenzhen Sunwin Intelligent until March to finish the cameras, then extended Sunwin's deadline.",
      [("Shenzhen Sunwin Intelligent", "Shenzhen Sunwin Intelligent"), ("Sunwin", "Shenzhen Sunwin Intelligent")]),
     ("Orange was given a contract to manage the surveillance network.", [("Orange", "Orange")]),
+    # makers of cameras, video software and biometrics known to the gazetteer
+    ("Police forces use cameras made by Dahua and NUUO; the electoral commission chose Ipsidy.",
+     [("Dahua", "Dahua"), ("NUUO", "NUUO"), ("Ipsidy", "Ipsidy")]),
     # a news outlet with a legal suffix is no vendor
     ("The agency will remove the Hikvision cameras, the Australian Broadcasting Corp. reported.", [("Hikvision", "Hikvision")]),
     ("The police chief noted Flock already provides license-plate readers and cameras.", [("Flock", "Flock")]),
