@@ -22,6 +22,8 @@ CLAIMANTS = [
     # "In a survey by …,"
     ("In a survey by the newspaper Handelsblatt, three of four forces said they used the cameras.",
      "a survey by the newspaper Handelsblatt"),
+    # "as revealed by …"
+    ("Public bodies bought 1,000 Hikvision cameras, as revealed by the magazine Wired.", "the magazine Wired"),
     # none: pronouns, a passive opening, a recipient after "told"
     ("It said the cameras cost $5 million.", None),
     ("First announced in 2017, the project involves 1,000 cameras.", None),
