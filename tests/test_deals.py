@@ -56,6 +56,9 @@ ATTACHMENTS = [
      "323 billion kip", "LA", ["Huawei"], True),
     # a vendor's origin
     ("Kenya rolled out 1,800 Chinese-made cameras in 2021.", "1,800", "KE", [], True),
+    # a loan for a public-security network is a deal though no vendor or technology is named
+    ("Ghana signed a $199 million buyer's credit for the second phase of its Security Communications Network.",
+     "$199 million", "GH", [], True),
     # countries whose example the buyer follows
     ("Peru's interior ministry will follow similar moves by the United States and remove 400 Hikvision cameras.",
      "400", "PE", ["Hikvision"], True),
