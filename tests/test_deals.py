@@ -59,6 +59,9 @@ ATTACHMENTS = [
     # a loan for a public-security network is a deal though no vendor or technology is named
     ("Ghana signed a $199 million buyer's credit for the second phase of its Security Communications Network.",
      "$199 million", "GH", [], True),
+    # a news agency's country is an outside claimant's
+    ("The Portuguese news agency Lusa reported that CEIEC was supplying the Angolan police with 45 centres.",
+     "45", "AO", ["CEIEC"], True),
     # countries whose example the buyer follows
     ("Peru's interior ministry will follow similar moves by the United States and remove 400 Hikvision cameras.",
      "400", "PE", ["Hikvision"], True),
