@@ -435,6 +435,8 @@ def test_a_count_opening_a_line_after_a_name_is_a_count(annotate_text, text):
     ("Ghana signed with Huawei to extend the Alpha Project to 10,000 cameras.", "Alpha Project"),
     ("Ghana signed with Huawei to extend the Alpha project to 10,000 cameras.", "Alpha"),
     ("Bolivia borrowed $105 million from China for BOL-110 and its 1,800 cameras.", "BOL-110"),
+    ("At the Huawei Safe City Summit in Nairobi, Kenya's police said 1,800 cameras were working.", None),
+    ("Pakistan's Safe City Islamabad, built by Huawei, runs 1,950 cameras.", "Safe City Islamabad"),
 ])
 def test_a_deal_programme(annotate_text, text, programme):
     from pipeline.claims.deals import DealDescriber

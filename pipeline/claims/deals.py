@@ -296,6 +296,7 @@ class DealDescriber:
         self.code = re.compile(data["programme_code"])
         self.not_code = {code for code in currency_tables(domain).codes}
         self.not_programme = set(data["not_programme_words"])
+        self.event_words = set(data["event_words"])
         self.programme_categories = set(data["programme_categories"])
         words = int(data["programme_max_words"])
         self.named = re.compile(
@@ -340,7 +341,9 @@ class DealDescriber:
         for mention in inside:
             if mention.label == "TECHNOLOGY" and mention.technology in self.programme_categories \
                     and mention.text[:1].isupper():
-                return self._with_capitalised_neighbours(text, mention)
+                name = self._with_capitalised_neighbours(text, mention)
+                if name.split()[-1] not in self.event_words:  # "the Safe City Summit" is an event
+                    return name
         for start, end in spans:
             for match in self.named.finditer(text, start, end):
                 words = match.group(1).split()
