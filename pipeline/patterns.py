@@ -104,9 +104,11 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
-    # the first character of any number, tested first: most positions of a text fail at once
+    # tested first, so most positions of a text fail at once: digits, or the first letter of a
+    # number word at the start of a word (inside a word, a letter fails at its look-behind)
     first = {w[0] for w in [*data["units"], *data["tens"], *data["scale_fractions"], *data["collective"], "a"]}
-    guard = "(?=[\\d." + "".join(sorted({c.lower() for c in first} | {c.upper() for c in first})) + "])"
+    letters = "".join(sorted({c.lower() for c in first} | {c.upper() for c in first}))
+    guard = rf"(?:(?=[\d.])|(?<![\w-])(?=[{letters}]))"
     return guard + (
         rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
         rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
