@@ -1,5 +1,6 @@
 """`alternation`: a trie-shaped regex that matches what a longest-first list of the words matches;
-`Caseless`: a search without case that finds what `re.I` finds."""
+`Caseless`: a search without case that finds what `re.I` finds; `Keyed`: a pattern tried only
+where one of its keys starts, finding what `finditer` finds."""
 import re
 import string
 import sys
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.patterns import Caseless, alternation
+from pipeline.patterns import Caseless, Keyed, alternation
 
 
 @pytest.mark.parametrize("words, flags, text, expected", [
@@ -118,3 +119,38 @@ def test_lower_case_keeps_what_matching_without_case_sees():
     for letter in string.ascii_lowercase:
         without_case = [m.start() for m in re.finditer(letter, every, re.I)]
         assert without_case == [m.start() for m in re.finditer(letter, lowered)]
+
+
+NAMES = ["dollar", "dollars", "us dollar", "rand", "yen"]
+NAME_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(NAMES)})[ ]+(?P<num>\d+(?: million)?)")
+RELATIVE = ["in", "by", "last"]
+MONTH_AFTER = re.compile(rf"(?<![\w-])(?:(?i:{alternation(RELATIVE)})\s+(?=May|June)|(?=(?i:last)\s))(?:(?i:last)\s+)?(?:May|June)(?![\w])")
+# (pattern, keys, text, the spans `finditer` finds); development rows, then held-out rows
+KEYED_DEVELOPMENT = [
+    (NAME_BEFORE, NAMES, "paid Dollar 22 million and yen 5", [(5, 22), (27, 32)]),
+    (NAME_BEFORE, NAMES, "a grand 5 and a brand 6", []),  # a key inside a word: the look-behind fails
+    (NAME_BEFORE, NAMES, "US Dollar 40", [(0, 12)]),  # the longer key first
+    (NAME_BEFORE, NAMES, "US Dollars 40", [(3, 13)]),  # "us dollar" then "s": from "Dollars"
+    (NAME_BEFORE, NAMES, "no money here", []),
+    (NAME_BEFORE, NAMES, "İstanbul paid rand 7", [(14, 20)]),  # a text it cannot lower: searched as written
+    (MONTH_AFTER, RELATIVE, "In May and last June, by may", [(0, 6), (11, 20)]),  # "may" is no month
+    (MONTH_AFTER, RELATIVE, "Last May", [(0, 8)]),
+]
+KEYED_HELD_OUT = [
+    (NAME_BEFORE, NAMES, "dollar dollar 5", [(7, 15)]),
+    (NAME_BEFORE, NAMES, "yen-5 rand 10", [(6, 13)]),
+    (MONTH_AFTER, RELATIVE, "by June", [(0, 7)]),
+    (MONTH_AFTER, RELATIVE, "bin June", []),
+]
+
+
+@pytest.mark.parametrize("pattern, keys, text, spans", KEYED_DEVELOPMENT + KEYED_HELD_OUT)
+def test_keyed_finds_what_finditer_finds(pattern, keys, text, spans):
+    assert [m.span() for m in Keyed(pattern, keys).finditer(text)] == spans
+    assert [m.span() for m in pattern.finditer(text)] == spans
+
+
+@given(st.text(alphabet="dolarsyenRDY 5-İ", max_size=40))
+def test_keyed_matches_like_finditer(text):
+    keyed = Keyed(NAME_BEFORE, NAMES)
+    assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in NAME_BEFORE.finditer(text)]

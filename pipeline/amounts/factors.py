@@ -6,10 +6,10 @@ import re
 
 from pipeline.amounts.predicates import Rejections
 from pipeline.amounts.reading import Reading
-from pipeline.amounts.scan import NumberScan, first_character_guard
+from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import alternation, number_pattern, small_number_pattern
+from pipeline.patterns import Keyed, alternation, number_pattern, small_number_pattern
 
 
 class FactorStep:
@@ -22,9 +22,9 @@ class FactorStep:
         self.factor = re.compile(rf"(?P<num>{number_pattern(domain)})\s+{re.escape(self.factor_word)}(?![\w])")
         words, bases = {**numbers["factors"], **numbers["factor_verbs"]}, numbers["factor_verb_bases"]
         self.factors = {k.lower(): float(v) for k, v in {**words, **bases}.items()}
-        self.factor_words = re.compile(
-            rf"{first_character_guard([*words, *bases])}(?<![\w-])"
-            rf"(?:(?P<word>{alternation(words, 'i')})|(?P<base>{alternation(bases, 'i')}))(?![\w-])")
+        self.factor_words = Keyed(re.compile(
+            rf"(?<![\w-])(?:(?P<word>{alternation(words, 'i')})|(?P<base>{alternation(bases, 'i')}))(?![\w-])"),
+            [*words, *bases])
         self.verb_leader = re.compile(rf"(?<![\w]){alternation(numbers['factor_verb_leaders'], 'i')}[ \u00a0]+\Z")
         self.fold = re.compile(rf"(?i:{re.escape(numbers['fold_suffix'])})(?![\w-])")
         self.fold_number = re.compile(rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|{small_number_pattern(domain)})[- ]?\Z")

@@ -8,7 +8,7 @@ from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan, first_character_guard
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import alternation, small_number_pattern
+from pipeline.patterns import Keyed, alternation, small_number_pattern
 
 
 class FractionStep:
@@ -20,11 +20,10 @@ class FractionStep:
         followers = alternation(numbers["fraction_followers"], "i")
         leaders = alternation(numbers["fraction_leaders"], "i")
         fractions = alternation(numbers["fractions"], "i")
-        self.fraction = re.compile(
-            rf"{first_character_guard(numbers['fractions'])}"
+        self.fraction = Keyed(re.compile(
             rf"(?:(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
             rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-]))"
-        )
+        ), numbers["fractions"])
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every fraction of a whole in the text, in percentage points."""
