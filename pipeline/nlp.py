@@ -29,7 +29,7 @@ def build_nlp(config_path: str | Path | None = None, config_dir: str | Path | No
     written = spacy.util.load_config(path, interpolate=False).get("paths", {}).get("configs")
     domain = Path(config_dir or written or path.parent)  # the folder given, else the config's, else its own
     cfg = spacy.util.load_config(path, overrides={"paths.configs": str(domain.resolve())}, interpolate=False)
-    with _collector_paused():
+    with collector_paused():
         nlp = spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
     nlp.max_length = max(nlp.max_length, int(cfg["claimtrace"]["max_chunk_chars"]) + 1)
     nlp.meta["claimtrace_max_chunk_chars"] = int(cfg["claimtrace"]["max_chunk_chars"])
@@ -43,7 +43,7 @@ def build_nlp(config_path: str | Path | None = None, config_dir: str | Path | No
 
 
 @contextlib.contextmanager
-def _collector_paused():
+def collector_paused():
     """No cycle collection while the components are built: they make millions of objects that
     all live as long as the pipeline (the place tables), and collecting finds none to free."""
     enabled = gc.isenabled()
