@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 from pipeline.domain import load_domain
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.normalise.dates import date_grammar, parse_date
-from pipeline.patterns import Keyed
 
 
 class DateRecogniser:
@@ -21,10 +20,9 @@ class DateRecogniser:
         domain = self.domain = load_domain(config_dir)
         grammar = date_grammar(domain)
         self.pattern = grammar.finder
-        # "in May", "by March", "last May": a month alone, after one of these words, in the year of
-        # the last date written before it, else of publication
-        dates = domain["dates"]
-        self.month_alone = Keyed(grammar.month_alone, [*dates["month_alone_cues"], *dates["month_relative"]])
+        # "in May", "by March": a month alone, after one of these words, in the year of the last
+        # date written before it, else of publication
+        self.month_alone = grammar.month_alone
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
