@@ -118,11 +118,39 @@ RULES = [
     ("is_year, singular noun", "the 2019 budget", []),
     ("is_year, after a cue", "since 2015 cameras were installed", []),
 ]
+# Rows for the word-led patterns tried only where their words start (`patterns.Keyed`), and the
+# factor word looked for only in a text that has it: the same proposals in any case of the word.
+KEYED_RULES = [
+    ("factor, each of several", "cameras 3 times, then twice and 2 times",
+     [(Q, "3 times", 3.0, "times", "factor_rule"), (Q, "twice", 2.0, "times", "factor_rule"),
+      (Q, "2 times", 2.0, "times", "factor_rule")]),
+    ("factor, the word capitalised", "3 Times more cameras", []),
+    ("factor verb", "doubled to 300 cameras",
+     [(Q, "doubled", 2.0, "times", "factor_rule"), (Q, "300", 300.0, "camera", "count_rule")]),
+    ("fraction, capitalised", "Half of the cameras", [(P, "Half", 50.0, None, "fraction_rule")]),
+    ("money name before, capitalised", "Dollars 5 million", [(M, "Dollars 5 million", 5e6, "USD", "money_rule")]),
+    ("money name before, a name inside a word", "the grand 5 million cameras",
+     [(Q, "5 million", 5e6, "camera", "count_rule")]),
+    ("percent of, capitalised", "PERCENT of 10.", [(P, "PERCENT of 10", 10.0, None, "percent_rule")]),
+]
+KEYED_HELD_OUT = [
+    ("fraction, article capitalised", "A Third of the cameras", [(P, "A Third", 33.33, None, "fraction_rule")]),
+    ("factor verb base", "it will triple", [(Q, "triple", 3.0, "times", "factor_rule")]),
+]
 
 
-@pytest.mark.parametrize("rule, text, expected", RULES, ids=[row[0] for row in RULES])
+@pytest.mark.parametrize("rule, text, expected", RULES + KEYED_RULES + KEYED_HELD_OUT,
+                         ids=[row[0] for row in RULES + KEYED_RULES + KEYED_HELD_OUT])
 def test_amount_rules(amounts_nlp, rule, text, expected):
     assert proposals(amounts_nlp, text) == expected
+
+
+def test_factor_word_is_looked_for_in_each_text(amounts_nlp):
+    """The factor step remembers whether the text it reads has the factor word: a text without it
+    and one with it, read in turn, each get their own answer."""
+    texts = ["cameras grew 3 fold", "cameras grew 3 times", "cameras grew 4 fold", "grew 5 times"]
+    assert [[m.text for m in amounts_nlp(t)._.mentions if m.source == "factor_rule"] for t in texts] == \
+        [["3 fold"], ["3 times"], ["4 fold"], ["5 times"]]
 
 
 def test_one_letter_sign_threshold_is_read_from_the_config(tmp_path):

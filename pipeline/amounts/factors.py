@@ -28,10 +28,14 @@ class FactorStep:
         self.verb_leader = re.compile(rf"(?<![\w]){alternation(numbers['factor_verb_leaders'], 'i')}[ \u00a0]+\Z")
         self.fold = re.compile(rf"(?i:{re.escape(numbers['fold_suffix'])})(?![\w-])")
         self.fold_number = re.compile(rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|{small_number_pattern(domain)})[- ]?\Z")
+        self._last_scan: tuple[NumberScan | None, bool] = (None, False)  # a doc's scan, and whether it has the word
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
-        """The factor the number at `start` begins ("3 times"), unless the number is a code."""
-        match = self.factor.match(scan.text, start)
+        """The factor the number at `start` begins ("3 times"), unless the number is a code; in a
+        text without the factor word (most texts) none, at once."""
+        if self._last_scan[0] is not scan:
+            self._last_scan = (scan, self.factor_word in scan.text)
+        match = self.factor.match(scan.text, start) if self._last_scan[1] else None
         if not match:
             return []
         value = self.reading.parse_number(match.group("num"))
