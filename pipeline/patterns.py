@@ -145,41 +145,44 @@ def small_number_pattern(domain: DomainData) -> str:
 
 
 @functools.cache
-def qualifier_patterns(domain: DomainData) -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
-    """(before, after) lists of (qualifier, pattern) matching at the end / start of a context."""
-    data = domain["numbers"]
-    before = [(q, re.compile(rf"(?<![\w]){alternation(w, 'i')}\s+$")) for q, w in data["qualifiers"].items()]
-    after = [(q, re.compile(rf"^\s+{alternation(w, 'i')}(?![\w])")) for q, w in data["qualifiers_after"].items()]
-    return before, after
+def qualifier_patterns(domain: DomainData) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """One pattern of the qualifiers written before an amount (ending a context), one of those
+    written after it (starting one), a named group per qualifier, and each group's qualifier."""
+    data, names = domain["numbers"], {}
+    before = re.compile(rf"(?<![\w])(?:{_group_each(data['qualifiers'], names)})\s+$")
+    after = re.compile(rf"^\s+(?:{_group_each(data['qualifiers_after'], names)})(?![\w])")
+    return before, after, names
 
 
 @functools.cache
-def period_pattern(domain: DomainData) -> list[tuple[str, re.Pattern]]:
-    """(period, pattern) matching a period phrase at the start of the text after an amount."""
-    data = domain["numbers"]
-    return [(p, re.compile(rf"^\s*,?\s*{alternation(w, 'i')}(?![\w])")) for p, w in data["periods"].items()]
+def period_pattern(domain: DomainData) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern of the period phrases at the start of the text after an amount, a named group per
+    period, and each group's period."""
+    names: dict[str, str] = {}
+    return re.compile(rf"^\s*,?\s*(?:{_group_each(domain['numbers']['periods'], names)})(?![\w])"), names
+
+
+def _group_each(table: dict[str, list[str]], names: dict[str, str]) -> str:
+    """An alternation of a named group per key of `table` (matching its words without case), in
+    the table's order; `names` gets each group's key. Never matches when the table is empty."""
+    groups = []
+    for key, words in table.items():
+        name = f"g{len(names)}"
+        names[name] = key
+        groups.append(f"(?P<{name}>{alternation(words, 'i')})")
+    return "|".join(groups) or "(?!)"
 
 
 def qualifier_of(before: str, after: str, domain: DomainData) -> str | None:
-    """The qualifier written just before or after an amount ("over", "about", "or more")."""
-    patterns_before, patterns_after = qualifier_patterns(domain)
-    tail = before[-30:]
-    best = None
-    for qualifier, pattern in patterns_before:
-        match = pattern.search(tail)
-        if match and (best is None or len(match.group()) > best[1]):
-            best = (qualifier, len(match.group()))
-    if best:
-        return best[0]
-    for qualifier, pattern in patterns_after:
-        if pattern.match(after[:20]):
-            return qualifier
-    return None
+    """The qualifier written just before or after an amount ("over", "about", "or more"): before
+    it, the longest (the one starting first: each ends at the amount; the first listed of equals)."""
+    pattern_before, pattern_after, names = qualifier_patterns(domain)
+    match = pattern_before.search(before[-30:]) or pattern_after.match(after[:20])
+    return names[match.lastgroup] if match else None
 
 
 def period_of(after: str, domain: DomainData) -> str | None:
     """The period written just after an amount ("annually" -> year, "a month" -> month)."""
-    for period, pattern in period_pattern(domain):
-        if pattern.match(after[:20]):
-            return period
-    return None
+    pattern, names = period_pattern(domain)
+    match = pattern.match(after[:20])
+    return names[match.lastgroup] if match else None

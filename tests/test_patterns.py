@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.patterns import Caseless, Keyed, alternation
+from pipeline.domain import default_domain
+from pipeline.patterns import Caseless, Keyed, alternation, period_of, qualifier_of
 
 
 @pytest.mark.parametrize("words, flags, text, expected", [
@@ -154,3 +155,60 @@ def test_keyed_finds_what_finditer_finds(pattern, keys, text, spans):
 def test_keyed_matches_like_finditer(text):
     keyed = Keyed(NAME_BEFORE, NAMES)
     assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in NAME_BEFORE.finditer(text)]
+
+
+def qualifier_by_each_pattern(before: str, after: str, domain) -> str | None:
+    """What `qualifier_of` answers, read one qualifier at a time: before the amount the longest
+    match (the first listed of equals), else the first qualifier written after it."""
+    data, best = domain["numbers"], None
+    for qualifier, words in data["qualifiers"].items():
+        match = re.search(rf"(?<![\w]){alternation(words, 'i')}\s+$", before[-30:])
+        if match and (best is None or len(match.group()) > best[1]):
+            best = (qualifier, len(match.group()))
+    if best:
+        return best[0]
+    return next((q for q, words in data["qualifiers_after"].items()
+                 if re.match(rf"^\s+{alternation(words, 'i')}(?![\w])", after[:20])), None)
+
+
+# (before the amount, after it, qualifier); development rows, then held-out rows
+QUALIFIER_DEVELOPMENT = [
+    ("It bought over ", " cameras", "lower_bound"),
+    ("spent over some ", "", "lower_bound"),  # longer than "some"
+    ("nearly about ", "", "approx"),  # "nearly" alone is no qualifier here
+    ("worth nearly ", "", "upper_bound"),
+    ("paid ", " or more", "lower_bound"),
+    ("paid ", " or so.", "approx"),
+    ("Moreover ", "", None),  # "over" inside a word
+    ("over\n", "", "lower_bound"),
+    ("", "", None),
+]
+QUALIFIER_HELD_OUT = [
+    ("AT LEAST  ", "", "lower_bound"),
+    ("about ", " or more", "approx"),  # the one before the amount first
+    ("the sum ", " or morex", None),
+]
+
+
+@pytest.mark.parametrize("before, after, qualifier", QUALIFIER_DEVELOPMENT + QUALIFIER_HELD_OUT)
+def test_qualifier_of_reads_one_pattern_like_one_per_qualifier(before, after, qualifier):
+    domain = default_domain()
+    assert qualifier_of(before, after, domain) == qualifier == qualifier_by_each_pattern(before, after, domain)
+
+
+QUALIFIER_PARTS = ["over", "some", "nearly", "about", "or", "more", "so", "at", "least", "x", " ", "  ", "\n", "-"]
+
+
+@given(st.lists(st.sampled_from(QUALIFIER_PARTS), max_size=8), st.lists(st.sampled_from(QUALIFIER_PARTS), max_size=5))
+def test_qualifier_of_matches_one_pattern_per_qualifier(before, after):
+    domain = default_domain()
+    before_text, after_text = " ".join(before) + " ", " " + " ".join(after)
+    assert qualifier_of(before_text, after_text, domain) == qualifier_by_each_pattern(before_text, after_text, domain)
+
+
+@pytest.mark.parametrize("after, period", [
+    (" annually", "year"), (", per month", "month"), (" a weekly", None), (" Every Day", "day"), ("", None),
+    (" a year and a month", "year"),
+])
+def test_period_of(after, period):
+    assert period_of(after, default_domain()) == period
