@@ -173,3 +173,45 @@ def test_span_index_answers_like_a_scan_of_every_span(taken, start, length):
     end = start + length
     expected = any(s < end and e > start for s, e in taken)
     assert SpanIndex(taken).overlaps(start, end) == expected
+
+
+@pytest.fixture(scope="module")
+def reading():
+    from pipeline.amounts.reading import Reading
+    from pipeline.domain import load_domain
+    return Reading(load_domain(CONFIG_DIR))
+
+
+def sign_in_configured_window(reading, text: str, start: int):
+    """The sign before `start` searched over all of `currencies.yaml`'s `sign_window`."""
+    window = int(reading.domain["currencies"]["sign_window"])
+    return reading.currency_tail.search(text, max(0, start - window), start)
+
+
+# (text before the number, the sign found); development rows, then held-out rows
+SIGN_BEFORE_DEVELOPMENT = [
+    ("paid US$", "US$"), ("paid USD: ", "USD"), ("a U.S.$ ", "U.S.$"), ("KShs. ", "KShs."),
+    ("MUSD ", "MUSD"), ("USD\n", "USD"), ("usd $", "$"), ("the road ", None), ("PlusD ", None),
+]
+SIGN_BEFORE_HELD_OUT = [("UShs.: ", "UShs."), ("Rs.\u00a0", "Rs."), ("in 2019, ", None)]
+
+
+@pytest.mark.parametrize("before, sign", SIGN_BEFORE_DEVELOPMENT + SIGN_BEFORE_HELD_OUT)
+def test_sign_before_a_number(reading, before, sign):
+    text = before + "5 million"
+    found = reading.currency_before(text, len(before))
+    assert (found.group("cur") if found else None) == sign
+    expected = sign_in_configured_window(reading, text, len(before))
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+@given(st.lists(st.sampled_from(["US", "USD", "$", "U.S.", "KShs.", "Rs", ".", "M", ":", " ", "\u00a0", "\n", "a",
+                                 "usd", "x", "1"]), max_size=8))
+def test_sign_window_finds_what_the_configured_window_finds(parts):
+    from pipeline.amounts.reading import Reading
+    from pipeline.domain import load_domain
+    reading = Reading(load_domain(CONFIG_DIR))
+    text = "".join(parts) + "5"
+    found = reading.currency_before(text, len(text) - 1)
+    expected = sign_in_configured_window(reading, text, len(text) - 1)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
