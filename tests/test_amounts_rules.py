@@ -137,10 +137,27 @@ KEYED_HELD_OUT = [
     ("fraction, article capitalised", "A Third of the cameras", [(P, "A Third", 33.33, None, "fraction_rule")]),
     ("factor verb base", "it will triple", [(Q, "triple", 3.0, "times", "factor_rule")]),
 ]
+# Rows for what may follow a number that counts a noun (any other character: no count, at once).
+COUNT_AFTER = [
+    ("count after a year and a comma", "In 2019, 300 cameras", [(Q, "300", 300.0, "camera", "count_rule")]),
+    ("count, a semicolon after the number", "about 300; cameras", []),
+    ("count, a bracket after the number", "(300) cameras", []),
+    ("count, a tab", "300\tcameras", [(Q, "300", 300.0, "camera", "count_rule")]),
+    ("count, a no-break space before a partitive", "12\u00a0of the 47 counties",
+     [(Q, "12", 12.0, "county", "count_rule"), (Q, "47", 47.0, "county", "count_rule")]),
+    ("count, a format name skipped", "20,000 5G base stations", [(Q, "20,000", 20000.0, "station", "count_rule")]),
+    ("count, the number ends the text", "ends with 300", []),
+]
+COUNT_AFTER_HELD_OUT = [
+    ("count, a line break after the number", "300\ncameras", []),
+    ("count, a no-break space before the noun", "300\u00a0cameras", []),
+]
 
 
-@pytest.mark.parametrize("rule, text, expected", RULES + KEYED_RULES + KEYED_HELD_OUT,
-                         ids=[row[0] for row in RULES + KEYED_RULES + KEYED_HELD_OUT])
+ALL_RULES = RULES + KEYED_RULES + KEYED_HELD_OUT + COUNT_AFTER + COUNT_AFTER_HELD_OUT
+
+
+@pytest.mark.parametrize("rule, text, expected", ALL_RULES, ids=[row[0] for row in ALL_RULES])
 def test_amount_rules(amounts_nlp, rule, text, expected):
     assert proposals(amounts_nlp, text) == expected
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -57,6 +58,10 @@ class Reading:
         # stations", "two new 400kV substations", "three 12-MW turbines"
         self.format_token = re.compile(
             rf"[ \t]*(?:{alternation(numbers['format_numbers'])}|\d[\d.,]*-?{alternation(numbers['measure_units'], 'i')})(?![\w])")
+        # what a noun search can start at: a space or tab before the word, its first letter, or a
+        # format name or measure skipped before it (any other character: no noun)
+        self.noun_starts = frozenset(" \t" + string.ascii_letters + string.digits
+                                     + "".join(word[:1] for word in numbers["format_numbers"]))
         self.currency_before_pattern = _currency_before_pattern(domain)
         self.currency_tail = re.compile(self.currency_before_pattern + "$")
         # no sign starts further back than its longest form and a line break ("$" matches before a
