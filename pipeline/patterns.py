@@ -69,14 +69,21 @@ class Keyed:
     """A compiled pattern every match of which starts with one of `keys` (words matched without
     case): `finditer` gives the matches `pattern.finditer` gives, but tries the pattern only
     where a key starts, found in the lower-cased text (see `Caseless`). A text without a key
-    costs one fast search instead of a try at every position."""
+    costs one fast search instead of a try at every position. Keys that are not ASCII (a
+    config's own words) cannot be searched so: the pattern is then tried everywhere."""
 
     def __init__(self, pattern: re.Pattern, keys: Iterable[str]):
         self.pattern = pattern
-        self.keys = Caseless(alternation([key.lower() for key in keys], "i"))
+        try:
+            self.keys: Caseless | None = Caseless(alternation([key.lower() for key in keys], "i"))
+        except ValueError:
+            self.keys = None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The pattern's non-overlapping matches in `text`, in order."""
+        if self.keys is None:
+            yield from self.pattern.finditer(text)
+            return
         pos = 0
         while (key := self.keys.search(text, pos)) is not None:
             match = self.pattern.match(text, key.start())

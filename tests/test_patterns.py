@@ -137,7 +137,9 @@ KEYED_DEVELOPMENT = [
     (MONTH_AFTER, RELATIVE, "In May and last June, by may", [(0, 6), (11, 20)]),  # "may" is no month
     (MONTH_AFTER, RELATIVE, "Last May", [(0, 8)]),
 ]
+ZLOTY = re.compile(rf"(?<![\w-])(?i:{alternation(['złoty', 'euro'])})[ ]+\d+")
 KEYED_HELD_OUT = [
+    (ZLOTY, ["złoty", "euro"], "Złoty 5 and euro 7", [(0, 7), (12, 18)]),  # a key not ASCII: tried everywhere
     (NAME_BEFORE, NAMES, "dollar dollar 5", [(7, 15)]),
     (NAME_BEFORE, NAMES, "yen-5 rand 10", [(6, 13)]),
     (MONTH_AFTER, RELATIVE, "by June", [(0, 7)]),
