@@ -132,15 +132,20 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
-    # tested first, so most positions of a text fail at once: digits, or the first letter of a
-    # number word at the start of a word (inside a word, a letter fails at its look-behind)
-    first = {w[0] for w in [*data["units"], *data["tens"], *data["scale_fractions"], *data["collective"], "a"]}
-    letters = "".join(sorted({c.lower() for c in first} | {c.upper() for c in first}))
-    guard = rf"(?:(?=[\d.])|(?<![\w-])(?=[{letters}]))"
-    return guard + (
+    return number_guard(domain) + (
         rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
         rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
     )
+
+
+def number_guard(domain: DomainData) -> str:
+    """What `number_pattern` tests first, so most positions of a text fail at once: a digit, or at
+    the start of a word the first letter and then the first three letters of a word a number can
+    start with (inside a word a letter fails at the look-behind; "the", "for", "some" at the letters)."""
+    data = domain["numbers"]
+    starts = [*data["units"], *data["tens"], *data["scale_fractions"], *data["collective"], "a", "an"]
+    letters = "".join(sorted({w[0].lower() for w in starts} | {w[0].upper() for w in starts}))
+    return rf"(?:(?=[\d.])|(?<![\w-])(?=[{letters}])(?={alternation({w[:3] for w in starts}, 'i')}))"
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.domain import default_domain
-from pipeline.patterns import Caseless, Keyed, alternation, period_of, qualifier_of
+from pipeline.patterns import Caseless, Keyed, alternation, number_guard, number_pattern, period_of, qualifier_of
 
 
 @pytest.mark.parametrize("words, flags, text, expected", [
@@ -214,3 +214,28 @@ def test_qualifier_of_matches_one_pattern_per_qualifier(before, after):
 ])
 def test_period_of(after, period):
     assert period_of(after, default_domain()) == period
+
+
+NUMBER_WORDS = ["one", "three", "thirty", "the", "for", "forty", "a", "am", "an", "half", "dozen", "million", "bn", "m",
+                "and", "some", "seven", "Twenty", "-", " ", ",", ".", "5", "1,000", "0.5", "x"]
+
+
+@given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=10), st.booleans(), st.booleans())
+def test_number_guard_only_skips_where_no_number_starts(words, hyphen_after, after_sign):
+    """The numbers found with the guard are those found without it (in text of ASCII letters: a
+    letter `re.I` alone folds to a number word's, "ſ", starts no number, see below)."""
+    domain = default_domain()
+    guarded = number_pattern(domain, hyphen_after, after_sign)
+    assert guarded.startswith(number_guard(domain))
+    text = " ".join(words)
+    unguarded = re.compile(guarded.removeprefix(number_guard(domain)))
+    assert [m.span() for m in re.finditer(guarded, text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("the 300 cameras", ["300"]), ("forty-five towers", ["forty-five"]), ("for a million", ["a million"]),
+    ("some half a million", ["half a million"]), ("Thirty Three", ["Thirty Three"]), ("theft of one", ["one"]),
+    ("ſix", []),  # the long s is no first letter of a number word
+])
+def test_numbers_found_past_the_guard(text, numbers):
+    assert [m.group() for m in re.finditer(number_pattern(default_domain()), text)] == numbers
