@@ -138,14 +138,25 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     )
 
 
+def first_letters_guard(words, digits: bool = False, behind: str = "") -> str:
+    """Lookaheads for the first character of any of `words` (either case; or a digit), then for
+    their first three letters (without case), with the pattern's look-behind `behind` between
+    them: put before a pattern that can only start with one of the words (or a digit), most
+    positions of a text fail at one or two tests instead of trying the pattern's alternations
+    ("the", "for", "some" fail at the three letters of number words)."""
+    first = re.escape("".join(sorted({word[0].lower() for word in words} | {word[0].upper() for word in words})))
+    digit = "\\d" if digits else ""
+    prefixes = alternation({word[:3] for word in words}, "i")
+    return f"(?=[{digit}{first}]){behind}(?={digit + '|' if digits else ''}{prefixes})"
+
+
 def number_guard(domain: DomainData) -> str:
-    """What `number_pattern` tests first, so most positions of a text fail at once: a digit, or at
-    the start of a word the first letter and then the first three letters of a word a number can
-    start with (inside a word a letter fails at the look-behind; "the", "for", "some" at the letters)."""
+    """What `number_pattern` tests first, so most positions of a text fail at once: a digit, or
+    at the start of a word (inside one a letter fails at the look-behind) a number word's letters."""
     data = domain["numbers"]
     starts = [*data["units"], *data["tens"], *data["scale_fractions"], *data["collective"], "a", "an"]
-    letters = "".join(sorted({w[0].lower() for w in starts} | {w[0].upper() for w in starts}))
-    return rf"(?:(?=[\d.])|(?<![\w-])(?=[{letters}])(?={alternation({w[:3] for w in starts}, 'i')}))"
+    word_start = first_letters_guard(starts, behind=r"(?<![\w-])")
+    return rf"(?:(?=[\d.])|{word_start})"
 
 
 @functools.cache
