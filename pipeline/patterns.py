@@ -12,6 +12,8 @@ from pipeline.domain import DomainData
 # Characters whose lower case is not what matching without case sees: "İ" lower-cases to two
 # characters, "ı" and "ſ" match "i" and "s" without case. A text holding one is searched as it is.
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+# The characters besides an ASCII letter's two cases that match it without case in Python's re.
+FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=](?:\[(?:\\.|[^\]])*\]|\\.|[^()\[\\])*\)")
 
 
@@ -138,13 +140,18 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     )
 
 
-def first_letters_guard(words, digits: bool = False, behind: str = "") -> str:
+def first_letters_guard(words, digits: bool = False, behind: str = "", every_case: bool = False) -> str:
     """Lookaheads for the first character of any of `words` (either case; or a digit), then for
     their first three letters (without case), with the pattern's look-behind `behind` between
     them: put before a pattern that can only start with one of the words (or a digit), most
     positions of a text fail at one or two tests instead of trying the pattern's alternations
-    ("the", "for", "some" fail at the three letters of number words)."""
-    first = re.escape("".join(sorted({word[0].lower() for word in words} | {word[0].upper() for word in words})))
+    ("the", "for", "some" fail at the three letters of number words). `every_case`: the first
+    character may also be one that matches a letter without case in Python's re ("ſ" for "s"),
+    as it does in a pattern that matches the words without case."""
+    firsts = {word[0].lower() for word in words} | {word[0].upper() for word in words}
+    if every_case:
+        firsts |= {c for c in FOLDED_TO_ASCII if any(re.fullmatch(re.escape(f), c, re.I) for f in firsts)}
+    first = re.escape("".join(sorted(firsts)))
     digit = "\\d" if digits else ""
     prefixes = alternation({word[:3] for word in words}, "i")
     return f"(?=[{digit}{first}]){behind}(?={digit + '|' if digits else ''}{prefixes})"

@@ -10,7 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.domain import default_domain
-from pipeline.patterns import Caseless, Keyed, alternation, number_guard, number_pattern, period_of, qualifier_of
+from pipeline.patterns import (
+    FOLDED_TO_ASCII,
+    Caseless,
+    Keyed,
+    alternation,
+    first_letters_guard,
+    number_guard,
+    number_pattern,
+    period_of,
+    qualifier_of,
+)
 
 
 @pytest.mark.parametrize("words, flags, text, expected", [
@@ -239,3 +249,22 @@ def test_number_guard_only_skips_where_no_number_starts(words, hyphen_after, aft
 ])
 def test_numbers_found_past_the_guard(text, numbers):
     assert [m.group() for m in re.finditer(number_pattern(default_domain()), text)] == numbers
+
+
+def test_folded_to_ascii_holds_every_other_character_matching_a_letter_without_case():
+    """What `first_letters_guard(every_case=True)` rests on: besides its two cases, an ASCII letter
+    matches without case only characters of `FOLDED_TO_ASCII`."""
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1))
+    for letter in string.ascii_lowercase:
+        matched = {every[m.start()] for m in re.finditer(letter, every, re.I)}
+        assert matched - {letter, letter.upper()} <= set(FOLDED_TO_ASCII)
+
+
+@pytest.mark.parametrize("words, text, found", [
+    (["since", "in"], "ſince İn in sin", ["ſince", "İn", "in"]),
+    (["kilo"], "\u212aILO kilo", ["\u212aILO", "kilo"]),
+])
+def test_first_letters_guard_in_every_case(words, text, found):
+    pattern = first_letters_guard(words, behind=r"(?<![\w-])", every_case=True) + rf"(?i:{alternation(words)})(?![\w])"
+    assert [m.group() for m in re.finditer(pattern, text)] == found
+    assert [m.group() for m in re.finditer(rf"(?<![\w-])(?i:{alternation(words)})(?![\w])", text)] == found
