@@ -1,6 +1,8 @@
 """Build the spaCy pipeline from `configs/pipeline.cfg` and run documents of any length."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -27,7 +29,8 @@ def build_nlp(config_path: str | Path | None = None, config_dir: str | Path | No
     written = spacy.util.load_config(path, interpolate=False).get("paths", {}).get("configs")
     domain = Path(config_dir or written or path.parent)  # the folder given, else the config's, else its own
     cfg = spacy.util.load_config(path, overrides={"paths.configs": str(domain.resolve())}, interpolate=False)
-    nlp = spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
+    with collector_paused():
+        nlp = spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
     nlp.max_length = max(nlp.max_length, int(cfg["claimtrace"]["max_chunk_chars"]) + 1)
     nlp.meta["claimtrace_max_chunk_chars"] = int(cfg["claimtrace"]["max_chunk_chars"])
     nlp.meta["claimtrace_config_dir"] = str(domain.resolve())
@@ -37,6 +40,19 @@ def build_nlp(config_path: str | Path | None = None, config_dir: str | Path | No
     nlp.tokenizer._flush_cache()
     nlp.tokenizer.max_cache_size = int(cfg["claimtrace"].get("tokenizer_cache_words", nlp.tokenizer.max_cache_size))
     return nlp
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """No cycle collection while the components are built: they make millions of objects that
+    all live as long as the pipeline (the place tables), and collecting finds none to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _abbreviated_signs_as_words(nlp: Language, domain: DomainData) -> None:

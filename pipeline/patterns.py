@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from collections.abc import Iterable, Iterator
 
 from pipeline.domain import DomainData
 
 # Characters whose lower case is not what matching without case sees: "İ" lower-cases to two
 # characters, "ı" and "ſ" match "i" and "s" without case. A text holding one is searched as it is.
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+# The characters besides an ASCII letter's two cases that match it without case in Python's re.
+FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=](?:\[(?:\\.|[^\]])*\]|\\.|[^()\[\\])*\)")
 
 
@@ -64,6 +67,33 @@ class Caseless:
         return None
 
 
+class Keyed:
+    """A compiled pattern every match of which starts with one of `keys` (words matched without
+    case): `finditer` gives the matches `pattern.finditer` gives, but tries the pattern only
+    where a key starts, found in the lower-cased text (see `Caseless`). A text without a key
+    costs one fast search instead of a try at every position. Keys that are not ASCII (a
+    config's own words) cannot be searched so: the pattern is then tried everywhere."""
+
+    def __init__(self, pattern: re.Pattern, keys: Iterable[str]):
+        self.pattern = pattern
+        try:
+            self.keys: Caseless | None = Caseless(alternation([key.lower() for key in keys], "i"))
+        except ValueError:
+            self.keys = None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """The pattern's non-overlapping matches in `text`, in order."""
+        if self.keys is None:
+            yield from self.pattern.finditer(text)
+            return
+        pos = 0
+        while (key := self.keys.search(text, pos)) is not None:
+            match = self.pattern.match(text, key.start())
+            if match:
+                yield match
+            pos = max(match.end(), key.start() + 1) if match else key.start() + 1
+
+
 def _trie_pattern(node: dict) -> str:
     """The pattern of a trie node: its branches, longer continuations before stopping here."""
     branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
@@ -104,13 +134,36 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
-    # the first character of any number, tested first: most positions of a text fail at once
-    first = {w[0] for w in [*data["units"], *data["tens"], *data["scale_fractions"], *data["collective"], "a"]}
-    guard = "(?=[\\d." + "".join(sorted({c.lower() for c in first} | {c.upper() for c in first})) + "])"
-    return guard + (
+    return number_guard(domain) + (
         rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
         rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
     )
+
+
+def first_letters_guard(words, digits: bool = False, behind: str = "", every_case: bool = False) -> str:
+    """Lookaheads for the first character of any of `words` (either case; or a digit), then for
+    their first three letters (without case), with the pattern's look-behind `behind` between
+    them: put before a pattern that can only start with one of the words (or a digit), most
+    positions of a text fail at one or two tests instead of trying the pattern's alternations
+    ("the", "for", "some" fail at the three letters of number words). `every_case`: the first
+    character may also be one that matches a letter without case in Python's re ("ſ" for "s"),
+    as it does in a pattern that matches the words without case."""
+    firsts = {word[0].lower() for word in words} | {word[0].upper() for word in words}
+    if every_case:
+        firsts |= {c for c in FOLDED_TO_ASCII if any(re.fullmatch(re.escape(f), c, re.I) for f in firsts)}
+    first = re.escape("".join(sorted(firsts)))
+    digit = "\\d" if digits else ""
+    prefixes = alternation({word[:3] for word in words}, "i")
+    return f"(?=[{digit}{first}]){behind}(?={digit + '|' if digits else ''}{prefixes})"
+
+
+def number_guard(domain: DomainData) -> str:
+    """What `number_pattern` tests first, so most positions of a text fail at once: a digit, or
+    at the start of a word (inside one a letter fails at the look-behind) a number word's letters."""
+    data = domain["numbers"]
+    starts = [*data["units"], *data["tens"], *data["scale_fractions"], *data["collective"], "a", "an"]
+    word_start = first_letters_guard(starts, behind=r"(?<![\w-])")
+    return rf"(?:(?=[\d.])|{word_start})"
 
 
 @functools.cache
@@ -122,41 +175,44 @@ def small_number_pattern(domain: DomainData) -> str:
 
 
 @functools.cache
-def qualifier_patterns(domain: DomainData) -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
-    """(before, after) lists of (qualifier, pattern) matching at the end / start of a context."""
-    data = domain["numbers"]
-    before = [(q, re.compile(rf"(?<![\w]){alternation(w, 'i')}\s+$")) for q, w in data["qualifiers"].items()]
-    after = [(q, re.compile(rf"^\s+{alternation(w, 'i')}(?![\w])")) for q, w in data["qualifiers_after"].items()]
-    return before, after
+def qualifier_patterns(domain: DomainData) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """One pattern of the qualifiers written before an amount (ending a context), one of those
+    written after it (starting one), a named group per qualifier, and each group's qualifier."""
+    data, names = domain["numbers"], {}
+    before = re.compile(rf"(?<![\w])(?:{_group_each(data['qualifiers'], names)})\s+$")
+    after = re.compile(rf"^\s+(?:{_group_each(data['qualifiers_after'], names)})(?![\w])")
+    return before, after, names
 
 
 @functools.cache
-def period_pattern(domain: DomainData) -> list[tuple[str, re.Pattern]]:
-    """(period, pattern) matching a period phrase at the start of the text after an amount."""
-    data = domain["numbers"]
-    return [(p, re.compile(rf"^\s*,?\s*{alternation(w, 'i')}(?![\w])")) for p, w in data["periods"].items()]
+def period_pattern(domain: DomainData) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern of the period phrases at the start of the text after an amount, a named group per
+    period, and each group's period."""
+    names: dict[str, str] = {}
+    return re.compile(rf"^\s*,?\s*(?:{_group_each(domain['numbers']['periods'], names)})(?![\w])"), names
+
+
+def _group_each(table: dict[str, list[str]], names: dict[str, str]) -> str:
+    """An alternation of a named group per key of `table` (matching its words without case), in
+    the table's order; `names` gets each group's key. Never matches when the table is empty."""
+    groups = []
+    for key, words in table.items():
+        name = f"g{len(names)}"
+        names[name] = key
+        groups.append(f"(?P<{name}>{alternation(words, 'i')})")
+    return "|".join(groups) or "(?!)"
 
 
 def qualifier_of(before: str, after: str, domain: DomainData) -> str | None:
-    """The qualifier written just before or after an amount ("over", "about", "or more")."""
-    patterns_before, patterns_after = qualifier_patterns(domain)
-    tail = before[-30:]
-    best = None
-    for qualifier, pattern in patterns_before:
-        match = pattern.search(tail)
-        if match and (best is None or len(match.group()) > best[1]):
-            best = (qualifier, len(match.group()))
-    if best:
-        return best[0]
-    for qualifier, pattern in patterns_after:
-        if pattern.match(after[:20]):
-            return qualifier
-    return None
+    """The qualifier written just before or after an amount ("over", "about", "or more"): before
+    it, the longest (the one starting first: each ends at the amount; the first listed of equals)."""
+    pattern_before, pattern_after, names = qualifier_patterns(domain)
+    match = pattern_before.search(before[-30:]) or pattern_after.match(after[:20])
+    return names[match.lastgroup] if match else None
 
 
 def period_of(after: str, domain: DomainData) -> str | None:
     """The period written just after an amount ("annually" -> year, "a month" -> month)."""
-    for period, pattern in period_pattern(domain):
-        if pattern.match(after[:20]):
-            return period
-    return None
+    pattern, names = period_pattern(domain)
+    match = pattern.match(after[:20])
+    return names[match.lastgroup] if match else None

@@ -29,7 +29,7 @@ from pipeline import __version__
 from pipeline.claims.deals import DealDescriber
 from pipeline.deals import deals_of_documents, deals_table, with_deal_ids
 from pipeline.domain import load_domain
-from pipeline.nlp import DEFAULT_CONFIG, annotate, build_nlp
+from pipeline.nlp import DEFAULT_CONFIG, annotate, build_nlp, collector_paused
 from pipeline.readers import Columns, Limits, ReadProgress, Record, discover, read_all
 from pipeline.rows import Rows, document_row
 from pipeline.tables import BATCH_TABLES, FORMATS, SCHEMAS, TABLES, TableWriter
@@ -240,8 +240,9 @@ def _pipeline(config_path: str):
     """The spaCy pipeline, built once per process (also in each worker). Its objects live as long
     as the process: frozen, the cycle collector no longer walks them on every full collection,
     and forked workers keep sharing their memory pages."""
-    nlp = build_nlp(config_path)
-    gc.freeze()
+    with collector_paused():  # frozen before any collection walks what the build made
+        nlp = build_nlp(config_path)
+        gc.freeze()
     return nlp
 
 

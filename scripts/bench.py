@@ -1,6 +1,6 @@
 """Benchmark of whole `claimtrace run` processes against spaCy's bare English tokenizer.
 
-usage: python scripts/bench.py [--csv AIDDATA.csv] [--copies 10] [--report docs/benchmarks.md]
+usage: python scripts/bench.py [--csv AIDDATA.csv] [--copies 10] [--report docs/benchmarks.md] [--quick]
 
 On the AidData GCDF 3.0 descriptions (about 500k words) and on a corpus of `--copies` copies of
 them, each measured as a separate process from start to exit: words per second and peak memory
@@ -143,17 +143,31 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
+def quick(source: Path) -> int:
+    """The single-process figures of the 1x corpus alone: words per second and the ratio."""
+    count = words(source)
+    tok_s, _ = measure([sys.executable, "-c", TOKENIZER, str(source), TEXT])
+    one_s, one_mb = measure(claimtrace(source, 1))
+    print(f"1x: {count:,} words; tokenizer {count / tok_s:,.0f} w/s ({tok_s:.2f} s); claimtrace 1 worker "
+          f"{count / one_s:,.0f} w/s ({one_s:.2f} s, peak {one_mb:.0f} MiB); ratio {tok_s / one_s:.2f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--csv", default=str(DEFAULT_CSV))
     options.add_argument("--copies", type=int, default=10)
     options.add_argument("--report", default=None, help="also write the results to this Markdown file")
+    options.add_argument("--quick", action="store_true",
+                         help="only the 1x corpus: the tokenizer and claimtrace with one worker (no report)")
     args = options.parse_args(argv)
     source = Path(args.csv)
     if not source.is_file():
         print(f"bench: {source} not found (../shared is absent?)", file=sys.stderr)
         return 2
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.quick:
+        return quick(source)
     big = WORK / f"aiddata_x{args.copies}.csv"
     copies(source, big, args.copies)
     rules_free = rules_free_config(WORK / "sentences-only.cfg")

@@ -118,11 +118,56 @@ RULES = [
     ("is_year, singular noun", "the 2019 budget", []),
     ("is_year, after a cue", "since 2015 cameras were installed", []),
 ]
+# Rows for the word-led patterns tried only where their words start (`patterns.Keyed`), and the
+# factor word looked for only in a text that has it: the same proposals in any case of the word.
+KEYED_RULES = [
+    ("factor, each of several", "cameras 3 times, then twice and 2 times",
+     [(Q, "3 times", 3.0, "times", "factor_rule"), (Q, "twice", 2.0, "times", "factor_rule"),
+      (Q, "2 times", 2.0, "times", "factor_rule")]),
+    ("factor, the word capitalised", "3 Times more cameras", []),
+    ("factor verb", "doubled to 300 cameras",
+     [(Q, "doubled", 2.0, "times", "factor_rule"), (Q, "300", 300.0, "camera", "count_rule")]),
+    ("fraction, capitalised", "Half of the cameras", [(P, "Half", 50.0, None, "fraction_rule")]),
+    ("money name before, capitalised", "Dollars 5 million", [(M, "Dollars 5 million", 5e6, "USD", "money_rule")]),
+    ("money name before, a name inside a word", "the grand 5 million cameras",
+     [(Q, "5 million", 5e6, "camera", "count_rule")]),
+    ("percent of, capitalised", "PERCENT of 10.", [(P, "PERCENT of 10", 10.0, None, "percent_rule")]),
+]
+KEYED_HELD_OUT = [
+    ("fraction, article capitalised", "A Third of the cameras", [(P, "A Third", 33.33, None, "fraction_rule")]),
+    ("factor verb base", "it will triple", [(Q, "triple", 3.0, "times", "factor_rule")]),
+]
+# Rows for what may follow a number that counts a noun (any other character: no count, at once).
+COUNT_AFTER = [
+    ("count after a year and a comma", "In 2019, 300 cameras", [(Q, "300", 300.0, "camera", "count_rule")]),
+    ("count, a semicolon after the number", "about 300; cameras", []),
+    ("count, a bracket after the number", "(300) cameras", []),
+    ("count, a tab", "300\tcameras", [(Q, "300", 300.0, "camera", "count_rule")]),
+    ("count, a no-break space before a partitive", "12\u00a0of the 47 counties",
+     [(Q, "12", 12.0, "county", "count_rule"), (Q, "47", 47.0, "county", "count_rule")]),
+    ("count, a format name skipped", "20,000 5G base stations", [(Q, "20,000", 20000.0, "station", "count_rule")]),
+    ("count, the number ends the text", "ends with 300", []),
+]
+COUNT_AFTER_HELD_OUT = [
+    ("count, a line break after the number", "300\ncameras", []),
+    ("count, a no-break space before the noun", "300\u00a0cameras", []),
+]
 
 
-@pytest.mark.parametrize("rule, text, expected", RULES, ids=[row[0] for row in RULES])
+ALL_RULES = RULES + KEYED_RULES + KEYED_HELD_OUT + COUNT_AFTER + COUNT_AFTER_HELD_OUT
+
+
+@pytest.mark.parametrize("rule, text, expected", ALL_RULES, ids=[row[0] for row in ALL_RULES])
 def test_amount_rules(amounts_nlp, rule, text, expected):
     assert proposals(amounts_nlp, text) == expected
+
+
+def test_factor_word_is_looked_for_in_each_text(amounts_nlp):
+    """The factor step remembers whether the text it reads has the factor word: a text without it
+    and one with it, read in turn, each get their own answer."""
+    texts = ["cameras grew 3 fold", "cameras grew 3 times", "cameras grew 4 fold", "grew 5 times"]
+    assert [[m.text for m in amounts_nlp(t)._.mentions if m.source == "factor_rule"] for t in texts] == \
+        [["3 fold"], ["3 times"], ["4 fold"], ["5 times"]]
 
 
 def test_one_letter_sign_threshold_is_read_from_the_config(tmp_path):
@@ -145,3 +190,45 @@ def test_span_index_answers_like_a_scan_of_every_span(taken, start, length):
     end = start + length
     expected = any(s < end and e > start for s, e in taken)
     assert SpanIndex(taken).overlaps(start, end) == expected
+
+
+@pytest.fixture(scope="module")
+def reading():
+    from pipeline.amounts.reading import Reading
+    from pipeline.domain import load_domain
+    return Reading(load_domain(CONFIG_DIR))
+
+
+def sign_in_configured_window(reading, text: str, start: int):
+    """The sign before `start` searched over all of `currencies.yaml`'s `sign_window`."""
+    window = int(reading.domain["currencies"]["sign_window"])
+    return reading.currency_tail.search(text, max(0, start - window), start)
+
+
+# (text before the number, the sign found); development rows, then held-out rows
+SIGN_BEFORE_DEVELOPMENT = [
+    ("paid US$", "US$"), ("paid USD: ", "USD"), ("a U.S.$ ", "U.S.$"), ("KShs. ", "KShs."),
+    ("MUSD ", "MUSD"), ("USD\n", "USD"), ("usd $", "$"), ("the road ", None), ("PlusD ", None),
+]
+SIGN_BEFORE_HELD_OUT = [("UShs.: ", "UShs."), ("Rs.\u00a0", "Rs."), ("in 2019, ", None)]
+
+
+@pytest.mark.parametrize("before, sign", SIGN_BEFORE_DEVELOPMENT + SIGN_BEFORE_HELD_OUT)
+def test_sign_before_a_number(reading, before, sign):
+    text = before + "5 million"
+    found = reading.currency_before(text, len(before))
+    assert (found.group("cur") if found else None) == sign
+    expected = sign_in_configured_window(reading, text, len(before))
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+@given(st.lists(st.sampled_from(["US", "USD", "$", "U.S.", "KShs.", "Rs", ".", "M", ":", " ", "\u00a0", "\n", "a",
+                                 "usd", "x", "1"]), max_size=8))
+def test_sign_window_finds_what_the_configured_window_finds(parts):
+    from pipeline.amounts.reading import Reading
+    from pipeline.domain import load_domain
+    reading = Reading(load_domain(CONFIG_DIR))
+    text = "".join(parts) + "5"
+    found = reading.currency_before(text, len(text) - 1)
+    expected = sign_in_configured_window(reading, text, len(text) - 1)
+    assert (found.span() if found else None) == (expected.span() if expected else None)

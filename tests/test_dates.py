@@ -91,3 +91,30 @@ def _count_dateparser(monkeypatch) -> list[str]:
     monkeypatch.setattr(dates, "_parse_date", functools.lru_cache(dates._parse_date.__wrapped__))
     monkeypatch.setattr(dates, "_date_data_parser", Parser)
     return asked
+
+
+@functools.cache
+def dates_nlp():
+    import spacy
+
+    import pipeline.components  # noqa: F401  (registers the factories)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimtrace_dates")
+    return nlp
+
+
+# A month named alone after a cue or a relative word, found only where such a word starts (any
+# case re matches without case, "İn", "ſince", as the month pattern does): (text, dates found)
+MONTH_ALONE_DEVELOPMENT = [
+    ("It opened in May.", ["May"]), ("by June", ["June"]), ("Last May", ["Last May"]), ("within May", []),
+    ("In May 2020", ["May 2020"]), ("in-May", []), ("early\nAugust it rained", ["August"]),
+]
+MONTH_ALONE_HELD_OUT = [
+    ("İn May it opened.", ["May"]), ("ſince March the cameras", ["March"]), ("ThIs May", ["ThIs May"]),
+    ("the mid July launch", ["July"]),
+]
+
+
+@pytest.mark.parametrize("text, found", MONTH_ALONE_DEVELOPMENT + MONTH_ALONE_HELD_OUT)
+def test_month_alone_after_its_cue(text, found):
+    assert [m.text for m in dates_nlp()(text)._.mentions] == found

@@ -1,5 +1,6 @@
 """`alternation`: a trie-shaped regex that matches what a longest-first list of the words matches;
-`Caseless`: a search without case that finds what `re.I` finds."""
+`Caseless`: a search without case that finds what `re.I` finds; `Keyed`: a pattern tried only
+where one of its keys starts, finding what `finditer` finds."""
 import re
 import string
 import sys
@@ -8,7 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.patterns import Caseless, alternation
+from pipeline.domain import default_domain
+from pipeline.patterns import (
+    FOLDED_TO_ASCII,
+    Caseless,
+    Keyed,
+    alternation,
+    first_letters_guard,
+    number_guard,
+    number_pattern,
+    period_of,
+    qualifier_of,
+)
 
 
 @pytest.mark.parametrize("words, flags, text, expected", [
@@ -118,3 +130,141 @@ def test_lower_case_keeps_what_matching_without_case_sees():
     for letter in string.ascii_lowercase:
         without_case = [m.start() for m in re.finditer(letter, every, re.I)]
         assert without_case == [m.start() for m in re.finditer(letter, lowered)]
+
+
+NAMES = ["dollar", "dollars", "us dollar", "rand", "yen"]
+NAME_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(NAMES)})[ ]+(?P<num>\d+(?: million)?)")
+RELATIVE = ["in", "by", "last"]
+MONTH_AFTER = re.compile(rf"(?<![\w-])(?:(?i:{alternation(RELATIVE)})\s+(?=May|June)|(?=(?i:last)\s))(?:(?i:last)\s+)?(?:May|June)(?![\w])")
+# (pattern, keys, text, the spans `finditer` finds); development rows, then held-out rows
+KEYED_DEVELOPMENT = [
+    (NAME_BEFORE, NAMES, "paid Dollar 22 million and yen 5", [(5, 22), (27, 32)]),
+    (NAME_BEFORE, NAMES, "a grand 5 and a brand 6", []),  # a key inside a word: the look-behind fails
+    (NAME_BEFORE, NAMES, "US Dollar 40", [(0, 12)]),  # the longer key first
+    (NAME_BEFORE, NAMES, "US Dollars 40", [(3, 13)]),  # "us dollar" then "s": from "Dollars"
+    (NAME_BEFORE, NAMES, "no money here", []),
+    (NAME_BEFORE, NAMES, "İstanbul paid rand 7", [(14, 20)]),  # a text it cannot lower: searched as written
+    (MONTH_AFTER, RELATIVE, "In May and last June, by may", [(0, 6), (11, 20)]),  # "may" is no month
+    (MONTH_AFTER, RELATIVE, "Last May", [(0, 8)]),
+]
+ZLOTY = re.compile(rf"(?<![\w-])(?i:{alternation(['złoty', 'euro'])})[ ]+\d+")
+KEYED_HELD_OUT = [
+    (ZLOTY, ["złoty", "euro"], "Złoty 5 and euro 7", [(0, 7), (12, 18)]),  # a key not ASCII: tried everywhere
+    (NAME_BEFORE, NAMES, "dollar dollar 5", [(7, 15)]),
+    (NAME_BEFORE, NAMES, "yen-5 rand 10", [(6, 13)]),
+    (MONTH_AFTER, RELATIVE, "by June", [(0, 7)]),
+    (MONTH_AFTER, RELATIVE, "bin June", []),
+]
+
+
+@pytest.mark.parametrize("pattern, keys, text, spans", KEYED_DEVELOPMENT + KEYED_HELD_OUT)
+def test_keyed_finds_what_finditer_finds(pattern, keys, text, spans):
+    assert [m.span() for m in Keyed(pattern, keys).finditer(text)] == spans
+    assert [m.span() for m in pattern.finditer(text)] == spans
+
+
+@given(st.text(alphabet="dolarsyenRDY 5-İ", max_size=40))
+def test_keyed_matches_like_finditer(text):
+    keyed = Keyed(NAME_BEFORE, NAMES)
+    assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in NAME_BEFORE.finditer(text)]
+
+
+def qualifier_by_each_pattern(before: str, after: str, domain) -> str | None:
+    """What `qualifier_of` answers, read one qualifier at a time: before the amount the longest
+    match (the first listed of equals), else the first qualifier written after it."""
+    data, best = domain["numbers"], None
+    for qualifier, words in data["qualifiers"].items():
+        match = re.search(rf"(?<![\w]){alternation(words, 'i')}\s+$", before[-30:])
+        if match and (best is None or len(match.group()) > best[1]):
+            best = (qualifier, len(match.group()))
+    if best:
+        return best[0]
+    return next((q for q, words in data["qualifiers_after"].items()
+                 if re.match(rf"^\s+{alternation(words, 'i')}(?![\w])", after[:20])), None)
+
+
+# (before the amount, after it, qualifier); development rows, then held-out rows
+QUALIFIER_DEVELOPMENT = [
+    ("It bought over ", " cameras", "lower_bound"),
+    ("spent over some ", "", "lower_bound"),  # longer than "some"
+    ("nearly about ", "", "approx"),  # "nearly" alone is no qualifier here
+    ("worth nearly ", "", "upper_bound"),
+    ("paid ", " or more", "lower_bound"),
+    ("paid ", " or so.", "approx"),
+    ("Moreover ", "", None),  # "over" inside a word
+    ("over\n", "", "lower_bound"),
+    ("", "", None),
+]
+QUALIFIER_HELD_OUT = [
+    ("AT LEAST  ", "", "lower_bound"),
+    ("about ", " or more", "approx"),  # the one before the amount first
+    ("the sum ", " or morex", None),
+]
+
+
+@pytest.mark.parametrize("before, after, qualifier", QUALIFIER_DEVELOPMENT + QUALIFIER_HELD_OUT)
+def test_qualifier_of_reads_one_pattern_like_one_per_qualifier(before, after, qualifier):
+    domain = default_domain()
+    assert qualifier_of(before, after, domain) == qualifier == qualifier_by_each_pattern(before, after, domain)
+
+
+QUALIFIER_PARTS = ["over", "some", "nearly", "about", "or", "more", "so", "at", "least", "x", " ", "  ", "\n", "-"]
+
+
+@given(st.lists(st.sampled_from(QUALIFIER_PARTS), max_size=8), st.lists(st.sampled_from(QUALIFIER_PARTS), max_size=5))
+def test_qualifier_of_matches_one_pattern_per_qualifier(before, after):
+    domain = default_domain()
+    before_text, after_text = " ".join(before) + " ", " " + " ".join(after)
+    assert qualifier_of(before_text, after_text, domain) == qualifier_by_each_pattern(before_text, after_text, domain)
+
+
+@pytest.mark.parametrize("after, period", [
+    (" annually", "year"), (", per month", "month"), (" a weekly", None), (" Every Day", "day"), ("", None),
+    (" a year and a month", "year"),
+])
+def test_period_of(after, period):
+    assert period_of(after, default_domain()) == period
+
+
+NUMBER_WORDS = ["one", "three", "thirty", "the", "for", "forty", "a", "am", "an", "half", "dozen", "million", "bn", "m",
+                "and", "some", "seven", "Twenty", "-", " ", ",", ".", "5", "1,000", "0.5", "x"]
+
+
+@given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=10), st.booleans(), st.booleans())
+def test_number_guard_only_skips_where_no_number_starts(words, hyphen_after, after_sign):
+    """The numbers found with the guard are those found without it (in text of ASCII letters: a
+    letter `re.I` alone folds to a number word's, "ſ", starts no number, see below)."""
+    domain = default_domain()
+    guarded = number_pattern(domain, hyphen_after, after_sign)
+    assert guarded.startswith(number_guard(domain))
+    text = " ".join(words)
+    unguarded = re.compile(guarded.removeprefix(number_guard(domain)))
+    assert [m.span() for m in re.finditer(guarded, text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("the 300 cameras", ["300"]), ("forty-five towers", ["forty-five"]), ("for a million", ["a million"]),
+    ("some half a million", ["half a million"]), ("Thirty Three", ["Thirty Three"]), ("theft of one", ["one"]),
+    ("ſix", []),  # the long s is no first letter of a number word
+])
+def test_numbers_found_past_the_guard(text, numbers):
+    assert [m.group() for m in re.finditer(number_pattern(default_domain()), text)] == numbers
+
+
+def test_folded_to_ascii_holds_every_other_character_matching_a_letter_without_case():
+    """What `first_letters_guard(every_case=True)` rests on: besides its two cases, an ASCII letter
+    matches without case only characters of `FOLDED_TO_ASCII`."""
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1))
+    for letter in string.ascii_lowercase:
+        matched = {every[m.start()] for m in re.finditer(letter, every, re.I)}
+        assert matched - {letter, letter.upper()} <= set(FOLDED_TO_ASCII)
+
+
+@pytest.mark.parametrize("words, text, found", [
+    (["since", "in"], "ſince İn in sin", ["ſince", "İn", "in"]),
+    (["kilo"], "\u212aILO kilo", ["\u212aILO", "kilo"]),
+])
+def test_first_letters_guard_in_every_case(words, text, found):
+    pattern = first_letters_guard(words, behind=r"(?<![\w-])", every_case=True) + rf"(?i:{alternation(words)})(?![\w])"
+    assert [m.group() for m in re.finditer(pattern, text)] == found
+    assert [m.group() for m in re.finditer(rf"(?<![\w-])(?i:{alternation(words)})(?![\w])", text)] == found

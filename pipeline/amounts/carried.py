@@ -14,7 +14,7 @@ from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import Mention, sentence_bounds
-from pipeline.patterns import alternation, number_pattern
+from pipeline.patterns import Keyed, alternation, number_pattern
 
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
 # a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
@@ -53,8 +53,10 @@ class CarriedCountStep:
         self.person_verb = re.compile(rf"(?<![\w]){alternation(carried['person_verbs'], 'i')}[ \u00a0]+"
                                       rf"(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
         self.person_unit = carried["person_unit"]
-        self.phrases = re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+")
-        self.change_verb = re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])")
+        self.phrases = Keyed(re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+"),
+                             carried["count_phrases"])
+        self.change_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])"),
+                                 carried["change_verbs"])
         self.change_subject = re.compile(
             rf"(?P<noun>[A-Za-z][a-z]+)(?:[ \u00a0]+{alternation(carried['subject_prepositions'])}[ \u00a0]+"
             rf"[\w'’ \u00a0-]{{1,30}}?)?[ \u00a0]+(?:{alternation(carried['subject_fillers'])}[ \u00a0]+){{0,2}}\Z")

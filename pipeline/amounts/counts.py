@@ -28,6 +28,9 @@ class CountStep:
         self.partitive = re.compile(
             rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>(?:{determiners}|[A-Z][\w-]*['’]s)[ \u00a0]+)?(?P<whole>{number}(?![\w]))?"
         )
+        # what can follow a number that counts a noun: a noun search's start, the hyphen of a
+        # compound ("2,000-camera") or the space before a partitive's "of"
+        self.counted_after = reading.noun_starts | {"-", "\u00a0"}
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
         """The count the number at `start` makes, if it counts a noun."""
@@ -39,6 +42,8 @@ class CountStep:
         """A number followed by the noun it counts; None when it is a year, a code, a
         measurement or counts nothing."""
         text, start, end, written = scan.text, match.start(), match.end(), match.group()
+        if text[end:end + 1] not in self.counted_after:
+            return None  # "in 2019, ...", "(15%)": no noun can follow
         value = self.reading.parse_number(written)
         if value is None or self.rejections.is_format_name(written):
             return None

@@ -6,10 +6,10 @@ import re
 
 from pipeline.amounts.predicates import Rejections
 from pipeline.amounts.reading import Reading
-from pipeline.amounts.scan import NumberScan, first_character_guard
+from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import alternation, number_pattern, small_number_pattern
+from pipeline.patterns import Keyed, alternation, number_pattern, small_number_pattern
 
 
 class FactorStep:
@@ -22,16 +22,20 @@ class FactorStep:
         self.factor = re.compile(rf"(?P<num>{number_pattern(domain)})\s+{re.escape(self.factor_word)}(?![\w])")
         words, bases = {**numbers["factors"], **numbers["factor_verbs"]}, numbers["factor_verb_bases"]
         self.factors = {k.lower(): float(v) for k, v in {**words, **bases}.items()}
-        self.factor_words = re.compile(
-            rf"{first_character_guard([*words, *bases])}(?<![\w-])"
-            rf"(?:(?P<word>{alternation(words, 'i')})|(?P<base>{alternation(bases, 'i')}))(?![\w-])")
+        self.factor_words = Keyed(re.compile(
+            rf"(?<![\w-])(?:(?P<word>{alternation(words, 'i')})|(?P<base>{alternation(bases, 'i')}))(?![\w-])"),
+            [*words, *bases])
         self.verb_leader = re.compile(rf"(?<![\w]){alternation(numbers['factor_verb_leaders'], 'i')}[ \u00a0]+\Z")
         self.fold = re.compile(rf"(?i:{re.escape(numbers['fold_suffix'])})(?![\w-])")
         self.fold_number = re.compile(rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|{small_number_pattern(domain)})[- ]?\Z")
+        self._last_scan: tuple[NumberScan | None, bool] = (None, False)  # a doc's scan, and whether it has the word
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
-        """The factor the number at `start` begins ("3 times"), unless the number is a code."""
-        match = self.factor.match(scan.text, start)
+        """The factor the number at `start` begins ("3 times"), unless the number is a code; in a
+        text without the factor word (most texts) none, at once."""
+        if self._last_scan[0] is not scan:
+            self._last_scan = (scan, self.factor_word in scan.text)
+        match = self.factor.match(scan.text, start) if self._last_scan[1] else None
         if not match:
             return []
         value = self.reading.parse_number(match.group("num"))

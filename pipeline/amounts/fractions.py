@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from pipeline.amounts.reading import Reading
-from pipeline.amounts.scan import NumberScan, first_character_guard
+from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import alternation, small_number_pattern
+from pipeline.patterns import Keyed, alternation, first_letters_guard, small_number_pattern
 
 
 class FractionStep:
@@ -20,11 +20,10 @@ class FractionStep:
         followers = alternation(numbers["fraction_followers"], "i")
         leaders = alternation(numbers["fraction_leaders"], "i")
         fractions = alternation(numbers["fractions"], "i")
-        self.fraction = re.compile(
-            rf"{first_character_guard(numbers['fractions'])}"
+        self.fraction = Keyed(re.compile(
             rf"(?:(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
             rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-]))"
-        )
+        ), numbers["fractions"])
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every fraction of a whole in the text, in percentage points."""
@@ -40,9 +39,9 @@ class RatioStep:
         self.reading = reading
         numbers = domain["numbers"]
         small = rf"(?:\d{{1,3}}|{small_number_pattern(domain)})"
+        start = first_letters_guard([*numbers["units"], *numbers["tens"]], digits=True, behind=r"(?<![\w.,-])")
         self.ratio = re.compile(
-            rf"{first_character_guard([*numbers['units'], *numbers['tens']], digits=True)}"
-            rf"(?<![\w.,-])(?P<part>{small})\s+{alternation(numbers['ratio_words'], 'i')}\s+(?P<whole>{small})(?![\w.,%-])"
+            rf"{start}(?P<part>{small})\s+{alternation(numbers['ratio_words'], 'i')}\s+(?P<whole>{small})(?![\w.,%-])"
         )
 
     def in_text(self, scan: NumberScan) -> list[Mention]:

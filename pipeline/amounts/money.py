@@ -23,7 +23,7 @@ from pipeline.normalise.money import (
     resolve_currency,
     unit_multiplier,
 )
-from pipeline.patterns import alternation, number_pattern, small_number_pattern
+from pipeline.patterns import Keyed, alternation, number_pattern, small_number_pattern
 
 _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
 _RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English number did not take
@@ -69,6 +69,7 @@ class MoneyStep:
         self.name_before = re.compile(
             rf"(?<![\w-])(?P<name>{alternation(tables.names_before_number, 'i')})[ \u00a0]+(?P<num>{number_pattern(domain)})"
         )
+        self.names_before = Keyed(self.name_before, tables.names_before_number)
         self.after = re.compile(
             rf"(?P<num>{number_pattern(domain, hyphen_after=True)})"
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
@@ -97,7 +98,7 @@ class MoneyStep:
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """The money written as a currency name before a scaled number ("dollar 22.5 million")."""
-        return [m for m in map(functools.partial(self._money, scan), self.name_before.finditer(scan.text)) if m]
+        return [m for m in map(functools.partial(self._money, scan), self.names_before.finditer(scan.text)) if m]
 
     def _rejected(self, match: re.Match, number: str, value: float | None) -> bool:
         """Whether the number matched is no amount of money at all."""

@@ -8,7 +8,7 @@ from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import alternation, number_pattern
+from pipeline.patterns import Keyed, alternation, number_pattern
 
 
 class PercentStep:
@@ -21,9 +21,9 @@ class PercentStep:
         percent_words = alternation(numbers["percent_words"], "i")
         self.percent = re.compile(rf"(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
         # "percent of 10", "per cent of twenty-two": the percent word first, the number ending the phrase.
-        self.percent_of = re.compile(
+        self.percent_of = Keyed(re.compile(
             rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
-        )
+        ), numbers["percent_words"])
         self.negative_tail = re.compile(rf"(?<![\w-]){alternation(numbers['negative_words'], 'i')}[ ]+$")
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:

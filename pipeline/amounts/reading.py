@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -57,9 +58,15 @@ class Reading:
         # stations", "two new 400kV substations", "three 12-MW turbines"
         self.format_token = re.compile(
             rf"[ \t]*(?:{alternation(numbers['format_numbers'])}|\d[\d.,]*-?{alternation(numbers['measure_units'], 'i')})(?![\w])")
+        # what a noun search can start at: a space or tab before the word, its first letter, or a
+        # format name or measure skipped before it (any other character: no noun)
+        self.noun_starts = frozenset(" \t" + string.ascii_letters + string.digits
+                                     + "".join(word[:1] for word in numbers["format_numbers"]))
         self.currency_before_pattern = _currency_before_pattern(domain)
         self.currency_tail = re.compile(self.currency_before_pattern + "$")
-        self.sign_window = int(domain["currencies"]["sign_window"])
+        # no sign starts further back than its longest form and a line break ("$" matches before a
+        # last one): the search tries no position where none can start
+        self.sign_window = min(int(domain["currencies"]["sign_window"]), _longest_currency_before(domain) + 1)
 
     def currency_before(self, text: str, start: int) -> re.Match | None:
         """The sign or code written right before the number at `start` ("US$", "KSh "), or None."""
@@ -142,6 +149,16 @@ class Reading:
             qualifier=self.qualifier_of(text[max(0, start - self.windows.qualifier_before):start], after),
             **fields,
         )
+
+
+def _longest_currency_before(domain: DomainData) -> int:
+    """The most characters `_currency_before_pattern` matches: its longest sign or code, and a
+    colon and a space."""
+    tables = currency_tables(domain)
+    longest_code = max(map(len, tables.codes), default=0)
+    return 2 + max(longest_code + 2,  # "USD $"
+                   max(map(len, tables.scale_prefixes), default=0) + longest_code,  # "MUSD"
+                   *map(len, domain["currencies"]["signs"]), *map(len, tables.lowercase_codes))
 
 
 def _currency_before_pattern(domain: DomainData) -> str:

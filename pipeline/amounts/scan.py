@@ -28,14 +28,6 @@ class NumberScan:
     currencies: CurrencyContext
 
 
-def first_character_guard(words, digits: bool = False) -> str:
-    """A lookahead for the first character of any of `words` (either case; or a digit): put before
-    a pattern that can only start there, most positions of a text fail at one test instead of
-    trying the pattern's lookbehinds and alternations."""
-    first = {word[0].lower() for word in words} | {word[0].upper() for word in words}
-    return "(?=[" + ("\\d" if digits else "") + re.escape("".join(sorted(first))) + "])"
-
-
 class NumberScanner:
     """Finds the numbers of a text: digits or words, with a scale, possibly after a sign ("$5")
     or before a hyphen ("one-yen")."""

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from pipeline.domain import load_domain
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.normalise.dates import date_grammar, parse_date
+from pipeline.patterns import first_letters_guard
 
 
 class DateRecogniser:
@@ -20,9 +21,12 @@ class DateRecogniser:
         domain = self.domain = load_domain(config_dir)
         grammar = date_grammar(domain)
         self.pattern = grammar.finder
-        # "in May", "by March": a month alone, after one of these words, in the year of the last
-        # date written before it, else of publication
-        self.month_alone = grammar.month_alone
+        # "in May", "by March", "last May": a month alone, after one of these words, in the year of
+        # the last date written before it, else of publication; tried only where such a word starts
+        dates = domain["dates"]
+        cue = first_letters_guard([*dates["month_alone_cues"], *dates["month_relative"]],
+                                  behind=r"(?<![\w-])", every_case=True)
+        self.month_alone = re.compile(cue + grammar.month_alone.pattern)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
