@@ -50,6 +50,7 @@ RULES = [
     ("fraction before of", "half of the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
     ("fraction after by", "crime fell by a third", [(P, "a third", 33.33, None, "fraction_rule")]),
     ("fraction, neither", "half the cameras", []),
+    ("fraction, part of a period", "in the second half of 2022", []),
     # step: ratios
     ("ratio", "one in five households",
      [(P, "one in five", 20.0, None, "ratio_rule"), (Q, "five", 5.0, "household", "count_rule")]),
@@ -128,6 +129,7 @@ KEYED_RULES = [
     ("factor verb", "doubled to 300 cameras",
      [(Q, "doubled", 2.0, "times", "factor_rule"), (Q, "300", 300.0, "camera", "count_rule")]),
     ("fraction, capitalised", "Half of the cameras", [(P, "Half", 50.0, None, "fraction_rule")]),
+    ("fraction, a period's quarter", "sales rose in the final quarter of the year", []),
     ("money name before, capitalised", "Dollars 5 million", [(M, "Dollars 5 million", 5e6, "USD", "money_rule")]),
     ("money name before, a name inside a word", "the grand 5 million cameras",
      [(Q, "5 million", 5e6, "camera", "count_rule")]),

@@ -98,6 +98,9 @@ DEV = [
      [("two", 2.0, "camera"), ("three", 3.0, "camera"), ("12", 12.0, "drone")]),
     ("LIBOR plus 100 basis points", [("100", 100.0, "point")]),
     ("3 container berths, 1 dry bulk berth", [("3", 3.0, "berth"), ("1", 1.0, "berth")]),
+    # a part of a whole counts what the whole counts
+    ("About 2,500 out of a planned 3,200 cameras have been installed.",
+     [("2,500", 2500.0, "camera"), ("3,200", 3200.0, "camera")]),
     # the plural subject of a change verb is what its bare numbers count
     ("Robberies fell from 1,200 in 2018 to 800 last year.", [("1,200", 1200.0, "robbery"), ("800", 800.0, "robbery")]),
     ("Kidnappings in the city fell to 35 in 2019.", [("35", 35.0, "kidnapping")]),
@@ -146,6 +149,7 @@ HELD_OUT = [
     ("Murders in the capital have dropped to 150, police said.", [("150", 150.0, "murder")]),
     ("Carjackings rose from 300 to 410 after the cameras went dark.", [("300", 300.0, "carjacking"), ("410", 410.0, "carjacking")]),
     ("Interest rates rose to 5 last year.", []),
+    ("Only 12 out of the 40 stations had power.", [("12", 12.0, "station"), ("40", 40.0, "station")]),
     ("Its costs have climbed to 300 since March.", []),
 ]
 

@@ -24,12 +24,15 @@ class FractionStep:
             rf"(?:(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
             rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-]))"
         ), numbers["fractions"])
+        self.period_ordinal = re.compile(rf"(?<![\w-]){alternation(numbers['period_ordinals'], 'i')}\s+\Z")
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
-        """Every fraction of a whole in the text, in percentage points."""
+        """Every fraction of a whole in the text, in percentage points; not a part of a period
+        after an ordinal ("the second half of 2022", "the first quarter")."""
         return [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
                                      self.reading.parse_percent(match.group()), "fraction_rule")
-                for match in self.fraction.finditer(scan.text)]
+                for match in self.fraction.finditer(scan.text)
+                if not self.period_ordinal.search(scan.text, max(0, match.start() - 12), match.start())]
 
 
 class RatioStep:

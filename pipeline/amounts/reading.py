@@ -15,7 +15,7 @@ from pipeline.mention import Mention, doc_text, make_mention
 from pipeline.normalise.money import currency_tables
 from pipeline.normalise.numbers import number_words, parse_number, parse_percent
 from pipeline.normalise.units import plural_to_singular, unit_lemma
-from pipeline.patterns import alternation, period_of, qualifier_of
+from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of
 
 # A word, or an abbreviation with its dots ("p.m.", "U.S."): the dots are no end of the noun search.
 _WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -54,6 +54,10 @@ class Reading:
         self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
+        # "2,500 out of a planned 3,200 cameras": the part counts what the whole after it counts
+        self.part_of_whole = re.compile(
+            rf"[ \t]+{alternation(numbers['part_of_whole'], 'i')}[ \t]+(?:{alternation(numbers['part_fillers'], 'i')}[ \t]+){{0,3}}"
+            rf"(?:{number_pattern(domain)})(?![\w])")
         # a format name or a measure between a number and its noun is skipped: "20,000 5G base
         # stations", "two new 400kV substations", "three 12-MW turbines"
         self.format_token = re.compile(
@@ -102,7 +106,11 @@ class Reading:
 
     def counted_noun(self, after: str) -> tuple[str | None, bool, int]:
         """(unit, whether it was written in the plural, where the noun ends in `after`) of the
-        noun a number counts."""
+        noun a number counts; for a part of a whole ("2,500 out of 3,200 cameras"), the whole's."""
+        whole = self.part_of_whole.match(after)
+        if whole:
+            unit, plural, end = self.counted_noun(after[whole.end():])
+            return (unit, plural, whole.end() + end) if unit else (None, False, 0)
         words, position, counted = [], 0, 0
         while counted < self.unit_window:
             written, position = self._noun_word(after, position)
