@@ -26,6 +26,9 @@ DEV_CASES = [
     ("The National Bank of Pakistan and Bank of China signed.", []),
     ("The Central Bank of India lent the money.", []),
     ("The Development Bank of Kazakhstan on-lent the proceeds.", []),
+    # "American" in a region's name is no country
+    ("South American and Latin American governments bought cameras, as did American cities.",
+     [("American", "US")]),
     # a name two states share: the one the document names otherwise, else the DRC
     ("The mine employs 600 Congolese workers.", [("Congolese", "CD")]),
     ("The Sino-Congolese programme in the DRC paid Congolese firms.",

@@ -59,6 +59,13 @@ ATTACHMENTS = [
     # a loan for a public-security network is a deal though no vendor or technology is named
     ("Ghana signed a $199 million buyer's credit for the second phase of its Security Communications Network.",
      "$199 million", "GH", [], True),
+    # a donor's country, its donation's and its technicians' are not the fact's
+    ("This is a donation from the Chinese Ministry of Public Security of $3 million for cameras in Phnom Penh.",
+     "$3 million", "KH", [], True),
+    ("Chinese technicians put up 200 cameras in Phnom Penh.", "200", "KH", [], True),
+    # a vendor's revenue in a whole region is of no deal ("in all of the Americas")
+    ("Bolivia bought 1,800 cameras.\n\nAxis did less than $400 million in all of the Americas in 2015.",
+     "$400 million", None, ["Axis"], False),
     # a news agency's country is an outside claimant's
     ("The Portuguese news agency Lusa reported that CEIEC was supplying the Angolan police with 45 centres.",
      "45", "AO", ["CEIEC"], True),
