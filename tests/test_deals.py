@@ -298,6 +298,9 @@ def test_a_figure_told_before_its_deal_joins_it(annotate_text):
     # a vendor and a country with no fact and no word of a deal report no deal
     ("The newspaper said Huawei technicians had helped the governments of Uganda and Zambia spy on opponents.", []),
     ("Since 2012 the U.S. has accused Huawei of being a tool for spying abroad.", []),
+    # a bidder that lost the auction is no party
+    ("Kyrgyzstan signed with Vega Radio Engineering for cameras. The participant that lost the auction, "
+     "Smart Road LLC, complained about the camera tender.", [("KG", ("Vega Radio Engineering",))]),
     # ... a deal verb, a technology or a deal word does
     ("Ghana signed with Huawei in 2018.", [("GH", ("Huawei",))]),
     ("Huawei installed facial recognition in Kampala.", [("UG", ("Huawei",))]),
