@@ -51,6 +51,8 @@ RULES = [
     ("fraction after by", "crime fell by a third", [(P, "a third", 33.33, None, "fraction_rule")]),
     ("fraction, neither", "half the cameras", []),
     ("fraction, part of a period", "in the second half of 2022", []),
+    ("fraction with a slash", "almost 1/4 of that", [(P, "1/4", 25.0, None, "fraction_rule")]),
+    ("fraction with a slash, never a whole or more", "24/7 of the time", []),
     # step: ratios
     ("ratio", "one in five households",
      [(P, "one in five", 20.0, None, "ratio_rule"), (Q, "five", 5.0, "household", "count_rule")]),
@@ -130,6 +132,7 @@ KEYED_RULES = [
      [(Q, "doubled", 2.0, "times", "factor_rule"), (Q, "300", 300.0, "camera", "count_rule")]),
     ("fraction, capitalised", "Half of the cameras", [(P, "Half", 50.0, None, "fraction_rule")]),
     ("fraction, a period's quarter", "sales rose in the final quarter of the year", []),
+    ("fraction with a slash and an ordinal ending", "is 1/4th of this project", [(P, "1/4th", 25.0, None, "fraction_rule")]),
     ("money name before, capitalised", "Dollars 5 million", [(M, "Dollars 5 million", 5e6, "USD", "money_rule")]),
     ("money name before, a name inside a word", "the grand 5 million cameras",
      [(Q, "5 million", 5e6, "camera", "count_rule")]),

@@ -25,14 +25,24 @@ class FractionStep:
             rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-]))"
         ), numbers["fractions"])
         self.period_ordinal = re.compile(rf"(?<![\w-]){alternation(numbers['period_ordinals'], 'i')}\s+\Z")
+        # "almost 1/4 of that", "1/4th of this project"
+        self.slashed = re.compile(rf"(?<![\w/.,])(?P<part>\d{{1,2}})/(?P<whole>\d{{1,2}})"
+                                  rf"(?:{alternation(numbers['ordinal_suffixes'])})?(?=\s+{followers}\b)")
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every fraction of a whole in the text, in percentage points; not a part of a period
         after an ordinal ("the second half of 2022", "the first quarter")."""
-        return [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
-                                     self.reading.parse_percent(match.group()), "fraction_rule")
-                for match in self.fraction.finditer(scan.text)
-                if not self.period_ordinal.search(scan.text, max(0, match.start() - 12), match.start())]
+        found = [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
+                                      self.reading.parse_percent(match.group()), "fraction_rule")
+                 for match in self.fraction.finditer(scan.text)
+                 if not self.period_ordinal.search(scan.text, max(0, match.start() - 12), match.start())]
+        if "/" in scan.text:
+            for match in self.slashed.finditer(scan.text):
+                part, whole = int(match.group("part")), int(match.group("whole"))
+                if 0 < part < whole:
+                    found.append(self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
+                                                      round(100 * part / whole, 2), "fraction_rule"))
+        return found
 
 
 class RatioStep:
