@@ -69,7 +69,8 @@ class DealRules:
         self.contractors = set(data["general_contractors"])
         self.earlier_deal_years = int(data["earlier_deal_years"])
         self.deal_word = Caseless(rf"(?<![\w-]){alternation(data['deal_words'], 'i')}(?![\w-])")
-        self.deal_verb = Caseless(rf"(?<![\w-]){alternation(data['deal_verbs'], 'i')}(?![\w-])")
+        told = [*data["deal_cues"], *data["deal_words"], *data["deal_verbs"]]
+        self.tells_of_a_deal = Caseless(rf"(?<![\w-]){alternation(told, 'i')}(?![\w-])")
 
     def is_competitor(self, text: str, clause: Span, mention: Mention) -> bool:
         """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE"),
@@ -101,6 +102,7 @@ class DocumentDeals:
         self.paragraphs_about: dict[int, bool] = {}
         self.separate_sentences: set[Span] = set()
         self.separate_cue: dict[Span, bool] = {}
+        self.deal_years: dict[int, tuple[int, int | None]] = {}  # id(deal) -> (sentences read, earliest year)
 
     def open_from_vendors(self, sentence: Span, vendors: list[Mention], country: Mention | None) -> None:
         """The deals of a sentence naming vendors. Vendors after a separate-deal cue ("Safaricom,
@@ -141,8 +143,7 @@ class DocumentDeals:
         """Whether a sentence tells of a deal: a technology, a fact, or one of `deal_cues`,
         `deal_words` or `deal_verbs` in it."""
         return bool(self.technologies.within(*sentence) or self.values.within(*sentence)) \
-            or any(cue.search(self.text, *sentence) is not None
-                   for cue in (self.rules.deal_cue, self.rules.deal_word, self.rules.deal_verb))
+            or self.rules.tells_of_a_deal.search(self.text, *sentence) is not None
 
     def _deal_of_vendors(self, code: str | None, names: set[str], sentence: Span) -> Deal | None:
         """The country's deal sharing a vendor; else (`join_in_paragraph`) the deal in focus
@@ -168,11 +169,15 @@ class DocumentDeals:
             chosen.touch(sentence, -1)
         return chosen
 
+    def _focus_start(self, offset: int) -> int:
+        """Where the text within `focus_paragraphs` of `offset` starts: a deal touched since is in focus there."""
+        return self.index.paragraph_start(offset, self.rules.focus_paragraphs - 1)
+
     def _referred_to(self, sentence: Span, country: Mention | None) -> Deal | None:
         """The deal in focus, when a sentence naming no country refers to it ("the system")."""
         if country is not None or self.focus is None or self.focus.country is None:
             return None
-        recent = self.focus.last_touch >= self.index.paragraph_start(sentence[0], self.rules.focus_paragraphs - 1)
+        recent = self.focus.last_touch >= self._focus_start(sentence[0])
         return self.focus if recent and self.rules.focus_reference.search(self.text, *sentence) else None
 
     def _vendor_referred_to(self, sentence: Span, code: str | None) -> Deal | None:
@@ -182,7 +187,7 @@ class DocumentDeals:
         focus = self.focus
         if focus is None or not focus.vendors or code not in (None, focus.country):
             return None
-        recent = focus.last_touch >= self.index.paragraph_start(sentence[0], self.rules.focus_paragraphs - 1)
+        recent = focus.last_touch >= self._focus_start(sentence[0])
         return focus if recent and self.rules.vendor_reference.match(self.text, *sentence) else None
 
     def deal_of_fact(self, fact: Mention, sentence: Span, clause_vendors: list[Mention],
@@ -199,7 +204,7 @@ class DocumentDeals:
             # "which runs a separate network of 8,000 cameras"; "Laos first put up cameras in 2009"
             chosen = self._separate(fact, sentence, country, document_country)
         else:
-            chosen = self._in_focus(code, self.index.paragraph_start(fact.start, self.rules.focus_paragraphs - 1))
+            chosen = self._in_focus(code, self._focus_start(fact.start))
             if chosen is None and code is None and document_country is not None:
                 chosen = self._in_focus(document_country, 0)
         if chosen is None and code is not None and self._about_a_deal(fact):
@@ -236,10 +241,23 @@ class DocumentDeals:
         years = [_year(m.date) for m in self.years.within(*sentence)]
         if not years or self.rules.deal_word.search(self.text, *sentence) is not None:
             return False
-        spans = deal.sentences + [(self.index.paragraph_start(sentence[0]), sentence[0])]
-        told = [_year(m.date) for start, end in spans for m in self.years.within(start, end)]
+        told = [_year(m.date) for m in self.years.within(self.index.paragraph_start(sentence[0]), sentence[0])]
+        earliest = self._earliest_year(deal)
+        if earliest is not None:
+            told.append(earliest)
         reference = min(told) if told else self.published_year
         return reference is not None and reference - max(years) >= self.rules.earlier_deal_years
+
+    def _earliest_year(self, deal: Deal) -> int | None:
+        """The earliest year the sentences of a deal name, read once per sentence (a deal's
+        sentences only grow while the document is read)."""
+        read, earliest = self.deal_years.get(id(deal), (0, None))
+        for start, end in deal.sentences[read:]:
+            for mention in self.years.within(start, end):
+                year = _year(mention.date)
+                earliest = year if earliest is None else min(earliest, year)
+        self.deal_years[id(deal)] = (len(deal.sentences), earliest)
+        return earliest
 
     def _in_focus(self, code: str | None, paragraph_start: int) -> Deal | None:
         """The deal last spoken of for a country; with no country, the deal in focus when the
