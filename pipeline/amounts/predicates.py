@@ -9,11 +9,16 @@ from pipeline.amounts.reading import Reading
 from pipeline.domain import DomainData
 from pipeline.patterns import alternation, number_pattern
 
+# \Z, not $: "$" would also match before a line break
 _CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/\u2013]\Z|[A-Z]\.\Z")
-_CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10"; the only code before a space  # \Z: "$" would also match before a line break
+_CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10": the only code before a space
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
 _LAST_WORD = re.compile(r"[A-Za-z.\u00b0]+,?\Z")  # "level", "number," before a number
+_DIGIT_BEFORE = re.compile(r"\d ?$")
+_MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*")  # "iPhone", "eLTE", "PlayStation"
+_PAIR_BEFORE = re.compile(r"(?<![\d.,])(\d+)[-\u2013]\Z")  # "2-" of "2-1", "2019-" of "2019-20"
+_DIGIT_RUN = re.compile(r"\+?\(?\d[\d \u00a0().-]*\d|\d")
 
 
 def _word_before(text: str, start: int, window: int) -> str | None:
@@ -25,10 +30,6 @@ def _word_before(text: str, start: int, window: int) -> str | None:
         return None
     word = _LAST_WORD.search(stripped, max(0, len(stripped) - window))
     return word.group() if word else None
-_DIGIT_BEFORE = re.compile(r"\d ?$")
-_MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*")  # "iPhone", "eLTE", "PlayStation"
-_PAIR_BEFORE = re.compile(r"(?<![\d.,])(\d+)[-\u2013]\Z")  # "2-" of "2-1", "2019-" of "2019-20"
-_DIGIT_RUN = re.compile(r"\+?\(?\d[\d \u00a0().-]*\d|\d")
 
 
 class Rejections:
