@@ -100,8 +100,7 @@ RULES = [
     ("is_name_without_scale", "dollar 5 bills", [(Q, "5", 5.0, "bill", "count_rule")]),
     # predicate: is_currency_first ("10 usd" is not proposed)
     ("is_currency_first", "rmb 10 usd 20",
-     [(M, "rmb 10", 10.0, "CNY", "money_rule"), (Q, "10", 10.0, "usd", "count_rule"),
-      (M, "usd 20", 20.0, "USD", "money_rule")]),
+     [(M, "rmb 10", 10.0, "CNY", "money_rule"), (M, "usd 20", 20.0, "USD", "money_rule")]),
     # predicate: is_range_start
     ("is_range_start", "between $10 and 20", [(M, "$10", 10.0, "USD", "money_rule")]),
     ("minor part counting a noun", "$15 and 20 cameras",

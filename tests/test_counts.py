@@ -109,6 +109,23 @@ DEV = [
     ("Prices rose from 20 to 40 in a week.", []),
     ("Shares fell 5% to 40 on Monday.", []),
     ("Temperatures rose to 40 in the afternoon.", []),
+    # words that describe, joined to others, leave the number to the plural after the joiner
+    ("The plant will create 350 direct and 1,200 indirect jobs.", [("350", 350.0, "job"), ("1,200", 1200.0, "job")]),
+    ("- 432 regional, divisional and district police stations",
+     [("432", 432.0, "station")]),
+    ("It consists of two subcritical, oil-fired generating units.", [("two", 2.0, "unit")]),
+    ("The loan is repaid in 16 equal and consecutive semi-annual installments.", [("16", 16.0, "installment")]),
+    # ... but a noun before the joiner is the counted one
+    ("The road has 2 viaducts, 1 interchange, 6 bridges.",
+     [("2", 2.0, "viaduct"), ("1", 1.0, "interchange"), ("6", 6.0, "bridge")]),
+    ("The unit hired 100 police and 20 soldiers.", [("100", 100.0, "police"), ("20", 20.0, "soldier")]),
+    # more than one of a noun is written in the plural, but for nouns that count in the singular
+    ("Of the 40 councils asked, 9 withheld information.", [("40", 40.0, "council")]),
+    ("The dam is 41m deep and also includes a spillway.", []),
+    ("The agency employs 250 staff.", [("250", 250.0, "staff")]),
+    # words ending in -ics are plurals unless they name a field
+    ("The guidelines address three major topics.", [("three", 3.0, "topic")]),
+    ("The firm sold 20 biometrics kits.", [("20", 20.0, "kit")]),
 ]
 
 HELD_OUT = [
@@ -151,6 +168,13 @@ HELD_OUT = [
     ("Interest rates rose to 5 last year.", []),
     ("Only 12 out of the 40 stations had power.", [("12", 12.0, "station"), ("40", 40.0, "station")]),
     ("Its costs have climbed to 300 since March.", []),
+    ("The force bought 40 fixed and 12 mobile cameras.", [("40", 40.0, "camera"), ("12", 12.0, "camera")]),
+    ("The project built 39 big and small bridges.", [("39", 39.0, "bridge")]),
+    ("The city added 5 clinics, 1 stadium and 3 markets.",
+     [("5", 5.0, "clinic"), ("1", 1.0, "stadium"), ("3", 3.0, "market")]),
+    ("The survey counted 12 incidents, 4 of which withheld detail.", [("12", 12.0, "incident"), ("4", 4.0, "incident")]),
+    ("Some 300 personnel and 12 aircraft took part.", [("300", 300.0, "personnel"), ("12", 12.0, "aircraft")]),
+    ("It stands 120 metre-high and 30 wide.", []),
 ]
 
 

@@ -59,6 +59,8 @@ class CountStep:
         noun, plural, noun_end = self._noun(text, end, compound)
         if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]):
             return None  # also a compound's last part: "467 gigawatt-hours"
+        if not (plural or compound or value == 1 or self.reading.counts_in_singular(noun)):
+            return None  # "9 withheld information": more than one of a noun is written in the plural
         if (self.rejections.is_year(text, start, written, value, plural)
                 or self.rejections.is_named_or_scored(text, start, end, value)):
             return None

@@ -22,6 +22,7 @@ _WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DIGITS = re.compile(r"[\d.,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_NO_NOUN = (None, False, 0)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class Reading:
         self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
+        self.singular_counted = {w.lower() for w in numbers["singular_counted_nouns"]}
+        self.adjective_endings = tuple(numbers["adjective_endings"])
+        # "350 direct and 1,200 indirect jobs": a joiner and, maybe, the next number
+        self.coordinated = re.compile(
+            rf"[ \t]*(?:{alternation(numbers['coordinators'], 'i')})(?![\w])[ \t]*(?:(?:{number_pattern(domain)})[ \t]*)?")
         # "2,500 out of a planned 3,200 cameras": the part counts what the whole after it counts
         self.part_of_whole = re.compile(
             rf"[ \t]+{alternation(numbers['part_of_whole'], 'i')}[ \t]+(?:{alternation(numbers['part_fillers'], 'i')}[ \t]+){{0,3}}"
@@ -130,9 +136,36 @@ class Reading:
             if singular:  # "co-investors" -> co-investor; "CCTV-cameras" -> camera
                 unit = "-".join([*prefix, singular]) if all(part.islower() for part in prefix) else singular
                 return unit, True, word_end
+        coordinated = self._coordinated_noun(after, words, position)
+        if coordinated[0]:
+            return coordinated
         lower = [(w, e) for w, e in words
                  if w.islower() and not w.endswith(self.not_noun_endings) and w not in self.noun_modifiers]
-        return (self.unit_lemma(lower[-1][0]), False, lower[-1][1]) if lower else (None, False, 0)
+        # the last such word ("1 dry bulk berth"), but the first noun counted in the singular
+        # ("12 aircraft took part")
+        singular = next((pair for pair in lower if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
+        return (self.unit_lemma(singular[0]), False, singular[1]) if singular else _NO_NOUN
+
+    def counts_in_singular(self, noun: str) -> bool:
+        """Whether more than one of `noun` is written in the singular ("100 police", "20 staff")."""
+        return noun.lower() in self.singular_counted
+
+    def _coordinated_noun(self, after: str, words: list[tuple[str, int]], position: int) -> tuple[str | None, bool, int]:
+        """The plural noun after a joiner that the singular lower-case words before it describe
+        ("350 direct and 1,200 indirect jobs" -> job, "two subcritical, oil-fired units" -> unit);
+        none when a word before it may be a noun ("1 interchange, 6 bridges", "100 police and 20 soldiers")."""
+        if not words or not all(self._describes(word) for word, _ in words):
+            return _NO_NOUN
+        joined = self.coordinated.match(after, position)
+        if not joined:
+            return _NO_NOUN
+        unit, plural, end = self.counted_noun(after[joined.end():])
+        return (unit, True, joined.end() + end) if unit and plural else _NO_NOUN
+
+    def _describes(self, word: str) -> bool:
+        """A lower-case word that describes a noun: a `noun_modifiers` word or one with an
+        `adjective_endings` ending ("direct", "regional", "oil-fired")."""
+        return word.islower() and (word in self.noun_modifiers or word.endswith(self.adjective_endings))
 
     def _noun_word(self, after: str, position: int) -> tuple[str | None, int]:
         """(word, where it ends) of the next word of a noun search from `position`, a format name or
