@@ -148,6 +148,16 @@ ATTACHMENTS = [
      ["Huawei"], True),
     ("Huawei won the Abidjan tender ahead of ZTE and a Beninese firm. The bid was put at €150 million.",
      "€150 million", "CI", ["Huawei"], True),
+    # "than" before a number is a qualifier: the place after it is the fact's, not the far side of a comparison
+    ("Kenya bought Huawei cameras.\n\nMore than 8,000 cameras were installed in Lahore by Hikvision.",
+     "8,000", "PK", ["Hikvision"], True),
+    ("Rwanda paid more than twice what Kenya paid for 100 cameras.", "100", "RW", [], True),
+    # countries that each did the same share no single fact
+    ("Researchers found that Nigeria, Ghana and Zambia had each put over $350 million into CCTV.",
+     "$350 million", None, [], False),
+    # a region's figure takes no country named later in its sentence
+    ("African governments spend more than $1 billion a year on surveillance, and Nigeria leads them.",
+     "$1 billion", None, [], False),
 ]
 
 

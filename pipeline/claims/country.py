@@ -76,7 +76,12 @@ class CountryRules:
     def __init__(self, domain: DomainData):
         data = domain["claims"]
         self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
-        self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'], 'i')}(?!\w)", re.I)
+        # a cue and at most `comparison_words_between` words with no digit, right before a country
+        self.comparison = re.compile(
+            rf"\b{alternation(data['comparison_cues'], 'i')}(?:[ \u00a0]+[^\s\d]+){{0,{int(data['comparison_words_between'])}}}"
+            rf"[ \u00a0]+\Z", re.I)
+        self.comparison_reach = int(data["comparison_reach"])
+        self.no_deal_after_reach = int(data["no_deal_after_reach"])
         self.document_share = float(data["document_country_share"])
         self.document_lead = float(data["document_country_lead"])
         self.origin_window = int(data["origin_window"])
@@ -199,16 +204,18 @@ class CountryRules:
     def _in_sentence(self, text: str, fact: Fact, candidates: list[Mention]) -> Mention | None:
         if not candidates:
             return None
-        compared = self.comparison.search(text, *fact.sentence)
-        if compared:
-            candidates = [m for m in candidates if m.start < compared.start()]
+        candidates = [m for m in candidates if not self.compared(text, m, fact.sentence)]
         if not candidates:
             return None
         owners = [m for m in candidates if text[m.end:m.end + 2] in _POSSESSIVE and m.start < fact.mention.start]
         if owners:
             return owners[-1]
         before = [m for m in candidates if m.start < fact.mention.start]
-        return before[-1] if before else candidates[0]
+        if before:
+            return before[-1]
+        # a region's or a market's figure is a later country's only in its own words ("32 London councils")
+        far = fact.no_deal and candidates[0].start - fact.mention.end > self.no_deal_after_reach
+        return None if far else candidates[0]
 
     def is_origin(self, text: str, mention: Mention, home: set[str]) -> bool:
         """A demonym naming a vendor's origin ("Chinese-made", "Chinese firms like Huawei")."""
@@ -282,8 +289,9 @@ class CountryRules:
         return match is not None and match.end() in vendor_starts
 
     def compared(self, text: str, mention: Mention, sentence: Span) -> bool:
-        """Whether a country stands on the far side of a comparison in its sentence."""
-        return bool(self.comparison.search(text, sentence[0], mention.start))
+        """Whether a country stands on the far side of a comparison in its sentence: a cue right
+        before it ("than Rwanda", "than twice what Rwanda paid"; not "more than 1,000 cameras in Lahore")."""
+        return bool(self.comparison.search(text, max(sentence[0], mention.start - self.comparison_reach), mention.start))
 
     def dominant(self, places: list[Mention], by_lead: bool = False) -> Mention | None:
         """The first mention of the country most of the document is about, if there is one: it
