@@ -86,9 +86,11 @@ RULES = [
     # predicate: is_road_name
     ("is_road_name", "on the R40 near town", []),
     ("is_road_name, scaled", "a deal of R400 million", [(M, "R400 million", 4e8, "ZAR", "money_rule")]),
-    # predicate: is_video_format
-    ("is_video_format", "1080p cameras", []),
-    ("is_video_format, pennies", "5p coins", [(M, "5p", 0.05, "GBP", "money_rule")]),
+    # predicate: is_lettered_label
+    ("is_lettered_label", "1080p cameras", []),
+    ("is_lettered_label, pennies", "5p coins", [(M, "5p", 0.05, "GBP", "money_rule")]),
+    ("is_lettered_label, a phase", "Bids for phase 2c close in May.", []),
+    ("is_lettered_label, a list of lettered parts", "Lots 2b and 2c were re-tendered.", []),
     # predicate: is_format_name
     ("is_format_name", "5G towers", []),
     ("is_format_name, a count", "50 towers", [(Q, "50", 50.0, "tower", "count_rule")]),

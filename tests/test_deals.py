@@ -152,6 +152,9 @@ ATTACHMENTS = [
     ("Kenya bought Huawei cameras.\n\nMore than 8,000 cameras were installed in Lahore by Hikvision.",
      "8,000", "PK", ["Hikvision"], True),
     ("Rwanda paid more than twice what Kenya paid for 100 cameras.", "100", "RW", [], True),
+    # a donor that installed or paid for the system is no buyer
+    ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
+     "Rs700 million", "NP", [], True),
     # countries that each did the same share no single fact
     ("Researchers found that Nigeria, Ghana and Zambia had each put over $350 million into CCTV.",
      "$350 million", None, [], False),

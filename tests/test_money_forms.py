@@ -26,6 +26,8 @@ DEV = [
     ("It paid US $ 5 million.", [("US $ 5 million", 5e6, "USD")]),
     ("It paid NZ $ 40 million.", [("NZ $ 40 million", 4e7, "NZD")]),
     ("Russia paid 3 bln rubles.", [("3 bln rubles", 3e9, "RUB")]),
+    # a ruble is the currency of the country written about
+    ("In Minsk, Belarus, the cameras cost 2 million rubles.", [("2 million rubles", 2e6, "BYN")]),
     ("The council paid $5 mil for it.", [("$5 mil", 5e6, "USD")]),
     ("Brazil paid R$ 3 mil for it.", [("R$ 3 mil", 3e3, "BRL")]),
     ("In Pakistan it cost Rs. 500 million.", [("Rs. 500 million", 5e8, "PKR")]),

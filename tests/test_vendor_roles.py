@@ -35,6 +35,9 @@ DEV_CASES = [
      [("Vega Radio Engineering", "Vega Radio Engineering"), ("Vega", "Vega Radio Engineering")]),
     ("Vega Radio Engineering won the camera tender; Vega (Kyrgyzstan) Service runs it.",  # no short form inside a longer name
      [("Vega Radio Engineering", "Vega Radio Engineering")]),
+    # a name found by its role is a vendor wherever else the document names it
+    ("The CCTV platform was built by Synesis, a local firm. Later, Synesis said it covers Minsk.",
+     [("Synesis", "Synesis"), ("Synesis", "Synesis")]),
     ("Bishkek gave Shenzhen Sunwin Intelligent until March to finish the cameras, then extended Sunwin's deadline.",
      [("Shenzhen Sunwin Intelligent", "Shenzhen Sunwin Intelligent"), ("Sunwin", "Shenzhen Sunwin Intelligent")]),
     ("Orange was given a contract to manage the surveillance network.", [("Orange", "Orange")]),

@@ -131,7 +131,7 @@ class MoneyStep:
             name = name_target = None  # "rmb 10 usd 20": the code after belongs to the next amount
             end = match.end("num")
         multiplier = self.unit_multiplier(name) if name else self.unit_multiplier(sign)
-        if self.rejections.is_video_format(groups.get("short"), value * multiplier):
+        if self.rejections.is_lettered_label(match.string, match.start(), groups.get("short"), value * multiplier):
             return None
         value *= multiplier
         if groups.get("scale"):

@@ -14,6 +14,7 @@ _CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/
 _CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10": the only code before a space
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
+_LETTERED_BEFORE = re.compile(r"(?<![\w])\d+[a-z](?:,|[ \u00a0]+(?:and|or|to))?[ \u00a0]*\Z")  # "2b and 2c", "3a, 3b"
 _LAST_WORD = re.compile(r"[A-Za-z.\u00b0]+,?\Z")  # "level", "number," before a number
 _DIGIT_BEFORE = re.compile(r"\d ?$")
 _MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*")  # "iPhone", "eLTE", "PlayStation"
@@ -86,11 +87,14 @@ class Rejections:
         return (bool(sign) and len(sign) == 1 and sign.isascii() and sign.isalpha()
                 and value < self.letter_sign_below and not self.reading.has_scale(number))
 
-    @staticmethod
-    def is_video_format(short_subunit: str | None, amount: float) -> bool:
-        """A number with a one-letter subunit worth a whole unit or more: "1080p" is a video
-        format, not 10.80 pounds."""
-        return bool(short_subunit) and amount >= 1
+    def is_lettered_label(self, text: str, start: int, short_subunit: str | None, amount: float) -> bool:
+        """A number with a one-letter subunit that is a video format or a label: worth a whole
+        unit or more ("1080p" is no 10.80 pounds), after a label word ("phase 2c") or after
+        another lettered number ("2b and 2c")."""
+        if not short_subunit:
+            return False
+        return amount >= 1 or self.is_label_number(text, start) \
+            or _LETTERED_BEFORE.search(text, max(0, start - self.windows.code_before), start) is not None
 
     def is_name_without_scale(self, number: str) -> bool:
         """A currency name before a number without a scale word: "won 3 games" is no money,

