@@ -452,14 +452,17 @@ def first_line_title(text: str) -> str | None:
     return None
 
 
-# A written date: "14 March 2024", "Tuesday, March 14th, 2024", "2024-03-14".
-_DATE = (r"(?:[A-Za-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
-         r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})")
+# A written date: "14 March 2024", "Tuesday, March 14th, 2024", "Fri, Mar 15, 2024",
+# "2024-03-14", "25-Apr-2012".
+_DATE = (r"(?:(?:[A-Za-z]+day|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+)?"
+         r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+         r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}-[A-Za-z]{3}-\d{4})")
 _DATELINES = (
     # "KAMPALA, 14 March 2024 —", "NAIROBI, Kenya, March 14, 2024 (Reuters) -",
-    # "ACCRA, Ghana, 5 May 2023 /PRNewswire/ --", "KARACHI, March 3, 2023:"
+    # "ACCRA, Ghana, 5 May 2023 /PRNewswire/ --", "KARACHI, March 3, 2023:", and a place's or
+    # agency's line ending at the date: "Brussels, 30 November 2020", "Xinhua, March 3, 2023"
     re.compile(rf"^\s*(?:[A-Z][A-Za-z.'’ -]+(?:\([^)]*\))?,\s*){{0,2}}(?P<date>{_DATE})\s*"
-               r"(?:\([^)]*\)\s*)?(?:/[^/\n]{2,40}/\s*)?(?:—|–|--| - |:)", re.M),
+               r"(?:\([^)]*\)\s*)?(?:/[^/\n]{2,40}/\s*)?(?:—|–|--| - |:|$)", re.M),
     # "Published: 3 May 2023", "*Posted by the team — 12 January 2024*"
     re.compile(r"^[*_\s]*(?i:published|posted|date|updated|issued|released)\b[^\n]*?(?:[:—–|,]|\bon)\s*"
                r"(?P<date>[^\n|*_]{6,40})", re.M),

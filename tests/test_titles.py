@@ -70,6 +70,12 @@ def test_title(text, title):
     ("KARACHI, March 3: The provincial government said.", None),
     ("The ministry signed the contract on Friday.", None),
     ("Kenya - Uganda - Tanzania\n\nText.", None),
+    # a place's or an agency's line ending at its date; abbreviated weekdays; day-month-year with dashes
+    ("Brussels, 30 November 2020\n\nWORKING PAPER\n\nText.", "2020-11-30"),
+    ("Headline of the story\nXinhua, March 3, 2023\n\nText.", "2023-03-03"),
+    ("Fri, Mar 15, 2024\n\nText.", "2024-03-15"),
+    ("25-Apr-2012 Intellasia\n\nText.", "2012-04-25"),
+    ("Kenya signed the deal on March 3, 2023\n\nText.", None),
 ])
 def test_dateline(text, published):
     assert dateline_date(text) == published
