@@ -29,6 +29,12 @@ CLAIMANTS = [
     ("First announced in 2017, the project involves 1,000 cameras.", None),
     ("The cameras cost $5 million.", None),
     ("Huawei is the largest company with a reported $121 billion in revenue.", None),
+    # verbs of stressing or pointing out; time and hedging words after the claimant are dropped
+    ("The minister highlighted that 4,000 cameras were installed.", "The minister"),
+    ("Police underscored that crime fell 20%.", "Police"),
+    ("A council spokesperson today said 40 cameras work.", "A council spokesperson"),
+    ("The ministry on Friday said it paid $5 million.", "The ministry"),
+    ("Thales recently said the system cost $2 million.", "Thales"),
 ]
 
 

@@ -43,6 +43,7 @@ class ClaimantFinder:
                                            *data["verbs_before_claimant"]], "i"))
         self.not_claimants = {w.lower() for w in data["not_claimants"]}
         self.not_endings = {w.lower() for w in data["not_claimant_endings"]}
+        self.trailing = re.compile(rf"(?:\s+{alternation(data['claimant_trailing_words'], 'i')})+$", re.I)
 
     def _acceptable(self, who: str) -> bool:
         """Not a pronoun, not starting with a number, not a passive verb's subject."""
@@ -58,6 +59,7 @@ class ClaimantFinder:
         for pattern in self.patterns:
             for match in pattern.finditer(text):
                 who = self.leading.sub("", match.group("who").strip(" ,“”\"'").rstrip("."))
+                who = self.trailing.sub("", who)
                 if self._acceptable(who):
                     return who
         return None
