@@ -201,3 +201,16 @@ def test_counts_never_raise_and_keep_their_spans(nlp, text):
         assert text[mention.start:mention.end] == mention.text
         if mention.source == "carried_count_rule":
             assert mention.value == int(mention.value) and mention.unit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a qualifier word after a plural noun a number counts is a preposition
+    ("Huawei installed 300 cameras over 40 sites.", [("300", None), ("40", None)]),
+    ("It put 1,200 new cameras over 30 towns.", [("1,200", None), ("30", None)]),
+    # ... not after a verb, nor before the first number
+    ("It has over 500 cameras and operates over 1,000 cameras.", [("500", "lower_bound"), ("1,000", "lower_bound")]),
+    ("Over 40 sites got cameras.", [("40", "lower_bound")]),
+])
+def test_qualifier_words_used_as_prepositions(nlp, text, expected):
+    (annotated,) = annotate(nlp, [(text, None)])
+    assert [(m.text, m.qualifier) for m in annotated.mentions if m.label == "QUANTITY"] == expected

@@ -54,6 +54,10 @@ class Reading:
         self.windows = Windows(**{key: int(value) for key, value in numbers["windows"].items()})
         self.number_words = number_words(domain)
         self.unit_window = int(numbers["unit_window"])
+        # "300 cameras over 40 sites": a plural noun and a qualifier word used as a preposition
+        self.noun_and_preposition = re.compile(
+            rf"\d[ \t]+(?:[a-z-]+[ \t]+)?(?P<noun>[a-z]+)[ \t]+{alternation(numbers['preposition_qualifiers'])}[ \t]+\Z")
+        self.measured = {word.lower() for word in numbers["carried_counts"]["measured_subjects"]}
         self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
@@ -189,11 +193,19 @@ class Reading:
         if "period" not in fields:
             fields["period"] = self.period_of(after) if label != "PERCENT" else None
         fields.setdefault("note", None if value is not None else "value unknown")
-        return make_mention(
-            doc, label, start, end, source, value=value,
-            qualifier=self.qualifier_of(text[max(0, start - self.windows.qualifier_before):start], after),
-            **fields,
-        )
+        before = text[max(0, start - self.windows.qualifier_before):start]
+        qualifier = None if self._preposition_before(before) else self.qualifier_of(before, after)
+        return make_mention(doc, label, start, end, source, value=value, qualifier=qualifier, **fields)
+
+    def _preposition_before(self, before: str) -> bool:
+        """A qualifier word right after a plural noun a number counts is a preposition ("300
+        cameras over 40 sites", "1,200 new cameras over 30 towns"), not after a measured one
+        ("20 prices over $10") nor after a verb ("it operates over 1,000 cameras")."""
+        used = self.noun_and_preposition.search(before)
+        if not used:
+            return False
+        singular = self.plural_to_singular(used.group("noun"))
+        return singular is not None and singular not in self.measured
 
 
 def _longest_currency_before(domain: DomainData) -> int:
