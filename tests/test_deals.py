@@ -152,6 +152,9 @@ ATTACHMENTS = [
     ("Kenya bought Huawei cameras.\n\nMore than 8,000 cameras were installed in Lahore by Hikvision.",
      "8,000", "PK", ["Hikvision"], True),
     ("Rwanda paid more than twice what Kenya paid for 100 cameras.", "100", "RW", [], True),
+    # a one-country story's facts in paragraphs of their own about the system open its deal
+    ("Tashkent is building a Safe City system.\n\nMore than 50,000 surveillance cameras will be installed.",
+     "50,000", "UZ", [], True),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),

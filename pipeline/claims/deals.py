@@ -207,8 +207,9 @@ class DocumentDeals:
             chosen = self._in_focus(code, self._focus_start(fact.start))
             if chosen is None and code is None and document_country is not None:
                 chosen = self._in_focus(document_country, 0)
-        if chosen is None and code is not None and self._about_a_deal(fact):
-            chosen = self._new(code, country)
+        buyer = code or document_country  # a one-country story's fact whose sentence names no country
+        if chosen is None and buyer is not None and self._about_a_deal(fact):
+            chosen = self._new(buyer, country)
         if chosen is not None:
             if chosen.country is None and country is not None:  # its buyer, told by the facts
                 chosen.country, chosen.country_mention = country.country, country
