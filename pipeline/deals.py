@@ -2,7 +2,7 @@
 into one `deals` row per deal (SPEC "deals"), the same deal reported by several articles
 being one row. Two documents' deals are one deal when they have the same country and share a
 vendor or a programme name (joined in that order of strength: the same programme, the same set of
-vendors, one shared vendor); two deals of one document are never merged. Values are never
+vendors, one shared vendor, the last only when their programme names do not differ); two deals of one document are never merged. Values are never
 converted at a guessed rate: `value_usd` is the text's own USD amount or conversion."""
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pyarrow as pa
 from pipeline.tables import SCHEMAS
 
 JOIN = "|"
+_TOLD = ("programme",)  # what tells two deals sharing only one vendor apart
 
 
 def _split(value) -> list[str]:
@@ -21,11 +22,15 @@ def _split(value) -> list[str]:
 
 
 class _Clusters:
-    """Union-find over document deals that refuses to join two deals of one document."""
+    """Union-find over document deals that refuses to join two deals of one document, and on a
+    weak key (one shared vendor) two whose programme names are told and differ (Huawei's Safe
+    City and its Konza data centre). Places do not tell deals apart: articles on one deal name
+    different cities of it."""
 
     def __init__(self, rows: list[dict]):
         self.parent = list(range(len(rows)))
         self.docs = [{row["doc_id"]} for row in rows]
+        self.told = [{column: {part.casefold() for part in _split(row.get(column))} for column in _TOLD} for row in rows]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -33,13 +38,19 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def join(self, a: int, b: int) -> None:
+    def join(self, a: int, b: int, weak: bool = False) -> None:
         a, b = self.find(a), self.find(b)
-        if a == b or self.docs[a] & self.docs[b]:
+        if a == b or self.docs[a] & self.docs[b] or weak and self._told_apart(a, b):
             return
         a, b = min(a, b), max(a, b)
         self.parent[b] = a
         self.docs[a] |= self.docs[b]
+        for column in _TOLD:
+            self.told[a][column] |= self.told[b][column]
+
+    def _told_apart(self, a: int, b: int) -> bool:
+        """Whether both clusters tell programme names and none is shared."""
+        return any(self.told[a][c] and self.told[b][c] and not self.told[a][c] & self.told[b][c] for c in _TOLD)
 
 
 def same_deal_keys(row: dict, merge_on: list[str]) -> list[tuple]:
@@ -73,7 +84,7 @@ def merge_deals(doc_deals: list[dict], merge_on: list[str], known_ids: dict | No
         for key, members in buckets.items():
             if key[1] == kind:
                 for other in members[1:]:
-                    clusters.join(members[0], other)
+                    clusters.join(members[0], other, weak=kind == "vendor")
     groups: dict[int, list[int]] = {}
     for i in range(len(doc_deals)):
         groups.setdefault(clusters.find(i), []).append(i)

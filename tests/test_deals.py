@@ -356,9 +356,9 @@ def test_the_headline_amount_and_its_usd_conversion(annotate_text):
     assert "safe_city" in fields.technologies
 
 
-def doc_deal(doc_id, key, country, vendors="", programme=None):
+def doc_deal(doc_id, key, country, vendors="", programme=None, places=None):
     return {"doc_id": doc_id, "deal_key": key, "country": country, "vendors": vendors or None,
-            "programme": programme, "claim_ids": f"{doc_id}:c1"}
+            "programme": programme, "places": places, "claim_ids": f"{doc_id}:c1"}
 
 
 @pytest.mark.parametrize("rows, groups", [
@@ -367,6 +367,13 @@ def doc_deal(doc_id, key, country, vendors="", programme=None):
     ([doc_deal("a", "d1", "BO", programme="BOL-110"), doc_deal("b", "d1", "BO", "CEIEC", "BOL-110")], [{"a", "b"}]),
     ([doc_deal("a", "d1", "KG", "Huawei"), doc_deal("a", "d2", "KG", "Huawei|Vega")], [{"a"}, {"a"}]),
     ([doc_deal("a", "d1", "CL"), doc_deal("b", "d1", "CL")], [{"a"}, {"b"}]),
+    # one shared vendor does not join deals whose programme names differ; different places do not tell them apart
+    ([doc_deal("a", "d1", "KE", "Huawei", "Safe City"), doc_deal("b", "d1", "KE", "Huawei", "Konza Data Centre")],
+     [{"a"}, {"b"}]),
+    ([doc_deal("a", "d1", "KE", "Huawei", "Safe City"), doc_deal("b", "d1", "KE", "Huawei|Safaricom", "Konza Data Centre"),
+      doc_deal("c", "d1", "KE", "Huawei")], [{"a", "c"}, {"b"}]),
+    ([doc_deal("a", "d1", "GH", "Huawei", places="Accra"), doc_deal("b", "d1", "GH", "Huawei", places="Kumasi")],
+     [{"a", "b"}]),
 ])
 def test_merge_deals_across_documents(rows, groups):
     deals, ids = merge_deals(rows, ["vendors", "programme"])
