@@ -155,6 +155,15 @@ ATTACHMENTS = [
     # a one-country story's facts in paragraphs of their own about the system open its deal
     ("Tashkent is building a Safe City system.\n\nMore than 50,000 surveillance cameras will be installed.",
      "50,000", "UZ", [], True),
+    # a crime or population figure the sentence does not attribute to a system is of no deal, but of its country
+    ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nMurders fell 10% nationwide last year.",
+     "10%", "KE", [], False),
+    ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nNairobi has 4.4 million residents.",
+     "4.4 million", "KE", [], False),
+    ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nPolice say crime fell 12% where the cameras work.",
+     "12%", "KE", ["Huawei"], True),
+    ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nCrime fell 12% within a year of the rollout.",
+     "12%", "KE", ["Huawei"], True),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),

@@ -108,7 +108,7 @@ class _Attacher:
             if source is not NO_COUNTRY:
                 claim.country = source.country
                 claim.country_mention = None if source.source in _NOT_MENTIONS else source
-                if claim.deal is None:  # a fact told before its country's deal was spoken of
+                if claim.deal is None and not fact.statistic:  # a fact told before its country's deal was spoken of
                     claim.deal = self.deals.main_deal(claim.country, claim.sentence)
         for claim in claims:
             if not claim.vendors and claim.deal is not None:
@@ -143,6 +143,16 @@ class _Attacher:
             counts_countries = any(m.unit in self.rules.deals.no_deal_units for m in self.values.within(*clause))
             self.no_deal[clause] = counts_countries or self.rules.deals.belongs_to_no_deal(self.text, clause)
         return self.no_deal[clause]
+
+    def _unattributed_statistic(self, clause: Span) -> bool:
+        """A crime, casualty or population figure whose sentence names no technology, vendor or
+        deal ("Murders fell 10% nationwide last year"): of no deal, but of its place's country."""
+        deals = self.rules.deals
+        if deals.statistic.search(self.text, *clause) is None:
+            return False
+        sentence = self.index.sentence_of(clause[0])
+        return not (self.deals.technologies.within(*sentence) or self.vendors.within(*sentence)
+                    or deals.tells_of_a_deal.search(self.text, *sentence) or deals.attributed.search(self.text, *sentence))
 
     def _between(self, before: Span, after: Span) -> str:
         """The white space between two sentences' words."""
@@ -198,7 +208,11 @@ class _Attacher:
         if not fact.no_deal:
             found = None if source is NO_COUNTRY else source
             dominant = self.countries.dominant.country if self.countries.dominant else None
-            fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found, dominant)
+            fact.statistic = self._unattributed_statistic(clause)
+            if fact.statistic:  # of no deal, but where the deal told beside it is
+                fact.deal = self.deals.in_view(found.country if found else dominant)
+            else:
+                fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found, dominant)
             if source is None:
                 self.later.append((claim, fact))
         if source not in (None, NO_COUNTRY):

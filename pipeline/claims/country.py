@@ -42,6 +42,7 @@ class Fact:
     paragraph_start: int
     deal: object = None  # the fact's Deal, once known
     no_deal: bool = False  # about a market or a vendor's worldwide business: no country carried
+    statistic: bool = False  # a crime, casualty or population figure not attributed to a system: no deal
 
 
 class CountryContext:

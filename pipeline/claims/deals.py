@@ -71,6 +71,8 @@ class DealRules:
         self.deal_word = Caseless(rf"(?<![\w-]){alternation(data['deal_words'], 'i')}(?![\w-])")
         told = [*data["deal_cues"], *data["deal_words"], *data["deal_verbs"]]
         self.tells_of_a_deal = Caseless(rf"(?<![\w-]){alternation(told, 'i')}(?![\w-])")
+        self.statistic = Caseless(rf"(?<![\w-]){alternation(data['statistic_cues'], 'i')}(?![\w-])")
+        self.attributed = Caseless(rf"(?<![\w-]){alternation(data['statistic_attributions'], 'i')}(?![\w-])")
 
     def is_competitor(self, text: str, clause: Span, mention: Mention) -> bool:
         """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE"),
@@ -268,6 +270,11 @@ class DocumentDeals:
             return self.focus if in_paragraph else None
         same = [d for d in self.deals if d.country == code]
         return max(same, key=lambda d: d.last_touch, default=None)
+
+    def in_view(self, code: str | None) -> Deal | None:
+        """The deal last spoken of for a country (with none, the one in focus), left as it is:
+        where a figure of no deal told beside it happens."""
+        return self._in_focus(code, 0) if code else self.focus
 
     def _about_a_deal(self, fact: Mention) -> bool:
         """Whether the fact's paragraph speaks of surveillance technology (looked at once per paragraph)."""
