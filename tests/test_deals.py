@@ -164,6 +164,9 @@ ATTACHMENTS = [
      "12%", "KE", ["Huawei"], True),
     ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nCrime fell 12% within a year of the rollout.",
      "12%", "KE", ["Huawei"], True),
+    # a demonym of a local firm's home found by its role is no vendor's origin
+    ("Police bought 700 Dahua cameras for Dutch roads. They came from the Noord-Holland company Connection Systems.",
+     "700", "NL", ["Dahua"], True),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),

@@ -96,6 +96,9 @@ DEV_CASES = [
     # GeoNames' English names of subdivisions, and a subdivision's name that is also a large city's other name
     ("Italy: the cameras were bought in Sicily and in Sardinia.", [("Sicily", "IT"), ("Sardinia", "IT")]),
     ("The M5 runs from Minsk to Gomel.", [("Minsk", "BY"), ("Gomel", "BY")]),
+    # a subdivision's name holding its country's name needs no place context; hyphens may be spaces
+    ("The police bought cameras from a Noord-Holland company.", [("Noord-Holland", "NL")]),
+    ("Senegal: the city of Saint Louis got cameras.", [("Saint Louis", "SN")]),
 ]
 
 HELD_OUT = [

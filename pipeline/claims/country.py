@@ -57,7 +57,10 @@ class CountryContext:
         origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
         home = origins | {m.country for m in in_names if m.organisation == "financier"}
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
-        candidates = rules.buyer_candidates(text, mentions, vendor_homes)
+        # a demonym is an origin wherever it names a known vendor's home; a home read beside a
+        # vendor found by its role ("the Noord-Holland company X") is often the buyer's own country
+        known_homes = {m.country for m in vendors if m.country and m.source == "vendor_gazetteer"}
+        candidates = rules.buyer_candidates(text, mentions, known_homes)
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
         # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
         places = [m for m in candidates if id(m) in kept or rules.owns_vendor(text, m, vendor_starts)]

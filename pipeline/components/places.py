@@ -373,7 +373,9 @@ class PlaceRecogniser:
             span = doc.char_span(start, end)
             if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence)):
                 continue
-            candidates = self._supported(doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions))
+            holds_country = any(m.country in {c.country for c in entry.candidates} for m in countries.overlapping(start, end))
+            candidates = self._supported(doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions),
+                                         holds_country)
             if candidates:
                 proposals.append((start, end, name, candidates))
         return proposals
@@ -389,14 +391,14 @@ class PlaceRecogniser:
         return short_name and not self.evidence.in_place_context(doc, span, *context)
 
     def _supported(self, doc: Doc, span: Span, entry: PlaceEntry, countries: tuple[set[str], set[str], set[str]],
-                   context: tuple[set[int], dict[int, set[str]]]) -> tuple[Candidate, ...]:
+                   context: tuple[set[int], dict[int, set[str]]], holds_country: bool = False) -> tuple[Candidate, ...]:
         """The candidates the evidence allows (`countries`: those named as COUNTRY mentions; those
         also named in organisations' names; those also named by large places). A large name: all,
         unless none of its countries is a COUNTRY mention and it runs on into a longer name
         ("Shanghai Electric"; a project's name, "Shymkent Oil Refinery", only when its country is
         named at all). A name needing evidence: those whose country the document names, when it is
         no part of a longer name and (unless it is another name of a large city, "Cologne") stands
-        in a place context."""
+        in a place context or holds a name of its own country ("Noord-Holland")."""
         mentioned, named, evidence = countries
         if not entry.needs_evidence:
             unnamed = not any(c.country in mentioned for c in entry.candidates)
@@ -405,7 +407,7 @@ class PlaceRecogniser:
         candidates = tuple(c for c in entry.candidates if c.country in evidence) or self._designated(doc, span, entry)
         if not candidates or self.evidence.inside_longer_name(doc, span, project=True):
             return ()
-        if candidates[0].population >= self.min_population:
+        if candidates[0].population >= self.min_population or holds_country:
             return candidates
         return candidates if self.evidence.in_place_context(doc, span, *context, evidence) else ()
 
