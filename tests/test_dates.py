@@ -118,3 +118,19 @@ MONTH_ALONE_HELD_OUT = [
 @pytest.mark.parametrize("text, found", MONTH_ALONE_DEVELOPMENT + MONTH_ALONE_HELD_OUT)
 def test_month_alone_after_its_cue(text, found):
     assert [m.text for m in dates_nlp()(text)._.mentions] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a year inside a document's code is no date
+    ("See WK 13848/2020 INIT.", []),
+    ("Under Council Decision 2012/642/CFSP the assets were frozen.", []),
+    ("Under Regulation No. 27/2014 the ministry bought cameras.", []),
+    # ... but a month and year, a full date or a fiscal year are
+    ("In 03/2019 the deal was signed.", ["2019"]),
+    ("On 14/03/2019 the deal was signed.", ["14/03/2019"]),
+    ("The 2024/25 budget was cut.", ["2024"]),
+    ("For Financial Year 2021/2022 the loan was drawn.", ["2021", "2022"]),
+    ("under contract MEMD/WRKS/2013-2014/00022/ERD", ["2013"]),
+])
+def test_years_inside_codes(text, found):
+    assert [m.text for m in dates_nlp()(text)._.mentions] == found

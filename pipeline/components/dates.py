@@ -13,6 +13,19 @@ from pipeline.normalise.dates import date_grammar, parse_date
 from pipeline.patterns import first_letters_guard
 
 
+# a year joined by a slash to a number that is no month ("13848/2020", "No. 27/2014") or to more
+# digits and slashes after it ("2012/642/CFSP") is part of a document's code
+# (not a span of years: "Financial Year 2021/2022")
+_CODE_NUMBER_BEFORE = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d/)(?:\d{3,}|1[3-9]|[2-9]\d)/\Z")
+_CODE_AFTER = re.compile(r"/(?:(?!(?:19|20)\d\d(?![\d/]))\d{3,}|\d+/)")
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Whether the date found at start:end is a year inside a code ("WK 13848/2020", "2012/642/CFSP")."""
+    return _CODE_NUMBER_BEFORE.search(text, max(0, start - 8), start) is not None \
+        or _CODE_AFTER.match(text, end) is not None
+
+
 class DateRecogniser:
     """Finds dates and durations with the date grammar's finder; parses each with `parse_date`,
     which reads it by the same grammar."""
@@ -34,7 +47,8 @@ class DateRecogniser:
         text = doc_text(doc)
         # (start, end, whether the year comes from the text before: "In 2015 … In June, …")
         found = [(m.start(), m.end(), False) for m in self.pattern.finditer(text)
-                 if not re.match(r"[.,]\d", text[m.end():m.end() + 2])]  # "2023.5", "2,023" are numbers
+                 if not re.match(r"[.,]\d", text[m.end():m.end() + 2])  # "2023.5", "2,023" are numbers
+                 and not _in_code(text, m.start(), m.end())]
         found += [(m.start("offset"), m.end(), False) if m.group("offset") else (m.start("month"), m.end(), True)
                   for m in self.month_alone.finditer(text)]
         year = None  # the year of the last date written
