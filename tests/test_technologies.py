@@ -1,0 +1,44 @@
+"""TECHNOLOGY through the whole pipeline: the phrases of `configs/technologies.yaml`, the longest
+(most specific) one winning, and the words around a phrase that make it no technology.
+Development rows were written with the phrase lists; held-out rows were written apart."""
+import pytest
+
+from pipeline.nlp import annotate, build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def technologies(nlp, text):
+    (annotated,) = annotate(nlp, [(text, None)])
+    return [(m.text, m.technology) for m in sorted(annotated.mentions, key=lambda m: m.start)
+            if m.label == "TECHNOLOGY"]
+
+
+DEV = [
+    ("Kenya bought 1,800 CCTV cameras.", [("CCTV cameras", "cctv")]),
+    ("The facial recognition cameras went up.", [("facial recognition cameras", "facial_recognition")]),
+    ("Huawei's Safe City project", [("Safe City", "safe_city")]),
+    ("a command and control centre in Accra", [("command and control centre", "command_centre")]),
+    ("the disease control center reopened", []),
+    ("a drone strike hit the town", []),
+    # written as one word, in short, or in full
+    ("The SafeCity project", [("SafeCity", "safe_city")]),
+    ("Police installed 300 CC cameras.", [("CC cameras", "cctv")]),
+    ("It added a command control centre.", [("command control centre", "command_centre")]),
+    ("45 Enterprise Long Term Evolution sites", [("Enterprise Long Term Evolution", "telecom_network")]),
+]
+
+HELD_OUT = [
+    ("The city bought licence plate readers and body-worn cameras.",
+     [("licence plate readers", "plate_recognition"), ("body-worn cameras", "cctv")]),
+    ("The eLTE network links the monitoring centres.", [("eLTE network", "telecom_network"), ("monitoring centres", "command_centre")]),
+    ("A new cc-tv network and a Safe-City plan.", [("cc-tv", "cctv"), ("Safe-City", "safe_city")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEV + HELD_OUT, ids=[row[0][:40] for row in DEV + HELD_OUT])
+def test_technologies(nlp, text, expected):
+    assert technologies(nlp, text) == expected
