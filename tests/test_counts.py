@@ -123,6 +123,17 @@ DEV = [
     ("Of the 40 councils asked, 9 withheld information.", [("40", 40.0, "council")]),
     ("The dam is 41m deep and also includes a spillway.", []),
     ("The agency employs 250 staff.", [("250", 250.0, "staff")]),
+    # a number before a verb of working counts the noun before it; "others" stands for it
+    ("Of the 676 cameras in Fortin, only 49 work.", [("676", 676.0, "camera"), ("49", 49.0, "camera")]),
+    ("Kenya has 40 cameras in Nairobi and 39 others in Mombasa.", [("40", 40.0, "camera"), ("39", 39.0, "camera")]),
+    # the subject of a change verb may be described by a participle and a place
+    ("Major incidents reported to police stations fell from 1,200 to 950.",
+     [("1,200", 1200.0, "incident"), ("950", 950.0, "incident")]),
+    # a number placed in a named place counts no place noun
+    ("Cameras went up in six regions: 380 in Panuco and 676 in Xalapa.",
+     [("six", 6.0, "region"), ("380", 380.0, "camera"), ("676", 676.0, "camera")]),
+    ("The firm opened six regional offices: 3 in Lagos and 3 in Abuja.",
+     [("six", 6.0, "office"), ("3", 3.0, "office"), ("3", 3.0, "office")]),
     # words ending in -ics are plurals unless they name a field
     ("The guidelines address three major topics.", [("three", 3.0, "topic")]),
     ("The firm sold 20 biometrics kits.", [("20", 20.0, "kit")]),

@@ -25,6 +25,7 @@ _OPENING = re.compile(r"\([^()]*\Z")  # an open parenthesis before a number, not
 # "Cristina 4, 5, 6, and 7"
 _NUMBER_LIST = re.compile(r"(?<![\d,.])(?:\d{1,3}|\d{5,})[ \u00a0]*(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|&[ \u00a0]*|(?<![\w])(?:and|or)[ \u00a0]+)\Z")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_PLACED = re.compile(r"[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")  # "380 in Pánuco"
 # "Kent bought 40, Medway 25", "1,800 cameras and Mombasa 600": a name listed before the number, after
 # a count or its noun (not after another name: "Thuong Dinh, Vanh Dai 3")
 _LISTED_NAME = re.compile(r"(?:\d|[a-z]{3})[ \u00a0]*(?:,|(?<![\w])and)[ \u00a0]+(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0]+\Z")
@@ -58,10 +59,11 @@ class CarriedCountStep:
         self.change_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])"),
                                  carried["change_verbs"])
         self.change_subject = re.compile(
-            rf"(?P<noun>[A-Za-z][a-z]+)(?:[ \u00a0]+{alternation(carried['subject_prepositions'])}[ \u00a0]+"
+            rf"(?P<noun>[A-Za-z][a-z]+)(?:[ \u00a0]+[a-z]+ed)?(?:[ \u00a0]+{alternation(carried['subject_prepositions'])}[ \u00a0]+"
             rf"[\w'’ \u00a0-]{{1,30}}?)?[ \u00a0]+(?:{alternation(carried['subject_fillers'])}[ \u00a0]+){{0,2}}\Z")
         self.subject_window = int(carried["subject_window"])
         self.measured_subjects = {word.lower() for word in carried["measured_subjects"]}
+        self.place_units = set(carried["place_units"])
         self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
         self.label = re.compile(
@@ -82,7 +84,7 @@ class CarriedCountStep:
             if antecedents is None:  # read once per doc, only when a bare number needs them
                 antecedents = self._antecedents(scan, found)
             unit = self._label_noun(scan.text, start) or self._people_after_verb(scan.text, start) \
-                or self._antecedent(scan, start, antecedents)
+                or self._antecedent(scan, (start, end), antecedents)
             if unit and self._bare(scan.text, start, end, value):
                 carried.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value,
                                                     "carried_count_rule", unit=unit))
@@ -102,8 +104,9 @@ class CarriedCountStep:
         """Whether the number at start:end counts nothing written after it and is no name, code,
         year, age, score, list marker or measure ("a population of 4 million")."""
         written = text[start:end]
-        if self.reading.noun_after(text, end)[0] is not None:
-            return False
+        noun, plural, _ = self.reading.noun_after(text, end)
+        if noun is not None and (plural or value == 1 or self.reading.counts_in_singular(noun)):
+            return False  # it counts the noun after it ("49 work" counts nothing written after it)
         rejections = self.rejections
         return not (rejections.is_format_name(written) or rejections.is_lone_one(text, start, written, value)
                     or rejections.is_code(text, start, end) and not self._listed_name(text, start)
@@ -195,10 +198,15 @@ class CarriedCountStep:
                     nouns.append((subject.start(), unit))
         return nouns
 
-    def _antecedent(self, scan: NumberScan, start: int, antecedents: list[tuple[int, str]]) -> str | None:
-        """The unit of the nearest antecedent before `start` within its sentence or the
-        `sentences_back` before it, no paragraph break between."""
+    def _antecedent(self, scan: NumberScan, number: tuple[int, int], antecedents: list[tuple[int, str]]) -> str | None:
+        """The unit of the nearest antecedent before the number within its sentence or the
+        `sentences_back` before it, no paragraph break between; a number placed "in <Name>"
+        passes over place nouns ("six regions: 380 in Pánuco")."""
+        start, end = number
         at = bisect.bisect_left(antecedents, (start, ""))
+        if _PLACED.match(scan.text, end):
+            while at and antecedents[at - 1][1] in self.place_units:
+                at -= 1
         if not at:
             return None
         position, unit = antecedents[at - 1]

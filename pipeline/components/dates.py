@@ -12,7 +12,6 @@ from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.normalise.dates import date_grammar, parse_date
 from pipeline.patterns import first_letters_guard
 
-
 # a year joined by a slash to a number that is no month ("13848/2020", "No. 27/2014") or to more
 # digits and slashes after it ("2012/642/CFSP") is part of a document's code
 # (not a span of years: "Financial Year 2021/2022")
