@@ -167,6 +167,9 @@ ATTACHMENTS = [
     # a demonym of a local firm's home found by its role is no vendor's origin
     ("Police bought 700 Dahua cameras for Dutch roads. They came from the Noord-Holland company Connection Systems.",
      "700", "NL", ["Dahua"], True),
+    # a lender after a loan and its amount is no buyer, nor its abbreviation in brackets
+    ("Tanzania will install 6,500 cameras. The project is funded by a loan of $145.2m from the United Arab Emirates (UAE).",
+     "$145.2m", "TZ", [], True),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),

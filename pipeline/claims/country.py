@@ -97,14 +97,15 @@ class CountryRules:
         self.role_after = re.compile(
             rf"(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
         self.role_from = re.compile(
-            rf"(?<![\w-]){alternation(data['foreign_role_verbs_from'], 'i')}\b[^.;]{{0,60}}\bfrom\s+(?:the\s+)?$")
+            rf"(?<![\w-]){alternation(data['foreign_role_verbs_from'], 'i')}\b(?:[^.;]|\.(?=\d)){{0,60}}\bfrom\s+(?:the\s+)?$")
         self.role_list = re.compile(
             rf"(?<![\w-]){alternation(data['foreign_role_nouns'], 'i')}\b[^.;]{{0,80}}?\s"
             rf"{alternation(data['foreign_role_verbs'], 'i')}:?\s+(?:the\s+)?$")
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
-        self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+        # "China, Israel and the United States"; "the United Arab Emirates (UAE)"
+        self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\(\s*)(?:the\s+)?$")
         strategies: dict[str, Callable] = {
             "counts_countries": self.counts_countries, "shared_by_several": self.shared_by_several,
             "sentence": self.sentence, "sentence_borrower": self.sentence_borrower, "deal": self.deal,
