@@ -45,6 +45,11 @@ class Fact:
     statistic: bool = False  # a crime, casualty or population figure not attributed to a system: no deal
 
 
+def _homes(vendors) -> set[str]:
+    """The home countries of vendors, where known."""
+    return {m.country for m in vendors if m.country}
+
+
 class CountryContext:
     """A document's candidate countries: those a fact may be about, those a fact may carry
     from earlier text, the borrowers named inside organisations, and the dominant one."""
@@ -52,15 +57,14 @@ class CountryContext:
     def __init__(self, text: str, index: DocumentIndex, mentions: list[Mention], in_names: list[Mention],
                  rules: CountryRules):
         vendors = [m for m in mentions if m.label == "VENDOR"]
-        vendor_homes = {m.country for m in vendors if m.country}
+        vendor_homes = _homes(vendors)
         # suppliers' homes: what the text names as a vendor's origin ("Chinese-made") or a lender's
         origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
         home = origins | {m.country for m in in_names if m.organisation == "financier"}
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
         # a demonym is an origin wherever it names a known vendor's home; a home read beside a
         # vendor found by its role ("the Noord-Holland company X") is often the buyer's own country
-        known_homes = {m.country for m in vendors if m.country and m.source == "vendor_gazetteer"}
-        candidates = rules.buyer_candidates(text, mentions, known_homes)
+        candidates = rules.buyer_candidates(text, mentions, _homes(m for m in vendors if m.source == "vendor_gazetteer"))
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
         # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
         places = [m for m in candidates if id(m) in kept or rules.owns_vendor(text, m, vendor_starts)]
