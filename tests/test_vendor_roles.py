@@ -44,10 +44,16 @@ DEV_CASES = [
     # makers of cameras, video software and biometrics known to the gazetteer
     ("Police forces use cameras made by Dahua and NUUO; the electoral commission chose Ipsidy.",
      [("Dahua", "Dahua"), ("NUUO", "NUUO"), ("Ipsidy", "Ipsidy")]),
+    # makers of body cameras, ANPR and election kits known to the gazetteer; agencies and buyers are no vendors
+    ("Phoenix will pay Axon $4 million for body cameras; Smartmatic provided 3,800 kits.",
+     [("Axon", "Axon"), ("Smartmatic", "Smartmatic")]),
+    ("The FBI bought phone-cracking devices from Cellebrite.", [("Cellebrite", "Cellebrite")]),
+    ("The surveillance cameras are operated by the Delegation of National Security, supplied by Huawei.",
+     [("Huawei", "Huawei")]),
     # a news outlet with a legal suffix is no vendor
     ("The agency will remove the Hikvision cameras, the Australian Broadcasting Corp. reported.", [("Hikvision", "Hikvision")]),
-    ("The police chief noted Flock already provides license-plate readers and cameras.", [("Flock", "Flock")]),
-    ("The nearly $200,000 contract with South Carolina-based Dataworks Plus covers facial recognition.", [("Dataworks Plus", "Dataworks Plus")]),
+    ("The police chief noted Rekor already provides license-plate readers and cameras.", [("Rekor", "Rekor")]),
+    ("The nearly $200,000 contract with South Carolina-based Rank One Computing covers facial recognition.", [("Rank One Computing", "Rank One Computing")]),
     ("A five-year contract between the city and Lumina Enterprises Inc. for body cameras is pending.", [("Lumina Enterprises Inc.", "Lumina Enterprises")]),
     ("The CCTV contract between the Ministry of Energy and Mineral Development was signed.", []),
     ("The thermal cameras came from a consortium headed by Adria Vision, whose members are Securitas Hrvatska d.o.o. and Hidraulika Promet d.o.o.",
@@ -141,9 +147,9 @@ def test_vendor_roles_held_out(annotate_text, text, expected):
     ("The tender for 600 CCTV cameras was won by Acme Vision.", "Acme Vision", None, "vendor_role_won_by"),
     ("Hik vision supplied the surveillance cameras.", "Hik vision", "CN", "vendor_variant"),
     ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms.", "Vega", "RU", "vendor_short_form"),
-    ("The nearly $200,000 contract with South Carolina-based Dataworks Plus covers facial recognition.", "Dataworks Plus", "US",
+    ("The nearly $200,000 contract with South Carolina-based Rank One Computing covers facial recognition.", "Rank One Computing", "US",
      "vendor_role_contract_with"),
-    ("The police chief noted Flock already provides license-plate readers and cameras.", "Flock", None, "vendor_role_subject"),
+    ("The police chief noted Rekor already provides license-plate readers and cameras.", "Rekor", None, "vendor_role_subject"),
 ])
 def test_role_vendor_home_and_rule(annotate_text, text, span, country, source):
     found = [(m.country, m.source) for m in annotate_text(text).mentions if m.label == "VENDOR" and m.text == span]
