@@ -86,6 +86,12 @@ RULES = [
     # predicate: is_road_name
     ("is_road_name", "on the R40 near town", []),
     ("is_road_name, scaled", "a deal of R400 million", [(M, "R400 million", 4e8, "ZAR", "money_rule")]),
+    # predicate: is_sign_code
+    ("is_sign_code", "It was bought under Framework RM6116 Network Services.", []),
+    ("is_sign_code, in brackets", "It was let under the framework (RM6099) in 2021.", []),
+    ("is_sign_code, money", "The fine is RM5000.", [(M, "RM5000", 5000.0, "MYR", "money_rule")]),
+    ("is_sign_code, a conversion", "It cost US$1,000 (RM4500).",
+     [(M, "US$1,000", 1000.0, "USD", "money_rule"), (M, "RM4500", 4500.0, "MYR", "money_rule")]),
     # predicate: is_lettered_label
     ("is_lettered_label", "1080p cameras", []),
     ("is_lettered_label, pennies", "5p coins", [(M, "5p", 0.05, "GBP", "money_rule")]),

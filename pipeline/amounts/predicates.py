@@ -14,6 +14,7 @@ _CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/
 _CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10": the only code before a space
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
+_BARE_DIGITS = re.compile(r"\d{4,}")
 _LETTERED_BEFORE = re.compile(r"(?<![\w])\d+[a-z](?:,|[ \u00a0]+(?:and|or|to))?[ \u00a0]*\Z")  # "2b and 2c", "3a, 3b"
 _LAST_WORD = re.compile(r"[A-Za-z.\u00b0]+,?\Z")  # "level", "number," before a number
 _DIGIT_BEFORE = re.compile(r"\d ?$")
@@ -86,6 +87,16 @@ class Rejections:
         likely a road than 40 rand."""
         return (bool(sign) and len(sign) == 1 and sign.isascii() and sign.isalpha()
                 and value < self.letter_sign_below and not self.reading.has_scale(number))
+
+    def is_sign_code(self, text: str, start: int, sign: str | None, number: str) -> bool:
+        """A code written like a sign and an amount: a sign glued to four or more digits, without
+        separators or a scale word, after a code word, in brackets or not ("Framework RM6099", "the
+        framework (RM6116)"), is a reference, not money."""
+        if not sign or not _BARE_DIGITS.fullmatch(number) or text[start + len(sign):start + len(sign) + 1] in " \u00a0":
+            return False
+        bracketed = text[start - 1:start] == "(" and text[start + len(sign) + len(number):][:1] == ")"
+        at = start - 1 if bracketed else start
+        return self.is_code(text, at, at, check_after=False)
 
     def is_lettered_label(self, text: str, start: int, short_subunit: str | None, amount: float) -> bool:
         """A number with a one-letter subunit that is a video format or a label: worth a whole
