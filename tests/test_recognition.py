@@ -105,6 +105,9 @@ def test_month_alone_takes_the_publication_year(annotate_text):
     assert found(result, "DATE") == [("May", "2024-05"), ("last May", "2023-05")]
     result = annotate_text("On May 15, 2017, the bank signed. In June, it paid.", "2024-05-02")
     assert found(result, "DATE") == [("May 15, 2017", "2017-05-15"), ("June", "2017-06")]
+    # a year past publication (a term's end) sets no year: the month is the publication year's
+    result = annotate_text("The contract runs from 2019 to 2028. In April, the council approved it.", "2020-08-10")
+    assert found(result, "DATE") == [("2019", "2019"), ("2028", "2028"), ("April", "2020-04")]
 
 
 def test_relative_date_uses_publication_date(annotate_text):

@@ -50,13 +50,13 @@ class DateRecogniser:
                  and not _in_code(text, m.start(), m.end())]
         found += [(m.start("offset"), m.end(), False) if m.group("offset") else (m.start("month"), m.end(), True)
                   for m in self.month_alone.finditer(text)]
-        year = None  # the year of the last date written
+        year = None  # the year of the last date written; after a year past publication ("to 2028"), none
         for start, end, year_from_text in sorted(found):
             value = parse_date(text[start:end], year if year_from_text and year else published, self.domain)
             mentions.append(make_mention(doc, "DATE", start, end, "date_rule", date=value,
                                          note=None if value else "date unknown"))
             if value and not value.startswith("P") and len(value) >= 4:
-                year = value[:4]
+                year = None if published and value[:4] > published[:4] else value[:4]
         return doc
 
 
