@@ -170,6 +170,9 @@ ATTACHMENTS = [
     # a lender after a loan and its amount is no buyer, nor its abbreviation in brackets
     ("Tanzania will install 6,500 cameras. The project is funded by a loan of $145.2m from the United Arab Emirates (UAE).",
      "$145.2m", "TZ", [], True),
+    # a country in a side remark in brackets is not the fact's
+    ("Sierra Leone bought voter kits. Smartmatic (which a year ago won a similar bid for Albania) provided 3,800 kits.",
+     "3,800", "SL", ["Smartmatic"], True),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),

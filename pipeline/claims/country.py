@@ -45,6 +45,16 @@ class Fact:
     statistic: bool = False  # a crime, casualty or population figure not attributed to a system: no deal
 
 
+def _aside(text: str, mention: Mention, fact: Fact) -> bool:
+    """Whether a country stands in brackets the fact is not in: a side remark ("X (which won a
+    similar bid for Albania) provided 3,800 kits"), not a bracketed abbreviation of the fact's own."""
+    opened = text.rfind("(", fact.sentence[0], mention.start)
+    if opened < 0 or text.find(")", opened, mention.start) >= 0:
+        return False
+    closed = text.find(")", mention.end, fact.sentence[1])
+    return closed >= 0 and not opened < fact.mention.start < closed and closed - opened > mention.end - mention.start + 2
+
+
 def _homes(vendors) -> set[str]:
     """The home countries of vendors, where known."""
     return {m.country for m in vendors if m.country}
@@ -213,7 +223,8 @@ class CountryRules:
     def _in_sentence(self, text: str, fact: Fact, candidates: list[Mention]) -> Mention | None:
         if not candidates:
             return None
-        candidates = [m for m in candidates if not self.compared(text, m, fact.sentence)]
+        candidates = [m for m in candidates if not self.compared(text, m, fact.sentence)
+                      and not _aside(text, m, fact)]
         if not candidates:
             return None
         owners = [m for m in candidates if text[m.end:m.end + 2] in _POSSESSIVE and m.start < fact.mention.start]
