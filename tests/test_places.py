@@ -99,6 +99,9 @@ DEV_CASES = [
     # a subdivision's name holding its country's name needs no place context; hyphens may be spaces
     ("The police bought cameras from a Noord-Holland company.", [("Noord-Holland", "NL")]),
     ("Senegal: the city of Saint Louis got cameras.", [("Saint Louis", "SN")]),
+    # a name after a person's initials or a job title is a person's
+    ("Hyderabad police commissioner CV Anand said 77 cameras work.", [("Hyderabad", "IN")]),
+    ("India: C.V. Anand said the cameras in Anand work.", [("Anand", "IN")]),
 ]
 
 HELD_OUT = [

