@@ -13,7 +13,7 @@ import pycountry
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import alternation
+from pipeline.patterns import Caseless, alternation
 from pipeline.spans import Coverage, Span
 
 
@@ -76,7 +76,7 @@ class CountryRules:
     def __init__(self, domain: DomainData):
         data = domain["claims"]
         self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
-        self.comparison = re.compile(rf"\b{alternation(data['comparison_cues'], 'i')}(?!\w)", re.I)
+        self.comparison = Caseless(rf"(?<!\w){alternation(data['comparison_cues'], 'i')}(?!\w)")
         self.document_share = float(data["document_country_share"])
         self.document_lead = float(data["document_country_lead"])
         self.origin_window = int(data["origin_window"])
