@@ -34,6 +34,23 @@ def alternation(words, flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
+# The two texts lower-cased last, the latest first: the patterns of a document search its text
+# in turn, some of them also its sentences one by one.
+_recent: tuple[tuple[str, str | None], ...] = (("", ""), ("", ""))
+
+
+def lowered_text(text: str) -> str | None:
+    """`text` lower-cased (once for every `Caseless` pattern searching it), or None when
+    lower-casing would move offsets or lose a match without case."""
+    global _recent
+    recent = _recent  # read once: another thread may replace it
+    if recent[0][0] is text:
+        return recent[0][1]
+    lowered = recent[1][1] if recent[1][0] is text else None if _FOLD_UNSAFE.search(text) else text.lower()
+    _recent = ((text, lowered), recent[0])
+    return lowered
+
+
 class Caseless:
     """A pattern matched without case, whose letters are all lower-case ASCII: searched in the
     lower-cased text, where Python's re skips at once to where a match can start (without case
@@ -51,13 +68,10 @@ class Caseless:
         # ahead past a pattern that starts with one
         lead = _LEADING_LOOKBEHIND.match(folded)
         self.unled = re.compile(folded[lead.end():]) if lead else self.folded
-        self._last: tuple[str, str | None] = ("", "")  # a text searched again and again, lower-cased once
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         """The first match in text[pos:endpos], as `re.Pattern.search` finds it without case."""
-        if self._last[0] is not text:
-            self._last = (text, None if _FOLD_UNSAFE.search(text) else text.lower())
-        lowered = self._last[1]
+        lowered = lowered_text(text)
         if lowered is None:  # lower-casing would move offsets or lose a match
             return self.exact.search(text, pos, endpos)
         while (found := self.unled.search(lowered, pos, endpos)) is not None:

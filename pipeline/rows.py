@@ -52,11 +52,16 @@ class Rows:
 def add_annotation(columns: Rows, doc_id: str, result: Annotated, text: str) -> None:
     """The mentions and claims rows of one annotated document (mention ids set by `annotate`)."""
     index = sentence_index(result.sentences)
+    table = columns.columns["mentions"]
+    fields = [(table[name], name) for name in _MENTION_FIELDS]  # appended to straight: no dict per row
     for mention in result.mentions:
         sentence = sentence_in(index, mention.start) or (None, None)
-        row = {name: getattr(mention, name) for name in _MENTION_FIELDS}
-        columns.add("mentions", {**row, "doc_id": doc_id, "mention_id": mention.id,
-                                 "sent_start": sentence[0], "sent_end": sentence[1]})
+        for values, name in fields:
+            values.append(getattr(mention, name))
+        table["doc_id"].append(doc_id)
+        table["mention_id"].append(mention.id)
+        table["sent_start"].append(sentence[0])
+        table["sent_end"].append(sentence[1])
     claim_ids = {id(claim): f"c{number}" for number, claim in enumerate(result.claims, start=1)}
     for claim in result.claims:
         fact = claim.mention

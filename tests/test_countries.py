@@ -9,9 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.claims.country import CountryRules
 from pipeline.components.countries import Misspellings, country_entries
 from pipeline.components.places import _spelling_variant
 from pipeline.domain import default_domain
+from pipeline.mention import Mention
 
 
 def countries(result):
@@ -99,3 +101,28 @@ def test_misspelling_finder_never_raises_and_finds_single_words(nlp, text):
 @given(st.text(max_size=30), st.text(max_size=30))
 def test_spelling_variant_never_raises(name, other):
     assert _spelling_variant(name, other, 0.85) in (True, False)
+
+
+# A country on the far side of a comparison cue in its sentence (`comparison_cues`) is not the
+# sentence's country: the cue matched without case, as a whole word, before the country.
+COMPARED_DEVELOPMENT = [
+    ("Kenya spent more on cameras than Uganda did.", "Uganda", True),
+    ("Kenya spent more on cameras than Uganda did.", "Kenya", False),  # the cue comes after it
+    ("Ghana, unlike Togo, bought 300 cameras.", "Togo", True),
+    ("Ghana bought cameras COMPARED WITH Togo.", "Togo", True),
+    ("Jonathan Moyo said Zimbabwe paid $5 million.", "Zimbabwe", False),  # "than" inside a name
+]
+COMPARED_HELD_OUT = [
+    ("Zambia followed in the Footsteps of China and bought cameras.", "China", True),
+    ("Zambia followed in the Footsteps of China and bought cameras.", "Zambia", False),
+    ("Malawi vs. Zambia: who spent more?", "Zambia", True),
+    ("Thanks to Kenya, the network grew.", "Kenya", False),  # "than" starts a longer word
+]
+
+
+@pytest.mark.parametrize("text, country, compared", COMPARED_DEVELOPMENT + COMPARED_HELD_OUT)
+def test_country_after_a_comparison_cue(text, country, compared):
+    rules = CountryRules(default_domain())
+    mention = Mention(label="COUNTRY", start=text.index(country), end=text.index(country) + len(country),
+                      text=country, source="test")
+    assert rules.compared(text, mention, (0, len(text))) is compared

@@ -16,6 +16,7 @@ from pipeline.patterns import (
     Keyed,
     alternation,
     first_letters_guard,
+    lowered_text,
     number_guard,
     number_pattern,
     period_of,
@@ -114,6 +115,27 @@ def test_caseless_matches_like_re_without_case(text, pos, endpos, pattern):
     found = Caseless(pattern).search(text, pos, endpos)
     expected = re.compile(pattern, re.I).search(text, pos, endpos)
     assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+@pytest.mark.parametrize("text, lowered", [
+    ("Loan From CHINA", "loan from china"), ("", ""), ("ÉTAT 5%", "état 5%"),
+    ("İstanbul", None), ("Diyarbakır", None), ("ſix", None),  # lower case would move offsets or lose a match
+])
+def test_lowered_text(text, lowered):
+    assert lowered_text(text) == lowered
+    assert lowered_text(text) == lowered  # as remembered
+
+
+@given(st.lists(st.text(alphabet="arRAevnuEs- İ", max_size=20), min_size=1, max_size=6), st.integers(0, 30))
+def test_caseless_patterns_searching_texts_in_turn_never_mix_them(texts, pos):
+    """A document's patterns search its text and its sentences in turn: each search finds in its
+    own text what `re.I` finds there, though the texts lower-cased last are shared."""
+    patterns = [Caseless(rf"\b{FUZZ_WORDS}"), Caseless(rf"(?<![\w-]){FUZZ_WORDS}(?![\w-])")]
+    for text in [*texts, *reversed(texts), *texts]:
+        for pattern in patterns:
+            found = pattern.search(text, pos)
+            expected = pattern.exact.search(text, pos)
+            assert (found.span() if found else None) == (expected.span() if expected else None)
 
 
 def test_lower_case_keeps_what_matching_without_case_sees():

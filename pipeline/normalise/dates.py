@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.domain import DomainData, default_domain
 from pipeline.normalise.numbers import parse_number
-from pipeline.patterns import alternation, number_pattern, small_number_pattern, year_pattern
+from pipeline.patterns import alternation, first_letters_guard, number_pattern, small_number_pattern, year_pattern
 
 
 @functools.cache
@@ -128,10 +128,19 @@ def date_grammar(domain: DomainData) -> DateGrammar:
     month = next(form for form in _forms(finding) if form.name == "month")
     month_alone = (rf"(?<![\w-])(?:{finding['month_alone_cues']}\s+(?={finding['full_month']})"
                    rf"|(?={finding['month_relative']}\s))(?:{month.pattern})(?![\w])(?!,?\s+\d)")
-    # every form starts with a letter or digit: "(?=\w)" fails most positions at once
-    finder = rf"(?<![\w$€£¥])(?=\w)(?:{'|'.join(f'(?P<{form.name}>{_own_groups(form)})' for form in found)})"
+    # every form starts with a digit or one of its words: most positions fail at one or two tests
+    guard = first_letters_guard(_first_words(domain), digits=True, behind=r"(?<![\w$€£¥])", every_case=True)
+    finder = rf"{guard}(?:{'|'.join(f'(?P<{form.name}>{_own_groups(form)})' for form in found)})"
     return DateGrammar(forms=forms, parsers=tuple((form, re.compile(form.pattern, re.I)) for form in forms),
                        finder=re.compile(finder), month_alone=re.compile(month_alone))
+
+
+def _first_words(domain: DomainData) -> list[str]:
+    """Every word a found date form can start with (the others start with a digit): month names,
+    relative expressions, the words before a duration, number words, "the", "a" and "an"."""
+    dates, numbers = domain["dates"], domain["numbers"]
+    return [*dates["months"], *dates["relative"], *dates["duration_lead_words"], *dates["duration_first_words"],
+            *numbers["units"], *numbers["tens"], "the", "a", "an"]
 
 
 def _own_groups(form: DateForm) -> str:
