@@ -4,6 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured in `make bench`, never in tests: hypothesis's per-example deadline would fail a
+# fuzz test whose first example compiles patterns on a loaded machine.
+settings.register_profile("claimtrace", deadline=None)
+settings.load_profile("claimtrace")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "articles"
