@@ -173,6 +173,9 @@ ATTACHMENTS = [
     # a country in a side remark in brackets is not the fact's
     ("Sierra Leone bought voter kits. Smartmatic (which a year ago won a similar bid for Albania) provided 3,800 kits.",
      "3,800", "SL", ["Smartmatic"], True),
+    # a country warning about, banning or sanctioning a vendor is no buyer
+    ("Argentina signed a deal with ZTE for 1,000 cameras despite US warnings about the firm.",
+     "1,000", "AR", ["ZTE"], True),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),
