@@ -152,7 +152,7 @@ class _Attacher:
             return False
         sentence = self.index.sentence_of(clause[0])
         return not (self.deals.technologies.within(*sentence) or self.vendors.within(*sentence)
-                    or deals.tells_of_a_deal.search(self.text, *sentence) or deals.attributed.search(self.text, *sentence))
+                    or deals.attributed.search(self.text, *sentence))
 
     def _between(self, before: Span, after: Span) -> str:
         """The white space between two sentences' words."""

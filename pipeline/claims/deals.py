@@ -72,7 +72,10 @@ class DealRules:
         told = [*data["deal_cues"], *data["deal_words"], *data["deal_verbs"]]
         self.tells_of_a_deal = Caseless(rf"(?<![\w-]){alternation(told, 'i')}(?![\w-])")
         self.statistic = Caseless(rf"(?<![\w-]){alternation(data['statistic_cues'], 'i')}(?![\w-])")
-        self.attributed = Caseless(rf"(?<![\w-]){alternation(data['statistic_attributions'], 'i')}(?![\w-])")
+        # what attributes a statistic to a system besides a technology or a vendor: a deal's words
+        # and verbs or an attribution ("the rollout"); not `deal_cues` ("police" says who counted)
+        attributions = [*data["deal_words"], *data["deal_verbs"], *data["statistic_attributions"]]
+        self.attributed = Caseless(rf"(?<![\w-]){alternation(attributions, 'i')}(?![\w-])")
 
     def is_competitor(self, text: str, clause: Span, mention: Mention) -> bool:
         """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE"),
