@@ -50,6 +50,11 @@ DEV_CASES = [
     ("The FBI bought phone-cracking devices from Cellebrite.", [("Cellebrite", "Cellebrite")]),
     ("The surveillance cameras are operated by the Delegation of National Security, supplied by Huawei.",
      [("Huawei", "Huawei")]),
+    # a list of names before a supplier's role: each is a vendor
+    ("The facial recognition deal names NEC, Acme Vision and Bedroq as suppliers.",
+     [("NEC", "NEC"), ("Acme Vision", "Acme Vision"), ("Bedroq", "Bedroq")]),
+    ("In the surveillance project, Huawei, Acme Vision and Bedroq will install the cameras.",
+     [("Huawei", "Huawei"), ("Acme Vision", "Acme Vision"), ("Bedroq", "Bedroq")]),
     # a news outlet with a legal suffix is no vendor
     ("The agency will remove the Hikvision cameras, the Australian Broadcasting Corp. reported.", [("Hikvision", "Hikvision")]),
     ("The police chief noted Rekor already provides license-plate readers and cameras.", [("Rekor", "Rekor")]),

@@ -24,6 +24,7 @@ _WORD = r"(?:[A-Z][\w&]*|\d+[A-Za-z][\w&]*)(?:[-.][A-Za-z0-9&]+|['’](?!s\b)[A-
 _NAME = rf"{_WORD}(?:[ ](?:(?:of|de|&)[ ])?{_WORD}){{0,5}}"
 _LIST_JOINER = re.compile(r"(?:,[ ]+(?:and[ ]+)?|[ ]+and[ ]+)(?=[A-Z0-9])")
 _NAME_AT = re.compile(_NAME)
+_LIST_JOINER_BEFORE = re.compile(r"(?<=[\w.&])(?:,[ ]+(?:and[ ]+)?|[ ]+and[ ]+)\Z")
 _FUNCTION_WORDS = r"(?:of|the|and|in|on|at|to|for|by|with|from|a|an|is|was|has|had|will|said)"
 _NAME_REACH = 120  # characters a name or a descriptor's words reach back from a cue
 _NAME_BEFORE = re.compile(rf"(?<![\w&'’.-]){_NAME}\Z")
@@ -88,6 +89,7 @@ class RoleVendorRecogniser:
             ("vendor_role_parent", re.compile(rf"['’]s[ ]+{alternation(data['parent_nouns'])}\b"), True),
             ("vendor_role_subject", re.compile(
                 rf"[ ](?:{alternation(data['role_adverbs'])}[ ])?{alternation(data['role_verbs_after'])}\b"), True),
+            ("vendor_role_named_as", re.compile(rf"[ ]{alternation(data['role_cues_after'])}\b"), True),
             ("vendor_role_awarded", re.compile(
                 rf"\b{awards}[ ]+(?P<names>{_NAME})[ ]+(?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b"), False),
         ]
@@ -148,8 +150,7 @@ class RoleVendorRecogniser:
                     continue
                 home = self._country_within(mentions, *trade) if trade is not None else None
                 if name_first:
-                    before = _NAME_BEFORE.search(text, max(0, match.start() - _NAME_REACH), match.start())
-                    spans = [(before.start(), before.end())] if before else []
+                    spans = self._listed_before(text, match.start())
                 elif match.end("names") > match.start("names"):
                     spans = [(match.start("names"), match.end("names"))]
                 else:
@@ -182,6 +183,19 @@ class RoleVendorRecogniser:
             if joiner is None:
                 break
             position = joiner.end()
+        return spans
+
+    @staticmethod
+    def _listed_before(text: str, end: int) -> list[tuple[int, int]]:
+        """The names of a list ending at `end`, last first: 'X', 'X and Y', 'X, Y and Z' ("NEC,
+        Digital Barriers and Bedroq named as suppliers")."""
+        spans: list[tuple[int, int]] = []
+        while (before := _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)) is not None:
+            spans.append((before.start(), before.end()))
+            joiner = _LIST_JOINER_BEFORE.search(text, max(0, before.start() - 8), before.start())
+            if joiner is None:
+                break
+            end = joiner.start()
         return spans
 
     @staticmethod
