@@ -163,6 +163,7 @@ HELD_OUT = [
     ("The Pixel 7 handsets and the PlayStation 5 consoles", []),
     ("They drew 1-1 and then lost 3-0 in the cup.", []),
     ("The 2021-22 plan was delayed.", []),
+    ("Violence marred the more violent 2018 elections.", []),
     ("Children aged 5-11 were vaccinated.", []),
     ("Tel: +44 20 7946 0958 for the press office", []),
     ("See page 12 of the report and chapter 4.", []),

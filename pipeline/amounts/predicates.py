@@ -144,12 +144,21 @@ class Rejections:
         return value == 1 and not written[0].isdigit() and not self.reading.qualifier_before(text, start)
 
     def is_year(self, text: str, start: int, written: str, value: float, plural: bool) -> bool:
-        """A four-digit number in the year range before a singular noun or after a year cue:
-        "the 2019 budget", "since 2020 cameras" (but "2000 cameras" is a count)."""
+        """A four-digit number in the year range before a singular noun or after a year cue, or
+        after "the" and up to two describing words: "the 2019 budget", "since 2020 cameras", "the
+        more violent 2018 elections" (but "2000 cameras" is a count)."""
         if not (len(written) == 4 and written.isdigit() and self.years[0] <= value <= self.years[1]):
             return False
-        before = text[max(0, start - self.windows.year_cue_before):start].split()
-        return not plural or bool(before and before[-1].lower() in self.year_cues)
+        if not plural:
+            return True
+        before = text[max(0, start - self.windows.year_cue_before - 30):start].split()[-3:]
+        # a cue right before it, or "the" and up to two describing words ("the more violent 2018 elections")
+        for at in range(len(before) - 1, -1, -1):
+            if before[at].lower() in self.year_cues:
+                return at == len(before) - 1 or before[at].lower() == "the"
+            if not before[at].isalpha() or not before[at].islower():
+                return False
+        return False
 
     def is_label_number(self, text: str, start: int) -> bool:
         """A number after the word it grades or labels, whatever its case: "a category 5 storm",
