@@ -138,6 +138,10 @@ ATTACHMENTS = [
      "700", None, ["Huawei"], False),
     ("Huawei dominates telecoms. It is building 70 percent of Africa's 4G infrastructure.",
      "70 percent", None, ["Huawei"], False),
+    # a retail price and a share of exports to a region are of no deal
+    ("Ecuador bought Hikvision cameras. A single Hikvision dome camera retails for about $300.",
+     "$300", None, ["Hikvision"], False),
+    ("Huawei signed deals in Bolivia. About 78% of its exports go to Southeast Asia.", "78%", None, [], False),
     # an accuser is no buyer
     ("Since 2012 the U.S. has accused Huawei of spying. Kenya bought 1,800 Huawei cameras.", "1,800", "KE",
      ["Huawei"], True),
