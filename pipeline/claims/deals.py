@@ -363,22 +363,36 @@ class DealDescriber:
     def _programme(self, text: str, spans: list[Span], inside: list[Mention]) -> str | None:
         """The deal's own name: a code, a capitalised safe-city name, or capitalised words
         before "project" / "programme"."""
-        for start, end in spans:
-            for match in self.code.finditer(text, start, end):
-                if match.group()[:3] not in self.not_code:
-                    return match.group()
+        code = self._code_name(text, spans, [(m.start, m.end) for m in inside if m.label in VALUE_LABELS])
+        if code:
+            return code
         for mention in inside:
             if mention.label == "TECHNOLOGY" and mention.technology in self.programme_categories \
                     and mention.text[:1].isupper():
                 name = self._with_capitalised_neighbours(text, mention)
                 if name.split()[-1] not in self.event_words:  # "the Safe City Summit" is an event
                     return name
+        return self._named(text, spans, {m.text for m in inside if m.label == "TECHNOLOGY"})
+
+    def _code_name(self, text: str, spans: list[Span], amounts: list[Span]) -> str | None:
+        """A code naming the deal ("BOL-110", "ECU 911"), not an amount ("CFAF 22 billion")."""
+        for start, end in spans:
+            for match in self.code.finditer(text, start, end):
+                if match.group()[:3] not in self.not_code and not any(a < match.end() and match.start() < b
+                                                                       for a, b in amounts):
+                    return match.group()
+        return None
+
+    def _named(self, text: str, spans: list[Span], technologies: set[str]) -> str | None:
+        """Capitalised words before "project" / "programme" ("the Alpha Project": a capitalised
+        programme word is part of the name), without an amount ("the PHP20-billion DILG project")
+        and not a technology alone ("the CCTV project" has no name)."""
         for start, end in spans:
             for match in self.named.finditer(text, start, end):
                 words = match.group(1).split()
-                while words and words[0] in self.not_programme:
+                while words and (words[0] in self.not_programme or any(c.isdigit() for c in words[0])):
                     words = words[1:]
-                if words:  # "the Alpha Project": a capitalised programme word is part of the name
+                if words and " ".join(words) not in technologies:
                     named = match.group(2)
                     return " ".join(words + [named] if named[:1].isupper() else words)
         return None
