@@ -50,6 +50,9 @@ DEV_CASES = [
     ("The FBI bought phone-cracking devices from Cellebrite.", [("Cellebrite", "Cellebrite")]),
     ("The surveillance cameras are operated by the Delegation of National Security, supplied by Huawei.",
      [("Huawei", "Huawei")]),
+    # a legal form before the name is dropped from the vendor's name; a place inside it is none
+    ("Indonesia: the CCTV cameras came from PT Bali Towerindo Sentra, a local firm.",
+     [("PT Bali Towerindo Sentra", "Bali Towerindo Sentra")]),
     # a list of names before a supplier's role: each is a vendor
     ("The facial recognition deal names NEC, Acme Vision and Bedroq as suppliers.",
      [("NEC", "NEC"), ("Acme Vision", "Acme Vision"), ("Bedroq", "Bedroq")]),

@@ -54,6 +54,7 @@ class RoleVendorRecogniser:
             self.keys_by_shape.setdefault((key[:2], len(key)), []).append(key)
         self.country_names = country_entries(domain["countries"])
         self.suffixes = set(data["legal_suffixes"]) | set(data["name_suffixes_dropped"])
+        self.prefixes = frozenset(data["legal_prefixes"])
         self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
             month.capitalize() for month in domain["dates"]["months"]}
         self.strip_endings = tuple(data["role_strip_leading_endings"])
@@ -259,7 +260,7 @@ class RoleVendorRecogniser:
         known = self.known.get(name) or self.keys.get(name_key(name))
         if known is not None:
             return make_mention(doc, "VENDOR", start, end, source, vendor=known.vendor, country=known.country)
-        vendor = canonical_vendor_name(name, self.suffixes, self.country_names)
+        vendor = canonical_vendor_name(name, self.suffixes, self.country_names, self.prefixes)
         if vendor is None:
             return None
         leading = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and written <= m.start <= start and m.end <= end]

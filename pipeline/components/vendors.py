@@ -43,11 +43,15 @@ def vendor_entries(data: dict) -> dict[str, VendorEntry]:
     return entries
 
 
-def canonical_vendor_name(name: str, dropped_endings: set[str], country_names) -> str | None:
-    """A company's name without its legal suffixes and endings such as 'Group': 'Shenzhen
-    Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'; None when nothing but
-    initials or a country's name is left ("Venezuela S.A." is part of a longer name)."""
+def canonical_vendor_name(name: str, dropped_endings: set[str], country_names,
+                          dropped_prefixes: frozenset[str] = frozenset()) -> str | None:
+    """A company's name without its legal forms and endings such as 'Group': 'Shenzhen
+    Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology', 'PT Dayamitra
+    Telekomunikasi' -> 'Dayamitra Telekomunikasi'; None when nothing but initials or a country's
+    name is left ("Venezuela S.A." is part of a longer name)."""
     words = name.replace(",", " ").split()
+    while len(words) > 1 and words[0] in dropped_prefixes:
+        words.pop(0)
     while len(words) > 1 and words[-1] in dropped_endings:
         words.pop()
     if not words or words[-1] in dropped_endings or all(w.isupper() and len(w) <= 2 for w in words) \
@@ -89,6 +93,7 @@ class VendorRecogniser:
         self.strip_leading = set(data["strip_leading"])
         self.suffix_words = set(data["legal_suffixes"])
         self.dropped_endings = self.suffix_words | set(data["name_suffixes_dropped"])
+        self.dropped_prefixes = frozenset(data["legal_prefixes"])
         self.country_names = country_entries(domain["countries"])
         self.about_surveillance = SurveillanceTest(data["role_context_cues"])
 
@@ -149,7 +154,7 @@ class VendorRecogniser:
 
     def _canonical(self, name: str) -> str | None:
         """'Shenzhen Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'."""
-        return canonical_vendor_name(name, self.dropped_endings, self.country_names)
+        return canonical_vendor_name(name, self.dropped_endings, self.country_names, self.dropped_prefixes)
 
 
 @Language.factory("claimtrace_vendors", default_config={"config_dir": None},
