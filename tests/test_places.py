@@ -103,6 +103,8 @@ DEV_CASES = [
     ("Cameroon: cameras went up in the cities of Yaounde, Garoua-Boulai, Kye-Ossi, Waza and Kousseri.",
      [("Yaounde", "CM"), ("Garoua-Boulai", "CM"), ("Kousseri", "CM")]),
     ("Kenya: Mr Smith, John Doe and Kisii spoke.", []),
+    # a plural administrative word after a name is a place context too
+    ("England: Kent councils bought cameras.", [("Kent", "GB")]),
     # a name after a person's initials or a job title is a person's
     ("Hyderabad police commissioner CV Anand said 77 cameras work.", [("Hyderabad", "IN")]),
     ("India: C.V. Anand said the cameras in Anand work.", [("Anand", "IN")]),
