@@ -103,6 +103,8 @@ DEV_CASES = [
     ("Cameroon: cameras went up in the cities of Yaounde, Garoua-Boulai, Kye-Ossi, Waza and Kousseri.",
      [("Yaounde", "CM"), ("Garoua-Boulai", "CM"), ("Kousseri", "CM")]),
     ("Kenya: Mr Smith, John Doe and Kisii spoke.", []),
+    # "to" puts a name in a place context ("from Gomel to Zhlobin"), but a news agency is no place
+    ("Belarus: the road runs from Minsk to Zhlobin, according to Xinhua.", [("Minsk", "BY"), ("Zhlobin", "BY")]),
     # a plural administrative word after a name is a place context too
     ("England: Kent councils bought cameras.", [("Kent", "GB")]),
     # a name after a person's initials or a job title is a person's
