@@ -180,6 +180,9 @@ ATTACHMENTS = [
     # a country warning about, banning or sanctioning a vendor is no buyer
     ("Argentina signed a deal with ZTE for 1,000 cameras despite US warnings about the firm.",
      "1,000", "AR", ["ZTE"], True),
+    # ... a statistic going on from one the sentence before credits to the system is the system's too
+    ("Kenya installed 35 Huawei cameras in the district, and thefts fell by half. Burglaries also fell by a third.",
+     "a third", "KE", ["Huawei"], True),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),

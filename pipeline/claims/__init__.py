@@ -145,14 +145,20 @@ class _Attacher:
         return self.no_deal[clause]
 
     def _unattributed_statistic(self, clause: Span) -> bool:
-        """A crime, casualty or population figure whose sentence names no technology, vendor or
-        deal ("Murders fell 10% nationwide last year"): of no deal, but of its place's country."""
+        """A crime, casualty or population figure whose sentence (and the statistic it goes on
+        from in the sentence before, in its paragraph) names no technology, vendor or deal
+        ("Murders fell 10% nationwide last year"; but "Cameras went up and thefts fell by half.
+        Burglaries also fell by a third."): of no deal, but of its place's country."""
         deals = self.rules.deals
         if deals.statistic.search(self.text, *clause) is None:
             return False
         sentence = self.index.sentence_of(clause[0])
-        return not (self.deals.technologies.within(*sentence) or self.vendors.within(*sentence)
-                    or deals.attributed.search(self.text, *sentence))
+        number = self.index.sentence_number(sentence[0])  # and a statistic before it in its paragraph
+        before = self.index.sentences[1][number - 1] if number else sentence
+        continued = before[0] >= self.index.paragraph_start(sentence[0]) and deals.statistic.search(self.text, *before)
+        start = before[0] if continued else sentence[0]
+        return not (self.deals.technologies.within(start, sentence[1]) or self.vendors.within(start, sentence[1])
+                    or deals.attributed.search(self.text, start, sentence[1]))
 
     def _between(self, before: Span, after: Span) -> str:
         """The white space between two sentences' words."""
