@@ -132,6 +132,8 @@ DEV = [
     # a number placed in a named place counts no place noun
     ("Cameras went up in six regions: 380 in Panuco and 676 in Xalapa.",
      [("six", 6.0, "region"), ("380", 380.0, "camera"), ("676", 676.0, "camera")]),
+    ("The state will install cameras in six regions: 380 in Panuco and 676 in Xalapa.",
+     [("six", 6.0, "region"), ("380", 380.0, "camera"), ("676", 676.0, "camera")]),
     ("The firm opened six regional offices: 3 in Lagos and 3 in Abuja.",
      [("six", 6.0, "office"), ("3", 3.0, "office"), ("3", 3.0, "office")]),
     # words ending in -ics are plurals unless they name a field

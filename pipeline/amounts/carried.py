@@ -64,6 +64,8 @@ class CarriedCountStep:
         self.subject_window = int(carried["subject_window"])
         self.measured_subjects = {word.lower() for word in carried["measured_subjects"]}
         self.place_units = set(carried["place_units"])
+        self.object_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['object_verbs'], 'i')}(?![\w])"),
+                                 carried["object_verbs"])
         self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
         self.label = re.compile(
@@ -169,7 +171,8 @@ class CarriedCountStep:
 
     def _antecedents(self, scan: NumberScan, found: list[Mention]) -> list[tuple[int, str]]:
         """(position, unit) of every noun a later bare number may count, in text order: the
-        counts found, the count phrases ("number of victims") and plural technologies ("CCTV cameras")."""
+        counts found, the count phrases ("number of victims"), plural technologies ("CCTV
+        cameras") and the plural objects of `object_verbs` ("to install cameras")."""
         amounts = SpanIndex([(m.start, m.end) for m in found if m.label != "QUANTITY"])
         nouns = [(m.start, m.unit) for m in found  # a count inside an amount of money is no count
                  if m.label == "QUANTITY" and m.unit and m.unit != self.factor_word
@@ -179,6 +182,10 @@ class CarriedCountStep:
             if noun and plural:
                 nouns.append((phrase.start(), noun))
         nouns += self._change_subjects(scan.text)
+        for verb in self.object_verb.finditer(scan.text):  # "to install cameras in six regions: 380 in Pánuco"
+            noun, plural, _ = self.reading.noun_after(scan.text, verb.end())
+            if noun and plural:
+                nouns.append((verb.start(), noun))
         for mention in scan.others:
             if mention.label == "TECHNOLOGY":
                 noun = self._plural_in(mention.text.split()[-1])
