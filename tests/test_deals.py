@@ -183,6 +183,9 @@ ATTACHMENTS = [
     # ... a statistic going on from one the sentence before credits to the system is the system's too
     ("Kenya installed 35 Huawei cameras in the district, and thefts fell by half. Burglaries also fell by a third.",
      "a third", "KE", ["Huawei"], True),
+    # lives claimed by violence are of no deal
+    ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
+     "6,000", "MX", [], False),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),

@@ -53,6 +53,10 @@ DEV_CASES = [
     # a legal form before the name is dropped from the vendor's name; a place inside it is none
     ("Indonesia: the CCTV cameras came from PT Bali Towerindo Sentra, a local firm.",
      [("PT Bali Towerindo Sentra", "Bali Towerindo Sentra")]),
+    # a contract's part that went to a firm, a firm investing to roll out cameras
+    ("The first part of the CCTV contract went to Huawei and the second part went to Acme Vision.",
+     [("Huawei", "Huawei"), ("Acme Vision", "Acme Vision")]),
+    ("South Africa: Vumacam invests R1 billion to roll out 15,000 CCTV cameras.", [("Vumacam", "Vumacam")]),
     # a list of names before a supplier's role: each is a vendor
     ("The facial recognition deal names NEC, Acme Vision and Bedroq as suppliers.",
      [("NEC", "NEC"), ("Acme Vision", "Acme Vision"), ("Bedroq", "Bedroq")]),
