@@ -183,6 +183,9 @@ ATTACHMENTS = [
     # ... a statistic going on from one the sentence before credits to the system is the system's too
     ("Kenya installed 35 Huawei cameras in the district, and thefts fell by half. Burglaries also fell by a third.",
      "a third", "KE", ["Huawei"], True),
+    # a vendor naming an event is no party to the deal told at it
+    ("Malaysia: at the Huawei Digital Summit, the minister said police will install 2,000 CCTV cameras.",
+     "2,000", "MY", [], True),
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),

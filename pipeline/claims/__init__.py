@@ -90,6 +90,8 @@ class _Attacher:
                  in_names: list[Mention], published: str | None):
         self.text = text
         self.rules = claim_rules(domain)
+        # a vendor naming an event ("the Huawei Connect Summit") is no party to a deal
+        mentions = [m for m in mentions if m.label != "VENDOR" or not self.rules.deals.names_an_event(text, m)]
         self.index = DocumentIndex(text, sentences, self.rules.list_lead_end)
         self.countries = CountryContext(text, self.index, mentions, in_names, self.rules.country)
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")

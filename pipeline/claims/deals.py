@@ -68,6 +68,7 @@ class DealRules:
         self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
         self.earlier_deal_years = int(data["earlier_deal_years"])
+        self.event_after = re.compile(rf"(?:[ ](?:[A-Z][\w-]*|\d{{4}})){{0,4}}[ ]{alternation(data['event_words'])}(?![\w])")
         self.deal_word = Caseless(rf"(?<![\w-]){alternation(data['deal_words'], 'i')}(?![\w-])")
         told = [*data["deal_cues"], *data["deal_words"], *data["deal_verbs"]]
         self.tells_of_a_deal = Caseless(rf"(?<![\w-]){alternation(told, 'i')}(?![\w-])")
@@ -76,6 +77,11 @@ class DealRules:
         # and verbs or an attribution ("the rollout"); not `deal_cues` ("police" says who counted)
         attributions = [*data["deal_words"], *data["deal_verbs"], *data["statistic_attributions"]]
         self.attributed = Caseless(rf"(?<![\w-]){alternation(attributions, 'i')}(?![\w-])")
+
+    def names_an_event(self, text: str, vendor: Mention) -> bool:
+        """Whether a vendor's name opens an event's ("Huawei Connect 2023", "the Huawei Asia-Pacific
+        Innovation Day"): capitalised words or numbers after it end in one of `event_words`."""
+        return self.event_after.match(text, vendor.end) is not None
 
     def is_competitor(self, text: str, clause: Span, mention: Mention) -> bool:
         """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE"),
