@@ -53,6 +53,11 @@ DEV_CASES = [
     # a legal form before the name is dropped from the vendor's name; a place inside it is none
     ("Indonesia: the CCTV cameras came from PT Bali Towerindo Sentra, a local firm.",
      [("PT Bali Towerindo Sentra", "Bali Towerindo Sentra")]),
+    # a vendor written in full and then abbreviated in brackets is one vendor
+    ("Manila signed with China International Telecommunications Construction Corporation (CITCC) for CCTV cameras.",
+     [("China International Telecommunications Construction Corporation", "CITCC"), ("CITCC", "CITCC")]),
+    ("The CCTV cameras come from Acme Vision Systems Ltd. (AVS); AVS will install them.",
+     [("Acme Vision Systems Ltd.", "Acme Vision Systems"), ("AVS", "Acme Vision Systems"), ("AVS", "Acme Vision Systems")]),
     # a contract's part that went to a firm, a firm investing to roll out cameras
     ("The first part of the CCTV contract went to Huawei and the second part went to Acme Vision.",
      [("Huawei", "Huawei"), ("Acme Vision", "Acme Vision")]),

@@ -33,6 +33,7 @@ _MEMO_SIZE = 100_000
 _FOLD = re.compile(r"[\W_]+")
 _AFTER_NAME_WORD = re.compile(r"(?:[A-Z][\w&.'’-]*|&)[ ]$")
 _BRACKETED = re.compile(r"\(([A-Za-z][\w&.-]*)\)")
+_ABBREVIATION_AFTER = re.compile(r"[ ]?\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 _BRACKET_REACH = 80  # characters before a bracket that may name the body it abbreviates
 
 
@@ -117,6 +118,7 @@ class RoleVendorRecogniser:
                 found.append(mention)
         found.extend(self._short_forms(doc, text, [*mentions, *found]))
         mentions.extend(found)
+        _fold_abbreviations(text, mentions)
         return doc
 
     def _near_surveillance(self, doc: Doc, mentions: list[Mention], mention: Mention) -> bool:
@@ -331,6 +333,26 @@ class RoleVendorRecogniser:
         return len(word) >= 3 and word[0].isupper() and word not in self.generic and word not in self.suffixes \
             and word not in self.financier_words and word.lower() not in STOP_WORDS and word not in self.country_names \
             and not word.endswith("-based")
+
+
+def _fold_abbreviations(text: str, mentions: list[Mention]) -> None:
+    """A vendor written in full and then its abbreviation in brackets is one vendor: the long
+    name takes the name the gazetteer knows ("China International Telecommunications Construction
+    Corporation (CITCC)" is CITCC), else the abbreviation takes the long name's."""
+    vendors = {m.start: m for m in mentions if m.label == "VENDOR"}
+    renamed: dict[str, Mention] = {}  # an abbreviation found by its role -> the long name's mention
+    for long in list(vendors.values()):
+        bracket = _ABBREVIATION_AFTER.match(text, long.end)
+        short = vendors.get(bracket.start(1)) if bracket else None
+        if short is None or short.end != bracket.end(1) or short.vendor == long.vendor:
+            continue
+        if short.source == "vendor_gazetteer":
+            long.vendor, long.country = short.vendor, short.country or long.country
+        else:
+            renamed[short.text] = long
+    for mention in vendors.values():  # the abbreviation wherever else it stands
+        if mention.text in renamed and mention.source != "vendor_gazetteer":
+            mention.vendor, mention.country = renamed[mention.text].vendor, renamed[mention.text].country
 
 
 @Language.factory("claimtrace_vendor_roles", default_config={"config_dir": None},
