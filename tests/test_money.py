@@ -39,6 +39,8 @@ def test_dollar_follows_the_dollar_the_text_names():
     assert named_dollar("US$ and $") is None
     assert named_dollar("S$5m") == "SGD"
     assert named_dollar("HK$ and NZ$") is None  # two other dollars: none wins
+    assert named_dollar("It paid AUD $52 million (US$39.6 million); then $100 million.") == "AUD"  # a code and "$"
+    assert named_dollar("CAD$5 million") == "CAD"
 
 
 @pytest.mark.parametrize("written, multiplier", [

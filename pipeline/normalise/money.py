@@ -204,8 +204,8 @@ _CONVERTED_FROM_SIGN = re.compile(r"(?<![A-Za-z])\$[ ]?\d[^()]{0,25}\([^()]{0,30
 
 
 def named_dollar(text: str, domain: DomainData | None = None) -> str | None:
-    """The one non-US dollar a text names ("Hong Kong dollars", "HK$"), if exactly one; a dollar
-    only named as converted to or from "$" in brackets does not count."""
+    """The one non-US dollar a text names ("Hong Kong dollars", "HK$", "AUD $"), if exactly one;
+    a dollar only named as converted to or from "$" in brackets does not count."""
     if not isinstance(text, str):
         return None
     domain = domain or default_domain()
@@ -214,7 +214,7 @@ def named_dollar(text: str, domain: DomainData | None = None) -> str | None:
     matches = list(signs.finditer(text))
     if "dollar" in text.lower():  # every name of a dollar says "dollar": most texts need no search
         matches += names.finditer(text)
-    found = {tables.signs.get(m.group(), tables.names.get(m.group().lower())) for m in matches
+    found = {tables.signs.get(m.group(), tables.names.get(m.group().lower(), m.group()[:3])) for m in matches
              if not _converted(text, m)}
     return found.pop() if len(found) == 1 else None
 
@@ -232,4 +232,5 @@ def _named_dollar_patterns(domain: DomainData) -> tuple[re.Pattern, re.Pattern]:
     named = set(tables.ambiguous["dollar"].get("named_by", ()))
     names = [n for n, t in tables.names.items() if t in named]
     signs = [s for s, t in tables.signs.items() if t in named]
+    signs += [f"{code}{space}$" for code in named for space in ("", " ")]  # "AUD $52 million", "CAD$5m"
     return re.compile(alternation(names, "i")), re.compile(r"(?<![A-Za-z])" + alternation(signs))
