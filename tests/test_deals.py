@@ -504,6 +504,8 @@ def test_a_count_opening_a_line_after_a_name_is_a_count(annotate_text, text):
     ("Bolivia borrowed $105 million from China for BOL-110 and its 1,800 cameras.", "BOL-110"),
     ("At the Huawei Safe City Summit in Nairobi, Kenya's police said 1,800 cameras were working.", None),
     ("Pakistan's Safe City Islamabad, built by Huawei, runs 1,950 cameras.", "Safe City Islamabad"),
+    # the word project is no part of the name
+    ("Mauritius signed with Huawei for the Safe City Project and its 4,000 cameras.", "Safe City"),
     # an amount is no name, nor a technology alone
     ("The Philippines approved the PHP20-billion Metro Watch project with Huawei for 12,000 cameras.", "Metro Watch"),
     ("Cameroon signed a CFAF 22 billion loan with Huawei for the CCTV project's 1,200 cameras.", None),

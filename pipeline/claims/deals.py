@@ -331,6 +331,7 @@ class DealDescriber:
         self.code = re.compile(data["programme_code"])
         self.not_code = {code for code in currency_tables(domain).codes}
         self.not_programme = set(data["not_programme_words"])
+        self.programme_words = {word.lower() for word in data["programme_words"]}
         self.event_words = set(data["event_words"])
         self.programme_categories = set(data["programme_categories"])
         words = int(data["programme_max_words"])
@@ -408,7 +409,7 @@ class DealDescriber:
         written right before or after it."""
         start, end = mention.start, mention.end
         after = self.capitalised.match(text, end + 1) if text[end:end + 1] == " " else None
-        if after:
+        if after and after.group().lower() not in self.programme_words:  # "the Safe City Project": no "Project"
             return text[start:after.end()]
         before = self.capitalised_before.search(text, 0, start)
         if before and before.group(1) not in self.not_programme:
