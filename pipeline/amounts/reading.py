@@ -165,7 +165,13 @@ class Reading:
         joined = self.coordinated.match(after, position)
         if not joined:
             return _NO_NOUN
-        unit, plural, end = self.counted_noun(after[joined.end():])
+        rest = after[joined.end():]
+        next_word = _WORD_AFTER.match(rest)
+        numbered = any(c.isdigit() for c in joined.group())
+        word = next_word.group(1) if next_word else ""
+        if not numbered and not (word.islower() and word not in self.unit_stop):
+            return _NO_NOUN  # "50 more, they paid": no noun's words follow the joiner
+        unit, plural, end = self.counted_noun(rest)
         return (unit, True, joined.end() + end) if unit and plural else _NO_NOUN
 
     def _describes(self, word: str) -> bool:
