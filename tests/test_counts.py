@@ -136,6 +136,8 @@ DEV = [
      [("six", 6.0, "region"), ("380", 380.0, "camera"), ("676", 676.0, "camera")]),
     ("The firm opened six regional offices: 3 in Lagos and 3 in Abuja.",
      [("six", 6.0, "office"), ("3", 3.0, "office"), ("3", 3.0, "office")]),
+    # "US" and "IT" before a plural are no pronouns
+    ("At least 100 US counties and 50 IT specialists took part.", [("100", 100.0, "county"), ("50", 50.0, "specialist")]),
     # words ending in -ics are plurals unless they name a field
     ("The guidelines address three major topics.", [("three", 3.0, "topic")]),
     ("The firm sold 20 biometrics kits.", [("20", 20.0, "kit")]),
