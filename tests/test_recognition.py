@@ -26,8 +26,8 @@ def found(result, label):
     ("Police in Belgrade and Novi Sad.", "PLACE", [("Belgrade", "RS"), ("Novi Sad", "RS")]),
     ("Georgia Tech and Georgia O'Keeffe; the Georgia Government and Georgia's police.", "COUNTRY", [("Georgia", "GE"), ("Georgia", "GE")]),
     ("Huawei-installed cameras and Hangzhou Hikvision Digital Technology.", "VENDOR", [("Huawei", "Huawei"), ("Hangzhou Hikvision Digital Technology", "Hikvision")]),
-    ("The camera deal went to Shenzhen Infinova Technology Co., Ltd. last year.", "VENDOR", [("Shenzhen Infinova Technology Co., Ltd.", "Shenzhen Infinova Technology")]),
-    ("The road deal went to Shenzhen Infinova Technology Co., Ltd. last year.", "VENDOR", []),  # no surveillance: no unknown vendor
+    ("The camera deal went to Zhejiang Tianhe Vision Technology Co., Ltd. last year.", "VENDOR", [("Zhejiang Tianhe Vision Technology Co., Ltd.", "Zhejiang Tianhe Vision Technology")]),
+    ("The road deal went to Zhejiang Tianhe Vision Technology Co., Ltd. last year.", "VENDOR", []),  # no surveillance: no unknown vendor
     ("China Eximbank Ltd financed it.", "VENDOR", []),
     ("ECU 911 and BOL-110 run on 5G; Section 3 and COVID-19 rules; Privacy Shield 2.0.", "QUANTITY", []),
     ("In 2022 alone, 2000 cameras were added.", "QUANTITY", [("2000", 2000.0)]),
