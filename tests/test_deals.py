@@ -189,6 +189,9 @@ ATTACHMENTS = [
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),
+    # a vendor's home introducing it in a story about another country is not the fact's country
+    ("Tajikistan signed a deal for a safe city system in Dushanbe.\n\nThe cameras cover 60 streets.\n\n"
+     "China's Huawei installed the $22 million system in 2019.", "$22 million", "TJ", ["Huawei"], True),
     # a donor that installed or paid for the system is no buyer
     ("Nepal Police said the CCTV network was installed by the US Government at a cost of Rs700 million.",
      "Rs700 million", "NP", [], True),

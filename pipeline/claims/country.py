@@ -160,11 +160,15 @@ class CountryRules:
         """The sentence's country: a possessive owner, else the nearest before, else the first
         after; countries on the far side of a comparison do not count. A country introducing a
         vendor ("South Korea's LG CNS") counts only when neither the sentence nor the paragraph
-        before it names another."""
+        before it names another, nor is the document about another."""
         others = [m for m in fact.in_sentence if not self.owns_vendor(text, m, context.vendor_starts)]
         if others or context.carried.last_before(fact.paragraph_start, fact.sentence[0]) is not None:
             return self._in_sentence(text, fact, others)
-        return self._in_sentence(text, fact, fact.in_sentence)
+        owner = self._in_sentence(text, fact, fact.in_sentence)
+        leading = context.leading
+        if owner is not None and leading is not None and leading.country != owner.country:
+            return None  # "China's Huawei installed the system" in a story about Tajikistan
+        return owner
 
     def sentence_borrower(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """"a $200 million loan to the State Bank of Pakistan": a borrower's country in the sentence."""
