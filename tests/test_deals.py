@@ -186,6 +186,9 @@ ATTACHMENTS = [
     # a vendor naming an event is no party to the deal told at it
     ("Malaysia: at the Huawei Digital Summit, the minister said police will install 2,000 CCTV cameras.",
      "2,000", "MY", [], True),
+    # the records or interviews a study read are of no deal
+    ("Zambia bought Huawei cameras. A review of more than 2,400 contract records found suppliers from China.",
+     "2,400", None, [], False),
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),
