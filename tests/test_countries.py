@@ -21,6 +21,9 @@ def countries(result):
 
 
 DEV_CASES = [
+    # names as Spanish and Portuguese write them; inside a company's name no mention
+    ("Peru's government and México signed.", [("Peru", "PE"), ("México", "MX")]),
+    ("Bank of China lent $93 million to XCMG Brasil Investimentos Ltda.", []),
     # a central bank's name holds a COUNTRY mention; a commercial or development bank's does not
     ("China Development Bank lent $1 billion to the State Bank of Pakistan.", [("Pakistan", "PK")]),
     ("The rate followed the benchmark of the People’s Bank of China.", [("China", "CN")]),

@@ -118,6 +118,7 @@ def test_relative_date_uses_publication_date(annotate_text):
 @pytest.mark.parametrize("text, country", [
     ("In 2017, Bank of China provided a $200 million loan to the National Bank of Pakistan.", "PK"),
     ("State Grid Brazil Holding S.A. signed a $240,000,000 loan with China Eximbank.", "BR"),
+    ("Banco de Crédito del Perú and China Development Bank signed a $150 million loan agreement.", "PE"),
     ("China Eximbank lent $50 million for the project.", None),
     ("The US Eximbank and Japan Bank for International Cooperation lent $2.2 billion.", None),
 ])
