@@ -189,6 +189,9 @@ ATTACHMENTS = [
     # the records or interviews a study read are of no deal
     ("Zambia bought Huawei cameras. A review of more than 2,400 contract records found suppliers from China.",
      "2,400", None, [], False),
+    # a country in a vendor's job title is no buyer; "head of sales" speaks of no sales figure
+    ("Tanzania signed a Huawei CCTV deal worth $30 million, said Huawei's head of sales in Kenya and Ethiopia.",
+     "$30 million", "TZ", ["Huawei"], True),
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),
