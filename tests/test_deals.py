@@ -192,6 +192,10 @@ ATTACHMENTS = [
     # a country in a vendor's job title is no buyer; "head of sales" speaks of no sales figure
     ("Tanzania signed a Huawei CCTV deal worth $30 million, said Huawei's head of sales in Kenya and Ethiopia.",
      "$30 million", "TZ", ["Huawei"], True),
+    # a figure after the line that ends the story (a source line, then other stories' teasers) is of no deal
+    ("Veracruz signed a contract with Comtelsat for 6,316 CCTV cameras.\n\nOnly 34% of them work, the secretary said.\n\n"
+     "More cameras were promised.\n\nSource: Milenio\n\nThe resort drew 1.4 million visitors last year.",
+     "1.4 million", None, [], False),
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),

@@ -59,6 +59,8 @@ class ClaimRules:
         self.describer = DealDescriber(domain)
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
+        # a line that ends the story: what follows is page furniture (other stories' teasers)
+        self.story_end = re.compile(rf"(?m)^[ \t]*{alternation(domain['claims']['story_end_lines'])}")
         self.outside_claimant = re.compile(rf"(?<![\w-]){alternation(domain['claims']['outside_claimants'], 'i')}(?![\w-])")
         self.company_reference = re.compile(rf"\s*{alternation(domain['claims']['company_references'], 'i')}(?![\w-])")
         self.conversion = re.compile(r"\s*(?:" + "|".join(
@@ -99,6 +101,8 @@ class _Attacher:
         self.dates = ByPosition(m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P"))
         self.deals = DocumentDeals(text, self.index, mentions, self.rules.deals, published)
         self.claimants: dict[Span, str | None] = {}  # one look per sentence
+        ended = self.rules.story_end.search(text, len(text) // 2)  # in the story's second half only
+        self.story_end = ended.start() if ended else len(text)
         self.no_deal: dict[Span, bool] = {}  # one look per clause
         self.later: list[tuple[Claim, Fact]] = []  # facts whose country comes from their deal or beyond
 
@@ -208,7 +212,8 @@ class _Attacher:
         clause_vendors = [m for m in self.vendors.within(*clause)
                           if not self.rules.deals.is_competitor(self.text, clause, m)]
         fact = self.fact(mention, sentence)
-        fact.no_deal = self.belongs_to_no_deal(clause)  # a market share has no deal
+        # a market share has no deal, nor a figure after the story's end ("Source: …", teasers)
+        fact.no_deal = mention.start >= self.story_end or self.belongs_to_no_deal(clause)
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
         if not clause_vendors and fact.no_deal and self.rules.company_reference.match(self.text, sentence[0]):
             # "Huawei is a Chinese company ... It employs 197,000 people"
