@@ -134,3 +134,14 @@ def test_month_alone_after_its_cue(text, found):
 ])
 def test_years_inside_codes(text, found):
     assert [m.text for m in dates_nlp()(text)._.mentions] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a document whose slash dates can only be read month first reads them all so
+    ("Agenda of 8/6/2025. Item 2, 8/19/2025: the contract.", [("8/6/2025", "2025-08-06"), ("8/19/2025", "2025-08-19")]),
+    # ... else day first, as dateparser reads them
+    ("Minutes of 8/6/2025.", [("8/6/2025", "2025-06-08")]),
+    ("Minutes of 8/6/2025 and 19/8/2025.", [("8/6/2025", "2025-06-08"), ("19/8/2025", "2025-08-19")]),
+])
+def test_slash_dates_follow_the_document_order(text, found):
+    assert [(m.text, m.date) for m in dates_nlp()(text)._.mentions] == found

@@ -25,6 +25,25 @@ def _in_code(text: str, start: int, end: int) -> bool:
         or _CODE_AFTER.match(text, end) is not None
 
 
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _writes_month_first(text: str) -> bool:
+    """Whether a document writes its dates month first: one of its slash dates can only be read
+    so ("8/19/2025"), and none only day first ("19/8/2025")."""
+    pairs = [(int(m.group(1)), int(m.group(2))) for m in _SLASH_DATE.finditer(text)]
+    return any(second > 12 >= first for first, second in pairs) and not any(first > 12 >= second for first, second in pairs)
+
+
+def _month_first(written: str, value: str) -> str:
+    """The ISO date of a slash date both of whose first numbers could be a month, read month
+    first ("8/6/2025" -> 2025-08-06) in a document that writes its dates so."""
+    match = _SLASH_DATE.fullmatch(written)
+    if not match or int(match.group(2)) > 12:
+        return value
+    return f"{match.group(3)}-{int(match.group(1)):02d}-{int(match.group(2)):02d}"
+
+
 class DateRecogniser:
     """Finds dates and durations with the date grammar's finder; parses each with `parse_date`,
     which reads it by the same grammar."""
@@ -51,8 +70,11 @@ class DateRecogniser:
         found += [(m.start("offset"), m.end(), False) if m.group("offset") else (m.start("month"), m.end(), True)
                   for m in self.month_alone.finditer(text)]
         year = None  # the year of the last date written; after a year past publication ("to 2028"), none
+        month_first = _writes_month_first(text)
         for start, end, year_from_text in sorted(found):
             value = parse_date(text[start:end], year if year_from_text and year else published, self.domain)
+            if month_first and value:
+                value = _month_first(text[start:end], value)
             mentions.append(make_mention(doc, "DATE", start, end, "date_rule", date=value,
                                          note=None if value else "date unknown"))
             if value and not value.startswith("P") and len(value) >= 4:
