@@ -196,6 +196,9 @@ ATTACHMENTS = [
     ("Veracruz signed a contract with Comtelsat for 6,316 CCTV cameras.\n\nOnly 34% of them work, the secretary said.\n\n"
      "More cameras were promised.\n\nSource: Milenio\n\nThe resort drew 1.4 million visitors last year.",
      "1.4 million", None, [], False),
+    # an election's turnout is a statistic, not a figure of the voter-kit deal
+    ("Sierra Leone bought 3,800 biometric kits from Smartmatic. Turnout reached 84 percent in the election.",
+     "84 percent", "SL", [], False),
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),
