@@ -199,6 +199,9 @@ ATTACHMENTS = [
     # an election's turnout is a statistic, not a figure of the voter-kit deal
     ("Sierra Leone bought 3,800 biometric kits from Smartmatic. Turnout reached 84 percent in the election.",
      "84 percent", "SL", [], False),
+    # a demonym before the equipment it made names an origin, not the buyer
+    ("The Chinese helped Nepal Police with a radio system for Kathmandu. The high-tech Chinese radio sets "
+     "can take videos. The six districts were not chosen randomly.", "six", "NP", [], True),
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),
