@@ -49,7 +49,8 @@ RULES = [
     # step: fractions
     ("fraction before of", "half of the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
     ("fraction after by", "crime fell by a third", [(P, "a third", 33.33, None, "fraction_rule")]),
-    ("fraction, neither", "half the cameras", []),
+    ("fraction before a determiner", "half the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
+    ("fraction, neither", "half an hour", []),
     ("fraction, part of a period", "in the second half of 2022", []),
     ("fraction with a slash", "almost 1/4 of that", [(P, "1/4", 25.0, None, "fraction_rule")]),
     ("fraction with a slash, never a whole or more", "24/7 of the time", []),

@@ -20,9 +20,13 @@ class FractionStep:
         followers = alternation(numbers["fraction_followers"], "i")
         leaders = alternation(numbers["fraction_leaders"], "i")
         fractions = alternation(numbers["fractions"], "i")
+        # "half the cameras", "half its budget": a fraction before a determiner, for those written so
+        before_determiner = alternation(numbers["fractions_before_determiners"], "i")
+        determiners = alternation(numbers["fraction_determiners"], "i")
         self.fraction = Keyed(re.compile(
             rf"(?:(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
-            rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-]))"
+            rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-])"
+            rf"|(?<![\w-])(?P<det>{before_determiner})(?=\s+{determiners}\b))"
         ), numbers["fractions"])
         self.period_ordinal = re.compile(rf"(?<![\w-]){alternation(numbers['period_ordinals'], 'i')}\s+\Z")
         # "almost 1/4 of that", "1/4th of this project"
