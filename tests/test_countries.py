@@ -21,6 +21,8 @@ def countries(result):
 
 
 DEV_CASES = [
+    # PNG is Papua New Guinea as its press writes it
+    ("Police in PNG bought 500 cameras.", [("PNG", "PG")]),
     # names as Spanish and Portuguese write them; inside a company's name no mention
     ("Peru's government and México signed.", [("Peru", "PE"), ("México", "MX")]),
     ("Bank of China lent $93 million to XCMG Brasil Investimentos Ltda.", []),

@@ -107,6 +107,8 @@ DEV_CASES = [
     ("Belarus: the road runs from Minsk to Zhlobin, according to Xinhua.", [("Minsk", "BY"), ("Zhlobin", "BY")]),
     # a name before a colon and a count, or in a table row before its count, is in a place context
     ("Italy: public bodies bought Hikvision cameras.\nProcura della Repubblica, Oristano: 8 cameras", [("Oristano", "IT")]),
+    # J&K is Jammu and Kashmir
+    ("The J&K tender covers 300 cameras.", [("J&K", "IN")]),
     # a plural administrative word after a name is a place context too
     ("England: Kent councils bought cameras.", [("Kent", "GB")]),
     # a name after a person's initials or a job title is a person's
