@@ -202,6 +202,9 @@ ATTACHMENTS = [
     # a demonym before the equipment it made names an origin, not the buyer
     ("The Chinese helped Nepal Police with a radio system for Kathmandu. The high-tech Chinese radio sets "
      "can take videos. The six districts were not chosen randomly.", "six", "NP", [], True),
+    # a demonym of a vendor's alleged links is no buyer
+    ("Georgia's interior ministry uses face recognition. It bought the CCTV system from Papillon Systems, "
+     "a company with alleged Russian intelligence links, for 85,000 lari.", "85,000 lari", "GE", ["Papillon Systems"], True),
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),

@@ -62,6 +62,9 @@ DEV_CASES = [
     ("The first part of the CCTV contract went to Huawei and the second part went to Acme Vision.",
      [("Huawei", "Huawei"), ("Acme Vision", "Acme Vision")]),
     ("South Africa: Vumacam invests R1 billion to roll out 15,000 CCTV cameras.", [("Vumacam", "Vumacam")]),
+    # a distributor named in an apposition
+    ("Neotech, the official Georgian distributor of Hikvision, supplies CCTV cameras to Tbilisi.",
+     [("Neotech", "Neotech"), ("Hikvision", "Hikvision")]),
     # a list of names before a supplier's role: each is a vendor
     ("The facial recognition deal names NEC, Acme Vision and Bedroq as suppliers.",
      [("NEC", "NEC"), ("Acme Vision", "Acme Vision"), ("Bedroq", "Bedroq")]),
