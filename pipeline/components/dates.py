@@ -25,23 +25,20 @@ def _in_code(text: str, start: int, end: int) -> bool:
         or _CODE_AFTER.match(text, end) is not None
 
 
-_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-
-
-def _writes_month_first(text: str) -> bool:
-    """Whether a document writes its dates month first: one of its slash dates can only be read
-    so ("8/19/2025"), and none only day first ("19/8/2025")."""
-    pairs = [(int(m.group(1)), int(m.group(2))) for m in _SLASH_DATE.finditer(text)]
+def _writes_month_first(text: str, numeric: re.Pattern) -> bool:
+    """Whether a document writes its dates month first: one of its numeric dates (`numeric`, the
+    date grammar's day-first form) can only be read so ("8/19/2025"), and none only day first."""
+    pairs = [(int(m.group("day")), int(m.group("month"))) for m in numeric.finditer(text)]
     return any(second > 12 >= first for first, second in pairs) and not any(first > 12 >= second for first, second in pairs)
 
 
-def _month_first(written: str, value: str) -> str:
-    """The ISO date of a slash date both of whose first numbers could be a month, read month
+def _month_first(written: str, value: str, numeric: re.Pattern) -> str:
+    """The ISO date of a numeric date both of whose first numbers could be a month, read month
     first ("8/6/2025" -> 2025-08-06) in a document that writes its dates so."""
-    match = _SLASH_DATE.fullmatch(written)
-    if not match or int(match.group(2)) > 12:
+    match = numeric.fullmatch(written)
+    if not match or int(match.group("month")) > 12:
         return value
-    return f"{match.group(3)}-{int(match.group(1)):02d}-{int(match.group(2)):02d}"
+    return f"{match.group('year')}-{int(match.group('day')):02d}-{int(match.group('month')):02d}"
 
 
 class DateRecogniser:
@@ -52,6 +49,8 @@ class DateRecogniser:
         domain = self.domain = load_domain(config_dir)
         grammar = date_grammar(domain)
         self.pattern = grammar.finder
+        # the grammar's numeric date, day first ("12/03/2022"), for a document writing month first
+        self.numeric = re.compile(next(form.pattern for form in grammar.forms if form.name == "numeric_dmy"))
         # "in May", "by March", "last May": a month alone, after one of these words, in the year of
         # the last date written before it, else of publication; tried only where such a word starts
         dates = domain["dates"]
@@ -70,11 +69,11 @@ class DateRecogniser:
         found += [(m.start("offset"), m.end(), False) if m.group("offset") else (m.start("month"), m.end(), True)
                   for m in self.month_alone.finditer(text)]
         year = None  # the year of the last date written; after a year past publication ("to 2028"), none
-        month_first = _writes_month_first(text)
+        month_first = _writes_month_first(text, self.numeric)
         for start, end, year_from_text in sorted(found):
             value = parse_date(text[start:end], year if year_from_text and year else published, self.domain)
             if month_first and value:
-                value = _month_first(text[start:end], value)
+                value = _month_first(text[start:end], value, self.numeric)
             mentions.append(make_mention(doc, "DATE", start, end, "date_rule", date=value,
                                          note=None if value else "date unknown"))
             if value and not value.startswith("P") and len(value) >= 4:

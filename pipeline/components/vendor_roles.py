@@ -33,7 +33,6 @@ _MEMO_SIZE = 100_000
 _FOLD = re.compile(r"[\W_]+")
 _AFTER_NAME_WORD = re.compile(r"(?:[A-Z][\w&.'’-]*|&)[ ]$")
 _BRACKETED = re.compile(r"\(([A-Za-z][\w&.-]*)\)")
-_ABBREVIATION_AFTER = re.compile(r"[ ]?\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 _BRACKET_REACH = 80  # characters before a bracket that may name the body it abbreviates
 
 
@@ -342,7 +341,7 @@ def _fold_abbreviations(text: str, mentions: list[Mention]) -> None:
     vendors = {m.start: m for m in mentions if m.label == "VENDOR"}
     renamed: dict[str, Mention] = {}  # an abbreviation found by its role -> the long name's mention
     for long in list(vendors.values()):
-        bracket = _ABBREVIATION_AFTER.match(text, long.end)
+        bracket = _BRACKETED.match(text, long.end + (text[long.end:long.end + 1] == " "))
         short = vendors.get(bracket.start(1)) if bracket else None
         if short is None or short.end != bracket.end(1) or short.vendor == long.vendor:
             continue
