@@ -141,9 +141,19 @@ DEV = [
     # words ending in -ics are plurals unless they name a field
     ("The guidelines address three major topics.", [("three", 3.0, "topic")]),
     ("The firm sold 20 biometrics kits.", [("20", 20.0, "kit")]),
+    # container words hold what is counted: units, pieces, tender "Nos."
+    ("The police bought 500 units of dome cameras.", [("500", 500.0, "camera")]),
+    ("Supply of 1,200 nos. PTZ cameras for the city.", [("1,200", 1200.0, "camera")]),
+    ("The order covers 40 no. of servers.", [("40", 40.0, "server")]),
+    ("Dome cameras - 450 Nos.", [("450", 450.0, "camera")]),
+    ("They got 30 pieces of equipment.", [("30", 30.0, "piece")]),
+    ("The plant has 3 units.", [("3", 3.0, "unit")]),
+    ("There are no cameras in the market.", []),
 ]
 
 HELD_OUT = [
+    ("The vendor delivered 75 numbers of bullet cameras.", [("75", 75.0, "camera")]),
+    ("Fibre switches: 12 Nos.", [("12", 12.0, "switch")]),
     ("The ministry ordered 1,200 body cameras (800 for Lagos and 400 for Abuja).",
      [("1,200", 1200.0, "camera"), ("800", 800.0, "camera"), ("400", 400.0, "camera")]),
     ("* 25 command centres (15 in the north, 10 in the south)",

@@ -45,7 +45,8 @@ class CarriedCountStep:
         punctuation = "".join(re.escape(c) for c in carried["punctuation"])
         self.bare_end = re.compile(
             rf"[ \t]*(?:[{punctuation}|]|\Z|{alternation(carried['followers'], 'i')}(?![\w])"
-            rf"|[a-z]+(?:{alternation(numbers['not_noun_endings'])})(?![\w]))")
+            rf"|[a-z]+(?:{alternation(numbers['not_noun_endings'])})(?![\w])"
+            rf"|{alternation(numbers['abbreviated_containers'], 'i')}\.?(?![\w]))")  # "450 Nos."
         # a number followed by another, at most a joiner between, is a range's or a list's end
         # ("between 12 and 15 years", "Cristina 4, 5, 6"): the other one tells what it counts
         self.next_number = re.compile(rf"[ \u00a0]*(?:[-\u2013,&]|(?i:to|and|or)(?![\w]))?[ \u00a0]*(?:{number_pattern(domain)})")

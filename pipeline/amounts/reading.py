@@ -63,6 +63,11 @@ class Reading:
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
         self.singular_counted = {w.lower() for w in numbers["singular_counted_nouns"]}
         self.adjective_endings = tuple(numbers["adjective_endings"])
+        # "500 units of dome cameras", "1,200 Nos. PTZ cameras", "450 Nos.": a container word
+        containers = alternation(numbers["container_nouns"], "i")
+        abbreviated = alternation(numbers["abbreviated_containers"], "i")
+        self.container = re.compile(
+            rf"[ \t]+(?:(?P<word>{containers})[ \t]+(?i:of)|(?P<abbreviation>{abbreviated})\.?(?:[ \t]+(?i:of))?)(?![\w])")
         # "350 direct and 1,200 indirect jobs": a joiner and, maybe, the next number
         self.coordinated = re.compile(
             rf"[ \t]*(?:{alternation(numbers['coordinators'], 'i')})(?![\w])[ \t]*(?:(?:{number_pattern(domain)})[ \t]*)?")
@@ -118,11 +123,15 @@ class Reading:
 
     def counted_noun(self, after: str) -> tuple[str | None, bool, int]:
         """(unit, whether it was written in the plural, where the noun ends in `after`) of the
-        noun a number counts; for a part of a whole ("2,500 out of 3,200 cameras"), the whole's."""
+        noun a number counts; for a part of a whole ("2,500 out of 3,200 cameras"), the whole's; after
+        a container word ("500 units of dome cameras", "1,200 Nos. PTZ cameras"), the noun it holds."""
         whole = self.part_of_whole.match(after)
         if whole:
             unit, plural, end = self.counted_noun(after[whole.end():])
             return (unit, plural, whole.end() + end) if unit else (None, False, 0)
+        held = self._held_noun(after)
+        if held:
+            return held
         words, position, counted = [], 0, 0
         while counted < self.unit_window:
             written, position = self._noun_word(after, position)
@@ -151,6 +160,18 @@ class Reading:
         # ("12 aircraft took part")
         singular = next((pair for pair in lower if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
         return (self.unit_lemma(singular[0]), False, singular[1]) if singular else _NO_NOUN
+
+    def _held_noun(self, after: str) -> tuple[str | None, bool, int] | None:
+        """The plural noun a container word holds ("units of dome cameras", "Nos. PTZ cameras");
+        no noun for an abbreviated one holding none ("450 Nos."); None when there is no container
+        or a whole word holds no plural ("30 pieces of equipment" counts pieces)."""
+        container = self.container.match(after)
+        if not container:
+            return None
+        unit, plural, end = self.counted_noun(after[container.end():])
+        if unit and plural:
+            return unit, plural, container.end() + end
+        return _NO_NOUN if container.group("abbreviation") else None
 
     def counts_in_singular(self, noun: str) -> bool:
         """Whether more than one of `noun` is written in the singular ("100 police", "20 staff")."""
