@@ -85,6 +85,9 @@ DEV = [
     ("South Africa paid R1.2-billion for cameras.", [("R1.2-billion", 1.2e9, "ZAR")]),
     # cents after a comma: the whole units are the amount
     ("and $213,550,00 as of December", [("$213,550", 213550.0, "USD")]),
+    # a code that is also a word, after a number with a scale word or thousands separator
+    ("The ministry paid 500,000 GEL for the cameras.", [("500,000 GEL", 5e5, "GEL")]),
+    ("It cost 2.5 million GEL.", [("2.5 million GEL", 2.5e6, "GEL")]),
 ]
 
 # texts whose numbers are no MONEY at all
@@ -101,6 +104,8 @@ DEV_NOT_MONEY = [
     "China Eximbank disbursed RMB 330,7145,000 in 2009.",
     "Nigeria paid N500 for a ticket.",
     "Revenue rose in Q3 2023.",
+    "He had 300 ALL.",
+    "We tested 3 AMD chips.",
 ]
 
 HELD_OUT = [

@@ -29,6 +29,7 @@ _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
 _RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English number did not take
 _COMMA_CENTS = re.compile(r",\d\d(?![\d.,]*\d)")  # "$213,550,00": cents after a comma
 _WORDS = re.compile(r"[A-Za-z]+")
+_THOUSANDS = re.compile(r"\d,\d{3}")
 
 
 class MoneyStep:
@@ -74,7 +75,7 @@ class MoneyStep:
             rf"(?P<num>{number_pattern(domain, hyphen_after=True)})"
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
-            rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after})(?![\w])"
+            rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)})(?![\w])"
             rf"|[ \u00a0]?(?P<cur>{symbols}))"
             rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{alternation(domain['numbers']['scales'], 'i')})(?![\w]))?{minor}))"
         )
@@ -107,8 +108,17 @@ class MoneyStep:
                 or match.re is self.after and self.rejections.is_currency_first(match.string, match.start())
                 or self.rejections.is_road_name(match.groupdict().get("cur"), number, value)
                 or self.rejections.is_sign_code(match.string, match.start(), match.groupdict().get("cur"), number)
+                or self._word_code_after_plain_number(match, number)
                 or self._runs_on(match)
                 or match.re is self.after and self.weight.is_weight(match))
+
+    def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
+        """A code that is also a word ("ALL", "GEL", `codes_only_before`) after a number written
+        without a scale word or a thousands separator ("300 ALL"); "500,000 GEL" and "2.5 million
+        GEL" are money."""
+        code = match.groupdict().get("name")
+        return (match.re is self.after and code in self.tables.codes_only_before
+                and not (self.reading.has_scale(number) or _THOUSANDS.search(number)))
 
     @staticmethod
     def _runs_on(match: re.Match) -> bool:
