@@ -47,6 +47,11 @@ DEV_CASES = [
     ("Trade across the Americas grew.", []),
     ("The Emirate of Dubai and Antigua signed.", []),
     ("Canadien and Columbian firms bid.", []),
+    # names in capitals: among capitals (a dateline, a shouted title), not in a lower-case sentence
+    ("NAIROBI, KENYA – Huawei said it had installed 1,800 cameras.", [("KENYA", "KE")]),
+    ("KENYA BUYS 500 CAMERAS FROM CHINESE FIRM", [("KENYA", "KE"), ("CHINESE", "CN")]),
+    ("The LIBOR rate in CHINA was low.", []),
+    ("MICHAEL JORDAN visited the plant.", []),
 ]
 
 HELD_OUT = [
@@ -68,6 +73,8 @@ HELD_OUT = [
     ("A Congolese firm signed in Kinshasa.", [("Congolese", "CD")]),
     ("In Pointe-Noire, Congolese dockers went on strike.", [("Congolese", "CG")]),
     ("Azerbaidjan and Tadjikistan signed.", [("Azerbaidjan", "AZ"), ("Tadjikistan", "TJ")]),
+    ("SAFE CITY PROJECT IN ISLAMABAD, PAKISTAN", [("PAKISTAN", "PK")]),
+    ("LUSAKA, ZAMBIA (Reuters) - The government signed a deal.", [("ZAMBIA", "ZM")]),
 ]
 
 

@@ -111,6 +111,9 @@ class CountryRecogniser:
         self.person_ambiguous = set(data["person_ambiguous"])
         self.name_context_ok = set(data["name_context_ok"])
         self.codes_needing_context = set(data["codes_needing_context"])
+        self.capitals_share = float(data["capitals_share"])
+        self.capitals_neighbour = int(data["capitals_neighbour_letters"])
+        self.capital_forms = Gazetteer(nlp, _capital_forms(entries, int(data["capital_forms_min_letters"])), "COUNTRY")
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
         self.currency_words = set(data["currency_words_after"])
         self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"])
@@ -121,7 +124,10 @@ class CountryRecogniser:
         mentions = doc_mentions(doc)
         in_names = doc_in_names(doc)
         banks = [(start, end) for start, end, *_ in self.central_banks.find(doc)]
-        for start, end, name, entry in longest_first([*self.gazetteer.find(doc), *self.misspellings.find(doc)]):
+        found = [*self.gazetteer.find(doc), *self.misspellings.find(doc)]
+        if _CAPITALS_RUN.search(doc_text(doc)):
+            found += [match for match in self.capital_forms.find(doc) if self._in_capitals(doc, match[0], match[1])]
+        for start, end, name, entry in longest_first(found):
             in_central_bank = any(bank_start <= start and end <= bank_end for bank_start, bank_end in banks)
             word = None if in_central_bank else self.organisations.word(doc, doc.char_span(start, end))
             if word:  # "China Eximbank", "National Bank of Pakistan": not a mention, but kept for claims
@@ -139,22 +145,56 @@ class CountryRecogniser:
             return True  # "Latin America" is a region
         if span.end < len(doc) and doc[span.end].lower_ in self.currency_words:
             return True  # "the US dollar" is a currency
-        if name in self.codes_needing_context:
-            sentence = doc_text(doc)[slice(*sentence_at(doc, start))]
-            letters = [c for c in sentence if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
-                return True  # a heading in capitals: "US" there may be the word "us"
-        return name in self.person_ambiguous and self._in_person_name(doc, span)
+        if name in self.codes_needing_context and self._sentence_in_capitals(doc, start):
+            return True  # a heading in capitals: "US" there may be the word "us"
+        return (name in self.person_ambiguous or name.title() in self.person_ambiguous) and self._in_person_name(doc, span)
+
+    def _sentence_in_capitals(self, doc: Doc, start: int) -> bool:
+        sentence = doc_text(doc)[slice(*sentence_at(doc, start))]
+        letters = [c for c in sentence if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) > self.capitals_share * len(letters)
+
+    def _in_capitals(self, doc: Doc, start: int, end: int) -> bool:
+        """A name written in capitals stands among capitals: its sentence is in capitals, or the
+        nearest word before or after it is a word in capitals too ("NAIROBI, KENYA -")."""
+        span = doc.char_span(start, end)
+        if span is None:
+            return False
+        neighbours = [_nearest_word(doc, range(span.start - 1, max(-1, span.start - 3), -1)),
+                      _nearest_word(doc, range(span.end, min(len(doc), span.end + 2)))]
+        if any(t is not None and t.is_upper and len(t) >= self.capitals_neighbour for t in neighbours):
+            return True
+        return self._sentence_in_capitals(doc, start)
 
     def _in_person_name(self, doc: Doc, span) -> bool:
         """"Michael Jordan", "Chad Smith": a capitalised word that is no known context right before
         or right after."""
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        if before is not None and before.is_title and not before.is_stop \
+        if before is not None and (before.is_title or before.is_upper and span.text.isupper()) and not before.is_stop \
                 and not before.lower_.endswith(self.verb_endings) and before.text not in self.name_context_ok:
             return True
         return after is not None and after.is_title and after.text not in self.name_context_ok
+
+
+def _capital_forms(entries: dict[str, CountryEntry], min_letters: int) -> dict[str, CountryEntry]:
+    """The forms in capitals ("KENYA", "CHINESE") of names of at least `min_letters` letters
+    that are not already written so."""
+    return {form.upper(): entry for form, entry in entries.items()
+            if len(form) >= min_letters and form.upper() != form and form.upper() not in entries}
+
+
+def _nearest_word(doc: Doc, positions: range):
+    """The first token of letters at `positions`, passing over punctuation; None if none."""
+    for at in positions:
+        if doc[at].is_alpha:
+            return doc[at]
+        if not doc[at].is_punct:
+            return None
+    return None
+
+
+_CAPITALS_RUN = re.compile(r"[A-Z]{4}")
 
 
 @Language.factory("claimtrace_countries", default_config={"config_dir": None})
