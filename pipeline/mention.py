@@ -1,6 +1,7 @@
 """The Mention record every recognition component produces, and the spaCy extensions."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -73,6 +74,47 @@ def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
             bounds = [(0, len(doc_text(doc)))]
         index = set_sentence_bounds(doc, bounds)
     return index
+
+
+@dataclass(frozen=True)
+class Capitals:
+    """When a word written in capitals stands among capitals (`countries.yaml`): its sentence has
+    more than `share` of its letters in capitals (a heading, a shouted title), or a comma joins it
+    to a word in capitals of at least `neighbour_letters` letters, as in a dateline ("NAIROBI,
+    KENYA -"); a name in capitals next to an acronym ("TANGO FLNG") is neither."""
+
+    share: float
+    neighbour_letters: int
+
+    @staticmethod
+    def may_hold(text: str) -> bool:
+        """Whether `text` holds a word of four capitals at all (a cheap test before the others)."""
+        return _CAPITALS_RUN.search(text) is not None
+
+    def sentence_in_capitals(self, doc: Doc, offset: int) -> bool:
+        """Whether the sentence holding `offset` is written in capitals."""
+        sentence = doc_text(doc)[slice(*sentence_at(doc, offset))]
+        letters = [c for c in sentence if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) > self.share * len(letters)
+
+    def among_capitals(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the words at [start, end) stand among capitals."""
+        span = doc.char_span(start, end)
+        if span is None:
+            return False
+        joined = [doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None,
+                  doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None]
+        if any(t is not None and t.is_upper and t.is_alpha and len(t) >= self.neighbour_letters for t in joined):
+            return True
+        return self.sentence_in_capitals(doc, start)
+
+
+_CAPITALS_RUN = re.compile(r"[A-Z]{4}")
+
+
+def capitals_of(countries: dict) -> Capitals:
+    """The `Capitals` settings of `countries.yaml`."""
+    return Capitals(float(countries["capitals_share"]), int(countries["capitals_neighbour_letters"]))
 
 
 def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm) -> Mention:

@@ -114,6 +114,10 @@ DEV_CASES = [
     # a name after a person's initials or a job title is a person's
     ("Hyderabad police commissioner CV Anand said 77 cameras work.", [("Hyderabad", "IN")]),
     ("India: C.V. Anand said the cameras in Anand work.", [("Anand", "IN")]),
+    # places written in capitals among capitals: a heading, a dateline; not beside an acronym
+    ("PROJECT SUMMARY: SAFE CITY PROJECT IN ISLAMABAD, PAKISTAN", [("ISLAMABAD", "PK")]),
+    ("ADDIS ABABA LIGHT RAIL GETS NEW CAMERAS", [("ADDIS ABABA", "ET")]),
+    ("The TANGO FLNG was performing in the field.", []),
 ]
 
 HELD_OUT = [
@@ -152,6 +156,7 @@ HELD_OUT = [
     ("The pipeline crosses Kyzylorda Oblast.", [("Kyzylorda Oblast", "KZ")]),
     ("In Germany, police in Bavaria bought drones.", [("Bavaria", "DE")]),
     ("Cameroon: the Far North Region got cameras.", [("Far North Region", "CM")]),
+    ("HUAWEI WINS CONTRACT IN MOMBASA", [("MOMBASA", "KE")]),
 ]
 
 

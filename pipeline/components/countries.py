@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
-from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention
 from pipeline.resources import name_variants
 
 
@@ -82,16 +82,22 @@ class OrganisationNames:
         self.org_before_longest = max((len(phrase) for phrase in self.org_before), default=0)
         self.org_joiners = set(joiners)
         self.org_window = int(window)
+        self.in_capitals = {word.upper(): word for word in words}  # "CHINA EXIMBANK"
 
     def word(self, doc: Doc, span) -> str | None:
-        """The word that makes the name part of a bank's or company's name, or None."""
-        before = [t.text for t in doc[max(0, span.start - self.org_before_longest):span.start]]
+        """The word that makes the name part of a bank's or company's name, or None; a name in
+        capitals reads the words around it in capitals too ("BANK OF CHINA", "CHINA EXIMBANK")."""
+        capitals = span.text.isupper()
+        before = [t.text.upper() if capitals else t.text for t in doc[max(0, span.start - self.org_before_longest):span.start]]
         for phrase in self.org_before:
-            if len(phrase) <= len(before) and before[len(before) - len(phrase):] == phrase:
+            written = [word.upper() for word in phrase] if capitals else phrase
+            if len(phrase) <= len(before) and before[len(before) - len(phrase):] == written:
                 return " ".join(phrase)
         for token in doc[span.end:span.end + self.org_window]:  # the capitalised words that follow
             if token.text in self.org_words:
                 return token.text
+            if capitals and token.text in self.in_capitals:
+                return self.in_capitals[token.text]
             if not (token.is_title or token.is_upper or token.text in self.org_joiners):
                 break
         return None
@@ -111,8 +117,7 @@ class CountryRecogniser:
         self.person_ambiguous = set(data["person_ambiguous"])
         self.name_context_ok = set(data["name_context_ok"])
         self.codes_needing_context = set(data["codes_needing_context"])
-        self.capitals_share = float(data["capitals_share"])
-        self.capitals_neighbour = int(data["capitals_neighbour_letters"])
+        self.capitals = capitals_of(data)
         self.capital_forms = Gazetteer(nlp, _capital_forms(entries, int(data["capital_forms_min_letters"])), "COUNTRY")
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
         self.currency_words = set(data["currency_words_after"])
@@ -125,8 +130,8 @@ class CountryRecogniser:
         in_names = doc_in_names(doc)
         banks = [(start, end) for start, end, *_ in self.central_banks.find(doc)]
         found = [*self.gazetteer.find(doc), *self.misspellings.find(doc)]
-        if _CAPITALS_RUN.search(doc_text(doc)):
-            found += [match for match in self.capital_forms.find(doc) if self._in_capitals(doc, match[0], match[1])]
+        if self.capitals.may_hold(doc_text(doc)):
+            found += [match for match in self.capital_forms.find(doc) if self.capitals.among_capitals(doc, match[0], match[1])]
         for start, end, name, entry in longest_first(found):
             in_central_bank = any(bank_start <= start and end <= bank_end for bank_start, bank_end in banks)
             word = None if in_central_bank else self.organisations.word(doc, doc.char_span(start, end))
@@ -145,26 +150,9 @@ class CountryRecogniser:
             return True  # "Latin America" is a region
         if span.end < len(doc) and doc[span.end].lower_ in self.currency_words:
             return True  # "the US dollar" is a currency
-        if name in self.codes_needing_context and self._sentence_in_capitals(doc, start):
+        if name in self.codes_needing_context and self.capitals.sentence_in_capitals(doc, start):
             return True  # a heading in capitals: "US" there may be the word "us"
         return (name in self.person_ambiguous or name.title() in self.person_ambiguous) and self._in_person_name(doc, span)
-
-    def _sentence_in_capitals(self, doc: Doc, start: int) -> bool:
-        sentence = doc_text(doc)[slice(*sentence_at(doc, start))]
-        letters = [c for c in sentence if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) > self.capitals_share * len(letters)
-
-    def _in_capitals(self, doc: Doc, start: int, end: int) -> bool:
-        """A name written in capitals stands among capitals: its sentence is in capitals, or the
-        nearest word before or after it is a word in capitals too ("NAIROBI, KENYA -")."""
-        span = doc.char_span(start, end)
-        if span is None:
-            return False
-        neighbours = [_nearest_word(doc, range(span.start - 1, max(-1, span.start - 3), -1)),
-                      _nearest_word(doc, range(span.end, min(len(doc), span.end + 2)))]
-        if any(t is not None and t.is_upper and len(t) >= self.capitals_neighbour for t in neighbours):
-            return True
-        return self._sentence_in_capitals(doc, start)
 
     def _in_person_name(self, doc: Doc, span) -> bool:
         """"Michael Jordan", "Chad Smith": a capitalised word that is no known context right before
@@ -182,19 +170,6 @@ def _capital_forms(entries: dict[str, CountryEntry], min_letters: int) -> dict[s
     that are not already written so."""
     return {form.upper(): entry for form, entry in entries.items()
             if len(form) >= min_letters and form.upper() != form and form.upper() not in entries}
-
-
-def _nearest_word(doc: Doc, positions: range):
-    """The first token of letters at `positions`, passing over punctuation; None if none."""
-    for at in positions:
-        if doc[at].is_alpha:
-            return doc[at]
-        if not doc[at].is_punct:
-            return None
-    return None
-
-
-_CAPITALS_RUN = re.compile(r"[A-Z]{4}")
 
 
 @Language.factory("claimtrace_countries", default_config={"config_dir": None})

