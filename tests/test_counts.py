@@ -149,11 +149,16 @@ DEV = [
     ("They got 30 pieces of equipment.", [("30", 30.0, "piece")]),
     ("The plant has 3 units.", [("3", 3.0, "unit")]),
     ("There are no cameras in the market.", []),
+    # a contents line: a label word before a dash, a page number after leader dots
+    ("Chapter - 3 Technical Specifications ............ 46", []),
+    ("Phase - 2 will add 300 cameras.", [("300", 300.0, "camera")]),
+    ("Kenya - 40 cameras were installed.", [("40", 40.0, "camera")]),
 ]
 
 HELD_OUT = [
     ("The vendor delivered 75 numbers of bullet cameras.", [("75", 75.0, "camera")]),
     ("Fibre switches: 12 Nos.", [("12", 12.0, "switch")]),
+    ("Section - 4 Commercial Bids … 52\nAnnex: 7 Forms", []),
     ("The ministry ordered 1,200 body cameras (800 for Lagos and 400 for Abuja).",
      [("1,200", 1200.0, "camera"), ("800", 800.0, "camera"), ("400", 400.0, "camera")]),
     ("* 25 command centres (15 in the north, 10 in the south)",

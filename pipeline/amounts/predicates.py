@@ -14,6 +14,8 @@ _CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/
 _CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10": the only code before a space
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
+_WORD_AND_SEPARATOR_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]*[-\u2013:][ \u00a0]*$")  # "Chapter - 3", "Section: 4"
+_LEADER_DOTS = re.compile(r"(?:\.{3,}|…+|(?:\. ){3,})[ \u00a0]*$")  # a contents line's page: "Scope ........ 46"
 _BARE_DIGITS = re.compile(r"\d{4,}")
 _LETTERED_BEFORE = re.compile(r"(?<![\w])\d+[a-z](?:,|[ \u00a0]+(?:and|or|to))?[ \u00a0]*\Z")  # "2b and 2c", "3a, 3b"
 _LAST_WORD = re.compile(r"[A-Za-z.\u00b0]+,?\Z")  # "level", "number," before a number
@@ -64,10 +66,16 @@ class Rejections:
         return written in self.format_numbers
 
     def is_code(self, text: str, start: int, end: int, check_after: bool = True) -> bool:
-        """A number inside a name or code: 'ECU 911', 'BOL-110', '5G', 'Section 3', 'COVID-19'."""
+        """A number inside a name or code ('ECU 911', 'BOL-110', '5G', 'Section 3', 'Chapter - 1',
+        'COVID-19') or a contents line's page number after leader dots."""
         before = text[max(0, start - self.windows.code_before):start]
         code_before = _CODE_DASH_SPACE.search(before, len(before) - 3) if before[-1:] == " " else _CODE_BEFORE.search(before)
         if code_before or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
+            return True
+        if _LEADER_DOTS.search(before):
+            return True
+        separated = _WORD_AND_SEPARATOR_BEFORE.search(before)
+        if separated and separated.group(1) in self.code_words:
             return True
         previous = _WORD_BEFORE.search(before)
         if not previous:
