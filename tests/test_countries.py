@@ -52,6 +52,11 @@ DEV_CASES = [
     ("KENYA BUYS 500 CAMERAS FROM CHINESE FIRM", [("KENYA", "KE"), ("CHINESE", "CN")]),
     ("The LIBOR rate in CHINA was low.", []),
     ("MICHAEL JORDAN visited the plant.", []),
+    # the end of a place's hyphenated name is no country; T&T and its islands are Trinidad and Tobago
+    ("Police in Port-of-Spain got 200 body cameras.", []),
+    ("T&T police bought cameras for Trinidad and Tobago.", [("T&T", "TT"), ("Trinidad and Tobago", "TT")]),
+    ("Police in Trinidad and on Tobago got cameras.", [("Trinidad", "TT"), ("Tobago", "TT")]),
+    ("The anti-China protests grew.", [("China", "CN")]),
 ]
 
 HELD_OUT = [

@@ -153,12 +153,21 @@ DEV = [
     ("Chapter - 3 Technical Specifications ............ 46", []),
     ("Phase - 2 will add 300 cameras.", [("300", 300.0, "camera")]),
     ("Kenya - 40 cameras were installed.", [("40", 40.0, "camera")]),
+    # a grouped or scaled number after a name is a count, not a code
+    ("The government gave Angola 20,000 surgical masks.", [("20,000", 20000.0, "mask")]),
+    ("The ECU 911 cameras work.", []),
+    # a range whose first number is no year: the second is no year either
+    ("The plan adds between 1500 and 2000 cameras by August.", [("1500", 1500.0, "camera"), ("2000", 2000.0, "camera")]),
+    ("between 2019 and 2021 cameras were added", []),
+    ("The servers hold 5 petabytes of footage.", []),
 ]
 
 HELD_OUT = [
     ("The vendor delivered 75 numbers of bullet cameras.", [("75", 75.0, "camera")]),
     ("Fibre switches: 12 Nos.", [("12", 12.0, "switch")]),
     ("Section - 4 Commercial Bids … 52\nAnnex: 7 Forms", []),
+    ("The firm sold Kenya 1.2 million masks.", [("1.2 million", 1.2e6, "mask")]),
+    ("It grew from 500 to 2000 officers.", [("500", 500.0, "officer"), ("2000", 2000.0, "officer")]),
     ("The ministry ordered 1,200 body cameras (800 for Lagos and 400 for Abuja).",
      [("1,200", 1200.0, "camera"), ("800", 800.0, "camera"), ("400", 400.0, "camera")]),
     ("* 25 command centres (15 in the north, 10 in the south)",

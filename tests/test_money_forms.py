@@ -88,6 +88,11 @@ DEV = [
     # a code that is also a word, after a number with a scale word or thousands separator
     ("The ministry paid 500,000 GEL for the cameras.", [("500,000 GEL", 5e5, "GEL")]),
     ("It cost 2.5 million GEL.", [("2.5 million GEL", 2.5e6, "GEL")]),
+    # local signs: Rwandan francs, Namibian dollars as NAMPA writes them
+    ("The ministry set aside Rwf5 billion and Frw 2 billion.", [("Rwf5 billion", 5e9, "RWF"), ("Frw 2 billion", 2e9, "RWF")]),
+    ("The ministry paid N.dollars 25 million.", [("N.dollars 25 million", 2.5e7, "NAD")]),
+    # a text naming the Trinidad and Tobago dollar: its "$" is that dollar
+    ("Trinidad paid TT$ 5 million and then $3 million.", [("TT$ 5 million", 5e6, "TTD"), ("$3 million", 3e6, "TTD")]),
 ]
 
 # texts whose numbers are no MONEY at all

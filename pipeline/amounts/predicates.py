@@ -7,6 +7,7 @@ import re
 
 from pipeline.amounts.reading import Reading
 from pipeline.domain import DomainData
+from pipeline.normalise.numbers import after_no_year
 from pipeline.patterns import alternation, number_pattern
 
 # \Z, not $: "$" would also match before a line break
@@ -17,6 +18,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
 _WORD_AND_SEPARATOR_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]*[-\u2013:][ \u00a0]*$")  # "Chapter - 3", "Section: 4"
 _LEADER_DOTS = re.compile(r"(?:\.{3,}|…+|(?:\. ){3,})[ \u00a0]*$")  # a contents line's page: "Scope ........ 46"
 _BARE_DIGITS = re.compile(r"\d{4,}")
+_GROUPED_THOUSANDS = re.compile(r"\d,\d{3}")
 _LETTERED_BEFORE = re.compile(r"(?<![\w])\d+[a-z](?:,|[ \u00a0]+(?:and|or|to))?[ \u00a0]*\Z")  # "2b and 2c", "3a, 3b"
 _LAST_WORD = re.compile(r"[A-Za-z.\u00b0]+,?\Z")  # "level", "number," before a number
 _DIGIT_BEFORE = re.compile(r"\d ?$")
@@ -88,7 +90,9 @@ class Rejections:
             return False  # "... Registration Service. Two co-investors": the sentence before ends
         preceding = before[:previous.start()].rstrip()
         at_sentence_start = not preceding or preceding[-1] in '.!?\n"“'
-        return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words
+        written = text[start:end]
+        grouped = _GROUPED_THOUSANDS.search(written) or self.reading.has_scale(written)  # "gave Angola 20,000 masks"
+        return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words and not grouped
 
     def is_road_name(self, sign: str | None, number: str, value: float) -> bool:
         """A one-letter sign before a small number without a scale word: "the R40" is more
@@ -160,6 +164,8 @@ class Rejections:
         if not plural:
             return True
         before = text[max(0, start - self.windows.year_cue_before - 30):start].split()[-3:]
+        if after_no_year(text, start, self.years):
+            return False  # "between 1500 and 2000 cameras": the range's other end is no year
         # a cue right before it, or "the" and up to two describing words ("the more violent 2018 elections")
         for at in range(len(before) - 1, -1, -1):
             if before[at].lower() in self.year_cues:

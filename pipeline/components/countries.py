@@ -146,6 +146,8 @@ class CountryRecogniser:
 
     def _rejected(self, doc: Doc, start: int, end: int, name: str) -> bool:
         span = doc.char_span(start, end)
+        if _ends_linked_name(doc, span.start):
+            return True  # the end of a hyphenated place name: "Port-of-Spain"
         if span.start > 0 and doc[span.start - 1].text in self.blocked_after.get(name, ()):
             return True  # "Latin America" is a region
         if span.end < len(doc) and doc[span.end].lower_ in self.currency_words:
@@ -163,6 +165,16 @@ class CountryRecogniser:
                 and not before.lower_.endswith(self.verb_endings) and before.text not in self.name_context_ok:
             return True
         return after is not None and after.is_title and after.text not in self.name_context_ok
+
+
+def _ends_linked_name(doc: Doc, start: int) -> bool:
+    """Whether the token at `start` ends a name linked by hyphens and a short lower-case word
+    ("Port-of-Spain", "Dar-es-Salaam")."""
+    if start < 4:
+        return False
+    first, hyphen, link, second_hyphen = doc[start - 4:start]
+    return (hyphen.text == second_hyphen.text == "-" and link.is_lower and len(link) <= 3 and first.is_title
+            and not hyphen.whitespace_ and not link.whitespace_ and not second_hyphen.whitespace_)
 
 
 def _capital_forms(entries: dict[str, CountryEntry], min_letters: int) -> dict[str, CountryEntry]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from pipeline.domain import load_domain
 from pipeline.mention import doc_mentions, doc_text, make_mention
 from pipeline.normalise.dates import date_grammar, parse_date
+from pipeline.normalise.numbers import after_no_year
 from pipeline.patterns import first_letters_guard
 
 # a year joined by a slash to a number that is no month ("13848/2020", "No. 27/2014") or to more
@@ -57,6 +58,12 @@ class DateRecogniser:
         cue = first_letters_guard([*dates["month_alone_cues"], *dates["month_relative"]],
                                   behind=r"(?<![\w-])", every_case=True)
         self.month_alone = re.compile(cue + grammar.month_alone.pattern)
+        self.years = tuple(dates["year_range"])
+
+    def _counted_range_end(self, text: str, match: re.Match) -> bool:
+        """A bare year ending a range whose first number is no year: "between 1500 and 2000 cameras"."""
+        written = match.group()
+        return written.isdigit() and after_no_year(text, match.start(), self.years)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -65,7 +72,7 @@ class DateRecogniser:
         # (start, end, whether the year comes from the text before: "In 2015 … In June, …")
         found = [(m.start(), m.end(), False) for m in self.pattern.finditer(text)
                  if not re.match(r"[.,]\d", text[m.end():m.end() + 2])  # "2023.5", "2,023" are numbers
-                 and not _in_code(text, m.start(), m.end())]
+                 and not _in_code(text, m.start(), m.end()) and not self._counted_range_end(text, m)]
         found += [(m.start("offset"), m.end(), False) if m.group("offset") else (m.start("month"), m.end(), True)
                   for m in self.month_alone.finditer(text)]
         year = None  # the year of the last date written; after a year past publication ("to 2028"), none

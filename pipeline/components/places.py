@@ -45,6 +45,7 @@ _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _CAPITALS = re.compile(r"[A-Z]{2,3}")
 _HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Saint-Louis", not "Ad-Dawhah"
 _TWO_WORD_NAME = re.compile(r"[A-Z][a-z]{2,} [A-Z][a-z]{2,}")
+_LINKED_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z]{1,3} [A-Z][a-z]+)+")  # "Port of Spain" as "Port-of-Spain"
 _WORD_AFTER_NAME = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
 
@@ -76,10 +77,11 @@ class _Names:
 
     def _forms(self, name: str) -> set[str]:
         """The name as written, with its hyphens as spaces ("Saint-Louis", "Saint Louis") or its
-        two words joined by a hyphen ("Garoua-Boulai"), and with the other forms of its first word."""
+        words joined by hyphens ("Garoua-Boulai", "Port-of-Spain"), and with the other forms of its
+        first word."""
         if _HYPHENATED_NAME.fullmatch(name):
             written = [name, name.replace("-", " ")]
-        elif _TWO_WORD_NAME.fullmatch(name):  # "Garoua Boulai" as "Garoua-Boulai"
+        elif _TWO_WORD_NAME.fullmatch(name) or _LINKED_NAME.fullmatch(name):  # "Garoua-Boulai", "Port-of-Spain"
             written = [name, name.replace(" ", "-")]
         else:
             written = [name]
