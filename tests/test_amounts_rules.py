@@ -76,9 +76,13 @@ RULES = [
     ("range with to", "20,000 to 30,000 cameras",
      [(Q, "20,000", 20000.0, "camera", "range_rule"), (Q, "30,000", 30000.0, "camera", "count_rule")]),
     ("range with a dash", "rates of 10-15%", [(P, "10", 10.0, None, "range_rule"), (P, "15%", 15.0, None, "percent_rule")]),
+    # two numbers joined by "and" share the noun after the second: the count step proposes both
     ("range after between", "between 300 and 500 cameras",
+     [(Q, "300", 300.0, "camera", "count_rule"), (Q, "500", 500.0, "camera", "count_rule")]),
+    ("range, and without between", "the 5 and 10 cameras",
+     [(Q, "5", 5.0, "camera", "count_rule"), (Q, "10", 10.0, "camera", "count_rule")]),
+    ("range after from", "from 300 to 500 cameras",
      [(Q, "300", 300.0, "camera", "range_rule"), (Q, "500", 500.0, "camera", "count_rule")]),
-    ("range, and without between", "the 5 and 10 cameras", [(Q, "10", 10.0, "camera", "count_rule")]),
     ("range, scale of the second end", "a loan of $1-2 million",
      [(M, "$1", 1e6, "USD", "money_rule"), (M, "2 million", 2e6, "USD", "range_rule")]),
     ("range, first end not rescaled", "from 60,000 to 1.5 million cameras",
@@ -112,8 +116,9 @@ RULES = [
      [(M, "rmb 10", 10.0, "CNY", "money_rule"), (M, "usd 20", 20.0, "USD", "money_rule")]),
     # predicate: is_range_start
     ("is_range_start", "between $10 and 20", [(M, "$10", 10.0, "USD", "money_rule")]),
+    # (the count the money's number also proposes is settled by the resolver: money wins)
     ("minor part counting a noun", "$15 and 20 cameras",
-     [(M, "$15", 15.0, "USD", "money_rule"), (Q, "20", 20.0, "camera", "count_rule")]),
+     [(M, "$15", 15.0, "USD", "money_rule"), (Q, "15", 15.0, "camera", "count_rule"), (Q, "20", 20.0, "camera", "count_rule")]),
     # predicate: is_after_number
     ("is_after_number", "5 percent of 10.", [(P, "5 percent", 5.0, None, "percent_rule")]),
     # predicate: is_hyphen_adjective

@@ -160,6 +160,27 @@ DEV = [
     ("The plan adds between 1500 and 2000 cameras by August.", [("1500", 1500.0, "camera"), ("2000", 2000.0, "camera")]),
     ("between 2019 and 2021 cameras were added", []),
     ("The servers hold 5 petabytes of footage.", []),
+    # "out of" with a whole that is no round ratio's: two counts
+    ("The party won 312 out of 420 seats.", [("312", 312.0, "seat"), ("420", 420.0, "seat")]),
+    # two numbers joined by "and" share the noun after the second, names between them or not
+    ("They won 14 and 9 seats respectively.", [("14", 14.0, "seat"), ("9", 9.0, "seat")]),
+    ("The bank has about 90 Alpha, 25 Beta and 12 Gamma branches.",
+     [("90", 90.0, "branch"), ("25", 25.0, "branch"), ("12", 12.0, "branch")]),
+    ("It built 500 and 220 kV switchyards.", []),
+    # a partitive through a possessive
+    ("The army took 48 of the country's 90 districts.", [("48", 48.0, "district"), ("90", 90.0, "district")]),
+    # adjectives standing for people
+    ("Police said 15 of the injured were children.", [("15", 15.0, "person")]),
+    ("The floods left 10,000 homeless.", [("10,000", 10000.0, "person")]),
+    ("It can carry up to 65,000 dead weight tonnage.", []),
+    # a bare number before a passive verb done to people, or after a people subject
+    ("An estimated 62,000 were displaced by the floods.", [("62,000", 62000.0, "person")]),
+    ("The death toll from twin blasts rose to 88.", [("88", 88.0, "person")]),
+    ("Organisers put the crowd at 80,000 or more.", [("80,000", 80000.0, "person")]),
+    # a plural subject right before a copula, and a count phrase, count a scaled number too
+    ("Acme shipments were 22.1 million in the quarter.", [("22.1 million", 22.1e6, "shipment")]),
+    ("The number of riders last year was 96.4 million.", [("96.4 million", 96.4e6, "rider")]),
+    ("Prices were 40 last week.", []),
 ]
 
 HELD_OUT = [
@@ -168,6 +189,12 @@ HELD_OUT = [
     ("Section - 4 Commercial Bids … 52\nAnnex: 7 Forms", []),
     ("The firm sold Kenya 1.2 million masks.", [("1.2 million", 1.2e6, "mask")]),
     ("It grew from 500 to 2000 officers.", [("500", 500.0, "officer"), ("2000", 2000.0, "officer")]),
+    ("Only 12 out of 50 buses had cameras.", [("12", 12.0, "bus"), ("50", 50.0, "bus")]),
+    ("The rebels hold 7 of the region's 11 towns.", [("7", 7.0, "town"), ("11", 11.0, "town")]),
+    ("About 3,000 were evacuated from the coast.", [("3,000", 3000.0, "person")]),
+    ("Voters re-elected 120 and 35 councillors in two rounds.",
+     [("120", 120.0, "councillor"), ("35", 35.0, "councillor"), ("two", 2.0, "round")]),
+    ("The number of subscribers reached 1.3 million.", [("1.3 million", 1.3e6, "subscriber")]),
     ("The ministry ordered 1,200 body cameras (800 for Lagos and 400 for Abuja).",
      [("1,200", 1200.0, "camera"), ("800", 800.0, "camera"), ("400", 400.0, "camera")]),
     ("* 25 command centres (15 in the north, 10 in the south)",

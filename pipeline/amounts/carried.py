@@ -55,6 +55,12 @@ class CarriedCountStep:
         self.person_verb = re.compile(rf"(?<![\w]){alternation(carried['person_verbs'], 'i')}[ \u00a0]+"
                                       rf"(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
         self.person_unit = carried["person_unit"]
+        self.person_passive = re.compile(rf"[ \u00a0]+{alternation(carried['passive_auxiliaries'], 'i')}[ \u00a0]+"
+                                         rf"{alternation(carried['person_verbs'], 'i')}(?![\w])")
+        self.person_subject = re.compile(rf"(?<![\w]){alternation(carried['person_subjects'], 'i')}(?![\w])")
+        self.copula_subject = re.compile(
+            rf"(?P<noun>[A-Za-z][a-z]+)[ \u00a0]+{alternation(carried['copulas'], 'i')}[ \u00a0]+"
+            rf"(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
         self.phrases = Keyed(re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+"),
                              carried["count_phrases"])
         self.change_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])"),
@@ -86,8 +92,9 @@ class CarriedCountStep:
                 continue
             if antecedents is None:  # read once per doc, only when a bare number needs them
                 antecedents = self._antecedents(scan, found)
-            unit = self._label_noun(scan.text, start) or self._people_after_verb(scan.text, start) \
-                or self._antecedent(scan, (start, end), antecedents)
+            unit = self._label_noun(scan.text, start) or self._people_around(scan.text, start, end) \
+                or self._copula_subject(scan.text, start) \
+                or self._antecedent(scan, (start, end), antecedents, self.reading.has_scale(scan.text[start:end]))
             if unit and self._bare(scan.text, start, end, value):
                 carried.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value,
                                                     "carried_count_rule", unit=unit))
@@ -98,7 +105,7 @@ class CarriedCountStep:
         a word of `followers`, and by no other number; None for any other number."""
         written = text[start:end]
         value = self.reading.parse_number(written)
-        if (value is None or value != int(value) or self.reading.has_scale(written)
+        if (value is None or (value != int(value) and not self.reading.has_scale(written))
                 or not self.bare_end.match(text, end) or self.next_number.match(text, end)):
             return None  # "from 20 million to 50 million" passengers are no carried count of terminals
         return value
@@ -148,11 +155,20 @@ class CarriedCountStep:
         before = max(0, start - self.reading.windows.qualifier_before)
         return bool(_OF_BEFORE.search(text, before, start)) and not self.phrase_tail.search(text, before, start)
 
-    def _people_after_verb(self, text: str, start: int) -> str | None:
-        """"The attack killed 12 and injured 30": a bare number right after a verb done to people
-        (`person_verbs`) counts people."""
-        found = self.person_verb.search(text, max(0, start - self.reading.windows.qualifier_before), start)
+    def _people_around(self, text: str, start: int, end: int) -> str | None:
+        """"The attack killed 12 and injured 30", "an estimated 62,000 were displaced": a bare
+        number right after a verb done to people (`person_verbs`), or before one in the passive,
+        counts people."""
+        found = self.person_verb.search(text, max(0, start - self.reading.windows.qualifier_before), start) \
+            or self.person_passive.match(text, end)
         return self.person_unit if found else None
+
+    def _copula_subject(self, text: str, start: int) -> str | None:
+        """"Acme shipments were 22.1 million": the plural noun right before a copula and the number,
+        unless it is measured rather than counted ("Prices were 40")."""
+        subject = self.copula_subject.search(text, max(0, start - self.subject_window), start)
+        unit = self._plural_in(subject.group("noun")) if subject else None
+        return unit if unit and unit not in self.measured_subjects else None
 
     def _label_noun(self, text: str, start: int) -> str | None:
         """The unit of a label line or table row ending right before the number: "Cameras
@@ -175,23 +191,24 @@ class CarriedCountStep:
         counts found, the count phrases ("number of victims"), plural technologies ("CCTV
         cameras") and the plural objects of `object_verbs` ("to install cameras")."""
         amounts = SpanIndex([(m.start, m.end) for m in found if m.label != "QUANTITY"])
-        nouns = [(m.start, m.unit) for m in found  # a count inside an amount of money is no count
+        nouns = [(m.start, m.unit, False) for m in found  # a count inside an amount of money is no count
                  if m.label == "QUANTITY" and m.unit and m.unit != self.factor_word
                  and not amounts.overlaps(m.start, m.end)]
         for phrase in self.phrases.finditer(scan.text):
             noun, plural, _ = self.reading.noun_after(scan.text, phrase.end())
             if noun and plural:
-                nouns.append((phrase.start(), noun))
+                nouns.append((phrase.start(), noun, True))
+        nouns += [(subject.start(), self.person_unit, True) for subject in self.person_subject.finditer(scan.text)]
         nouns += self._change_subjects(scan.text)
         for verb in self.object_verb.finditer(scan.text):  # "to install cameras in six regions: 380 in Pánuco"
             noun, plural, _ = self.reading.noun_after(scan.text, verb.end())
             if noun and plural:
-                nouns.append((verb.start(), noun))
+                nouns.append((verb.start(), noun, False))
         for mention in scan.others:
             if mention.label == "TECHNOLOGY":
                 noun = self._plural_in(mention.text.split()[-1])
                 if noun:
-                    nouns.append((mention.start, noun))
+                    nouns.append((mention.start, noun, False))
         return sorted(nouns)
 
     def _change_subjects(self, text: str) -> list[tuple[int, str]]:
@@ -203,13 +220,16 @@ class CarriedCountStep:
             if subject:
                 unit = self._plural_in(subject.group("noun"))
                 if unit and unit not in self.measured_subjects:
-                    nouns.append((subject.start(), unit))
+                    nouns.append((subject.start(), unit, False))
         return nouns
 
-    def _antecedent(self, scan: NumberScan, number: tuple[int, int], antecedents: list[tuple[int, str]]) -> str | None:
+    def _antecedent(self, scan: NumberScan, number: tuple[int, int], antecedents: list[tuple[int, str, bool]],
+                    scaled: bool = False) -> str | None:
         """The unit of the nearest antecedent before the number within its sentence or the
         `sentences_back` before it, no paragraph break between; a number placed "in <Name>"
-        passes over place nouns ("six regions: 380 in Pánuco")."""
+        passes over place nouns ("six regions: 380 in Pánuco"). A scaled number ("96.4 million")
+        takes only a count phrase or a people subject of its own sentence ("the number of riders
+        was 96.4 million"), not another count's noun."""
         start, end = number
         at = bisect.bisect_left(antecedents, (start, ""))
         if _PLACED.match(scan.text, end):
@@ -217,10 +237,10 @@ class CarriedCountStep:
                 at -= 1
         if not at:
             return None
-        position, unit = antecedents[at - 1]
+        position, unit, phrase = antecedents[at - 1]
         bounds = sentence_bounds(scan.doc)
         sentence = max(0, bisect.bisect_right(bounds, (start, len(scan.text))) - 1)
-        earliest = bounds[max(0, sentence - self.sentences_back)][0]
-        if position < earliest or "\n\n" in scan.text[position:start]:
+        earliest = bounds[max(0, sentence - (0 if scaled else self.sentences_back))][0]
+        if position < earliest or "\n\n" in scan.text[position:start] or scaled and not phrase:
             return None
         return unit

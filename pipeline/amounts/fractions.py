@@ -58,15 +58,24 @@ class RatioStep:
         small = rf"(?:\d{{1,3}}|{small_number_pattern(domain)})"
         start = first_letters_guard([*numbers["units"], *numbers["tens"]], digits=True, behind=r"(?<![\w.,-])")
         self.ratio = re.compile(
-            rf"{start}(?P<part>{small})\s+{alternation(numbers['ratio_words'], 'i')}\s+(?P<whole>{small})(?![\w.,%-])"
+            rf"{start}(?P<part>{small})\s+(?P<word>{alternation(numbers['ratio_words'], 'i')})\s+(?P<whole>{small})(?![\w.,%-])"
         )
+        self.out_of_words = {word.lower() for word in numbers["out_of_ratio_words"]}
+        self.out_of_max_whole = float(numbers["out_of_ratio_max_whole"])
+        self.out_of_wholes = {float(whole) for whole in numbers["out_of_ratio_wholes"]}
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every ratio of a part below its whole that counts things, in percentage points."""
         found = []
         for match in self.ratio.finditer(scan.text):
             part, whole = self.reading.parse_number(match.group("part")), self.reading.parse_number(match.group("whole"))
-            if part and whole and part < whole and self.reading.noun_after(scan.text, match.end())[1]:
+            if part and whole and part < whole and self._ratio_whole(match.group("word"), whole) \
+                    and self.reading.noun_after(scan.text, match.end())[1]:
                 found.append(self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
                                                   round(100 * part / whole, 2), "ratio_rule"))
         return found
+
+    def _ratio_whole(self, word: str, whole: float) -> bool:
+        """Whether the whole makes a ratio: any after "in"; after "out of" a small or round one."""
+        return (" ".join(word.lower().split()) not in self.out_of_words
+                or whole <= self.out_of_max_whole or whole in self.out_of_wholes)

@@ -62,6 +62,10 @@ class Reading:
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
         self.singular_counted = {w.lower() for w in numbers["singular_counted_nouns"]}
+        self.person_adjectives = {w.lower() for w in numbers["person_adjectives"]}
+        self.measure_words = {w.lower() for w in numbers["measure_units"]}
+        self.currency_names = {name for name in currency_tables(domain).names if " " not in name}
+        self.person_unit = numbers["carried_counts"]["person_unit"]
         self.adjective_endings = tuple(numbers["adjective_endings"])
         # "500 units of dome cameras", "1,200 Nos. PTZ cameras", "450 Nos.": a container word
         containers = alternation(numbers["container_nouns"], "i")
@@ -132,6 +136,25 @@ class Reading:
         held = self._held_noun(after)
         if held:
             return held
+        words, position = self._noun_words(after)
+        plural = self._first_plural(words)
+        if plural:
+            return plural
+        coordinated = self._coordinated_noun(after, words, position)
+        if coordinated[0]:
+            return coordinated
+        if len(words) == 1 and words[0][0].lower() in self.person_adjectives:
+            return self.person_unit, True, words[0][1]  # "15 of the injured", "10,000 homeless"
+        lower = [(w, e) for w, e in words
+                 if w.islower() and not w.endswith(self.not_noun_endings) and w not in self.noun_modifiers]
+        # the last such word ("1 dry bulk berth"), but the first noun counted in the singular
+        # ("12 aircraft took part")
+        singular = next((pair for pair in lower if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
+        return (self.unit_lemma(singular[0]), False, singular[1]) if singular else _NO_NOUN
+
+    def _noun_words(self, after: str) -> tuple[list[tuple[str, int]], int]:
+        """(word, where it ends) of the words a noun search reads after a number, up to
+        `unit_window` words that are no `noun_modifiers`, and where the search stopped."""
         words, position, counted = [], 0, 0
         while counted < self.unit_window:
             written, position = self._noun_word(after, position)
@@ -145,21 +168,17 @@ class Reading:
                 words.append((word, position))
                 break  # "47 counties' systems": a plural owner is the counted noun
             # a singular owner ("two buyer's credit facilities") is not
+        return words, position
+
+    def _first_plural(self, words: list[tuple[str, int]]) -> tuple[str, bool, int] | None:
+        """(unit, True, end) of the first plural word: "co-investors" -> co-investor, "CCTV-cameras" -> camera."""
         for word, word_end in words:
             *prefix, last = word.split("-")
             singular = self.plural_to_singular(last)
-            if singular:  # "co-investors" -> co-investor; "CCTV-cameras" -> camera
+            if singular:
                 unit = "-".join([*prefix, singular]) if all(part.islower() for part in prefix) else singular
                 return unit, True, word_end
-        coordinated = self._coordinated_noun(after, words, position)
-        if coordinated[0]:
-            return coordinated
-        lower = [(w, e) for w, e in words
-                 if w.islower() and not w.endswith(self.not_noun_endings) and w not in self.noun_modifiers]
-        # the last such word ("1 dry bulk berth"), but the first noun counted in the singular
-        # ("12 aircraft took part")
-        singular = next((pair for pair in lower if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
-        return (self.unit_lemma(singular[0]), False, singular[1]) if singular else _NO_NOUN
+        return None
 
     def _held_noun(self, after: str) -> tuple[str | None, bool, int] | None:
         """The plural noun a container word holds ("units of dome cameras", "Nos. PTZ cameras");
@@ -179,20 +198,26 @@ class Reading:
 
     def _coordinated_noun(self, after: str, words: list[tuple[str, int]], position: int) -> tuple[str | None, bool, int]:
         """The plural noun after a joiner that the singular lower-case words before it describe
-        ("350 direct and 1,200 indirect jobs" -> job, "two subcritical, oil-fired units" -> unit);
-        none when a word before it may be a noun ("1 interchange, 6 bridges", "100 police and 20 soldiers")."""
-        if not words or not all(self._describes(word) for word, _ in words):
-            return _NO_NOUN
+        ("350 direct and 1,200 indirect jobs" -> job, "two subcritical, oil-fired units" -> unit), or
+        that the next number counts when nothing or names stand before the joiner ("14 and 9 seats",
+        "90 Alpha and 25 Beta branches"); none when a word before it may be a noun ("1 interchange,
+        6 bridges", "100 police and 20 soldiers")."""
+        described = bool(words) and all(self._describes(word) for word, _ in words)
+        named = all(word[:1].isupper() for word, _ in words)  # "14 and 9 seats", "90 Alpha, 25 Beta and 12 Gamma branches"
         joined = self.coordinated.match(after, position)
-        if not joined:
+        if not joined or not (described or named):
             return _NO_NOUN
         rest = after[joined.end():]
         next_word = _WORD_AFTER.match(rest)
         numbered = any(c.isdigit() for c in joined.group())
+        if not described and not numbered:
+            return _NO_NOUN  # names or nothing before the joiner: only another number shares its noun
         word = next_word.group(1) if next_word else ""
-        if not numbered and not (word.islower() and word not in self.unit_stop):
-            return _NO_NOUN  # "50 more, they paid": no noun's words follow the joiner
+        if not numbered and not (word.islower() and word not in self.unit_stop) or word.lower() in self.measure_words:
+            return _NO_NOUN  # "50 more, they paid": no noun's words follow the joiner; "500 and 220 kV lines"
         unit, plural, end = self.counted_noun(rest)
+        if unit in self.currency_names:
+            return _NO_NOUN  # "between five and 20 dollars" is money
         return (unit, True, joined.end() + end) if unit and plural else _NO_NOUN
 
     def _describes(self, word: str) -> bool:
