@@ -93,6 +93,11 @@ DEV = [
     ("The ministry paid N.dollars 25 million.", [("N.dollars 25 million", 2.5e7, "NAD")]),
     # a text naming the Trinidad and Tobago dollar: its "$" is that dollar
     ("Trinidad paid TT$ 5 million and then $3 million.", [("TT$ 5 million", 5e6, "TTD"), ("$3 million", 3e6, "TTD")]),
+    # lower-case shilling signs, the singular rupee sign
+    ("Maize costs ksh. 1,800 per bag.", [("ksh. 1,800", 1800.0, "KES")]),
+    ("A ticket costs Re 1.", [("Re 1", 1.0, "INR")]),
+    # a scaled number of pounds is money unless weighed
+    ("The bank will cut 3 billion pounds of costs.", [("3 billion pounds", 3e9, "GBP")]),
 ]
 
 # texts whose numbers are no MONEY at all
@@ -111,6 +116,8 @@ DEV_NOT_MONEY = [
     "Revenue rose in Q3 2023.",
     "He had 300 ALL.",
     "We tested 3 AMD chips.",
+    "He has shed 45 pounds since January.",
+    "The ship weighs 2 million pounds.",
 ]
 
 HELD_OUT = [

@@ -26,7 +26,8 @@ class FractionStep:
         self.fraction = Keyed(re.compile(
             rf"(?:(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
             rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-])"
-            rf"|(?<![\w-])(?P<det>{before_determiner})(?=\s+{determiners}\b))"
+            rf"|(?<![\w-])(?P<det>{before_determiner})(?=\s+{determiners}\b)"
+            rf"|(?<![\w-])(?P<noun>{fractions})(?=\s+{alternation(numbers['fractions_before_nouns'], 'i')}\b))"
         ), numbers["fractions"])
         self.period_ordinal = re.compile(rf"(?<![\w-]){alternation(numbers['period_ordinals'], 'i')}\s+\Z")
         # "almost 1/4 of that", "1/4th of this project"

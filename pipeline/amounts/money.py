@@ -208,6 +208,8 @@ class WeightGuard:
         data = domain["currencies"]["weight_units"]
         self.names = {n.lower() for n in data["names"]}
         self.words_before = {w.lower() for w in data["words_before"]}
+        self.scaled_words_before = {w.lower() for w in data["scaled_words_before"]}
+        self.scale = re.compile(rf"(?<![\w]){alternation(domain['numbers']['scales'], 'i')}(?![\w])")
         self.money_nouns = {w.lower() for w in data["money_nouns"]}
         self.noun_window = int(data["noun_window"])
         self.window_before = int(data["window_before"])
@@ -221,8 +223,10 @@ class WeightGuard:
         if not name or name.lower() not in self.names:
             return False
         text, end = match.string, match.end("name")
-        before = _WORDS.findall(text[max(0, match.start() - self.window_before):match.start()])
-        if any(word.lower() in self.words_before for word in before) or self.unit_after.match(text, end):
+        before = {word.lower() for word in _WORDS.findall(text[max(0, match.start() - self.window_before):match.start()])}
+        if self.scale.search(match.group("num")):  # "cut 3 billion pounds of costs", "lost 2 million pounds"
+            return bool(before & self.scaled_words_before)
+        if before & self.words_before or self.unit_after.match(text, end):
             return True
         nouns = self._weighed(match)
         return nouns is not None and not any(w.lower() in self.money_nouns for w in _WORDS.findall(nouns))

@@ -24,6 +24,9 @@ class PercentStep:
         self.percent_of = Keyed(re.compile(
             rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
         ), numbers["percent_words"])
+        # "half a percent", "a quarter of a percentage point": a fraction of one percent
+        self.fraction_of_one = re.compile(
+            rf"(?<![\w-])(?P<fraction>{alternation(numbers['fractions'], 'i')})[ ]+(?:(?i:of)[ ]+)?(?i:a|one)[ ]+{percent_words}(?![\w])")
         self.negative_tail = re.compile(rf"(?<![\w-]){alternation(numbers['negative_words'], 'i')}[ ]+$")
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
@@ -39,8 +42,14 @@ class PercentStep:
         return [self.reading.mention(scan.doc, "PERCENT", begin, match.end(), value, "percent_rule")]
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
-        """The percentages written "percent of" a number that ends the phrase."""
-        return [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
-                                     self.reading.parse_number(match.group("num")), "percent_rule")
-                for match in self.percent_of.finditer(scan.text)
-                if not self.rejections.is_after_number(scan.text, match.start())]
+        """The percentages written "percent of" a number that ends the phrase, and fractions of
+        one percent ("half a percent")."""
+        found = [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
+                                      self.reading.parse_number(match.group("num")), "percent_rule")
+                 for match in self.percent_of.finditer(scan.text)
+                 if not self.rejections.is_after_number(scan.text, match.start())]
+        for match in self.fraction_of_one.finditer(scan.text):
+            share = self.reading.parse_percent(match.group("fraction"))
+            found.append(self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
+                                              None if share is None else round(share / 100, 4), "percent_rule"))
+        return found
