@@ -57,6 +57,7 @@ DEV_CASES = [
     ("T&T police bought cameras for Trinidad and Tobago.", [("T&T", "TT"), ("Trinidad and Tobago", "TT")]),
     ("Police in Trinidad and on Tobago got cameras.", [("Trinidad", "TT"), ("Tobago", "TT")]),
     ("The anti-China protests grew.", [("China", "CN")]),
+    ("NZ police bought the system.", [("NZ", "NZ")]),
 ]
 
 HELD_OUT = [

@@ -181,6 +181,10 @@ DEV = [
     ("Acme shipments were 22.1 million in the quarter.", [("22.1 million", 22.1e6, "shipment")]),
     ("The number of riders last year was 96.4 million.", [("96.4 million", 96.4e6, "rider")]),
     ("Prices were 40 last week.", []),
+    # idioms holding a factor word multiply nothing
+    ("Voters should think twice before they back it.", []),
+    ("The firm doubled down on its bet.", []),
+    ("It costs twice as much.", [("twice", 2.0, "times")]),
 ]
 
 HELD_OUT = [

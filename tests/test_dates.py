@@ -33,6 +33,8 @@ def test_parse_date(text, published, iso):
     ("last year", None), ("14 March", None), ("31 February 2024", None), ("1850", None), ("foo", None),
     ("", None), (None, None), ("1.5 years", None), ("two years ago", None), ("31/02/2022", None),
     ("Q1", None), ("sometime", "2024-05-02"), ("May", None),
+    # a stretch in the plural without a number has no length
+    ("the coming years", "2024-05-02"), ("the past months", None),
 ])
 def test_parse_date_unknown(text, published):
     assert parse_date(text, published) is None

@@ -110,6 +110,9 @@ DEV_CASES = [
     ("The cameras were supplied in cooperation with a Minsk-based tech company.", []),
     ("The cameras were bought with a loan from the Industrial and Commercial Bank of China.", []),
     ("The CCTV contract was signed with Uzbekistan's Interior Ministry in May.", []),
+    # the noun a number counts is no vendor; quote marks are no part of a vendor's name
+    ("140 Cameras installed at the Old Town", []),
+    ("The company 'Safe Kids' LLC will install 50 cameras.", [("Safe Kids' LLC", "Safe Kids")]),
 ]
 
 HELD_OUT_CASES = [

@@ -29,6 +29,8 @@ class FactorStep:
         self.fold = re.compile(rf"(?i:{re.escape(numbers['fold_suffix'])})(?![\w-])")
         self.fold_number = re.compile(rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|{small_number_pattern(domain)})[- ]?\Z")
         self._last_scan: tuple[NumberScan | None, bool] = (None, False)  # a doc's scan, and whether it has the word
+        self.idiom_before = re.compile(rf"(?<![\w]){alternation(numbers['factor_idiom_before'], 'i')}[ \u00a0]+\Z")
+        self.idiom_after = re.compile(rf"[ \u00a0]+{alternation(numbers['factor_idiom_after'], 'i')}(?![\w])")
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
         """The factor the number at `start` begins ("3 times"), unless the number is a code; in a
@@ -49,13 +51,19 @@ class FactorStep:
         text = scan.text
         found = [self._factor(scan, match.start(), match.end(), self.factors[match.group().lower()])
                  for match in self.factor_words.finditer(text)
-                 if match.group("word") or self.verb_leader.search(text, max(0, match.start() - 20), match.start())]
+                 if (match.group("word") or self.verb_leader.search(text, max(0, match.start() - 20), match.start()))
+                 and not self._idiom(text, match)]
         for fold in self.fold.finditer(text):
             number = self.fold_number.search(text, max(0, fold.start() - 20), fold.start())
             value = self.reading.parse_number(number.group("num")) if number else None
             if value is not None and not self.rejections.is_code(text, number.start(), number.end("num"), check_after=False):
                 found.append(self._factor(scan, number.start(), fold.end(), value))
         return found
+
+    def _idiom(self, text: str, match: re.Match) -> bool:
+        """A factor word inside an idiom that multiplies nothing: "think twice", "doubled down"."""
+        return bool(self.idiom_before.search(text, max(0, match.start() - 20), match.start())
+                    or self.idiom_after.match(text, match.end()))
 
     def _factor(self, scan: NumberScan, start: int, end: int, value: float) -> Mention:
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "factor_rule", unit=self.factor_word)

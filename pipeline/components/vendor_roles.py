@@ -36,6 +36,9 @@ _BRACKETED = re.compile(r"\(([A-Za-z][\w&.-]*)\)")
 _BRACKET_REACH = 80  # characters before a bracket that may name the body it abbreviates
 
 
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])\d[\d,.]*[ \u00a0]+\Z")
+
+
 def name_key(name: str) -> str:
     """A name's letters and digits, case-folded: 'Hik vision' and 'HIKVISION' -> 'hikvision'."""
     return _FOLD.sub("", name).casefold()
@@ -293,6 +296,8 @@ class RoleVendorRecogniser:
         name = text[start:end]
         if len(name) < 2 or self.refused.search(name) or self.financier.match(text, start) or name in self.country_names:
             return False
+        if _COUNT_BEFORE.search(text, max(0, start - 20), start):
+            return False  # the noun a number counts: "140 Cameras installed at ..."
         inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
         if any(m.label not in ("COUNTRY", "PLACE") or m.start != start or m.end >= end for m in inside):
             return False  # only a leading country or place is part of a company name

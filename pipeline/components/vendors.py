@@ -43,13 +43,17 @@ def vendor_entries(data: dict) -> dict[str, VendorEntry]:
     return entries
 
 
+# quote marks around a name's words, not an apostrophe inside one ("O'Neil", "Kenya's")
+_QUOTE_MARKS = re.compile(r"(?<![A-Za-z])['‘’“”\"]|['‘’“”\"](?![A-Za-z])")
+
+
 def canonical_vendor_name(name: str, dropped_endings: set[str], country_names,
                           dropped_prefixes: frozenset[str] = frozenset()) -> str | None:
     """A company's name without its legal forms and endings such as 'Group': 'Shenzhen
     Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology', 'PT Dayamitra
-    Telekomunikasi' -> 'Dayamitra Telekomunikasi'; None when nothing but initials or a country's
+    Telekomunikasi' -> 'Dayamitra Telekomunikasi', quote marks dropped; None when nothing but initials or a country's
     name is left ("Venezuela S.A." is part of a longer name)."""
-    words = name.replace(",", " ").split()
+    words = _QUOTE_MARKS.sub("", name).replace(",", " ").split()  # "'Safe Kids' LLC" -> Safe Kids
     while len(words) > 1 and words[0] in dropped_prefixes:
         words.pop(0)
     while len(words) > 1 and words[-1] in dropped_endings:

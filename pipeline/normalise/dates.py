@@ -260,6 +260,11 @@ def _read_ago(parts: dict, phrase: str, published: tuple | None, domain: DomainD
 
 
 def _read_duration(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
+    """A duration's length; none for a stretch in the plural without a number ("the coming years")."""
+    written = parts["unit"].lower()
+    plural = written in date_tables(domain)["plurals"] or phrase.lower().rstrip().endswith(written + "s")
+    if not parts.get("n") and plural:
+        return None
     return _duration(parts.get("n"), _unit(parts, domain), domain)
 
 
