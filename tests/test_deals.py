@@ -288,6 +288,23 @@ def test_a_bare_technology_name_joins_no_deals(annotate_text):
     assert [deal.vendors for deal in deals] == [["Huawei"], ["Hikvision"]]
 
 
+def test_the_same_amount_told_twice_is_one_deal(annotate_text):
+    # a project page: the summary's amount, a record's table, then the narrative telling it again
+    text = ("Overview\n\nChinese Government gives CCTV cameras to Ghana's police worth $3 million\n\n"
+            "Commitments (Constant USD, 2023)$5,120,400\n\nKey dates\n\nCommitment date\nJan 1, 2005\n\n"
+            "Narrative\n\nOn March 2, 2005 the Ghanaian Interior Ministry received a donation from China, valued at "
+            "three million US dollars, to boost the capacity of the police. The donation included 300 cameras.\n")
+    claims, deals = claims_of(annotate_text, text)
+    assert len(deals) == 1 and claims["$3 million"].deal is claims["300"].deal is deals[0]
+
+
+def test_the_same_amount_of_two_vendors_is_two_deals(annotate_text):
+    claims, deals = claims_of(annotate_text, (
+        "Huawei won a $5 million contract for cameras in Accra, Ghana.\n\n"
+        "Separately, ZTE won a $5 million contract for cameras in Kumasi, Ghana."))
+    assert [deal.vendors for deal in deals] == [["Huawei"], ["ZTE"]]
+
+
 def test_two_deals_in_one_story(annotate_text):
     claims, deals = claims_of(annotate_text, (
         "Kyrgyzstan signed a $60 million deal with Huawei for 70 intersections in Bishkek.\n\n"

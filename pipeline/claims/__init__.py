@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.claims.claimants import ClaimantFinder, span_of
 from pipeline.claims.country import NO_COUNTRY, CountryContext, CountryRules, Fact
-from pipeline.claims.deals import Deal, DealDescriber, DealRules, DocumentDeals, join_same_programme
+from pipeline.claims.deals import Deal, DealDescriber, DealRules, DocumentDeals, join_same_amount, join_same_programme
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
@@ -57,6 +57,7 @@ class ClaimRules:
         self.claimant = ClaimantFinder(domain)
         self.deals = DealRules(domain)
         self.describer = DealDescriber(domain)
+        self.same_amount_min_value = float(domain["deals"]["same_amount_min_value"])
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
         # a line that ends the story: what follows is page furniture (other stories' teasers)
@@ -264,14 +265,22 @@ def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], dom
         else:
             claims.append(attacher.claim(item))
     join_same_programme(text, attacher.deals.deals, ByPosition(mentions), attacher.rules.describer)
+    _point_at_kept_deals(claims)
+    join_same_amount(attacher.deals.deals, claims, attacher.rules.same_amount_min_value)
+    _point_at_kept_deals(claims)
     for claim in claims:  # a deal is in one buyer country: none named, no deal
-        if claim.deal is not None and claim.deal.folded_into is not None:
-            claim.deal = claim.deal.folded_into
         if claim.deal is not None and claim.deal.country is None:
             claim.deal = None
     attacher.finish(claims)
     mark_repeats(text, claims, attacher.rules)
     return Attached(claims, attacher.deals.reported())
+
+
+def _point_at_kept_deals(claims: list[Claim]) -> None:
+    """Claims of a deal folded into another point at the one kept."""
+    for claim in claims:
+        while claim.deal is not None and claim.deal.folded_into is not None:
+            claim.deal = claim.deal.folded_into
 
 
 def mark_repeats(text: str, claims: list[Claim], rules: ClaimRules) -> None:

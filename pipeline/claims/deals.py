@@ -468,6 +468,23 @@ def join_same_programme(text: str, deals: list[Deal], mentions: ByPosition, desc
             deals.remove(deal)
 
 
+def join_same_amount(deals: list[Deal], claims: list, min_value: float) -> None:
+    """Deals of one document with the same buyer and no conflicting vendors that hold the same
+    amount of money (at least `min_value`) are one deal, told in a summary and again in the
+    narrative; later deals are folded into the first."""
+    if len(deals) < 2:
+        return
+    first: dict[tuple, Deal] = {}
+    for claim in claims:
+        deal, money = claim.deal, claim.mention
+        if deal is None or deal.folded_into is not None or money.label != "MONEY" or (money.value or 0) < min_value:
+            continue
+        kept = first.setdefault((deal.country, money.value, money.currency), deal)
+        if kept is not deal and deal in deals and (not kept.vendors or not deal.vendors or kept.vendors == deal.vendors):
+            _fold(kept, deal)
+            deals.remove(deal)
+
+
 def _fold(kept: Deal, other: Deal) -> None:
     for mention in other.vendor_mentions:
         kept.add_vendor(mention)
