@@ -113,6 +113,9 @@ DEV_CASES = [
     # the noun a number counts is no vendor; quote marks are no part of a vendor's name
     ("140 Cameras installed at the Old Town", []),
     ("The company 'Safe Kids' LLC will install 50 cameras.", [("Safe Kids' LLC", "Safe Kids")]),
+    # renegotiating with a firm, partnering with a buyer
+    ("The government renegotiated with TSTT the contract for the CCTV cameras.", [("TSTT", "TSTT")]),
+    ("The CCTV network grew. Later, Digicel is partnering with the ministry on it, Digicel said.", [("Digicel", "Digicel"), ("Digicel", "Digicel")]),
 ]
 
 HELD_OUT_CASES = [
