@@ -185,6 +185,10 @@ DEV = [
     ("Voters should think twice before they back it.", []),
     ("The firm doubled down on its bet.", []),
     ("It costs twice as much.", [("twice", 2.0, "times")]),
+    # a qualifier after the number before its noun; a weekday after a bare number; "-folds"
+    ("The plan targets cities of a million or more people.", [("a million", 1e6, "person")]),
+    ("The blast wounded more than 400 Tuesday morning.", [("400", 400.0, "person")]),
+    ("Sales rose nearly six-folds.", [("six-folds", 6.0, "times")]),
 ]
 
 HELD_OUT = [

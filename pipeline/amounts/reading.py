@@ -63,6 +63,8 @@ class Reading:
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
         self.singular_counted = {w.lower() for w in numbers["singular_counted_nouns"]}
         self.person_adjectives = {w.lower() for w in numbers["person_adjectives"]}
+        after_words = [word for words in numbers["qualifiers_after"].values() for word in words]
+        self.qualifier_after = re.compile(rf"[ \t]+{alternation(after_words, 'i')}(?=[ \t]+[a-z])")
         self.measure_words = {w.lower() for w in numbers["measure_units"]}
         self.currency_names = {name for name in currency_tables(domain).names if " " not in name}
         self.person_unit = numbers["carried_counts"]["person_unit"]
@@ -136,6 +138,10 @@ class Reading:
         held = self._held_noun(after)
         if held:
             return held
+        qualified = self.qualifier_after.match(after)  # "a million or more people"
+        if qualified:
+            unit, plural, end = self.counted_noun(after[qualified.end():])
+            return (unit, plural, qualified.end() + end) if unit and plural else _NO_NOUN
         words, position = self._noun_words(after)
         plural = self._first_plural(words)
         if plural:
