@@ -123,6 +123,14 @@ def test_spelling_variant_never_raises(name, other):
 
 # A country on the far side of a comparison cue in its sentence (`comparison_cues`) is not the
 # sentence's country: the cue matched without case, as a whole word, before the country.
+def test_a_donor_names_no_buyer_anywhere_in_its_document(annotate_text):
+    text = ("China hands over police equipment to Solomon Islands Police Force\n\n"
+            "HONIARA, 3 May 2023 — The Chinese Ministry of Public Security sent a team to hand over the "
+            "equipment. The equipment includes 20 vehicles and 300 radios worth RMB 10 million.")
+    result = annotate_text(text)
+    assert {c.mention.text: c.country for c in result.claims} == {"20": "SB", "300": "SB", "RMB 10 million": "SB"}
+
+
 COMPARED_DEVELOPMENT = [
     ("Kenya spent more on cameras than Uganda did.", "Uganda", True),
     ("Kenya spent more on cameras than Uganda did.", "Kenya", False),  # the cue comes after it

@@ -70,7 +70,7 @@ class CountryContext:
         vendor_homes = _homes(vendors)
         # suppliers' homes: what the text names as a vendor's origin ("Chinese-made") or a lender's
         origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
-        home = origins | {m.country for m in in_names if m.organisation == "financier"}
+        home = origins | {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions)
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
         # a demonym is an origin wherever it names a known vendor's home; a home read beside a
         # vendor found by its role ("the Noord-Holland company X") is often the buyer's own country
@@ -115,6 +115,10 @@ class CountryRules:
         self.role_list = re.compile(
             rf"(?<![\w-]){alternation(data['foreign_role_nouns'], 'i')}\b[^.;]{{0,80}}?\s"
             rf"{alternation(data['foreign_role_verbs'], 'i')}:?\s+(?:the\s+)?$")
+        self.donor_before = re.compile(rf"(?<![\w-]){alternation(data['donor_roles_before'], 'i')}\s+(?:the\s+)?\Z")
+        self.donor_after = re.compile(
+            rf"(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['donor_roles_after'])}(?![\w])")
+        self.recipient = re.compile(r"\bto\s+(?:the\s+)?[^.;\n]{0,60}\Z")  # "... to (the Royal) Solomon Islands"
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
@@ -291,6 +295,23 @@ class CountryRules:
                 if foreign[i] != foreign[i - 1] and self.list_joiner.match(text[places[i - 1].end:places[i].start]):
                     foreign[i] = foreign[i - 1] = True
         return {id(m) for m, is_foreign in zip(places, foreign, strict=True) if is_foreign}
+
+    def donors(self, text: str, mentions: list[Mention]) -> set[str]:
+        """The countries named as donors: "a donation from China", and "China hands over ... to
+        Solomon Islands" (a gift to another country named after it in the sentence; "the
+        Bangladeshi authorities handed over a land permit" gives nothing away)."""
+        window = self.role_windows
+        places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country]
+        donors = set()
+        for mention in (m for m in places if m.label == "COUNTRY"):
+            if self.donor_before.search(text, max(0, mention.start - window["before"]), mention.start):
+                donors.add(mention.country)
+                continue
+            gift = self.donor_after.match(text, mention.end, mention.end + window["after"])
+            if gift and any(m.country != mention.country and m.start > gift.end()
+                            and self.recipient.search(text, gift.end(), m.start) for m in places):
+                donors.add(mention.country)
+        return donors
 
     def listed_with(self, text: str, chosen: Mention, candidates: list[Mention]) -> list[Mention]:
         """The other countries of a list the chosen one stands in ("ministers from Guinea and
