@@ -125,6 +125,10 @@ DEV_CASES = [
     ("The mayor of Bar Harbor spoke.", []),
     # Irish counties written "Co." or "County" before the name
     ("Ireland: cameras went up in Co. Cavan and County Monaghan.", [("Cavan", "IE"), ("Monaghan", "IE")]),
+    # a large city that is no capital, its country never named, yields to a namesake in the story's country
+    ("Jamaica: cameras went up in Kingston, May Pen and Santa Cruz. Jamaica will add more.",
+     [("Kingston", "JM"), ("May Pen", "JM"), ("Santa Cruz", "JM")]),
+    ("Bolivia: cameras went up in Santa Cruz.", [("Santa Cruz", "BO")]),
 ]
 
 HELD_OUT = [
@@ -166,6 +170,7 @@ HELD_OUT = [
     ("HUAWEI WINS CONTRACT IN MOMBASA", [("MOMBASA", "KE")]),
     ("In Montenegro, the mayor of Bar said 40 cameras went up.", [("Bar", "ME")]),
     ("Croatia: the port of Split got new cameras.", [("Split", "HR")]),
+    ("Liberia built roads in Grand Gedeh and Maryland. Liberia paid for them.", [("Grand Gedeh", "LR"), ("Maryland", "LR")]),
 ]
 
 

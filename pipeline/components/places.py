@@ -582,7 +582,9 @@ class PlaceRecogniser:
     def _plausible(self, candidates, doc_counts: Counter) -> list[str]:
         """The candidates' countries; when the largest place of the name is a capital or a city
         of `namesake_protected_population`, without namesakes much smaller than it unless the
-        document is about their country (`namesake_*` settings)."""
+        document is about their country (`namesake_*` settings), or, for a city that is no
+        capital, its own country goes unnamed while the document is about theirs ("Santa Cruz"
+        in a story of Jamaica)."""
         largest = candidates[0]
         if not (largest.capital or largest.population >= self.namesake_protected):
             return [c.country for c in candidates]
@@ -590,9 +592,10 @@ class PlaceRecogniser:
         def about(country: str) -> bool:
             return doc_counts[country] >= self.namesake_doc_mentions and doc_counts[country] > doc_counts[largest.country]
 
+        unnamed = not largest.capital and not doc_counts[largest.country]  # "Santa Cruz" in a story of Jamaica
         return [c.country for c in candidates
                 if c is largest or c.population >= self.namesake_ratio * largest.population
-                or (c.population >= self.namesake_about_ratio * largest.population and about(c.country))]
+                or ((unnamed or c.population >= self.namesake_about_ratio * largest.population) and about(c.country))]
 
     def _regions_after_places(self, doc: Doc, mentions: list, places: list) -> list:
         """'Santa Cruz, California', 'London, Ontario', 'Atlanta, Georgia': the state, province
