@@ -189,6 +189,9 @@ DEV = [
     ("The plan targets cities of a million or more people.", [("a million", 1e6, "person")]),
     ("The blast wounded more than 400 Tuesday morning.", [("400", 400.0, "person")]),
     ("Sales rose nearly six-folds.", [("six-folds", 6.0, "times")]),
+    # a bare number before a passive of installing counts no people
+    ("Some 2,200 cameras will go up in the capital, home to 1.3 million people; 880 will be deployed in Canelones.",
+     [("2,200", 2200.0, "camera"), ("1.3 million", 1.3e6, "person"), ("880", 880.0, "camera")]),
 ]
 
 HELD_OUT = [

@@ -71,6 +71,10 @@ class CarriedCountStep:
         self.subject_window = int(carried["subject_window"])
         self.measured_subjects = {word.lower() for word in carried["measured_subjects"]}
         self.place_units = set(carried["place_units"])
+        self.installed_after = re.compile(
+            rf"[ \u00a0]+(?:(?:will|would|are|were|is|was|to|have|has|had)[ \u00a0]+)?(?:be[ \u00a0]+|been[ \u00a0]+)?"
+            rf"{alternation(carried['installed_verbs'], 'i')}(?![\w])")
+        self.installed_not_units = set(carried["installed_not_units"])
         self.object_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['object_verbs'], 'i')}(?![\w])"),
                                  carried["object_verbs"])
         self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
@@ -227,14 +231,17 @@ class CarriedCountStep:
                     scaled: bool = False) -> str | None:
         """The unit of the nearest antecedent before the number within its sentence or the
         `sentences_back` before it, no paragraph break between; a number placed "in <Name>"
-        passes over place nouns ("six regions: 380 in Pánuco"). A scaled number ("96.4 million")
+        passes over place nouns ("six regions: 380 in Pánuco"), one before a passive of
+        installing over people ("home to 1.3 million people; 880 will be deployed"). A scaled number ("96.4 million")
         takes only a count phrase or a people subject of its own sentence ("the number of riders
         was 96.4 million"), not another count's noun."""
         start, end = number
         at = bisect.bisect_left(antecedents, (start, ""))
-        if _PLACED.match(scan.text, end):
-            while at and antecedents[at - 1][1] in self.place_units:
-                at -= 1
+        passed = self.place_units if _PLACED.match(scan.text, end) else set()
+        if self.installed_after.match(scan.text, end):  # "880 will be deployed": no people
+            passed = passed | self.installed_not_units
+        while at and antecedents[at - 1][1] in passed:
+            at -= 1
         if not at:
             return None
         position, unit, phrase = antecedents[at - 1]
