@@ -28,6 +28,10 @@ DEV = [
     ("The SafeCity project", [("SafeCity", "safe_city")]),
     ("Police installed 300 CC cameras.", [("CC cameras", "cctv")]),
     ("It added a command control centre.", [("command control centre", "command_centre")]),
+    # databases of faces, tapping of phones, plate readers written short
+    ("The police built a facial database of 8 million people.", [("facial database", "facial_recognition")]),
+    ("Phone tapping rose.", [("Phone tapping", "interception")]),
+    ("The city bought 40 LPR cameras.", [("LPR cameras", "plate_recognition")]),
     ("45 Enterprise Long Term Evolution sites", [("Enterprise Long Term Evolution", "telecom_network")]),
 ]
 
