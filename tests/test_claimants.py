@@ -35,6 +35,8 @@ CLAIMANTS = [
     ("A council spokesperson today said 40 cameras work.", "A council spokesperson"),
     ("The ministry on Friday said it paid $5 million.", "The ministry"),
     ("Thales recently said the system cost $2 million.", "Thales"),
+    # a conjunction opening a second clause is no claimant
+    ("The state government spent $4 million on cameras, and said that another 150 would be added.", None),
 ]
 
 
