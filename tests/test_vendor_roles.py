@@ -115,6 +115,9 @@ DEV_CASES = [
     ("The company 'Safe Kids' LLC will install 50 cameras.", [("Safe Kids' LLC", "Safe Kids")]),
     # renegotiating with a firm, partnering with a buyer
     ("The government renegotiated with TSTT the contract for the CCTV cameras.", [("TSTT", "TSTT")]),
+    # a name continuing a public body's name is no vendor
+    ("Huawei will help the Ministry of Transport, Communications and High Technologies of Azerbaijan build a smart city.",
+     [("Huawei", "Huawei")]),
     ("The CCTV network grew. Later, Digicel is partnering with the ministry on it, Digicel said.", [("Digicel", "Digicel"), ("Digicel", "Digicel")]),
 ]
 

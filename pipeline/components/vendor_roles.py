@@ -14,7 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.countries import country_entries
-from pipeline.components.vendors import SurveillanceTest, VendorEntry, canonical_vendor_name, vendor_entries
+from pipeline.components.vendors import (
+    SurveillanceTest,
+    VendorEntry,
+    body_name_pattern,
+    canonical_vendor_name,
+    in_body_name,
+    vendor_entries,
+)
 from pipeline.domain import load_domain
 from pipeline.mention import Mention, doc_mentions, doc_text, make_mention, sentence_at, sentence_bounds
 from pipeline.patterns import alternation
@@ -63,6 +70,7 @@ class RoleVendorRecogniser:
         self.strip_endings = tuple(data["role_strip_leading_endings"])
         refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
         self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
+        self.in_body_name = body_name_pattern(data)
         financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
         self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
         self.financier_words = {word for form in financiers for word in form.split()}
@@ -298,6 +306,8 @@ class RoleVendorRecogniser:
             return False
         if _COUNT_BEFORE.search(text, max(0, start - 20), start):
             return False  # the noun a number counts: "140 Cameras installed at ..."
+        if in_body_name(self.in_body_name, text, start):
+            return False  # "the Ministry of Transport, Communications and High Technologies"
         inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
         if any(m.label not in ("COUNTRY", "PLACE") or m.start != start or m.end >= end for m in inside):
             return False  # only a leading country or place is part of a company name

@@ -21,6 +21,7 @@ _GAP = r"[ \t\u00a0]+"
 _CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
 _BODY_JOINER = re.compile(r"[ ](?:of|for|and)(?:[ ]the)?[ ]\Z")
 _BODY_REACH = 80  # characters before a name that may name the body it ends
+_BODY_NAME_WORDS = 8  # capitalised words of a body's name before a name it holds
 _JOINED = re.compile(r"(?:^|\s)(?:and|&)\s+([A-Z][\w'’-]*)")
 
 
@@ -45,6 +46,18 @@ def vendor_entries(data: dict) -> dict[str, VendorEntry]:
 
 # quote marks around a name's words, not an apostrophe inside one ("O'Neil", "Kenya's")
 _QUOTE_MARKS = re.compile(r"(?<![A-Za-z])['‘’“”\"]|['‘’“”\"](?![A-Za-z])")
+
+
+def body_name_pattern(data: dict) -> re.Pattern:
+    """Text ending inside a public body's name: one of `body_name_heads`, "of" or "for", then
+    capitalised words, commas and "and" ("the Ministry of Transport, Communications and ")."""
+    return re.compile(rf"(?<![\w]){alternation(data['body_name_heads'])}[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?"
+                      rf"(?:[A-Z][\w-]*,?[ \u00a0]+(?:and[ \u00a0]+)?){{0,{_BODY_NAME_WORDS}}}\Z")
+
+
+def in_body_name(pattern: re.Pattern, text: str, start: int) -> bool:
+    """Whether a name starting at `start` continues a public body's name (`body_name_pattern`)."""
+    return pattern.search(text, max(0, start - _BODY_REACH), start) is not None
 
 
 def canonical_vendor_name(name: str, dropped_endings: set[str], country_names,
@@ -94,6 +107,7 @@ class VendorRecogniser:
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
         )
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
+        self.in_body_name = body_name_pattern(data)
         self.strip_leading = set(data["strip_leading"])
         self.suffix_words = set(data["legal_suffixes"])
         self.dropped_endings = self.suffix_words | set(data["name_suffixes_dropped"])
@@ -152,9 +166,11 @@ class VendorRecogniser:
 
     def _ends_a_body(self, text: str, start: int) -> bool:
         """Whether a name ends a public body's ('Ministry for the Development of Information
-        Technologies'): it follows 'of', 'for' or 'and' in a clause that names such a body."""
+        Technologies', 'Ministry of Transport, Communications and High Technologies'): it follows
+        'of', 'for' or 'and' in a clause that names such a body, or continues the body's name."""
         clause = _CLAUSE_BREAK.split(text[max(0, start - _BODY_REACH):start])[-1]
-        return _BODY_JOINER.search(clause) is not None and self.not_vendor.search(clause) is not None
+        return (_BODY_JOINER.search(clause) is not None and self.not_vendor.search(clause) is not None) \
+            or in_body_name(self.in_body_name, text, start)
 
     def _canonical(self, name: str) -> str | None:
         """'Shenzhen Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology'."""
