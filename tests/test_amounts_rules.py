@@ -57,6 +57,8 @@ RULES = [
     ("fraction, neither", "half an hour", []),
     ("fraction before a share's noun", "a two-thirds majority", [(P, "two-thirds", 66.67, None, "fraction_rule")]),
     ("fraction before another noun", "a half day", []),
+    ("ratio out of every", "three out of every four children",
+     [(P, "three out of every four", 75.0, None, "ratio_rule"), (Q, "four", 4.0, "child", "count_rule")]),
     ("fraction, part of a period", "in the second half of 2022", []),
     ("fraction with a slash", "almost 1/4 of that", [(P, "1/4", 25.0, None, "fraction_rule")]),
     ("fraction with a slash, never a whole or more", "24/7 of the time", []),

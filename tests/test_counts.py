@@ -189,6 +189,11 @@ DEV = [
     ("The plan targets cities of a million or more people.", [("a million", 1e6, "person")]),
     ("The blast wounded more than 400 Tuesday morning.", [("400", 400.0, "person")]),
     ("Sales rose nearly six-folds.", [("six-folds", 6.0, "times")]),
+    # beds are counted (a "200-bed hospital" is no count); weights in grams are measures
+    ("The hospital has 500 beds and 40 ventilators.", [("500", 500.0, "bed"), ("40", 40.0, "ventilator")]),
+    ("a 200-bed hospital", []),
+    ("Police seized 500 grams of heroin and 3 kilogrammes of cocaine.", []),
+    ("The farm has 300 head of cattle.", [("300", 300.0, "cattle")]),
     # a bare number before a passive of installing counts no people
     ("Some 2,200 cameras will go up in the capital, home to 1.3 million people; 880 will be deployed in Canelones.",
      [("2,200", 2200.0, "camera"), ("1.3 million", 1.3e6, "person"), ("880", 880.0, "camera")]),

@@ -98,6 +98,11 @@ DEV = [
     ("A ticket costs Re 1.", [("Re 1", 1.0, "INR")]),
     # a scaled number of pounds is money unless weighed
     ("The bank will cut 3 billion pounds of costs.", [("3 billion pounds", 3e9, "GBP")]),
+    # a range with a sign at both ends takes the second end's scale; taka before a scaled number
+    ("The deal is worth $1.5 to $1.8 billion.", [("$1.5", 1.5e9, "USD"), ("$1.8 billion", 1.8e9, "USD")]),
+    ("It costs between $2 and $3 million.", [("$2", 2e6, "USD"), ("$3 million", 3e6, "USD")]),
+    ("Tickets cost $5 to $10.", [("$5", 5.0, "USD"), ("$10", 10.0, "USD")]),
+    ("The budget is taka 5,000 crore.", [("taka 5,000 crore", 5e10, "BDT")]),
 ]
 
 # texts whose numbers are no MONEY at all

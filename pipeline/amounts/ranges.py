@@ -57,8 +57,10 @@ class RangeStep:
             if pair is None:
                 continue
             a_value, b_value, scale = pair
-            first, second = ending_at.get(a_end), starting_at.get(b_start)
-            if second is not None and not taken.overlaps(a_start, a_end):
+            sign = self.reading.currency_before(scan.text, b_start)
+            first = ending_at.get(a_end)
+            second = starting_at.get(b_start) or (starting_at.get(sign.start()) if sign else None)
+            if second is not None and second.start == b_start and not taken.overlaps(a_start, a_end):
                 ends.append(self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
                                                  currency=second.currency, unit=second.unit))
             elif (first is not None and first.label == "MONEY" and not taken.overlaps(b_start, b_end)
@@ -66,12 +68,16 @@ class RangeStep:
                 rescaled[position[id(first)]] = dataclasses.replace(first, value=first.value * scale)
                 ends.append(self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule",
                                                  currency=first.currency))
+            elif (first is not None and second is not None and first.label == second.label == "MONEY"
+                  and first.currency == second.currency and scale != 1.0 and first.value == a_value):
+                rescaled[position[id(first)]] = dataclasses.replace(first, value=first.value * scale)  # "$1.5 to $1.8 billion"
         return rescaled, ends
 
     def _pair(self, text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[float, float, float] | None:
         """(first value, second value, scale the first takes from the second) of two numbers
         joined as a range, or None when they are not one."""
-        joiner = self.joiner.fullmatch(text, a_end, b_start)
+        sign = self.reading.currency_before(text, b_start)  # "$1.5 to $1.8 billion": the second's own sign
+        joiner = self.joiner.fullmatch(text, a_end, sign.start() if sign and sign.start() > a_end else b_start)
         if not joiner or joiner.group("between") is not None and not self.between.search(
                 text, max(0, a_start - self.reading.windows.between_before), a_start):
             return None

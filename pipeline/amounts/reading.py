@@ -194,8 +194,8 @@ class Reading:
         if not container:
             return None
         unit, plural, end = self.counted_noun(after[container.end():])
-        if unit and plural:
-            return unit, plural, container.end() + end
+        if unit and (plural or self.counts_in_singular(unit)):  # "300 head of cattle"
+            return unit, True, container.end() + end
         return _NO_NOUN if container.group("abbreviation") else None
 
     def counts_in_singular(self, noun: str) -> bool:
