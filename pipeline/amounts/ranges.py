@@ -56,22 +56,36 @@ class RangeStep:
             pair = self._pair(scan.text, a_start, a_end, b_start, b_end)
             if pair is None:
                 continue
-            a_value, b_value, scale = pair
             sign = self.reading.currency_before(scan.text, b_start)
             first = ending_at.get(a_end)
             second = starting_at.get(b_start) or (starting_at.get(sign.start()) if sign else None)
-            if second is not None and second.start == b_start and not taken.overlaps(a_start, a_end):
-                ends.append(self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
-                                                 currency=second.currency, unit=second.unit))
-            elif (first is not None and first.label == "MONEY" and not taken.overlaps(b_start, b_end)
-                  and self.reading.has_scale(scan.text[b_start:b_end])):
-                rescaled[position[id(first)]] = dataclasses.replace(first, value=first.value * scale)
-                ends.append(self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule",
-                                                 currency=first.currency))
-            elif (first is not None and second is not None and first.label == second.label == "MONEY"
-                  and first.currency == second.currency and scale != 1.0 and first.value == a_value):
-                rescaled[position[id(first)]] = dataclasses.replace(first, value=first.value * scale)  # "$1.5 to $1.8 billion"
+            end, scaled = self._range_end(scan, (a_start, a_end, b_start, b_end), pair, (first, second), taken)
+            if end is not None:
+                ends.append(end)
+            if scaled is not None:
+                rescaled[position[id(first)]] = scaled
         return rescaled, ends
+
+    def _range_end(self, scan: NumberScan, spans: tuple[int, int, int, int], pair: tuple[float, float, float],
+                   mentions: tuple[Mention | None, Mention | None], taken: SpanIndex) -> tuple[Mention | None, Mention | None]:
+        """(the mention of a range end found no other way, the first amount rescaled) of one pair:
+        "10-15%" labels 10 like 15%; "$1-2 million" rescales $1 and proposes 2 million; "$1.5 to
+        $1.8 billion" rescales $1.5."""
+        a_start, a_end, b_start, b_end = spans
+        a_value, b_value, scale = pair
+        first, second = mentions
+        if second is not None and second.start == b_start and not taken.overlaps(a_start, a_end):
+            return self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
+                                        currency=second.currency, unit=second.unit), None
+        if first is None or first.label != "MONEY":
+            return None, None
+        if not taken.overlaps(b_start, b_end) and self.reading.has_scale(scan.text[b_start:b_end]):
+            return (self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule", currency=first.currency),
+                    dataclasses.replace(first, value=first.value * scale))
+        if second is not None and second.label == "MONEY" and first.currency == second.currency \
+                and scale != 1.0 and first.value == a_value:
+            return None, dataclasses.replace(first, value=first.value * scale)
+        return None, None
 
     def _pair(self, text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[float, float, float] | None:
         """(first value, second value, scale the first takes from the second) of two numbers
