@@ -116,7 +116,8 @@ RULES = [
     # predicate: is_code
     ("is_code", "The ECU 911 centres opened.", []),
     ("is_code, code word", "Section 3 cameras", []),
-    ("is_code, at the sentence start", "911 centres opened.", [(Q, "911", 911.0, "centre", "count_rule")]),
+    ("is_code, at the sentence start", "812 centres opened.", [(Q, "812", 812.0, "centre", "count_rule")]),
+    ("format_numbers, an emergency number", "911 calls rose.", []),
     # predicate: is_name_without_scale
     ("is_name_without_scale", "dollar 5 bills", [(Q, "5", 5.0, "bill", "count_rule")]),
     # predicate: is_currency_first ("10 usd" is not proposed)

@@ -58,6 +58,8 @@ DEV_CASES = [
     ("Police in Trinidad and on Tobago got cameras.", [("Trinidad", "TT"), ("Tobago", "TT")]),
     ("The anti-China protests grew.", [("China", "CN")]),
     ("NZ police bought the system.", [("NZ", "NZ")]),
+    ("The U.S government paid.", [("U.S", "US")]),
+    ("South Australian councils and South Wales police bought cameras.", []),
 ]
 
 HELD_OUT = [

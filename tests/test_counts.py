@@ -194,6 +194,11 @@ DEV = [
     ("a 200-bed hospital", []),
     ("Police seized 500 grams of heroin and 3 kilogrammes of cocaine.", []),
     ("The farm has 300 head of cattle.", [("300", 300.0, "cattle")]),
+    # a technology phrase after the number: its plural head, past the "and" inside it
+    ("It has 16 command and control centers.", [("16", 16.0, "center")]),
+    # seconds are durations, 911 an emergency number, "911-style" no count
+    ("The ministry responded within 60 seconds to 911 calls.", []),
+    ("The 911-style emergency system", []),
     # a bare number before a passive of installing counts no people
     ("Some 2,200 cameras will go up in the capital, home to 1.3 million people; 880 will be deployed in Canelones.",
      [("2,200", 2200.0, "camera"), ("1.3 million", 1.3e6, "person"), ("880", 880.0, "camera")]),

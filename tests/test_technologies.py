@@ -32,6 +32,9 @@ DEV = [
     ("The police built a facial database of 8 million people.", [("facial database", "facial_recognition")]),
     ("Phone tapping rose.", [("Phone tapping", "interception")]),
     ("The city bought 40 LPR cameras.", [("LPR cameras", "plate_recognition")]),
+    ("The real-time crime center (RTCC) uses 40 LPRs.",
+     [("real-time crime center", "command_centre"), ("RTCC", "command_centre"), ("LPRs", "plate_recognition")]),
+    ("Bangkok installed 300 CCTVs.", [("CCTVs", "cctv")]),
     ("45 Enterprise Long Term Evolution sites", [("Enterprise Long Term Evolution", "telecom_network")]),
 ]
 

@@ -32,6 +32,7 @@ class CountStep:
         # what can follow a number that counts a noun: a noun search's start, the hyphen of a
         # compound ("2,000-camera") or the space before a partitive's "of"
         self.counted_after = reading.noun_starts | {"-", "\u00a0"}
+        self._technologies: tuple[NumberScan | None, dict[int, Mention]] = (None, {})  # a scan's TECHNOLOGY by start
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
         """The count the number at `start` makes, if it counts a noun."""
@@ -57,7 +58,8 @@ class CountStep:
         first = self.reading.word_after(text, end)
         if first and self.rejections.is_not_counted(first.lower()):
             return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
-        noun, plural, noun_end = self._noun(text, end, compound)
+        noun, plural, noun_end = self._noun(text, end, compound) if compound else (
+            self._technology_noun(scan, end) or self._noun(text, end, compound))
         if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]):
             return None  # also a compound's last part: "467 gigawatt-hours"
         if not (plural or compound or value == 1 or self.reading.counts_in_singular(noun)):
@@ -67,6 +69,17 @@ class CountStep:
             return None
         period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "count_rule", unit=noun, period=period)
+
+    def _technology_noun(self, scan: NumberScan, end: int) -> tuple[str, bool, int] | None:
+        """The plural head of a TECHNOLOGY phrase right after the number, whose words a noun
+        search would stop inside ("16 command and control centres" counts centres)."""
+        if self._technologies[0] is not scan:
+            self._technologies = (scan, {m.start: m for m in scan.others if m.label == "TECHNOLOGY"})
+        technology = self._technologies[1].get(end + 1)
+        if technology is None or scan.text[end] != " ":
+            return None
+        singular = self.reading.plural_to_singular(technology.text.split()[-1].split("-")[-1])
+        return (singular, True, technology.end - end) if singular else None
 
     def _noun(self, text: str, end: int, compound: re.Match | None) -> tuple[str | None, bool, int]:
         """(noun, written in the plural, where it ends after `end`) counted by the number ending
