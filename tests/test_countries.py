@@ -133,6 +133,14 @@ def test_a_donor_names_no_buyer_anywhere_in_its_document(annotate_text):
     assert {c.mention.text: c.country for c in result.claims} == {"20": "SB", "300": "SB", "RMB 10 million": "SB"}
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Police in New Zealand use a system run by US firm Dataworks Plus. The contract is worth $9 million.", "NZ"),
+    ("Peel Regional Police in Canada bought the system from Idemia, a company from France, for $2 million.", "CA"),
+])
+def test_a_vendor_origin_written_as_a_name_is_no_buyer(annotate_text, text, country):
+    assert {c.country for c in annotate_text(text).claims} == {country}
+
+
 COMPARED_DEVELOPMENT = [
     ("Kenya spent more on cameras than Uganda did.", "Uganda", True),
     ("Kenya spent more on cameras than Uganda did.", "Kenya", False),  # the cue comes after it

@@ -93,6 +93,7 @@ class CountryRules:
 
     def __init__(self, domain: DomainData):
         data = domain["claims"]
+        self.company_after = re.compile(rf"^\s+(?:{alternation(data['origin_company_nouns'], 'i')})\b")
         self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
         # a cue and at most `comparison_words_between` words with no digit, right before a country
         self.comparison = re.compile(
@@ -247,9 +248,11 @@ class CountryRules:
 
     def is_origin(self, text: str, mention: Mention, home: set[str]) -> bool:
         """A demonym naming a vendor's origin ("Chinese-made", "Chinese firms like Huawei")."""
-        if mention.label != "COUNTRY" or mention.form != "demonym":
+        if mention.label != "COUNTRY" or mention.form not in ("demonym", "alias", "name"):
             return False
         window = text[mention.end:mention.end + self.origin_window]
+        if mention.form != "demonym":  # "US firm Dataworks", not "Kenya's police systems"
+            return bool(self.company_after.match(window))
         return bool(self.origin_after.match(window)) or mention.country in home
 
     def buyer_candidates(self, text: str, mentions: list[Mention], home: set[str]) -> list[Mention]:
