@@ -35,6 +35,8 @@ DEV = [
     ("The real-time crime center (RTCC) uses 40 LPRs.",
      [("real-time crime center", "command_centre"), ("RTCC", "command_centre"), ("LPRs", "plate_recognition")]),
     ("Bangkok installed 300 CCTVs.", [("CCTVs", "cctv")]),
+    # inside an organisation's name
+    ("The Punjab Safe Cities Authority paid Rs 5 billion.", []),
     ("45 Enterprise Long Term Evolution sites", [("Enterprise Long Term Evolution", "telecom_network")]),
 ]
 
