@@ -24,6 +24,9 @@ from pipeline.normalise.dates import parse_date, parse_published
     ("2022/03/12", None, "2022-03-12"), ("12.03.2022", None, "2022-03-12"), ("the 1990s", None, "199"),
     ("2010s", None, "201"), ("last week", "2024-05-02", "2024-W17"), ("May", "2024-05-02", "2024-05"),
     ("last May", "2024-05-02", "2023-05"), ("next June", "2024-05-02", "2025-06"), ("next week", "2024-12-30", "2025-W02"), ("Sept 2021", None, "2021-09"), ("the first six months", None, "P6M"),
+    # a month of a year told relatively; a capitalised unit, a non-breaking hyphen, a count repeated in digits
+    ("June of next year", "2024-01-10", "2025-06"), ("March of last year", "2024-01-10", "2023-03"),
+    ("10-Year", None, "P10Y"), ("10\u2011year", None, "P10Y"), ("three (3) years", None, "P3Y"),
 ])
 def test_parse_date(text, published, iso):
     assert parse_date(text, published) == iso

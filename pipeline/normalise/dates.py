@@ -80,6 +80,7 @@ def _pieces(domain: DomainData, finding: bool) -> dict[str, str]:
         "count": count,
         "count_or_article": rf"(?:{count}|(?i:an?))",
         "unit": alternation([*dates["duration_units"], *dates["duration_unit_plurals"]]),
+        "capital_unit": alternation([u.capitalize() for u in dates["duration_units"]]),  # "10-Year"
         "article_unit": alternation(dates["duration_article_units"] if finding else dates["duration_units"]),
         "leads": alternation(dates["duration_lead_words"], "i"),
         "firsts": alternation(dates["duration_first_words"], "i"),
@@ -105,13 +106,16 @@ def _forms(p: dict[str, str]) -> tuple[DateForm, ...]:
         DateForm("dmy", rf"{day}\s+(?:of\s+)?{month},?\s+{year}", "calendar"),
         DateForm("mdy", rf"{month}\s+{day},?\s+{year}", "calendar"),
         DateForm("my", rf"{month},?\s+(?:of\s+)?{year}", "calendar"),
+        # "June of next year", "March of last year"
+        DateForm("month_of_year", rf"{yearless_month}\s+of\s+(?P<offset>{p['month_relative']})\s+year(?![\w])", "calendar"),
         DateForm("dm", rf"{day}\s+(?:of\s+)?{yearless_month}(?![\w])", "calendar"),
         DateForm("md", rf"{yearless_month}\s+{day}(?![\d\w])", "calendar"),
         DateForm("ago", rf"(?P<n>{p['count_or_article']})\s+{unit}\s+ago(?![\w])", "ago"),
         DateForm("stretch", rf"(?:(?i:the)\s+)?(?:{p['leads']}|{p['firsts']}(?=\s+{p['count']}\s))\s+"
                             rf"(?:(?P<n>{p['count']})\s+)?{unit}(?![\w])", "duration"),  # the past five years
-        DateForm("duration", rf"(?:(?P<n>{p['count']})[ -]|(?i:an?)\s+(?={p['article_unit']}(?![\w]))){unit}"
-                             r"(?:[ -]long)?(?![\w])", "duration"),  # six months, 15-year, a decade
+        # six months, 15-year, "10-Year", "three (3) years", a decade
+        DateForm("duration", rf"(?:(?P<n>{p['count']})(?:[ ]\(\d+\))?[ \u2010\u2011-]|(?i:an?)\s+(?={p['article_unit']}(?![\w])))"
+                             rf"(?:{unit}|(?P<capital>{p['capital_unit']})s?)(?:[ -]long)?(?![\w])", "duration"),
         DateForm("year", rf"{year}(?![\w%])", "calendar"),
         DateForm("year_month", r"(?P<year>\d{4})-(?P<month>\d{2})", "calendar", found=False),
         DateForm("year_part", rf"{p['year_parts']}[- ]?{year}", "calendar", found=False),  # mid-2020
@@ -261,7 +265,7 @@ def _read_ago(parts: dict, phrase: str, published: tuple | None, domain: DomainD
 
 def _read_duration(parts: dict, phrase: str, published: tuple | None, domain: DomainData) -> str | None:
     """A duration's length; none for a stretch in the plural without a number ("the coming years")."""
-    written = parts["unit"].lower()
+    written = (parts.get("unit") or parts["capital"]).lower()
     plural = written in date_tables(domain)["plurals"] or phrase.lower().rstrip().endswith(written + "s")
     if not parts.get("n") and plural:
         return None
@@ -270,7 +274,7 @@ def _read_duration(parts: dict, phrase: str, published: tuple | None, domain: Do
 
 def _unit(parts: dict, domain: DomainData) -> str:
     """The duration unit matched, singular ("centuries" -> "century")."""
-    unit = parts["unit"].lower()
+    unit = (parts.get("unit") or parts["capital"]).lower()
     return date_tables(domain)["plurals"].get(unit, unit)
 
 
