@@ -58,8 +58,7 @@ class CountStep:
         first = self.reading.word_after(text, end)
         if first and self.rejections.is_not_counted(first.lower()):
             return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
-        noun, plural, noun_end = self._noun(text, end, compound) if compound else (
-            self._technology_noun(scan, end) or self._noun(text, end, compound))
+        noun, plural, noun_end = self._noun(scan, end, compound)
         if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]):
             return None  # also a compound's last part: "467 gigawatt-hours"
         if not (plural or compound or value == 1 or self.reading.counts_in_singular(noun)):
@@ -81,14 +80,14 @@ class CountStep:
         singular = self.reading.plural_to_singular(technology.text.split()[-1].split("-")[-1])
         return (singular, True, technology.end - end) if singular else None
 
-    def _noun(self, text: str, end: int, compound: re.Match | None) -> tuple[str | None, bool, int]:
+    def _noun(self, scan: NumberScan, end: int, compound: re.Match | None) -> tuple[str | None, bool, int]:
         """(noun, written in the plural, where it ends after `end`) counted by the number ending
-        at `end`: the noun of its hyphen compound, the noun after it, or after its partitive."""
+        at `end`: the noun of its hyphen compound, the head of a technology phrase after it, the
+        noun after it, or after its partitive."""
         if compound:
-            noun, plural, noun_end = self.reading.unit_lemma(compound.group(1)), False, compound.end() - end
-        else:
-            noun, plural, noun_end = self.reading.noun_after(text, end)
-        return (noun, plural, noun_end) if noun is not None else self._partitive_noun(text, end)
+            return self.reading.unit_lemma(compound.group(1)), False, compound.end() - end
+        found = self._technology_noun(scan, end) or self.reading.noun_after(scan.text, end)
+        return found if found[0] is not None else self._partitive_noun(scan.text, end)
 
     def _partitive_noun(self, text: str, end: int) -> tuple[str | None, bool, int]:
         """The noun counted through a partitive: "12 of the 47 counties", "2,500 of the Lahore
