@@ -7,6 +7,7 @@ rules were run on them and are kept apart (a failure there is a rule to generali
 to edit)."""
 import os
 import pickle
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -294,3 +295,38 @@ def test_places_never_raise_and_keep_offsets(annotate_text, pieces):
         assert text[mention.start:mention.end] == mention.text
         if mention.label == "PLACE":
             assert mention.country and len(mention.country) == 2
+
+
+# bracketed_names: (text, the (word, name) pairs). Development cases, then held-out ones.
+BRACKETED_DEV = [
+    ("China National Electronics Import & Export Corporation (CEIEC) signed", [("Corporation", "CEIEC")]),
+    ("Aluminum Corporation of China Limited (Chalco), a state firm", [("Limited", "Chalco")]),
+    ("the company (ZTE or Huawei)", [("company", "ZTE")]),
+    ("Limited\n(Chalco)", [("Limited", "Chalco")]),
+    ("Limited(Chalco)", []),  # no white space before the bracket
+    ("Limited (chalco)", []),  # not capitalised
+    ("Limited (Chalco", []),  # nothing closes it
+    ("  (Chalco)", []),  # no word before
+]
+BRACKETED_HELD_OUT = [
+    ("Ltd (AB) (CD)", [("Ltd", "AB"), (")", "CD")]),  # the second pair's word starts after the first's name
+    ("Group (Foo-Bar, Baz) and Holdings (QR)", [("Group", "Foo-Bar"), ("Holdings", "QR")]),
+    ("x(YZ) Corp (Z9)", [("Corp", "Z9")]),
+    ("Ltd (A)", []),  # a one-letter name
+    ("", []),
+]
+_BRACKETED_PATTERN = r"(?=(\S+))\1\s+\(([A-Z][\w-]+)(?=\)|,| or )"  # what bracketed_names reads, as one pattern
+
+
+@pytest.mark.parametrize("text, expected", BRACKETED_DEV + BRACKETED_HELD_OUT)
+def test_bracketed_names(text, expected):
+    from pipeline.components.places import bracketed_names
+
+    assert list(bracketed_names(text)) == expected == re.findall(_BRACKETED_PATTERN, text)
+
+
+@given(st.lists(st.sampled_from([*"Ab( )\n,-Co", " or ", "Ltd", "(Xy"]), max_size=30).map("".join))
+def test_bracketed_names_are_the_pattern_s_pairs(text):
+    from pipeline.components.places import bracketed_names
+
+    assert list(bracketed_names(text)) == re.findall(_BRACKETED_PATTERN, text)

