@@ -11,7 +11,7 @@ from collections import Counter
 
 import pyarrow as pa
 
-from pipeline.tables import SCHEMAS
+from pipeline.tables import SCHEMAS, arrow_array, rows_table
 
 JOIN = "|"
 _TOLD = ("programme",)  # what tells two deals sharing only one vendor apart
@@ -139,14 +139,14 @@ def with_deal_ids(claims, ids: dict):
     keys = claims.column("deal_id").to_pylist()
     merged = [ids.get((doc, key)) if key else None for doc, key in zip(doc_ids, keys, strict=True)]
     at = claims.schema.get_field_index("deal_id")
-    return claims.set_column(at, "deal_id", pa.array(merged, pa.string()))
+    return claims.set_column(at, "deal_id", arrow_array(merged, pa.string()))
 
 
 def deals_table(doc_deals, merge_on: list[str], known_ids: dict | None = None):
     """(the deals table as Arrow, {(doc_id, deal_key): deal_id}) from the doc_deals tables."""
     rows = [row for table in doc_deals for row in table.to_pylist()]
     deals, ids = merge_deals(rows, merge_on, known_ids)
-    return pa.Table.from_pylist(deals, schema=SCHEMAS["deals"]), ids
+    return rows_table(deals, SCHEMAS["deals"]), ids
 
 
 def deals_of_documents(deals, doc_ids: set[str]):

@@ -57,20 +57,26 @@ def _words(nlp: Language, special: dict, name: str) -> list[str]:
 
 class NameIndex:
     """Case-sensitive names as token sequences: the same matches as a `Gazetteer`, but made of
-    plain dicts and an array of spaCy's string hashes (stable across processes), so it can be
-    built once and read back from a cache. The tokens that may start a name are found by one
-    sorted search over the doc's token array; only those are looked at in Python."""
+    a dict and arrays of spaCy's string hashes (stable across processes), so it can be built
+    once and read back from a cache: each name is keyed by the bytes of its token hashes, which
+    load several times faster than tuples of integers. The tokens that may start a name are found
+    by one sorted search over the doc's token array; only those are looked at in Python."""
 
     def __init__(self, nlp: Language, names: Iterable[str]):
-        self.sequences: dict[int, dict[tuple[int, ...], str]] = {}
+        self.names: dict[bytes, str] = {}
+        lengths: dict[int, set[int]] = {}  # first token -> the lengths of the names it starts
         hashes, special = nlp.vocab.strings, nlp.tokenizer.rules or {}
         for name in names:
-            words = tuple(hashes.add(word) for word in _words(nlp, special, name))
+            words = [hashes.add(word) for word in _words(nlp, special, name)]
             if words:
-                self.sequences.setdefault(words[0], {})[words] = name
-        self.lengths = {first: sorted({len(words) for words in by_words}, reverse=True)
-                        for first, by_words in self.sequences.items()}
-        self.firsts = np.array(sorted(self.sequences), dtype="uint64")
+                self.names[np.array(words, dtype="uint64").tobytes()] = name
+                lengths.setdefault(words[0], set()).add(len(words))
+        self.firsts = np.array(sorted(lengths), dtype="uint64")
+        # the lengths each first token starts, longest first, as an index into the few such sets
+        sets: dict[tuple[int, ...], int] = {}
+        self.lengths_at = np.array([sets.setdefault(tuple(sorted(lengths[first], reverse=True)), len(sets))
+                                    for first in self.firsts.tolist()], dtype="uint32")
+        self.length_sets = list(sets)
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
         """(start_char, end_char, name) for every listed name in `doc`, overlapping ones included."""
@@ -78,13 +84,12 @@ class NameIndex:
         if not len(orths) or not len(self.firsts):
             return
         at_first = np.searchsorted(self.firsts, orths) % len(self.firsts)
-        words = orths.tolist()
-        for at in np.flatnonzero(self.firsts[at_first] == orths).tolist():  # tokens that start a name
-            by_words = self.sequences[words[at]]
-            for length in self.lengths[words[at]]:
-                if at + length > len(words):
+        starts = np.flatnonzero(self.firsts[at_first] == orths)  # tokens that start a name
+        for at, lengths in zip(starts.tolist(), self.lengths_at[at_first[starts]].tolist(), strict=True):
+            for length in self.length_sets[lengths]:
+                if at + length > len(orths):
                     continue  # a shorter slice at the end would match a shorter name
-                name = by_words.get(tuple(words[at:at + length]))
+                name = self.names.get(orths[at:at + length].tobytes())
                 if name is not None:
                     last = doc[at + length - 1]
                     yield doc[at].idx, last.idx + len(last.text), name

@@ -9,7 +9,7 @@ from pipeline.claims.index import ByPosition
 from pipeline.nlp import Annotated
 from pipeline.readers import Record, sha256
 from pipeline.spans import sentence_in, sentence_index
-from pipeline.tables import BATCH_TABLES, SCHEMAS
+from pipeline.tables import BATCH_TABLES, SCHEMAS, arrow_table
 
 _MENTION_FIELDS = ("label", "start", "end", "text", "country", "vendor", "value", "currency", "unit",
                    "qualifier", "period", "date", "technology", "source", "note")
@@ -46,7 +46,7 @@ class Rows:
             add_annotation(self, record.doc_id, result, record.text)
 
     def tables(self) -> dict[str, pa.Table]:
-        return {name: pa.Table.from_pydict(self.columns[name], schema=SCHEMAS[name]) for name in BATCH_TABLES}
+        return {name: arrow_table(self.columns[name], SCHEMAS[name]) for name in BATCH_TABLES}
 
 
 def add_annotation(columns: Rows, doc_id: str, result: Annotated, text: str) -> None:

@@ -382,8 +382,10 @@ class Checkpoint:
         return {name: self.part(index, name) for name in BATCH_TABLES}
 
     def part(self, index: int, name: str) -> pa.Table:
-        """One batch's table."""
-        return pq.read_table(self.folder / f"{index:08d}.{name}.parquet", schema=SCHEMAS[name])
+        """One batch's table (read as one file: `pq.read_table` builds a dataset, whose module
+        imports pandas)."""
+        with pq.ParquetFile(self.folder / f"{index:08d}.{name}.parquet") as part:
+            return part.read().cast(SCHEMAS[name])
 
     def assemble(self, out_dir: Path, fmt: str, merge_on: list[str], merged: tuple | None = None) -> None:
         """The tables from the parts in batch order (the documents' deals merged into the deals

@@ -9,6 +9,7 @@ import math
 import os
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -48,6 +49,39 @@ CSV_RAW_COLUMNS = frozenset({"text"})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
+_NUMPY_TYPES = {INT: np.int64, FLOAT: np.float64}
+_PYTHON_TYPES = {INT: (int, np.integer), FLOAT: (int, float, np.integer, np.floating)}
+
+
+def arrow_array(values: list, type: pa.DataType) -> pa.Array:
+    """An Arrow string, int64 or float64 array of Python values (None is null), the array
+    `pa.array(values, type)` gives, built without it: `pa.array` first asks pandas whether the
+    values are a pandas object, importing pandas (0.2 s of CPU) in a process that needs none.
+    A value of another type is refused (also a float in an integer column, which `pa.array`
+    would truncate)."""
+    if type == STR:
+        builder = pa.lib.StringBuilder()
+        builder.append_values(values)
+        return builder.finish()
+    valid = [value is not None for value in values]
+    if not all(isinstance(value, _PYTHON_TYPES[type]) for value in values if value is not None):
+        raise TypeError(f"a {type} column holds a value of another type")
+    data = np.fromiter((0 if value is None else value for value in values), _NUMPY_TYPES[type], len(values))
+    nulls = len(values) - sum(valid)
+    bitmap = pa.py_buffer(np.packbits(np.array(valid, dtype=bool), bitorder="little")) if nulls else None
+    return pa.Array.from_buffers(type, len(values), [bitmap, pa.py_buffer(data)], null_count=nulls)
+
+
+def arrow_table(columns: dict[str, list], schema: pa.Schema) -> pa.Table:
+    """An Arrow table of `schema` from a list of values per column (see `arrow_array`)."""
+    return pa.Table.from_arrays([arrow_array(columns[field.name], field.type) for field in schema], schema=schema)
+
+
+def rows_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    """An Arrow table of `schema` from rows (dicts keyed by column name; missing keys are null)."""
+    return arrow_table({name: [row.get(name) for row in rows] for name in schema.names}, schema)
+
+
 class TableWriter:
     """Appends batches of rows to a temporary file; `close` renames it into place."""
 
@@ -76,8 +110,7 @@ class TableWriter:
             return
         names = self.schema.names
         if self._parquet is not None:
-            self._parquet.write_table(pa.Table.from_pylist([{n: r.get(n) for n in names} for r in rows],
-                                                           schema=self.schema))
+            self._parquet.write_table(rows_table(rows, self.schema))
         elif self._csv is not None:
             self._csv.writerows([[cell(r.get(n)) for cell, n in zip(self._cells, names, strict=True)] for r in rows])
         else:

@@ -5,6 +5,8 @@ misspelt by one letter are still the country.
 DEV_CASES were looked at while the rules were written; HELD_OUT cases were written before the
 rules were run on them and are kept apart (a failure there is a rule to generalise, not a row
 to edit)."""
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -162,3 +164,11 @@ def test_country_after_a_comparison_cue(text, country, compared):
     mention = Mention(label="COUNTRY", start=text.index(country), end=text.index(country) + len(country),
                       text=country, source="test")
     assert rules.compared(text, mention, (0, len(text))) is compared
+
+
+@given(st.lists(st.sampled_from([*"aZ -_1é", "Kenya", "Bra", "ziil", "Ö", "xUganda"]), max_size=20).map("".join),
+       st.integers(3, 8))
+def test_misspelling_candidates_are_the_capitalised_words_of_a_word_boundary_pattern(text, min_letters):
+    finder = Misspellings({}, min_letters, set())
+    reference = re.compile(rf"\b[A-Z][a-z]{{{min_letters - 2},}}\b")
+    assert [m.span() for m in finder.candidates.finditer(text)] == [m.span() for m in reference.finditer(text)]

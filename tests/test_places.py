@@ -7,6 +7,7 @@ rules were run on them and are kept apart (a failure there is a rule to generali
 to edit)."""
 import os
 import pickle
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -241,9 +242,37 @@ def test_place_tables_read_from_the_cache_equal_built_ones(nlp, tmp_path, monkey
     built = place_tables(nlp, load_domain())
     read = place_tables(nlp, load_domain())
     assert os.listdir(tmp_path) and read is not built
-    assert read.entries == built.entries and read.index.sequences == built.index.sequences
+    assert read.entries == built.entries and read.index.names == built.index.names
     assert read.entry("Kisii").candidates[0].country == "KE" and read.entry("Kisii").needs_evidence
     assert not read.entry("Nairobi").needs_evidence
+
+
+PACKED_ENTRIES = [
+    ((), False),
+    ((("KE", 0, False),), True),
+    ((("TZ", 2_698_652, True), ("KE", 1000, False), ("XK", 12, True)), False),
+]
+
+
+def _unpacked(candidates, needs_evidence):
+    from pipeline.components.places import Candidate, PlaceEntry, PlaceTables, packed_entry
+
+    entry = PlaceEntry(tuple(Candidate(*candidate) for candidate in candidates), needs_evidence)
+    tables = PlaceTables({"Name": packed_entry(entry)}, None, {}, frozenset(), {}, {})
+    return entry, tables.entry("Name"), tables.entry("Other")
+
+
+@pytest.mark.parametrize("candidates, needs_evidence", PACKED_ENTRIES)
+def test_a_packed_place_entry_reads_back_as_it_was(candidates, needs_evidence):
+    entry, read, absent = _unpacked(candidates, needs_evidence)
+    assert read == entry and absent is None
+
+
+@given(st.lists(st.tuples(st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=3),
+                          st.integers(0, 10**10), st.booleans()), max_size=5), st.booleans())
+def test_any_packed_place_entry_reads_back_as_it_was(candidates, needs_evidence):
+    entry, read, _ = _unpacked(candidates, needs_evidence)
+    assert read == entry
 
 
 @pytest.mark.parametrize("names, text, expected", [
@@ -285,3 +314,38 @@ def test_places_never_raise_and_keep_offsets(annotate_text, pieces):
         assert text[mention.start:mention.end] == mention.text
         if mention.label == "PLACE":
             assert mention.country and len(mention.country) == 2
+
+
+# bracketed_names: (text, the (word, name) pairs). Development cases, then held-out ones.
+BRACKETED_DEV = [
+    ("China National Electronics Import & Export Corporation (CEIEC) signed", [("Corporation", "CEIEC")]),
+    ("Aluminum Corporation of China Limited (Chalco), a state firm", [("Limited", "Chalco")]),
+    ("the company (ZTE or Huawei)", [("company", "ZTE")]),
+    ("Limited\n(Chalco)", [("Limited", "Chalco")]),
+    ("Limited(Chalco)", []),  # no white space before the bracket
+    ("Limited (chalco)", []),  # not capitalised
+    ("Limited (Chalco", []),  # nothing closes it
+    ("  (Chalco)", []),  # no word before
+]
+BRACKETED_HELD_OUT = [
+    ("Ltd (AB) (CD)", [("Ltd", "AB"), (")", "CD")]),  # the second pair's word starts after the first's name
+    ("Group (Foo-Bar, Baz) and Holdings (QR)", [("Group", "Foo-Bar"), ("Holdings", "QR")]),
+    ("x(YZ) Corp (Z9)", [("Corp", "Z9")]),
+    ("Ltd (A)", []),  # a one-letter name
+    ("", []),
+]
+_BRACKETED_PATTERN = r"(?=(\S+))\1\s+\(([A-Z][\w-]+)(?=\)|,| or )"  # what bracketed_names reads, as one pattern
+
+
+@pytest.mark.parametrize("text, expected", BRACKETED_DEV + BRACKETED_HELD_OUT)
+def test_bracketed_names(text, expected):
+    from pipeline.components.places import bracketed_names
+
+    assert list(bracketed_names(text)) == expected == re.findall(_BRACKETED_PATTERN, text)
+
+
+@given(st.lists(st.sampled_from([*"Ab( )\n,-Co", " or ", "Ltd", "(Xy"]), max_size=30).map("".join))
+def test_bracketed_names_are_the_pattern_s_pairs(text):
+    from pipeline.components.places import bracketed_names
+
+    assert list(bracketed_names(text)) == re.findall(_BRACKETED_PATTERN, text)

@@ -92,14 +92,15 @@ class CarriedCountStep:
             if taken.overlaps(start, end):
                 continue
             value = self._clause_end_value(scan.text, start, end)
-            if value is None:
+            if value is None or not self._bare(scan.text, start, end, value):
                 continue
-            if antecedents is None:  # read once per doc, only when a bare number needs them
-                antecedents = self._antecedents(scan, found)
             unit = self._label_noun(scan.text, start) or self._people_around(scan.text, start, end) \
-                or self._copula_subject(scan.text, start) \
-                or self._antecedent(scan, (start, end), antecedents, self.reading.has_scale(scan.text[start:end]))
-            if unit and self._bare(scan.text, start, end, value):
+                or self._copula_subject(scan.text, start)
+            if not unit:
+                if antecedents is None:  # read once per doc, only when a bare number needs them
+                    antecedents = self._antecedents(scan, found)
+                unit = self._antecedent(scan, (start, end), antecedents, self.reading.has_scale(scan.text[start:end]))
+            if unit:
                 carried.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value,
                                                     "carried_count_rule", unit=unit))
         return carried

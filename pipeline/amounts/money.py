@@ -75,7 +75,7 @@ class MoneyStep:
             rf"(?P<num>{number_pattern(domain, hyphen_after=True)})"
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
-            rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)})(?![\w])"
+            rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)}(?!\$))(?![\w])"
             rf"|[ \u00a0]?(?P<cur>{symbols}))"
             rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{alternation(domain['numbers']['scales'], 'i')})(?![\w]))?{minor}))"
         )

@@ -105,6 +105,7 @@ class _Attacher:
         ended = self.rules.story_end.search(text, len(text) // 2)  # in the story's second half only
         self.story_end = ended.start() if ended else len(text)
         self.no_deal: dict[Span, bool] = {}  # one look per clause
+        self.statistics: dict[Span, bool] = {}  # likewise
         self.later: list[tuple[Claim, Fact]] = []  # facts whose country comes from their deal or beyond
 
     def finish(self, claims: list[Claim]) -> None:
@@ -222,7 +223,9 @@ class _Attacher:
         if not fact.no_deal:
             found = None if source is NO_COUNTRY else source
             dominant = self.countries.dominant.country if self.countries.dominant else None
-            fact.statistic = self._unattributed_statistic(clause)
+            if clause not in self.statistics:
+                self.statistics[clause] = self._unattributed_statistic(clause)
+            fact.statistic = self.statistics[clause]
             if fact.statistic:  # of no deal, but where the deal told beside it is
                 fact.deal = self.deals.in_view(found.country if found else dominant)
             else:

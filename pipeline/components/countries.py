@@ -56,7 +56,9 @@ class Misspellings:
             for at in range(1, len(name) - 1):
                 self.one_short.setdefault(name[:at] + name[at + 1:], name)
         self.ends = {(name[0], name[-1]) for name in self.words}  # a misspelling keeps both
-        self.candidates = re.compile(rf"\b[A-Z][a-z]{{{min_letters - 2},}}\b")  # capitalised words, one letter short or more
+        # capitalised words, one letter short or more; led by the capital, which re skips to (a
+        # pattern led by "\b" is entered at every position), with no word character before it
+        self.candidates = re.compile(rf"[A-Z](?<!\w[A-Z])[a-z]{{{min_letters - 2},}}\b")
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, CountryEntry]]:
         """(start_char, end_char, the name meant, its entry) for each capitalised word that is

