@@ -148,7 +148,7 @@ class CountryRecogniser:
 
     def _rejected(self, doc: Doc, start: int, end: int, name: str) -> bool:
         span = doc.char_span(start, end)
-        if _ends_linked_name(doc, span.start):
+        if doc_text(doc)[start - 1:start] == "-" and _ends_linked_name(doc, span.start):
             return True  # the end of a hyphenated place name: "Port-of-Spain"
         if span.start > 0 and doc[span.start - 1].text in self.blocked_after.get(name, ()):
             return True  # "Latin America" is a region
