@@ -88,8 +88,9 @@ class Capitals:
 
     @staticmethod
     def may_hold(text: str) -> bool:
-        """Whether `text` holds a word of four capitals at all (a cheap test before the others)."""
-        return _CAPITALS_RUN.search(text) is not None
+        """Whether `text` holds two words in capitals side by side or joined by a comma, one of
+        them of four capitals (a cheap test before the others: lone acronyms stand among none)."""
+        return _CAPITALS_PAIR.search(text) is not None
 
     def sentence_in_capitals(self, doc: Doc, offset: int) -> bool:
         """Whether the sentence holding `offset` is written in capitals."""
@@ -109,7 +110,7 @@ class Capitals:
         return self.sentence_in_capitals(doc, start)
 
 
-_CAPITALS_RUN = re.compile(r"[A-Z]{4}")
+_CAPITALS_PAIR = re.compile(r"[A-Z]{4}[A-Z'’.-]*,? [A-Z][A-Z'’.-]+(?![\w])|(?<![\w])[A-Z][A-Z'’.-]+,? [A-Z]{4}")
 
 
 def capitals_of(countries: dict) -> Capitals:

@@ -8,7 +8,7 @@ from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import Keyed, alternation, number_pattern
+from pipeline.patterns import Caseless, Keyed, alternation, number_pattern
 
 
 class PercentStep:
@@ -27,6 +27,7 @@ class PercentStep:
         # "half a percent", "a quarter of a percentage point": a fraction of one percent
         self.fraction_of_one = re.compile(
             rf"(?<![\w-])(?P<fraction>{alternation(numbers['fractions'], 'i')})[ ]+(?:(?i:of)[ ]+)?(?i:a|one)[ ]+{percent_words}(?![\w])")
+        self.one_percent = Caseless(rf"(?:a|one)[ ]+{alternation([w.lower() for w in numbers['percent_words'] if w.isalpha() or ' ' in w])}")
         self.negative_tail = re.compile(rf"(?<![\w-]){alternation(numbers['negative_words'], 'i')}[ ]+$")
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
@@ -48,7 +49,7 @@ class PercentStep:
                                       self.reading.parse_number(match.group("num")), "percent_rule")
                  for match in self.percent_of.finditer(scan.text)
                  if not self.rejections.is_after_number(scan.text, match.start())]
-        for match in self.fraction_of_one.finditer(scan.text):
+        for match in self.fraction_of_one.finditer(scan.text) if self.one_percent.search(scan.text) else ():
             share = self.reading.parse_percent(match.group("fraction"))
             found.append(self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
                                               None if share is None else round(share / 100, 4), "percent_rule"))

@@ -16,6 +16,7 @@ _CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10": the onl
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
 _WORD_AND_SEPARATOR_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]*[-\u2013:][ \u00a0]*$")  # "Chapter - 3", "Section: 4"
+_LEADER_ENDS, _SEPARATORS = ".…", "-\u2013:"
 _LEADER_DOTS = re.compile(r"(?:\.{3,}|…+|(?:\. ){3,})[ \u00a0]*$")  # a contents line's page: "Scope ........ 46"
 _BARE_DIGITS = re.compile(r"\d{4,}")
 _GROUPED_THOUSANDS = re.compile(r"\d,\d{3}")
@@ -74,11 +75,12 @@ class Rejections:
         code_before = _CODE_DASH_SPACE.search(before, len(before) - 3) if before[-1:] == " " else _CODE_BEFORE.search(before)
         if code_before or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
             return True
-        if _LEADER_DOTS.search(before):
-            return True
-        separated = _WORD_AND_SEPARATOR_BEFORE.search(before)
+        last = before.rstrip(" \u00a0")[-1:]
+        if last in _LEADER_ENDS and _LEADER_DOTS.search(before):
+            return True  # a contents line's page number
+        separated = _WORD_AND_SEPARATOR_BEFORE.search(before) if last in _SEPARATORS else None
         if separated and separated.group(1) in self.code_words:
-            return True
+            return True  # "Chapter - 3"
         previous = _WORD_BEFORE.search(before)
         if not previous:
             return False

@@ -40,6 +40,7 @@ class RangeStep:
         self.joiner = re.compile(
             rf"[ \u00a0]*{alternation(ranges['signs'])}[ \u00a0]*"
             rf"|[ \u00a0]+(?:{alternation(ranges['words'], 'i')}|(?P<between>{alternation(ranges['after_between'], 'i')}))[ \u00a0]+")
+        self.sign_gap = int(ranges["sign_gap_chars"])
         self.between = re.compile(rf"\b{alternation(ranges['between'], 'i')}\s+\S{{0,4}}$")
 
     def propose(self, scan: NumberScan, found: list[Mention]) -> tuple[dict[int, Mention], list[Mention]]:
@@ -56,9 +57,11 @@ class RangeStep:
             pair = self._pair(scan.text, a_start, a_end, b_start, b_end)
             if pair is None:
                 continue
-            sign = self.reading.currency_before(scan.text, b_start)
             first = ending_at.get(a_end)
-            second = starting_at.get(b_start) or (starting_at.get(sign.start()) if sign else None)
+            second = starting_at.get(b_start)
+            if second is None and b_start - a_end > 1:
+                sign = self.reading.currency_before(scan.text, b_start)
+                second = starting_at.get(sign.start()) if sign else None
             end, scaled = self._range_end(scan, (a_start, a_end, b_start, b_end), pair, (first, second), taken)
             if end is not None:
                 ends.append(end)
@@ -90,8 +93,10 @@ class RangeStep:
     def _pair(self, text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[float, float, float] | None:
         """(first value, second value, scale the first takes from the second) of two numbers
         joined as a range, or None when they are not one."""
-        sign = self.reading.currency_before(text, b_start)  # "$1.5 to $1.8 billion": the second's own sign
-        joiner = self.joiner.fullmatch(text, a_end, sign.start() if sign and sign.start() > a_end else b_start)
+        joiner = self.joiner.fullmatch(text, a_end, b_start)
+        if not joiner and b_start - a_end <= self.sign_gap:  # "$1.5 to $1.8 billion": the second's own sign
+            sign = self.reading.currency_before(text, b_start)
+            joiner = self.joiner.fullmatch(text, a_end, sign.start()) if sign and sign.start() > a_end else None
         if not joiner or joiner.group("between") is not None and not self.between.search(
                 text, max(0, a_start - self.reading.windows.between_before), a_start):
             return None

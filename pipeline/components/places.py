@@ -30,7 +30,7 @@ from pipeline.components.countries import OrganisationNames, country_entries
 from pipeline.domain import DomainData, load_domain
 from pipeline.gazetteer import NameIndex, longest_first
 from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
-from pipeline.patterns import alternation
+from pipeline.patterns import Caseless, alternation
 from pipeline.resources import fold_accents, name_variants
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
@@ -411,7 +411,9 @@ class PlaceRecogniser:
         self.capitals = capitals_of(domain["countries"])
         cued = alternation(self.tables.cued) if self.tables.cued else "(?!)"
         self.cued_after_cue = re.compile(rf"(?<![\w]){alternation(data['cued_before'], 'i')}[ \u00a0]+(?P<name>{cued})(?![\w]|[ \u00a0][A-Z])")
-        self.cued_before_country = re.compile(rf"(?<![\w])(?P<name>{cued}),[ \u00a0]+")
+        self.cue_words = Caseless(rf"(?<![\w]){alternation([cue.lower() for cue in data['cued_before']])}[ \u00a0]")
+        self.cued_before_country = re.compile(rf"(?<![\w])(?P<name>{cued}),[ \u00a0]+\Z")
+        self.cued_reach = max((len(name) for name in self.tables.cued), default=0) + 3
         self.subdivision_words = set(data["subdivision_words"])
         self.name_admin_words = set(data["name_admin_words"])
         self.shared_names = domain["countries"]["shared_names"]
@@ -571,12 +573,15 @@ class PlaceRecogniser:
         <its country>" ("Nice, France")."""
         text = doc_text(doc)
         found = []
-        if not any(name in text for name in self.tables.cued):  # most texts hold none of these names
-            return found
-        for match in [*self.cued_after_cue.finditer(text), *self.cued_before_country.finditer(text)]:
+        cued = [(match, named) for match in self.cued_after_cue.finditer(text)] if self.cue_words.search(text) else []
+        for country in countries.items:  # "Nice, France": the name before its country
+            if text[country.start - 2:country.start] != ", ":
+                continue
+            match = self.cued_before_country.search(text, max(0, country.start - self.cued_reach), country.start)
+            if match:
+                cued.append((match, {country.country}))
+        for match, allowed in cued:
             start, end = match.span("name")
-            after = countries.overlapping(match.end(), match.end() + 1) if match.re is self.cued_before_country else []
-            allowed = {m.country for m in after} if match.re is self.cued_before_country else named
             country = next((code for code, _ in self.tables.cued[match.group("name")] if code in allowed), None)
             if country and not any(p.start < end and start < p.end for p in [*places, *found]):
                 found.append(make_mention(doc, "PLACE", start, end, "place_cued", country=country))
