@@ -75,12 +75,8 @@ class Rejections:
         code_before = _CODE_DASH_SPACE.search(before, len(before) - 3) if before[-1:] == " " else _CODE_BEFORE.search(before)
         if code_before or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
             return True
-        last = before.rstrip(" \u00a0")[-1:]
-        if last in _LEADER_ENDS and _LEADER_DOTS.search(before):
-            return True  # a contents line's page number
-        separated = _WORD_AND_SEPARATOR_BEFORE.search(before) if last in _SEPARATORS else None
-        if separated and separated.group(1) in self.code_words:
-            return True  # "Chapter - 3"
+        if self._in_contents_or_label(before):
+            return True
         previous = _WORD_BEFORE.search(before)
         if not previous:
             return False
@@ -95,6 +91,15 @@ class Rejections:
         written = text[start:end]
         grouped = _GROUPED_THOUSANDS.search(written) or self.reading.has_scale(written)  # "gave Angola 20,000 masks"
         return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words and not grouped
+
+    def _in_contents_or_label(self, before: str) -> bool:
+        """A contents line's page number after leader dots, or a label word and a dash or colon
+        before the number ("Chapter - 3")."""
+        last = before.rstrip(" \u00a0")[-1:]
+        if last in _LEADER_ENDS and _LEADER_DOTS.search(before):
+            return True
+        separated = _WORD_AND_SEPARATOR_BEFORE.search(before) if last in _SEPARATORS else None
+        return bool(separated) and separated.group(1) in self.code_words
 
     def is_road_name(self, sign: str | None, number: str, value: float) -> bool:
         """A one-letter sign before a small number without a scale word: "the R40" is more
