@@ -25,6 +25,7 @@ FOUND = [
     ("iso", "Signed on 2024-03-14 in Nairobi.", None, "2024-03-14", "2024-03-14"),
     ("month_of_year", "It will finish by June of next year.", "2024-01-10", "June of next year", "2025-06"),
     ("month_of_year", "Work began in March of last year.", "2024-01-10", "March of last year", "2023-03"),
+    ("month_of_year", "It will finish by June next year.", "2024-01-10", "June next year", "2025-06"),
     ("iso", "Dated 2019-02-28.", None, "2019-02-28", "2019-02-28"),
     ("numeric_dmy", "Invoice of 12/03/2022 for cameras.", None, "12/03/2022", "2022-03-12"),
     ("numeric_dmy", "Approved 25.12.2021 by the board.", None, "25.12.2021", "2021-12-25"),

@@ -108,7 +108,7 @@ def _forms(p: dict[str, str]) -> tuple[DateForm, ...]:
         DateForm("mdy", rf"{month}\s+{day},?\s+{year}", "calendar"),
         DateForm("my", rf"{month},?\s+(?:of\s+)?{year}", "calendar"),
         # "June of next year", "March of last year"
-        DateForm("month_of_year", rf"{yearless_month}\s+of\s+(?P<offset>{p['month_relative']})\s+year(?![\w])", "calendar"),
+        DateForm("month_of_year", rf"{yearless_month}\s+(?:of\s+)?(?P<offset>{p['month_relative']})\s+year(?![\w])", "calendar"),
         DateForm("dm", rf"{day}\s+(?:of\s+)?{yearless_month}(?![\w])", "calendar"),
         DateForm("md", rf"{yearless_month}\s+{day}(?![\d\w])", "calendar"),
         DateForm("ago", rf"(?P<n>{p['count_or_article']})\s+{unit}\s+ago(?![\w])", "ago"),
