@@ -465,7 +465,7 @@ _DATELINES = (
                r"(?:\([^)]*\)\s*)?(?:/[^/\n]{2,40}/\s*)?(?:—|–|--| - |:|$)", re.M),
     # "Published: 3 May 2023", "*Posted by the team — 12 January 2024*"
     re.compile(r"^[*_\s]*(?i:published|posted|date|updated|issued|released)\b[^\n]*?(?:[:—–|,]|\bon)\s*"
-               r"(?P<date>[^\n|*_]{6,40})", re.M),
+               r"(?P<date>[^\n|*_·•]{6,40})", re.M),  # up to a separator: "16 February 2023 · Opinion"
     # a line starting with a date: "Tuesday, 5 May 2023", "May 05, 2023 08:00 AM Eastern Time"
     re.compile(rf"^[*_\s]*(?P<date>{_DATE})\b", re.M),
 )

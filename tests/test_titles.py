@@ -59,6 +59,7 @@ def test_title(text, title):
     ("KARACHI, March 3, 2023: The provincial government said.", "2023-03-03"),
     ("KARACHI, 3 March 2023: The provincial government said.", "2023-03-03"),
     ("Published: 3 May 2023\n\nText.", "2023-05-03"),
+    ("# Title\n\n*Published: 16 February 2023 · Opinion*\n\nText.", "2023-02-16"),
     ("*Posted by the team — 12 January 2024*\n\nText.", "2024-01-12"),
     ("Tuesday, 5 May 2023\n\nText.", "2023-05-05"),
     ("May 05, 2023 08:00 AM Eastern Daylight Time\n\nNAIROBI, Kenya--(BUSINESS WIRE)--Text.", "2023-05-05"),
