@@ -164,6 +164,8 @@ ATTACHMENTS = [
      "10%", "KE", [], False),
     ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nNairobi has 4.4 million residents.",
      "4.4 million", "KE", [], False),
+    ("Bangladesh will put Huawei cameras on the highway.\n\nAt least 25 gangs of robbers work the route.",
+     "25", "BD", [], False),
     ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nPolice say crime fell 12% where the cameras work.",
      "12%", "KE", ["Huawei"], True),
     ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nCrime fell 12% within a year of the rollout.",
