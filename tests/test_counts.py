@@ -194,6 +194,9 @@ DEV = [
     ("a 200-bed hospital", []),
     ("Police seized 500 grams of heroin and 3 kilogrammes of cocaine.", []),
     ("The farm has 300 head of cattle.", [("300", 300.0, "cattle")]),
+    # a capitalised possessive is a name's, not the counted owner; an irregular plural
+    ("The 21 Children's Rehabilitation Centers opened.", [("21", 21.0, "center")]),
+    ("They signed three memoranda of understanding.", [("three", 3.0, "memorandum")]),
     # a technology phrase after the number: its plural head, past the "and" inside it
     ("It has 16 command and control centers.", [("16", 16.0, "center")]),
     # seconds are durations, 911 an emergency number, "911-style" no count

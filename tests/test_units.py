@@ -8,6 +8,8 @@ from pipeline.normalise.units import plural_to_singular, unit_lemma
     ("cameras", "camera"), ("cases", "case"), ("countries", "country"), ("people", "person"),
     ("officers", "officer"), ("camera", "camera"), ("Chinese-made", "made"), ("centres", "centre"),
     ("", None), (None, None), ("123", None),
+    # plurals the singulariser does not know (`irregular_plurals`)
+    ("memoranda", "memorandum"), ("criteria", "criterion"), ("consortia", "consortium"),
 ])
 def test_unit_lemma(word, unit):
     assert unit_lemma(word) == unit

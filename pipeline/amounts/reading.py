@@ -170,9 +170,9 @@ class Reading:
             word = _POSSESSIVE.sub("", written)
             if word == written:
                 words.append((word, position))
-            elif self.plural_to_singular(word):
+            elif self.plural_to_singular(word) and not word[:1].isupper():
                 words.append((word, position))
-                break  # "47 counties' systems": a plural owner is the counted noun
+                break  # "47 counties' systems": a plural owner is the counted noun ("21 Children's Centers": a name's)
             # a singular owner ("two buyer's credit facilities") is not
         return words, position
 

@@ -31,6 +31,9 @@ def plural_to_singular(word: str, domain: DomainData | None = None) -> str | Non
 @functools.lru_cache(maxsize=65536)
 def _singular(word: str, domain: DomainData) -> str | None:
     lowered = word.lower()
+    irregular = domain["numbers"]["irregular_plurals"].get(lowered)
+    if irregular:
+        return irregular
     if lowered.endswith(_singular_endings(domain)) or lowered in _not_plurals(domain):
         return None
     try:
