@@ -171,6 +171,8 @@ HELD_OUT = [
     ("HUAWEI WINS CONTRACT IN MOMBASA", [("MOMBASA", "KE")]),
     ("In Montenegro, the mayor of Bar said 40 cameras went up.", [("Bar", "ME")]),
     ("Croatia: the port of Split got new cameras.", [("Split", "HR")]),
+    ("Police in Greater Manchester, West Yorkshire and Bedfordshire use the vans.",
+     [("Greater Manchester", "GB"), ("West Yorkshire", "GB"), ("Bedfordshire", "GB")]),
     ("Liberia built roads in Grand Gedeh and Maryland. Liberia paid for them.", [("Grand Gedeh", "LR"), ("Maryland", "LR")]),
 ]
 
