@@ -61,6 +61,7 @@ DEV_CASES = [
     ("The anti-China protests grew.", [("China", "CN")]),
     ("NZ police bought the system.", [("NZ", "NZ")]),
     ("The U.S government paid.", [("U.S", "US")]),
+    ("The Hellenic Police bought 1,000 body cameras.", [("Hellenic", "GR")]),
     ("South Australian councils and South Wales police bought cameras.", []),
 ]
 

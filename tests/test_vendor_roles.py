@@ -115,6 +115,8 @@ DEV_CASES = [
     ("The company 'Safe Kids' LLC will install 50 cameras.", [("Safe Kids' LLC", "Safe Kids")]),
     # renegotiating with a firm, partnering with a buyer
     ("The government renegotiated with TSTT the contract for the CCTV cameras.", [("TSTT", "TSTT")]),
+    # a municipality named in its own language is no vendor
+    ("The CCTV tender documents provided by Comune di Como show Huawei won.", [("Huawei", "Huawei")]),
     # a name continuing a public body's name is no vendor
     ("Huawei will help the Ministry of Transport, Communications and High Technologies of Azerbaijan build a smart city.",
      [("Huawei", "Huawei")]),
