@@ -203,6 +203,8 @@ DEV = [
     ("The ministry responded within 60 seconds to 911 calls.", []),
     ("The 911-style emergency system", []),
     ("It published a 109-page document.", []),
+    # a place's name between the number and its noun is no plural
+    ("Lagos installs 200 Lagos State CCTV monitors.", [("200", 200.0, "monitor")]),
     # a bare number before a passive of installing counts no people
     ("Some 2,200 cameras will go up in the capital, home to 1.3 million people; 880 will be deployed in Canelones.",
      [("2,200", 2200.0, "camera"), ("1.3 million", 1.3e6, "person"), ("880", 880.0, "camera")]),

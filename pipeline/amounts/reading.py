@@ -177,7 +177,13 @@ class Reading:
         return words, position
 
     def _first_plural(self, words: list[tuple[str, int]]) -> tuple[str, bool, int] | None:
-        """(unit, True, end) of the first plural word: "co-investors" -> co-investor, "CCTV-cameras" -> camera."""
+        """(unit, True, end) of the first plural word: "co-investors" -> co-investor, "CCTV-cameras"
+        -> camera; a lower-case one before a capitalised one ("200 Lagos State CCTV monitors":
+        a name there is no plural)."""
+        lower = [(word, end) for word, end in words if word[:1].islower()]
+        return self._plural_among(lower) or self._plural_among(words)
+
+    def _plural_among(self, words: list[tuple[str, int]]) -> tuple[str, bool, int] | None:
         for word, word_end in words:
             *prefix, last = word.split("-")
             singular = self.plural_to_singular(last)
