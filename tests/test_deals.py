@@ -166,6 +166,9 @@ ATTACHMENTS = [
      "4.4 million", "KE", [], False),
     ("Bangladesh will put Huawei cameras on the highway.\n\nAt least 25 gangs of robbers work the route.",
      "25", "BD", [], False),
+    # a rate per head compares places: of no deal, though it counts cameras
+    ("Ghana wants more cameras.\n\nA report found London has 73.31 cameras per 1,000 citizens.",
+     "73.31", "GB", [], False),
     ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nPolice say crime fell 12% where the cameras work.",
      "12%", "KE", ["Huawei"], True),
     ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nCrime fell 12% within a year of the rollout.",

@@ -72,6 +72,7 @@ class DealRules:
         self.deal_word = Caseless(rf"(?<![\w-]){alternation(data['deal_words'], 'i')}(?![\w-])")
         told = [*data["deal_cues"], *data["deal_words"], *data["deal_verbs"]]
         self.tells_of_a_deal = Caseless(rf"(?<![\w-]){alternation(told, 'i')}(?![\w-])")
+        self.rate = Caseless(rf"(?<![\w-]){alternation(data['rate_cues'], 'i')}(?![\w-])")
         self.statistic = Caseless(rf"(?<![\w-]){alternation(data['statistic_cues'], 'i')}(?![\w-])")
         # what attributes a statistic to a system besides a technology or a vendor: a deal's words
         # and verbs or an attribution ("the rollout"); not `deal_cues` ("police" says who counted)
