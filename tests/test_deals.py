@@ -166,6 +166,8 @@ ATTACHMENTS = [
      "4.4 million", "KE", [], False),
     ("Bangladesh will put Huawei cameras on the highway.\n\nAt least 25 gangs of robbers work the route.",
      "25", "BD", [], False),
+    ("Egypt signed with Honeywell for 2,000 cameras in Cairo.\n\nIn 2014, three tourists were killed in an attack in Sinai.",
+     "three", "EG", [], False),
     # a rate per head compares places: of no deal, though it counts cameras
     ("Ghana wants more cameras.\n\nA report found London has 73.31 cameras per 1,000 citizens.",
      "73.31", "GB", [], False),
