@@ -171,7 +171,7 @@ class Rejections:
         if not plural:
             return True
         before = text[max(0, start - self.windows.year_cue_before - 30):start].split()[-3:]
-        if after_no_year(text, start, self.years):
+        if after_no_year(text, start, self.years, self.windows.range_start_before):
             return False  # "between 1500 and 2000 cameras": the range's other end is no year
         # a cue right before it, or "the" and up to two describing words ("the more violent 2018 elections")
         for at in range(len(before) - 1, -1, -1):

@@ -59,11 +59,12 @@ class DateRecogniser:
                                   behind=r"(?<![\w-])", every_case=True)
         self.month_alone = re.compile(cue + grammar.month_alone.pattern)
         self.years = tuple(dates["year_range"])
+        self.range_start_window = int(domain["numbers"]["windows"]["range_start_before"])
 
     def _counted_range_end(self, text: str, match: re.Match) -> bool:
         """A bare year ending a range whose first number is no year: "between 1500 and 2000 cameras"."""
         written = match.group()
-        return written.isdigit() and after_no_year(text, match.start(), self.years)
+        return written.isdigit() and after_no_year(text, match.start(), self.years, self.range_start_window)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)

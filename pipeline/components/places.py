@@ -32,6 +32,7 @@ from pipeline.gazetteer import NameIndex, longest_first
 from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
 from pipeline.patterns import Caseless, alternation
 from pipeline.resources import fold_accents, name_variants
+from pipeline.spans import spans_overlap
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
 # "Limited (Chalco)": a short name in brackets, found from its bracket (a character the search
@@ -436,7 +437,7 @@ class PlaceRecogniser:
             country = self.decide(name, candidates, nearby, doc_counts)
             end = self._with_admin_word(doc_text(doc), end)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
-        places += self._dateline_place(doc, countries.items, (doc_counts, named), places)
+        places += self._dateline_place(doc, countries, (doc_counts, named), places)
         places += self._places_in_capitals(doc, countries, (doc_counts, named), places)
         places += self._cued_places(doc, countries, named, places)
         places += self._regions_after_places(doc, mentions, places)
@@ -524,23 +525,18 @@ class PlaceRecogniser:
             return ()
         return tuple(c for c in entry.candidates if c.country == country)
 
-    def _dateline_place(self, doc: Doc, countries: list, counts: tuple[Counter, set[str]], places: list) -> list:
+    def _dateline_place(self, doc: Doc, countries: ByPosition, counts: tuple[Counter, set[str]], places: list) -> list:
         """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —",
         "KARACHI:", "ROME —"); a name needing evidence only when the document names its country."""
         text = doc_text(doc)
         found = []
         for match in _DATELINE.finditer(text[:self.dateline_chars]):
             name = self.tables.by_lower.get(match.group(1).lower())
-            if not name or any(p.start < match.end() and p.end > match.start() for p in places):
+            if not name or any(spans_overlap(p.start, p.end, match.start(), match.end()) for p in places):
                 continue
-            entry = self.tables.entry(name)
-            candidates = tuple(c for c in entry.candidates if c.country in counts[1] or not entry.needs_evidence)
-            if not candidates:
-                continue
-            sentence_start, sentence_end = sentence_at(doc, match.start())
-            nearby = [m.country for m in countries if sentence_start <= m.start < sentence_end]
-            country = self.decide(name, candidates, nearby, counts[0])
-            found.append(make_mention(doc, "PLACE", match.start(), match.end(), "place_dateline", country=country))
+            place = self._written_in_capitals(doc, (match.start(), match.end(), name), countries, counts, "place_dateline")
+            if place is not None:
+                found.append(place)
         return found
 
     def _places_in_capitals(self, doc: Doc, countries: ByPosition, counts: tuple[Counter, set[str]],
@@ -555,17 +551,25 @@ class PlaceRecogniser:
         found = []
         for run in _CAPITALS_WORDS.finditer(text):
             for start, end, name in self._names_in_run(run):
-                if any(s < end and start < e for s, e in taken) or not self.capitals.among_capitals(doc, start, end):
+                if any(spans_overlap(s, e, start, end) for s, e in taken) or not self.capitals.among_capitals(doc, start, end):
                     continue
-                entry = self.tables.entry(name)
-                candidates = tuple(c for c in entry.candidates if c.country in counts[1] or not entry.needs_evidence)
-                if candidates:
-                    sentence_start, sentence_end = sentence_at(doc, start)
-                    nearby = [m.country for m in countries.within(sentence_start, sentence_end)]
-                    found.append(make_mention(doc, "PLACE", start, end, "place_capitals",
-                                              country=self.decide(name, candidates, nearby, counts[0])))
+                place = self._written_in_capitals(doc, (start, end, name), countries, counts, "place_capitals")
+                if place is not None:
+                    found.append(place)
                     taken.append((start, end))
         return found
+
+    def _written_in_capitals(self, doc: Doc, found: tuple[int, int, str], countries: ByPosition,
+                             counts: tuple[Counter, set[str]], source: str):
+        """The PLACE a name written in capitals is, decided by the countries of its sentence; a
+        name needing evidence only when the document names its country (`counts[1]`)."""
+        start, end, name = found
+        entry = self.tables.entry(name)
+        candidates = tuple(c for c in entry.candidates if c.country in counts[1] or not entry.needs_evidence)
+        if not candidates:
+            return None
+        nearby = [m.country for m in countries.within(*sentence_at(doc, start))]
+        return make_mention(doc, "PLACE", start, end, source, country=self.decide(name, candidates, nearby, counts[0]))
 
     def _cued_places(self, doc: Doc, countries: ByPosition, named: set[str], places: list) -> list:
         """Excluded names that are cities ("Nice", "Male", "Bar"), taken after a strong cue ("the

@@ -21,7 +21,6 @@ _GAP = r"[ \t\u00a0]+"
 _CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
 _BODY_JOINER = re.compile(r"[ ](?:of|for|and)(?:[ ]the)?[ ]\Z")
 _BODY_REACH = 80  # characters before a name that may name the body it ends
-_BODY_NAME_WORDS = 8  # capitalised words of a body's name before a name it holds
 _JOINED = re.compile(r"(?:^|\s)(?:and|&)\s+([A-Z][\w'’-]*)")
 
 
@@ -49,10 +48,11 @@ _QUOTE_MARKS = re.compile(r"(?<![A-Za-z])['‘’“”\"]|['‘’“”\"](?![
 
 
 def body_name_pattern(data: dict) -> re.Pattern:
-    """Text ending inside a public body's name: one of `body_name_heads`, "of" or "for", then
-    capitalised words, commas and "and" ("the Ministry of Transport, Communications and ")."""
+    """Text ending inside a public body's name: one of `body_name_heads`, "of" or "for", then up
+    to `body_name_words` capitalised words, commas and "and" ("the Ministry of Transport,
+    Communications and ")."""
     return re.compile(rf"(?<![\w]){alternation(data['body_name_heads'])}[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?"
-                      rf"(?:[A-Z][\w-]*,?[ \u00a0]+(?:and[ \u00a0]+)?){{0,{_BODY_NAME_WORDS}}}\Z")
+                      rf"(?:[A-Z][\w-]*,?[ \u00a0]+(?:and[ \u00a0]+)?){{0,{int(data['body_name_words'])}}}\Z")
 
 
 def in_body_name(pattern: re.Pattern, text: str, start: int) -> bool:

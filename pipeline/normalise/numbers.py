@@ -25,13 +25,13 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}
 # a number standing alone and a range's joining word right before an offset: "1500 and |", "500 to |"
 # (not a fiscal year's end, "2015-16 to |", nor a code's number, "No. 6-|")
 _RANGE_START_BEFORE = re.compile(r"(?<![\w.,/\u2013-])(\d{1,3}(?:,\d{3})+|\d+)[ \u00a0]+(?i:and|to|or)[ \u00a0]+\Z")
-_RANGE_START_CHARS = 24
 
 
-def after_no_year(text: str, start: int, years: tuple[int, int]) -> bool:
-    """Whether the number at `start` ends a range whose first number is no year ("between 1500
-    and 2000 cameras", "from 500 to 2000"): then it is no year either."""
-    before = _RANGE_START_BEFORE.search(text, max(0, start - _RANGE_START_CHARS), start)
+def after_no_year(text: str, start: int, years: tuple[int, int], window: int) -> bool:
+    """Whether the number at `start` ends a range whose first number, within `window` characters
+    before it, is no year ("between 1500 and 2000 cameras", "from 500 to 2000"): then it is no
+    year either."""
+    before = _RANGE_START_BEFORE.search(text, max(0, start - window), start)
     if not before:
         return False
     written = before.group(1)
