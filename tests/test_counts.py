@@ -199,6 +199,9 @@ DEV = [
     ("They signed three memoranda of understanding.", [("three", 3.0, "memorandum")]),
     # a technology phrase after the number: its plural head, past the "and" inside it
     ("It has 16 command and control centers.", [("16", 16.0, "center")]),
+    # a technology acronym used as the counted noun itself, with no plural ending
+    ("The city installed 4,000 CCTV in the capital.", [("4,000", 4000.0, "cctv")]),
+    ("It bought 300 CCTV units.", [("300", 300.0, "unit")]),
     # seconds are durations, 911 an emergency number, "911-style" no count
     ("The ministry responded within 60 seconds to 911 calls.", []),
     ("The 911-style emergency system", []),

@@ -87,7 +87,17 @@ class CountStep:
         if compound:
             return self.reading.unit_lemma(compound.group(1)), False, compound.end() - end
         found = self._technology_noun(scan, end) or self.reading.noun_after(scan.text, end)
-        return found if found[0] is not None else self._partitive_noun(scan.text, end)
+        if found[0] is None:
+            found = self._partitive_noun(scan.text, end)
+        return found if found[0] is not None else self._technology_acronym(scan, end)
+
+    def _technology_acronym(self, scan: NumberScan, end: int) -> tuple[str | None, bool, int]:
+        """A TECHNOLOGY acronym used as the counted noun itself, which takes no plural ending in
+        much of the world's English ("4,000 CCTV in the capital" counts cctv)."""
+        technology = self._technologies[1].get(end + 1)
+        if technology is None or not technology.text.isupper() or not technology.text.isalpha():
+            return _NO_NOUN
+        return technology.text.lower(), True, technology.end - end
 
     def _partitive_noun(self, text: str, end: int) -> tuple[str | None, bool, int]:
         """The noun counted through a partitive: "12 of the 47 counties", "2,500 of the Lahore
