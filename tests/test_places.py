@@ -130,6 +130,11 @@ DEV_CASES = [
     ("Jamaica: cameras went up in Kingston, May Pen and Santa Cruz. Jamaica will add more.",
      [("Kingston", "JM"), ("May Pen", "JM"), ("Santa Cruz", "JM")]),
     ("Bolivia: cameras went up in Santa Cruz.", [("Santa Cruz", "BO")]),
+    # a namesake with no country named takes the country of the document's places that can be only one
+    ("Richmond council approved 40 cameras. Burnaby and Surrey, near Vancouver, will follow.",
+     [("Richmond", "CA"), ("Burnaby", "CA"), ("Surrey", "CA"), ("Vancouver", "CA")]),
+    ("Hamilton police will add 20 cameras, as Auckland and Christchurch did.",
+     [("Hamilton", "NZ"), ("Auckland", "NZ"), ("Christchurch", "NZ")]),
 ]
 
 HELD_OUT = [

@@ -428,13 +428,15 @@ class PlaceRecogniser:
         doc_counts = Counter(m.country for m in countries.items)
         named = {m.country for m in doc_in_names(doc)}.union(doc_counts)  # "State Bank of Pakistan" names PK too
         places = []
-        for start, end, name, candidates in longest_first(self._proposals(doc, countries, doc_counts, named)):
+        proposals = longest_first(self._proposals(doc, countries, doc_counts, named))
+        settled = self._settled_countries(proposals, doc_counts)
+        for start, end, name, candidates in proposals:
             sentence_start, sentence_end = sentence_at(doc, start)
             earlier = _places_since(places, sentence_start)
             nearby = [m.country for m in countries.within(sentence_start, sentence_end) + earlier if m.start != start]
             paragraph = doc_text(doc).rfind("\n\n", 0, start) + 1  # the text just before, in its paragraph
             nearby += [m.country for m in reversed(countries.within(max(start - self.window, paragraph), start))]
-            country = self.decide(name, candidates, nearby, doc_counts)
+            country = self.decide(name, candidates, nearby, doc_counts, settled)
             end = self._with_admin_word(doc_text(doc), end)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
         places += self._dateline_place(doc, countries, (doc_counts, named), places)
@@ -603,21 +605,33 @@ class PlaceRecogniser:
                     names.append((start, end, name))
         return names
 
-    def decide(self, name: str, candidates, nearby: list[str], doc_counts: Counter) -> str:
+    def decide(self, name: str, candidates, nearby: list[str], doc_counts: Counter, settled: Counter | None = None) -> str:
         """Of the plausible candidates, the first country named near the place (in its sentence,
         then in the text just before it in its paragraph), else the one most named in the document
-        (on a tie the larger place), else the
+        (on a tie the larger place), else the one of most of the document's places that can be
+        only one country (`settled`: "Richmond" among Vancouver's suburbs), else the
         configured preference, else the most populous (`_plausible`: a capital or a very large
         city beats a much smaller namesake unless the document is about the namesake's country)."""
         codes = self._plausible(candidates, doc_counts)
         for code in nearby:
             if code in codes:
                 return code
-        named = [c for c in codes if doc_counts[c]]
-        if named:  # the most named; on a tie the larger place
-            return max(named, key=lambda code: doc_counts[code])
+        for counts in (doc_counts, settled or Counter()):
+            named = [c for c in codes if counts[c]]
+            if named:  # the most named; on a tie the larger place
+                return max(named, key=lambda code: counts[code])
         preferred = self.prefer.get(name)
         return preferred if preferred in codes else codes[0]
+
+    def _settled_countries(self, proposals: list[tuple], doc_counts: Counter) -> Counter:
+        """How many of the proposed places each country has among those that can be only that
+        country (a single plausible candidate: "Toronto", "Ontario")."""
+        settled = Counter()
+        for _, _, _, candidates in proposals:
+            codes = self._plausible(candidates, doc_counts)
+            if len(codes) == 1:
+                settled[codes[0]] += 1
+        return settled
 
     def _plausible(self, candidates, doc_counts: Counter) -> list[str]:
         """The candidates' countries; when the largest place of the name is a capital or a city
