@@ -175,6 +175,17 @@ DEV = [
     ("It can carry up to 65,000 dead weight tonnage.", []),
     # a bare number before a passive verb done to people, or after a people subject
     ("An estimated 62,000 were displaced by the floods.", [("62,000", 62000.0, "person")]),
+    ("In the capital 11,000 died and at least 61 had died in the south.",
+     [("11,000", 11000.0, "person"), ("61", 61.0, "person")]),
+    # a scaled bare number takes the noun of a scaled count before it in its sentence
+    ("Telkom had 417 million mobile subscribers, Rivo 355.8 million and Zana 339.5 million.",
+     [("417 million", 417e6, "subscriber"), ("355.8 million", 355.8e6, "subscriber"), ("339.5 million", 339.5e6, "subscriber")]),
+    ("Acme had 40 stores, and revenue of 2.5 million.", [("40", 40.0, "store")]),
+    # the noun before a count head ("ticket sales", "the medal count", "the subscriber base")
+    ("The club had average ticket sales of 39,989 last season.", [("39,989", 39989.0, "ticket")]),
+    ("Its base station count increased by 351,000 to 2.3 million.",
+     [("351,000", 351000.0, "station"), ("2.3 million", 2.3e6, "station")]),
+    ("The country's subscriber base grew to 1,125 million.", [("1,125 million", 1125e6, "subscriber")]),
     ("The death toll from twin blasts rose to 88.", [("88", 88.0, "person")]),
     ("Organisers put the crowd at 80,000 or more.", [("80,000", 80000.0, "person")]),
     # a plural subject right before a copula, and a count phrase, count a scaled number too

@@ -57,6 +57,8 @@ class CarriedCountStep:
         self.person_unit = carried["person_unit"]
         self.person_passive = re.compile(rf"[ \u00a0]+{alternation(carried['passive_auxiliaries'], 'i')}[ \u00a0]+"
                                          rf"{alternation(carried['person_verbs'], 'i')}(?![\w])")
+        self.person_fate = re.compile(rf"[ \u00a0]+(?:{alternation(carried['died_auxiliaries'], 'i')}[ \u00a0]+)?"
+                                      rf"{alternation(carried['person_fates'], 'i')}(?![\w])")
         self.person_subject = re.compile(rf"(?<![\w]){alternation(carried['person_subjects'], 'i')}(?![\w])")
         self.copula_subject = re.compile(
             rf"(?P<noun>[A-Za-z][a-z]+)[ \u00a0]+{alternation(carried['copulas'], 'i')}[ \u00a0]+"
@@ -77,7 +79,10 @@ class CarriedCountStep:
         self.installed_not_units = set(carried["installed_not_units"])
         self.object_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['object_verbs'], 'i')}(?![\w])"),
                                  carried["object_verbs"])
-        self.phrase_tail = re.compile(rf"{alternation(carried['count_phrases'], 'i')}[ \u00a0]+\Z")
+        heads = alternation(carried["count_heads"], "i")
+        self.count_head = re.compile(rf"(?<![\w-])(?P<noun>[a-z]{{3,}})[ \u00a0]+{heads}(?![\w])")
+        self.phrase_tail = re.compile(
+            rf"(?:{alternation(carried['count_phrases'], 'i')}|{heads}[ \u00a0]+of)[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
         self.label = re.compile(
             rf"[ \t]*(?:[-*\u2022][ \t]+)?\|?[ \t]*(?P<label>[^\n{separators}]{{1,{int(carried['label_max_chars'])}}}?)"
@@ -161,11 +166,11 @@ class CarriedCountStep:
         return bool(_OF_BEFORE.search(text, before, start)) and not self.phrase_tail.search(text, before, start)
 
     def _people_around(self, text: str, start: int, end: int) -> str | None:
-        """"The attack killed 12 and injured 30", "an estimated 62,000 were displaced": a bare
-        number right after a verb done to people (`person_verbs`), or before one in the passive,
-        counts people."""
+        """"The attack killed 12 and injured 30", "an estimated 62,000 were displaced", "where
+        11,000 died": a bare number right after a verb done to people (`person_verbs`), or before
+        one in the passive or a verb of their fate (`person_fates`), counts people."""
         found = self.person_verb.search(text, max(0, start - self.reading.windows.qualifier_before), start) \
-            or self.person_passive.match(text, end)
+            or self.person_passive.match(text, end) or self.person_fate.match(text, end)
         return self.person_unit if found else None
 
     def _copula_subject(self, text: str, start: int) -> str | None:
@@ -196,7 +201,7 @@ class CarriedCountStep:
         counts found, the count phrases ("number of victims"), plural technologies ("CCTV
         cameras") and the plural objects of `object_verbs` ("to install cameras")."""
         amounts = SpanIndex([(m.start, m.end) for m in found if m.label != "QUANTITY"])
-        nouns = [(m.start, m.unit, False) for m in found  # a count inside an amount of money is no count
+        nouns = [(m.start, m.unit, self.reading.has_scale(m.text)) for m in found  # a count inside an amount of money is no count
                  if m.label == "QUANTITY" and m.unit and m.unit != self.factor_word
                  and not amounts.overlaps(m.start, m.end)]
         for phrase in self.phrases.finditer(scan.text):
@@ -204,6 +209,7 @@ class CarriedCountStep:
             if noun and plural:
                 nouns.append((phrase.start(), noun, True))
         nouns += [(subject.start(), self.person_unit, True) for subject in self.person_subject.finditer(scan.text)]
+        nouns += self._head_modifiers(scan.text)
         nouns += self._change_subjects(scan.text)
         for verb in self.object_verb.finditer(scan.text):  # "to install cameras in six regions: 380 in Pánuco"
             noun, plural, _ = self.reading.noun_after(scan.text, verb.end())
@@ -215,6 +221,18 @@ class CarriedCountStep:
                 if noun:
                     nouns.append((mention.start, noun, False))
         return sorted(nouns)
+
+    def _head_modifiers(self, text: str) -> list[tuple[int, str, bool]]:
+        """(position, unit) of the noun before a count head ("ticket sales of 39,989", "the medal
+        count", "its subscriber base grew to 1,125 million"): what its bare numbers count."""
+        nouns = []
+        for head in self.count_head.finditer(text):
+            noun = head.group("noun")
+            if self.person_subject.match(text, head.start()) or noun in self.reading.unit_stop \
+                    or self.rejections.is_not_counted(noun) or noun in self.measured_subjects:
+                continue  # "the death toll" counts people
+            nouns.append((head.start(), self.reading.unit_lemma(noun), True))
+        return nouns
 
     def _change_subjects(self, text: str) -> list[tuple[int, str]]:
         """(position, unit) of the plural noun a change verb tells of ("Robberies fell from 1,200
@@ -234,8 +252,9 @@ class CarriedCountStep:
         `sentences_back` before it, no paragraph break between; a number placed "in <Name>"
         passes over place nouns ("six regions: 380 in Pánuco"), one before a passive of
         installing over people ("home to 1.3 million people; 880 will be deployed"). A scaled number ("96.4 million")
-        takes only a count phrase or a people subject of its own sentence ("the number of riders
-        was 96.4 million"), not another count's noun."""
+        takes only a count phrase, a people subject or another scaled count of its own sentence ("the
+        number of riders was 96.4 million", "417 million subscribers, Airtel 355.8 million"), not an
+        unscaled count's noun."""
         start, end = number
         at = bisect.bisect_left(antecedents, (start, ""))
         passed = self.place_units if _PLACED.match(scan.text, end) else set()
