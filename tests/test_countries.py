@@ -144,6 +144,22 @@ def test_a_vendor_origin_written_as_a_name_is_no_buyer(annotate_text, text, coun
     assert {c.country for c in annotate_text(text).claims} == {country}
 
 
+@pytest.mark.parametrize("text, country", [
+    # a dateline (with its agency) is where the story was filed: the story is about Saudi Arabia
+    ("Islamabad (Pakistan Wire, 1 July) - Huawei signed a deal worth SR2 billion.\n\n"
+     "The systems will cover Riyadh and Dammam, where 3,000 cameras will go up in Saudi Arabia.", "SA"),
+    ("ISLAMABAD (Wire) - Huawei signed a deal worth SR2 billion.\n\n"
+     "The systems will cover Riyadh and Dammam, where 3,000 cameras will go up.", "SA"),
+    # ... but a dateline in the country the story is about stays
+    ("NAIROBI, Kenya (Wire) - Huawei will install 1,800 cameras. Mombasa will follow.", "KE"),
+    # a local partner's origin ("a Saudi firm") is the buyer's country when the document is about it
+    ("Huawei signed a deal with a Saudi investment firm. The project in Riyadh and Dammam is worth "
+     "SR1.3 billion. Saudi Arabia plans 17 smart cities. A Pakistani engineer leads it.", "SA"),
+])
+def test_a_fact_is_about_the_story_country_not_where_it_was_filed(annotate_text, text, country):
+    assert {c.country for c in annotate_text(text).claims} == {country}
+
+
 COMPARED_DEVELOPMENT = [
     ("Kenya spent more on cameras than Uganda did.", "Uganda", True),
     ("Kenya spent more on cameras than Uganda did.", "Kenya", False),  # the cue comes after it

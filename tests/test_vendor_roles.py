@@ -121,6 +121,10 @@ DEV_CASES = [
     ("Huawei will help the Ministry of Transport, Communications and High Technologies of Azerbaijan build a smart city.",
      [("Huawei", "Huawei")]),
     ("The CCTV network grew. Later, Digicel is partnering with the ministry on it, Digicel said.", [("Digicel", "Digicel"), ("Digicel", "Digicel")]),
+    # a trade after "and" continues a name; a bank ("Banco", "Banque") is no vendor
+    ("The city plans 300 cameras. Local firm Apex Hardware and Electrical will supply them.",
+     [("Apex Hardware and Electrical", "Apex Hardware and Electrical")]),
+    ("A loan of $40 million for the city's camera project is being negotiated with Banco Sabadell, a subsidiary of Acme.", []),
 ]
 
 HELD_OUT_CASES = [

@@ -30,6 +30,7 @@ def told_country(code: str | None, source: str) -> Mention:
 NO_COUNTRY = told_country(None, "no_country")
 _POSSESSIVE = ("'s", "’s")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_AGENCY = re.compile(r" \([^()\n]{2,80}\)")  # a dateline's agency in brackets
 
 
 @dataclass
@@ -70,14 +71,18 @@ class CountryContext:
         vendor_homes = _homes(vendors)
         # suppliers' homes: what the text names as a vendor's origin ("Chinese-made") or a lender's
         origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
-        home = origins | {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions)
+        lenders = {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions)
+        home = origins | lenders
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
         # a demonym is an origin wherever it names a known vendor's home; a home read beside a
         # vendor found by its role ("the Noord-Holland company X") is often the buyer's own country
         candidates = rules.buyer_candidates(text, mentions, _homes(m for m in vendors if m.source == "vendor_gazetteer"))
+        home -= rules.local_origins(candidates, origins - lenders - vendor_homes)
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
         # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
         places = [m for m in candidates if id(m) in kept or rules.owns_vendor(text, m, vendor_starts)]
+        self.by_currency = rules.currency_country(mentions, home | vendor_homes)
+        places = self._without_foreign_dateline(text, places, rules)
         self.places = ByPosition(places)
         self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start))
                                   and not rules.owns_vendor(text, m, vendor_starts))
@@ -85,11 +90,27 @@ class CountryContext:
         self.leading = self.dominant or rules.dominant(self.carried.items, by_lead=True)
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
         self.foreign_homes = home | vendor_homes
-        self.by_currency = rules.currency_country(mentions, self.foreign_homes)
+
+    def _without_foreign_dateline(self, text: str, places: list[Mention], rules: "CountryRules") -> list[Mention]:
+        """Without the dateline's place ("ISLAMABAD (Wire) -") when it is where the story was
+        filed, not what it is about: the rest of the text is mostly about another country, or
+        names none while its amounts are in another country's currency."""
+        dated = [m for m in places if m.source == rules.dateline_source]
+        if not dated:
+            return places
+        agency = _AGENCY.match(text, dated[0].end)  # "Islamabad (Pakistan Wire, 1 July)"
+        line_end = agency.end() if agency else dated[0].end
+        rest = [m for m in places if not dated[0].start <= m.start < line_end]
+        about = rules.dominant(rest) or rules.dominant(rest, by_lead=True) or (None if rest else self.by_currency)
+        if about is None or about.country == dated[0].country:
+            return places
+        return rest
 
 
 class CountryRules:
     """The country strategies and the cue words they use."""
+
+    dateline_source = "place_dateline"  # the rule that finds a dateline's place
 
     def __init__(self, domain: DomainData):
         data = domain["claims"]
@@ -275,6 +296,12 @@ class CountryRules:
         if self.exclude_supplier_homes and any(m.country not in home for m in places):
             return [m for m in places if m.country not in home]
         return places
+
+    def local_origins(self, places: list[Mention], origins: set[str]) -> set[str]:
+        """The origin named for a company ("a Saudi investment firm") that is the country most of
+        the document is about (Riyadh, Dammam, Saudi Arabia): a local partner's home, the buyer's."""
+        about = self.dominant(places)
+        return {about.country} if about is not None and about.country in origins else set()
 
     def borrowers(self, text: str, in_names: list[Mention], vendors: list[Mention], home: set[str]) -> list[Mention]:
         """Countries inside names that tell a borrower's country: not inside a financier's or a

@@ -35,6 +35,8 @@ from pipeline.resources import fold_accents, name_variants
 from pipeline.spans import spans_overlap
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
+# a dateline in title case opening a line, before its agency in brackets ("Islamabad (Wire, 1 July) -")
+_DATELINE_AGENCY = re.compile(r"(?m)^[ \t]*([A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2})(?= \([^()\n]{2,80}\))")
 # "Limited (Chalco)": a short name in brackets, found from its bracket (a character the search
 # skips to, where a pattern led by the word before is tried at every position of the text)
 _BRACKET_NAME = re.compile(r"\(([A-Z][\w-]+)(?=\)|,| or )")
@@ -529,14 +531,22 @@ class PlaceRecogniser:
 
     def _dateline_place(self, doc: Doc, countries: ByPosition, counts: tuple[Counter, set[str]], places: list) -> list:
         """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —",
-        "KARACHI:", "ROME —"); a name needing evidence only when the document names its country."""
+        "KARACHI:", "ROME —") or in title case before its agency ("Islamabad (Wire) -"); a name
+        needing evidence only when the document names its country. A place already found there
+        is marked as the dateline's."""
         text = doc_text(doc)
         found = []
-        for match in _DATELINE.finditer(text[:self.dateline_chars]):
+        head = text[:self.dateline_chars]
+        for match in itertools.chain(_DATELINE.finditer(head), _DATELINE_AGENCY.finditer(head)):
             name = self.tables.by_lower.get(match.group(1).lower())
-            if not name or any(spans_overlap(p.start, p.end, match.start(), match.end()) for p in places):
+            if not name:
                 continue
-            place = self._written_in_capitals(doc, (match.start(), match.end(), name), countries, counts, "place_dateline")
+            known = next((p for p in places if spans_overlap(p.start, p.end, *match.span(1))), None)
+            if known is not None:
+                if (known.start, known.end) == match.span(1):
+                    known.source = "place_dateline"  # the gazetteer's place is the dateline's
+                continue
+            place = self._written_in_capitals(doc, (*match.span(1), name), countries, counts, "place_dateline")
             if place is not None:
                 found.append(place)
         return found

@@ -79,6 +79,7 @@ class RoleVendorRecogniser:
         self.rules = self._role_patterns(data)
         self.trades = re.compile(rf"\b{alternation(data['not_vendor_trades'], 'i')}\b")
         self.generic = set(data["generic_name_words"])
+        self.trade_endings = set(data["trade_name_endings"])
         self.variant_run = re.compile(
             rf"(?<![\w-])(?:[A-Z][A-Za-z0-9]*(?:[ -](?!{_FUNCTION_WORDS}\b)[A-Za-z][A-Za-z0-9]*){{1,{int(data['variant_max_words']) - 1}}}"
             r"|[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w-])")  # several words, or one like 'DAHUA', 'HikVision'
@@ -186,12 +187,17 @@ class RoleVendorRecogniser:
     def _listed(self, text: str, position: int) -> list[tuple[int, int]]:
         """The names of a list starting at `position`: 'X', 'X and Y', 'X, Y and Z'; a name
         joined by 'and' to a public body's words is part of the body ('National Database and
-        Registration Authority')."""
+        Registration Authority'), trades alone after 'and' are part of the name before ('Apex
+        Hardware and Electrical')."""
         spans: list[tuple[int, int]] = []
         while (match := _NAME_AT.match(text, position)) is not None:
-            if spans and self.refused.search(match.group()) and text[spans[-1][1]:match.start()].strip() == "and":
+            joined = bool(spans) and text[spans[-1][1]:match.start()].strip() in ("and", "&")
+            if joined and self.refused.search(match.group()):
                 spans.pop()
-            spans.append((match.start(), match.end()))
+            if joined and set(match.group().split()) <= self.trade_endings:
+                spans[-1] = (spans[-1][0], match.end())
+            else:
+                spans.append((match.start(), match.end()))
             joiner = _LIST_JOINER.match(text, match.end())
             if joiner is None:
                 break
