@@ -189,7 +189,7 @@ def may_need_view(text: str, settings: ReadingSettings) -> bool:
     while found < settings.min_full_lines:
         end = text.find(mark, start)
         width = (len(text) if end < 0 else end) - start
-        found += wrap_wide and width > 1
+        found += wrap_wide and not text[start:start + width].isspace() and width > 0  # a wide line running on
         wrap_wide = shortest <= width <= longest
         if end < 0:
             break

@@ -67,6 +67,10 @@ RULES = [
      [(P, "one in five", 20.0, None, "ratio_rule"), (Q, "five", 5.0, "household", "count_rule")]),
     ("ratio, part above whole", "5 in 3 cases", [(Q, "3", 3.0, "case", "count_rule")]),
     ("ratio, counting nothing", "one in five said", []),
+    ("ratio over a round whole, its noun elided before a verb", "nine in 10 lack water",
+     [(P, "nine in 10", 90.0, None, "ratio_rule")]),
+    ("range end, no scaled number a share", "33.9 million or 1 in 4 households",
+     [(P, "1 in 4", 25.0, None, "ratio_rule"), (Q, "4", 4.0, "household", "count_rule")]),
     # step: factors
     ("factor", "3 times more cameras", [(Q, "3 times", 3.0, "times", "factor_rule")]),
     ("factor word", "twice as many", [(Q, "twice", 2.0, "times", "factor_rule")]),

@@ -213,6 +213,15 @@ DEV = [
     # a technology acronym used as the counted noun itself, with no plural ending
     ("The city installed 4,000 CCTV in the capital.", [("4,000", 4000.0, "cctv")]),
     ("It bought 300 CCTV units.", [("300", 300.0, "unit")]),
+    # a pair of nouns counting one unit; a plural describing the noun after it
+    ("The survey covered 19.7 million men and women and 300 boys and girls.",
+     [("19.7 million", 19.7e6, "person"), ("300", 300.0, "child")]),
+    ("There are 260 communications service providers and 50 sales staff.",
+     [("260", 260.0, "provider"), ("50", 50.0, "staff")]),
+    ("It booked 300 sales in the year.", [("300", 300.0, "sale")]),
+    # a year after an article ("a 2016 report"); bushels are measured
+    ("A 2016 Afrobarometer report shows support fell.", []),
+    ("Farmers expect 15.1 billion bushels, or 177 bushels per acre.", []),
     # seconds are durations, 911 an emergency number, "911-style" no count
     ("The ministry responded within 60 seconds to 911 calls.", []),
     ("The 911-style emergency system", []),

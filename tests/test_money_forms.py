@@ -103,6 +103,7 @@ DEV = [
     ("It costs between $2 and $3 million.", [("$2", 2e6, "USD"), ("$3 million", 3e6, "USD")]),
     ("Tickets cost $5 to $10.", [("$5", 5.0, "USD"), ("$10", 10.0, "USD")]),
     ("The budget is taka 5,000 crore.", [("taka 5,000 crore", 5e10, "BDT")]),
+    ("The corporation approved Rs15cr for the command centre.", [("Rs15cr", 1.5e8, "INR")]),
 ]
 
 # texts whose numbers are no MONEY at all

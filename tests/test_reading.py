@@ -272,3 +272,11 @@ def test_any_wrapped_paragraphs_read_as_written(words, size, width):
     text = "\n\n".join(wrap(p, width) for p in paragraphs)
     assume(text.count("\n") - 2 * (len(paragraphs) - 1) >= reading_settings().min_full_lines)
     assert view_text(text) == "\n\n".join(paragraphs)
+
+
+def test_a_wrapped_paragraph_ending_in_a_one_letter_line_is_joined():
+    # found by the fuzz test above: a last line of one letter still runs on from a full line
+    words = ["word%05d" % i for i in range(21)] + ["a"]  # lines of seven nine-letter words, then "a"
+    text = wrap(" ".join(words), 70)
+    assert text.endswith("\na")
+    assert view_text(text) == " ".join(words)

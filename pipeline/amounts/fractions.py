@@ -64,6 +64,7 @@ class RatioStep:
         self.out_of_words = {word.lower() for word in numbers["out_of_ratio_words"]}
         self.out_of_max_whole = float(numbers["out_of_ratio_max_whole"])
         self.out_of_wholes = {float(whole) for whole in numbers["out_of_ratio_wholes"]}
+        self.elided_wholes = {float(whole) for whole in numbers["ratio_wholes_without_noun"]}
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every ratio of a part below its whole that counts things, in percentage points."""
@@ -71,10 +72,18 @@ class RatioStep:
         for match in self.ratio.finditer(scan.text):
             part, whole = self.reading.parse_number(match.group("part")), self.reading.parse_number(match.group("whole"))
             if part and whole and part < whole and self._ratio_whole(match.group("word"), whole) \
-                    and self.reading.noun_after(scan.text, match.end())[1]:
+                    and self._counts_after(scan.text, match.end(), whole):
                 found.append(self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
                                                   round(100 * part / whole, 2), "ratio_rule"))
         return found
+
+    def _counts_after(self, text: str, end: int, whole: float) -> bool:
+        """Whether the ratio counts a plural noun after it, or elides it after a round whole
+        before a verb ("nine in 10 lack water"; not "3 in 10 minutes")."""
+        if self.reading.noun_after(text, end)[1]:
+            return True
+        word = self.reading.word_after(text, end)
+        return whole in self.elided_wholes and bool(word) and word.islower() and word not in self.reading.measure_words
 
     def _ratio_whole(self, word: str, whole: float) -> bool:
         """Whether the whole makes a ratio: any after "in"; after "out of" a small or round one."""

@@ -62,6 +62,7 @@ class Reading:
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
         self.singular_counted = {w.lower() for w in numbers["singular_counted_nouns"]}
+        self.plural_modifiers = {w.lower() for w in numbers["plural_modifiers"]}
         self.person_adjectives = {w.lower() for w in numbers["person_adjectives"]}
         after_words = [word for words in numbers["qualifiers_after"].values() for word in words]
         self.qualifier_after = re.compile(rf"[ \t]+{alternation(after_words, 'i')}(?=[ \t]+[a-z])")
@@ -69,6 +70,9 @@ class Reading:
         self.currency_names = {name for name in currency_tables(domain).names if " " not in name}
         self.person_unit = numbers["carried_counts"]["person_unit"]
         self.adjective_endings = tuple(numbers["adjective_endings"])
+        # "19.7 million men and women": pairs of nouns that together count one unit
+        self.pair_unit_of = {pair.lower(): unit for pair, unit in numbers["pair_units"].items()}
+        self.pair_units = re.compile(rf"[ \t]+(?P<pair>{alternation(list(numbers['pair_units']), 'i')})(?![\w])")
         # "500 units of dome cameras", "1,200 Nos. PTZ cameras", "450 Nos.": a container word
         containers = alternation(numbers["container_nouns"], "i")
         abbreviated = alternation(numbers["abbreviated_containers"], "i")
@@ -138,6 +142,9 @@ class Reading:
         held = self._held_noun(after)
         if held:
             return held
+        pair = self.pair_units.match(after)
+        if pair:
+            return self.pair_unit_of[pair.group("pair").lower()], True, pair.end()
         qualified = self.qualifier_after.match(after)  # "a million or more people"
         if qualified:
             unit, plural, end = self.counted_noun(after[qualified.end():])
@@ -184,13 +191,22 @@ class Reading:
         return self._plural_among(lower) or self._plural_among(words)
 
     def _plural_among(self, words: list[tuple[str, int]]) -> tuple[str, bool, int] | None:
-        for word, word_end in words:
+        for at, (word, word_end) in enumerate(words):
+            if self._modifies_next(word, words[at + 1:at + 2]):
+                continue  # "260 communications service providers", "50 sales staff"
             *prefix, last = word.split("-")
             singular = self.plural_to_singular(last)
             if singular:
                 unit = "-".join([*prefix, singular]) if all(part.islower() for part in prefix) else singular
                 return unit, True, word_end
         return None
+
+    def _modifies_next(self, word: str, following: list[tuple[str, int]]) -> bool:
+        """Whether a plural of `plural_modifiers` describes the lower-case noun after it."""
+        if word.lower() not in self.plural_modifiers or not following:
+            return False
+        noun = following[0][0]
+        return noun.islower() and noun not in self.unit_stop and not noun.endswith(self.not_noun_endings)
 
     def _held_noun(self, after: str) -> tuple[str | None, bool, int] | None:
         """The plural noun a container word holds ("units of dome cameras", "Nos. PTZ cameras");
