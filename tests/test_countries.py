@@ -155,6 +155,9 @@ def test_a_vendor_origin_written_as_a_name_is_no_buyer(annotate_text, text, coun
     # a local partner's origin ("a Saudi firm") is the buyer's country when the document is about it
     ("Huawei signed a deal with a Saudi investment firm. The project in Riyadh and Dammam is worth "
      "SR1.3 billion. Saudi Arabia plans 17 smart cities. A Pakistani engineer leads it.", "SA"),
+    # no country leads: the only one whose towns the text names, beside countries named as such
+    ("Some cameras, banned by the United States and Britain, are in government buildings. Officials "
+     "said 65 offices have them, the minister told Sydney radio.", "AU"),
 ])
 def test_a_fact_is_about_the_story_country_not_where_it_was_filed(annotate_text, text, country):
     assert {c.country for c in annotate_text(text).claims} == {country}

@@ -43,13 +43,14 @@ class ClaimantFinder:
                                            *data["verbs_before_claimant"]], "i"))
         self.not_claimants = {w.lower() for w in data["not_claimants"]}
         self.not_endings = {w.lower() for w in data["not_claimant_endings"]}
+        self.time_words = {w.lower() for w in data["claimant_time_words"]}
         self.trailing = re.compile(rf"(?:\s+{alternation(data['claimant_trailing_words'], 'i')})+$", re.I)
 
     def _acceptable(self, who: str) -> bool:
-        """Not a pronoun, not starting with a number, not a passive verb's subject."""
+        """Not a pronoun, not starting with a number, not a passive verb's subject, not a time."""
         words = _words(who)
         return bool(words) and not who[:1].isdigit() and words[0] not in self.not_claimants \
-            and words[-1] not in self.not_endings
+            and words[-1] not in self.not_endings and not set(words) <= self.time_words
 
     def __call__(self, sentence: str) -> str | None:
         """Who the sentence says asserts its facts, as written ("A 2023 EU report")."""

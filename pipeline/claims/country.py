@@ -61,6 +61,13 @@ def _homes(vendors) -> set[str]:
     return {m.country for m in vendors if m.country}
 
 
+def _only_placed(carried: list[Mention]) -> Mention | None:
+    """The first place of the one country whose towns the text names (Sydney), beside countries
+    named only as such; None when places of several countries, or none, are named."""
+    placed = [m for m in carried if m.label == "PLACE"]
+    return placed[0] if placed and len({m.country for m in placed}) == 1 else None
+
+
 class CountryContext:
     """A document's candidate countries: those a fact may be about, those a fact may carry
     from earlier text, the borrowers named inside organisations, and the dominant one."""
@@ -88,6 +95,7 @@ class CountryContext:
                                   and not rules.owns_vendor(text, m, vendor_starts))
         self.dominant = rules.dominant(self.carried.items)
         self.leading = self.dominant or rules.dominant(self.carried.items, by_lead=True)
+        self.by_places = _only_placed(self.carried.items)
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
         self.foreign_homes = home | vendor_homes
 
@@ -223,9 +231,10 @@ class CountryRules:
         return None if fact.no_deal else context.carried.last_before(fact.paragraph_start, fact.sentence[0])
 
     def document(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
-        """The country most of the document is about, when one is; in a document naming no
-        country, the one whose own currency most of its amounts are in."""
-        return context.leading or (None if context.carried.items else context.by_currency)
+        """The country most of the document is about, when one is, else the only one whose places
+        it names; in a document naming no country, the one whose own currency most of its amounts
+        are in."""
+        return context.leading or context.by_places or (None if context.carried.items else context.by_currency)
 
     def paragraph_borrower(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """A borrower named earlier in the paragraph."""
