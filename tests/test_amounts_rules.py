@@ -71,6 +71,7 @@ RULES = [
      [(P, "nine in 10", 90.0, None, "ratio_rule")]),
     ("range end, no scaled number a share", "33.9 million or 1 in 4 households",
      [(P, "1 in 4", 25.0, None, "ratio_rule"), (Q, "4", 4.0, "household", "count_rule")]),
+    ("range end, no share above 100", "fell by 770,000 or five percent", [(P, "five percent", 5.0, None, "percent_rule")]),
     # step: factors
     ("factor", "3 times more cameras", [(Q, "3 times", 3.0, "times", "factor_rule")]),
     ("factor word", "twice as many", [(Q, "twice", 2.0, "times", "factor_rule")]),

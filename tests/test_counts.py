@@ -186,6 +186,9 @@ DEV = [
     ("Its base station count increased by 351,000 to 2.3 million.",
      [("351,000", 351000.0, "station"), ("2.3 million", 2.3e6, "station")]),
     ("The country's subscriber base grew to 1,125 million.", [("1,125 million", 1125e6, "subscriber")]),
+    # the plural subject of a change counts its scaled numbers too; a measured one, nothing
+    ("Active data subscribers increased to 164.4 million.", [("164.4 million", 164.4e6, "subscriber")]),
+    ("Subscribers rose to 30 million, and exports rose to 3 billion.", [("30 million", 30e6, "subscriber")]),
     ("The death toll from twin blasts rose to 88.", [("88", 88.0, "person")]),
     ("Organisers put the crowd at 80,000 or more.", [("80,000", 80000.0, "person")]),
     # a plural subject right before a copula, and a count phrase, count a scaled number too

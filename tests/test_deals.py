@@ -203,6 +203,14 @@ ATTACHMENTS = [
     ("Veracruz signed a contract with Comtelsat for 6,316 CCTV cameras.\n\nOnly 34% of them work, the secretary said.\n\n"
      "More cameras were promised.\n\nSource: Milenio\n\nThe resort drew 1.4 million visitors last year.",
      "1.4 million", None, [], False),
+    # a teaser line before the story's end is of no deal, and the story goes on after it
+    ("Gujranwala released Rs360 million for the Safe City project, and 1,900 cameras will be installed.\n"
+     "Read more: Safe City project in Lahore still a distant dream\n"
+     "The Chief Minister fixed a budget of Rs360 million to complete the stalled Safe City project, whose building "
+     "department will finish the work, while WAPDA completes the electrical work and the authority the technical work.",
+     "Rs360 million", "PK", [], True),
+    ("Kenya paid Safaricom for the CCTV system.\n\nALSO READ: Safaricom to book Sh9.2bn for police security system",
+     "Sh9.2bn", None, [], False),
     # an election's turnout is a statistic, not a figure of the voter-kit deal
     ("Sierra Leone bought 3,800 biometric kits from Smartmatic. Turnout reached 84 percent in the election.",
      "84 percent", "SL", [], False),

@@ -104,6 +104,11 @@ DEV = [
     ("Tickets cost $5 to $10.", [("$5", 5.0, "USD"), ("$10", 10.0, "USD")]),
     ("The budget is taka 5,000 crore.", [("taka 5,000 crore", 5e10, "BDT")]),
     ("The corporation approved Rs15cr for the command centre.", [("Rs15cr", 1.5e8, "INR")]),
+    ("Bangkok spent THB2.3Bn, Kuala Lumpur RM76bil and Jakarta Rp30 miliar.",
+     [("THB2.3Bn", 2.3e9, "THB"), ("RM76bil", 7.6e10, "MYR"), ("Rp30 miliar", 3e10, "IDR")]),
+    ("The equipment cost S/ 600,000 and S./ 20 in Lima.", [("S/ 600,000", 6e5, "PEN"), ("S./ 20", 20.0, "PEN")]),
+    # a number in a name or a code is no amount
+    ("The firm Tech5 won the contract under agreement KI216-S/10 and 004S/T/473.", []),
 ]
 
 # texts whose numbers are no MONEY at all

@@ -125,6 +125,11 @@ DEV_CASES = [
     ("The city plans 300 cameras. Local firm Apex Hardware and Electrical will supply them.",
      [("Apex Hardware and Electrical", "Apex Hardware and Electrical")]),
     ("A loan of $40 million for the city's camera project is being negotiated with Banco Sabadell, a subsidiary of Acme.", []),
+    # a single word opening a sentence as a supplier reads as a name, not a common or plural noun
+    ("Telmex installed 8,000 cameras in Mexico City.", [("Telmex", "Telmex")]),
+    ("Engineers installed 8,000 cameras. Staff installed 40 more cameras.", []),
+    ("Larsen and Toubro won the CCTV contract; Bhubaneswar Municipal Corporation will provide the poles.",
+     [("Larsen and Toubro", "Larsen & Toubro")]),
 ]
 
 HELD_OUT_CASES = [
@@ -206,3 +211,13 @@ def test_name_key_and_variants_never_raise(nlp, written):
     assert name_key(name_key(written)) == name_key(written)
     entry = recogniser._variant_entry(written) if written.strip() else None
     assert entry is None or entry.vendor
+
+
+@pytest.mark.parametrize("written, key", [
+    ("Hik vision", "hikvision"), ("HIKVISION", "hikvision"), ("Mega-vii", "megavii"),
+    ("ᾶ", "α"),  # found by the fuzz test above: case-folding leaves a combining mark
+])
+def test_name_key(written, key):
+    from pipeline.components.vendor_roles import name_key
+
+    assert name_key(written) == key

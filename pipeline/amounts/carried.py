@@ -236,14 +236,15 @@ class CarriedCountStep:
 
     def _change_subjects(self, text: str) -> list[tuple[int, str]]:
         """(position, unit) of the plural noun a change verb tells of ("Robberies fell from 1,200
-        to 800", "Murders in the city dropped to 150"): its bare numbers count that noun."""
+        to 800", "Murders in the city dropped to 150"): its bare numbers count that noun; unit ""
+        for a measured one ("Exports rose to 3 billion"), whose numbers count nothing."""
         nouns = []
         for verb in self.change_verb.finditer(text):
             subject = self.change_subject.search(text, max(0, verb.start() - self.subject_window), verb.start())
             if subject:
                 unit = self._plural_in(subject.group("noun"))
-                if unit and unit not in self.measured_subjects:
-                    nouns.append((subject.start(), unit, False))
+                if unit:  # "Subscribers rose to 164.4 million"; a measured one counts nothing
+                    nouns.append((subject.start(), "" if unit in self.measured_subjects else unit, True))
         return nouns
 
     def _antecedent(self, scan: NumberScan, number: tuple[int, int], antecedents: list[tuple[int, str, bool]],
@@ -270,4 +271,4 @@ class CarriedCountStep:
         earliest = bounds[max(0, sentence - (0 if scaled else self.sentences_back))][0]
         if position < earliest or "\n\n" in scan.text[position:start] or scaled and not phrase:
             return None
-        return unit
+        return unit or None  # "" marks a measured subject ("exports rose to 3 billion")

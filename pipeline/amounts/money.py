@@ -30,6 +30,7 @@ _RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English nu
 _COMMA_CENTS = re.compile(r",\d\d(?![\d.,]*\d)")  # "$213,550,00": cents after a comma
 _WORDS = re.compile(r"[A-Za-z]+")
 _THOUSANDS = re.compile(r"\d,\d{3}")
+_IN_NAME = re.compile(r"(?<=[A-Za-z])\d")  # "Tech5 won the contract": a number in a name
 
 
 class MoneyStep:
@@ -76,7 +77,7 @@ class MoneyStep:
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
             rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)}(?!\$))(?![\w])"
-            rf"|[ \u00a0]?(?P<cur>{symbols}))"
+            rf"|[ \u00a0]?(?P<cur>{symbols})(?![A-Za-z]))"  # "004S/T" is a code
             rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{alternation(domain['numbers']['scales'], 'i')})(?![\w]))?{minor}))"
         )
 
@@ -110,7 +111,7 @@ class MoneyStep:
                 or self.rejections.is_sign_code(match.string, match.start(), match.groupdict().get("cur"), number)
                 or self._word_code_after_plain_number(match, number)
                 or self._runs_on(match)
-                or match.re is self.after and self.weight.is_weight(match))
+                or match.re is self.after and (self.weight.is_weight(match) or bool(_IN_NAME.match(match.string, match.start()))))
 
     def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
         """A code that is also a word ("ALL", "GEL", `codes_only_before`) after a number written

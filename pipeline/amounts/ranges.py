@@ -72,14 +72,14 @@ class RangeStep:
     def _range_end(self, scan: NumberScan, spans: tuple[int, int, int, int], pair: tuple[float, float, float],
                    mentions: tuple[Mention | None, Mention | None], taken: SpanIndex) -> tuple[Mention | None, Mention | None]:
         """(the mention of a range end found no other way, the first amount rescaled) of one pair:
-        "10-15%" labels 10 like 15%, but no scaled number is a share ("33.9 million or 1 in 4
-        households"); "$1-2 million" rescales $1 and proposes 2 million; "$1.5 to $1.8 billion"
+        "10-15%" labels 10 like 15%, but no scaled number or one above 100 is a share ("33.9
+        million or 1 in 4 households", "fell by 770,000 or five percent"); "$1-2 million" rescales $1 and proposes 2 million; "$1.5 to $1.8 billion"
         rescales $1.5."""
         a_start, a_end, b_start, b_end = spans
         a_value, b_value, scale = pair
         first, second = mentions
         if second is not None and second.start == b_start and not taken.overlaps(a_start, a_end) \
-                and not (second.label == "PERCENT" and self.reading.has_scale(scan.text[a_start:a_end])):
+                and not (second.label == "PERCENT" and (self.reading.has_scale(scan.text[a_start:a_end]) or a_value > 100)):
             return self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
                                         currency=second.currency, unit=second.unit), None
         if first is None or first.label != "MONEY":

@@ -304,5 +304,8 @@ def _currency_before_pattern(domain: DomainData) -> str:
     prefixes = alternation(tables.scale_prefixes)
     codes_before = rf"(?:{prefixes})?{alternation(tables.codes)}|{alternation(tables.lowercase_codes)}"
     code_dollar = rf"{alternation(tables.codes, 'i')}\$|{alternation(tables.codes)} \$"
-    signs = alternation(domain["currencies"]["signs"])
-    return rf"(?<![A-Za-z])(?P<cur>{code_dollar}|{signs}|{codes_before})(?::[ ]?|[ \u00a0]?)"
+    signs = domain["currencies"]["signs"]
+    lettered = alternation([sign for sign in signs if sign[:1].isalpha()]) or "(?!)"
+    others = alternation([sign for sign in signs if not sign[:1].isalpha()]) or "(?!)"
+    # a sign of letters is no part of a code ("KI216-S/10")
+    return rf"(?<![A-Za-z])(?P<cur>{code_dollar}|(?<![\d-]){lettered}|{others}|{codes_before})(?::[ ]?|[ \u00a0]?)"

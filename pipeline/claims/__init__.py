@@ -62,11 +62,22 @@ class ClaimRules:
         self.list_lead_end = domain["claims"]["list_lead_end"]
         # a line that ends the story: what follows is page furniture (other stories' teasers)
         self.story_end = re.compile(rf"(?m)^[ \t]*{alternation(domain['claims']['story_end_lines'])}")
+        self.long_line = re.compile(rf"(?m)^[^\n]{{{int(domain['claims']['story_end_max_line_chars'])},}}")
+        self.teaser_line = re.compile(rf"(?mi)^[ \t]*{alternation(domain['claims']['teaser_lines'])}[^\n]*")
         self.outside_claimant = re.compile(rf"(?<![\w-]){alternation(domain['claims']['outside_claimants'], 'i')}(?![\w-])")
         self.company_reference = re.compile(rf"\s*{alternation(domain['claims']['company_references'], 'i')}(?![\w-])")
         self.conversion = re.compile(r"\s*(?:" + "|".join(
             r"\s*".join(re.escape(part) for part in joiner.split()) for joiner in
             sorted(domain["deals"]["conversion_joiners"], key=len, reverse=True)) + r")\s*", re.I)
+
+    def end_of_story(self, text: str) -> int:
+        """Where the story ends: the first line of `story_end_lines` in its second half after
+        which no line is as long as a story's paragraph (`story_end_max_line_chars`: only
+        teasers and furniture follow); the text's end when there is none."""
+        for ended in self.story_end.finditer(text, len(text) // 2):
+            if self.long_line.search(text, ended.end()) is None:
+                return ended.start()
+        return len(text)
 
     def clause(self, text: str, sentence: Span, mention: Mention) -> Span:
         """The part of the sentence between clause separators (";") that holds the fact."""
@@ -93,8 +104,11 @@ class _Attacher:
                  in_names: list[Mention], published: str | None):
         self.text = text
         self.rules = claim_rules(domain)
-        # a vendor naming an event ("the Huawei Connect Summit") is no party to a deal
-        mentions = [m for m in mentions if m.label != "VENDOR" or not self.rules.deals.names_an_event(text, m)]
+        # a vendor naming an event ("the Huawei Connect Summit") is no party to a deal, nor is
+        # anything a teaser line names ("Read more: Huawei to build ...", before the story's end too)
+        self.teasers = [match.span() for match in self.rules.teaser_line.finditer(text)]
+        mentions = [m for m in mentions if (m.label != "VENDOR" or not self.rules.deals.names_an_event(text, m))
+                    and (m.label in VALUE_LABELS or not self.in_teaser(m.start))]
         self.index = DocumentIndex(text, sentences, self.rules.list_lead_end)
         self.countries = CountryContext(text, self.index, mentions, in_names, self.rules.country)
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
@@ -102,8 +116,7 @@ class _Attacher:
         self.dates = ByPosition(m for m in mentions if m.label == "DATE" and m.date and not m.date.startswith("P"))
         self.deals = DocumentDeals(text, self.index, mentions, self.rules.deals, published)
         self.claimants: dict[Span, str | None] = {}  # one look per sentence
-        ended = self.rules.story_end.search(text, len(text) // 2)  # in the story's second half only
-        self.story_end = ended.start() if ended else len(text)
+        self.story_end = self.rules.end_of_story(text)
         self.no_deal: dict[Span, bool] = {}  # one look per clause
         self.statistics: dict[Span, bool] = {}  # likewise
         self.later: list[tuple[Claim, Fact]] = []  # facts whose country comes from their deal or beyond
@@ -121,6 +134,10 @@ class _Attacher:
         for claim in claims:
             if not claim.vendors and claim.deal is not None:
                 _attach_vendors(claim, claim.deal.vendor_mentions)
+
+    def in_teaser(self, position: int) -> bool:
+        """Whether `position` is on a teaser line (another story's headline)."""
+        return any(start <= position < end for start, end in self.teasers)
 
     def fact(self, mention: Mention, sentence: Span) -> Fact:
         """A fact's surroundings: its sentence's candidate countries; those of an outside
@@ -218,7 +235,7 @@ class _Attacher:
                           if not self.rules.deals.is_competitor(self.text, clause, m)]
         fact = self.fact(mention, sentence)
         # a market share has no deal, nor a figure after the story's end ("Source: …", teasers)
-        fact.no_deal = mention.start >= self.story_end or self.belongs_to_no_deal(clause)
+        fact.no_deal = mention.start >= self.story_end or self.in_teaser(mention.start) or self.belongs_to_no_deal(clause)
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
         if not clause_vendors and fact.no_deal and self.rules.company_reference.match(self.text, sentence[0]):
             # "Huawei is a Chinese company ... It employs 197,000 people"

@@ -19,7 +19,7 @@ class TechnologyRecogniser:
         data = load_domain(config_dir)["technologies"]
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for category, phrases in data["categories"].items():
-            self.matcher.add(category, list(nlp.tokenizer.pipe(sorted(set(phrases)))))
+            self.matcher.add(category, _cased_patterns(nlp, phrases))
         self.not_before = {w.lower() for w in data["not_before"]}
         self.not_after = {w.lower() for w in data["not_after"]}
 
@@ -40,6 +40,19 @@ class TechnologyRecogniser:
             mentions.append(make_mention(doc, "TECHNOLOGY", span.start_char, span.end_char, "technology_gazetteer",
                                          technology=category))
         return doc
+
+
+def _cased_patterns(nlp: Language, phrases: list[str]) -> list[Doc]:
+    """The phrases tokenized as written, in capitals and in title case: the tokenizer splits some
+    words only in one case ("id" as "i" + "d", not "ID"), so each casing's tokens are matched."""
+    patterns, seen = [], set()
+    for phrase in sorted(set(phrases)):
+        for doc in nlp.tokenizer.pipe([phrase, phrase.upper(), phrase.title()]):
+            key = tuple(token.lower_ for token in doc)
+            if key not in seen:
+                seen.add(key)
+                patterns.append(doc)
+    return patterns
 
 
 @Language.factory("claimtrace_technologies", default_config={"config_dir": None},

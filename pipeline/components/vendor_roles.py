@@ -48,7 +48,7 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d[\d,.]*[ \u00a0]+\Z")
 
 def name_key(name: str) -> str:
     """A name's letters and digits, case-folded: 'Hik vision' and 'HIKVISION' -> 'hikvision'."""
-    return _FOLD.sub("", name).casefold()
+    return _FOLD.sub("", _FOLD.sub("", name).casefold())  # case-folding may leave marks ("ᾶ" -> "ᾶ")
 
 
 class RoleVendorRecogniser:
@@ -80,6 +80,7 @@ class RoleVendorRecogniser:
         self.trades = re.compile(rf"\b{alternation(data['not_vendor_trades'], 'i')}\b")
         self.generic = set(data["generic_name_words"])
         self.trade_endings = set(data["trade_name_endings"])
+        self.common_subjects = {word.lower() for word in data["common_subjects"]}
         self.variant_run = re.compile(
             rf"(?<![\w-])(?:[A-Z][A-Za-z0-9]*(?:[ -](?!{_FUNCTION_WORDS}\b)[A-Za-z][A-Za-z0-9]*){{1,{int(data['variant_max_words']) - 1}}}"
             r"|[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w-])")  # several words, or one like 'DAHUA', 'HikVision'
@@ -320,7 +321,13 @@ class RoleVendorRecogniser:
         if not subject or " " in name or not name[1:].islower():
             return True  # 'Orion Smart', 'ASELSAN', 'HikVision'
         opening = text[sentence_at(doc, start)[0]:start].strip(" \"'“‘(") == ""
-        return not opening or re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", text) is not None
+        return not opening or self._name_like(name) or re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", text) is not None
+
+    def _name_like(self, word: str) -> bool:
+        """A single word opening a sentence that reads as a company's name, not a plural or common
+        noun doing the work ("Telmex installed"; not "Engineers installed", "Staff installed")."""
+        return len(word) >= 4 and not word.endswith("s") and word.lower() not in STOP_WORDS \
+            and word not in self.generic and word.lower() not in self.common_subjects
 
     def _short_forms(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
         """The head word of a vendor named in several words, standing alone elsewhere in the
