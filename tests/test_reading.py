@@ -276,7 +276,7 @@ def test_any_wrapped_paragraphs_read_as_written(words, size, width):
 
 def test_a_wrapped_paragraph_ending_in_a_one_letter_line_is_joined():
     # found by the fuzz test above: a last line of one letter still runs on from a full line
-    words = ["word%05d" % i for i in range(21)] + ["a"]  # lines of seven nine-letter words, then "a"
+    words = [f"word{i:05d}" for i in range(21)] + ["a"]  # lines of seven nine-letter words, then "a"
     text = wrap(" ".join(words), 70)
     assert text.endswith("\na")
     assert view_text(text) == " ".join(words)

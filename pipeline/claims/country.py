@@ -99,7 +99,7 @@ class CountryContext:
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
         self.foreign_homes = home | vendor_homes
 
-    def _without_foreign_dateline(self, text: str, places: list[Mention], rules: "CountryRules") -> list[Mention]:
+    def _without_foreign_dateline(self, text: str, places: list[Mention], rules: CountryRules) -> list[Mention]:
         """Without the dateline's place ("ISLAMABAD (Wire) -") when it is where the story was
         filed, not what it is about: the rest of the text is mostly about another country, or
         names none while its amounts are in another country's currency."""
