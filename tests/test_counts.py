@@ -188,6 +188,14 @@ DEV = [
     ("The country's subscriber base grew to 1,125 million.", [("1,125 million", 1125e6, "subscriber")]),
     # the plural subject of a change counts its scaled numbers too; a measured one, nothing
     ("Active data subscribers increased to 164.4 million.", [("164.4 million", 164.4e6, "subscriber")]),
+    # "one" in a list of counts counts, "one of" never; a model's code or the number repeated in brackets
+    ("Police recovered one rifle, one pump-action gun and two pistols.",
+     [("one", 1.0, "rifle"), ("one", 1.0, "gun"), ("two", 2.0, "pistol")]),
+    ("Two days later, one of the sealed tunnels gave way.", []),
+    ("Police recovered four AK-47 rifles and 24 MH-60R Seahawk helicopters.",
+     [("four", 4.0, "rifle"), ("24", 24.0, "helicopter")]),
+    ("Police recovered forty-five (45) other exhibits and Two (2) rocket launchers.",
+     [("forty-five", 45.0, "exhibit"), ("Two", 2.0, "launcher")]),
     ("Subscribers rose to 30 million, and exports rose to 3 billion.", [("30 million", 30e6, "subscriber")]),
     ("The death toll from twin blasts rose to 88.", [("88", 88.0, "person")]),
     ("Organisers put the crowd at 80,000 or more.", [("80,000", 80000.0, "person")]),

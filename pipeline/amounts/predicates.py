@@ -39,6 +39,9 @@ def _word_before(text: str, start: int, window: int) -> str | None:
     return word.group() if word else None
 
 
+_OF_AFTER = re.compile(r"[ \u00a0]+(?i:of)(?![\w])")
+
+
 class Rejections:
     """The rejection rules of the amount steps, bound to one DomainData."""
 
@@ -58,6 +61,10 @@ class Rejections:
         self.number_before = re.compile(rf"(?:{number_pattern(domain)})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
         self.number_labels = {w.lower() for w in numbers["number_labels"]}
+        # another count in a list beside a word "one": "one rifle, two pistols", "three guns and one car"
+        count = rf"(?:\d[\d,]*|{alternation([*numbers['units'], *numbers['tens']], 'i')})"
+        self.enumerated_after = re.compile(rf"(?:[ \u00a0][\w-]+){{1,3}}?(?:,|[ \u00a0]and)[ \u00a0]+{count}[ \u00a0]+[a-z]")
+        self.enumerated_before = re.compile(rf"(?<![\w-]){count}[ \u00a0]+[a-z][\w -]{{0,30}}?(?:,|[ \u00a0]and)[ \u00a0]+\Z")
         self.product_words = {w.lower() for w in numbers["product_words"]}
         range_words = alternation([*numbers["ranges"]["signs"], *numbers["ranges"]["words"], *numbers["ranges"]["after_between"]], "i")
         self.age_before = re.compile(
@@ -159,8 +166,13 @@ class Rejections:
 
     def is_lone_one(self, text: str, start: int, written: str, value: float) -> bool:
         """The word "one" without a qualifier: "one committee member" (but "at least one camera"
-        is a count)."""
-        return value == 1 and not written[0].isdigit() and not self.reading.qualifier_before(text, start)
+        is a count, and so is one in a list of counts: "one rifle, two pistols", "one man and two women")."""
+        if value != 1 or written[0].isdigit() or self.reading.qualifier_before(text, start):
+            return False
+        end = start + len(written)
+        return bool(_OF_AFTER.match(text, end)) or not (  # "one of the tunnels" is never a count
+            self.enumerated_after.match(text, end)
+            or self.enumerated_before.search(text, max(0, start - self.windows.qualifier_before), start))
 
     def is_year(self, text: str, start: int, written: str, value: float, plural: bool) -> bool:
         """A four-digit number in the year range before a singular noun or after a year cue, or

@@ -25,6 +25,9 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _NO_NOUN = (None, False, 0)
 # an abbreviation in brackets or a quote mark inside a counted noun's words: "(CCTV)", "“"
 _BRACKETED_OR_QUOTE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z0-9]{1,9}\)|[“\"‘])")
+# a model's code ("four AK-47 rifles", "24 MH-60R Seahawk helicopters") or the number repeated in
+# digits ("forty-five (45) exhibits") inside a counted noun's words
+_MODEL_OR_REPEAT = re.compile(r"[ \t]*(?:[A-Z]{1,4}-\d{1,4}[A-Z]{0,2}(?![\w-])|\(\d[\d,]*\))")
 
 
 @dataclass(frozen=True)
@@ -255,10 +258,12 @@ class Reading:
 
     def _noun_word(self, after: str, position: int) -> tuple[str | None, int]:
         """(word, where it ends) of the next word of a noun search from `position`, a format name,
-        measure, bracketed abbreviation or opening quote before it skipped ("20,000 5G base stations",
-        "12,000 closed-circuit television (CCTV) cameras", "200 “hotspots”"); (None, position) at a
-        stop word or a non-word."""
-        skipped = self.format_token.match(after, position) or _BRACKETED_OR_QUOTE.match(after, position)
+        measure, bracketed abbreviation, opening quote, model code or number repeated in brackets
+        before it skipped ("20,000 5G base stations", "12,000 closed-circuit television (CCTV)
+        cameras", "200 “hotspots”", "four AK-47 rifles", "two (2) launchers"); (None, position)
+        at a stop word or a non-word."""
+        skipped = self.format_token.match(after, position) or _BRACKETED_OR_QUOTE.match(after, position) \
+            or _MODEL_OR_REPEAT.match(after, position)
         match = _WORD_AFTER.match(after, skipped.end() if skipped else position)
         if not match or match.group(1).lower() in self.unit_stop:
             return None, position
