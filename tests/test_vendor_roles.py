@@ -128,6 +128,9 @@ DEV_CASES = [
     # a single word opening a sentence as a supplier reads as a name, not a common or plural noun
     ("Telmex installed 8,000 cameras in Mexico City.", [("Telmex", "Telmex")]),
     ("Engineers installed 8,000 cameras. Staff installed 40 more cameras.", []),
+    # two names of two words or more joined by "and" before a legal suffix are two companies
+    ("The CCTV contract went to Fisca Security & Communication and Naung Yoe Technologies.",
+     [("Fisca Security & Communication", "Fisca Security & Communication"), ("Naung Yoe Technologies", "Naung Yoe")]),
     ("Larsen and Toubro won the CCTV contract; Bhubaneswar Municipal Corporation will provide the poles.",
      [("Larsen and Toubro", "Larsen & Toubro")]),
 ]

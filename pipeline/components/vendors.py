@@ -18,6 +18,9 @@ from pipeline.spans import spans_overlap
 
 _NAME_WORD = r"[A-Z][\w&'’-]*"
 _GAP = r"[ \t\u00a0]+"
+# two names of two words or more each (before the legal suffix) joined by "and": two companies
+_TWO_NAMES = re.compile(r"(?P<first>[A-Z][\w&'’-]*(?:[ ]+(?:&[ ]+)?[A-Z][\w&'’-]*)+)[ ]+and[ ]+"
+                        r"(?P<second>[A-Z][\w&'’-]*(?:[ ]+[A-Z][\w&'’-]*)+)")
 _CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
 _BODY_JOINER = re.compile(r"[ ](?:of|for|and)(?:[ ]the)?[ ]\Z")
 _BODY_REACH = 80  # characters before a name that may name the body it ends
@@ -156,6 +159,11 @@ class VendorRecogniser:
                     if joined.group(1) in self.country_names or before and before[-1] in self.suffix_words:
                         start = match.start(1) + joined.start(1)
                 name = text[start:end]
+                pair = _TWO_NAMES.fullmatch(name)  # "Fisca Security & Communication and Naung Yoe Technologies"
+                if pair and len([w for w in pair.group("second").split() if w not in self.suffix_words]) >= 2:
+                    yield start, start + pair.end("first")
+                    start += pair.start("second")
+                    name = text[start:end]
                 words = name.split()
                 while words and words[0] in self.strip_leading:
                     start = text.index(words[1], start) if len(words) > 1 else end
