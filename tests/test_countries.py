@@ -161,6 +161,9 @@ def test_a_vendor_origin_written_as_a_name_is_no_buyer(annotate_text, text, coun
     # no country leads: the only one whose towns the text names, beside countries named as such
     ("Some cameras, banned by the United States and Britain, are in government buildings. Officials "
      "said 65 offices have them, the minister told Sydney radio.", "AU"),
+    # a round-up's section heading names the country of the paragraph under it
+    ("Digital ID news from Africa\n\nTanzania: telco loses ID subscribers\n\n"
+     "The operator's subscriber base fell by five percent after the biometric SIM checks.", "TZ"),
 ])
 def test_a_fact_is_about_the_story_country_not_where_it_was_filed(annotate_text, text, country):
     assert {c.country for c in annotate_text(text).claims} == {country}

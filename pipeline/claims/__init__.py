@@ -60,6 +60,7 @@ class ClaimRules:
         self.same_amount_min_value = float(domain["deals"]["same_amount_min_value"])
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
+        self.heading_max_chars = int(domain["claims"]["heading_max_chars"])
         # a line that ends the story: what follows is page furniture (other stories' teasers)
         self.story_end = re.compile(rf"(?m)^[ \t]*{alternation(domain['claims']['story_end_lines'])}")
         self.long_line = re.compile(rf"(?m)^[^\n]{{{int(domain['claims']['story_end_max_line_chars'])},}}")
@@ -109,7 +110,7 @@ class _Attacher:
         self.teasers = [match.span() for match in self.rules.teaser_line.finditer(text)]
         mentions = [m for m in mentions if (m.label != "VENDOR" or not self.rules.deals.names_an_event(text, m))
                     and (m.label in VALUE_LABELS or not self.in_teaser(m.start))]
-        self.index = DocumentIndex(text, sentences, self.rules.list_lead_end)
+        self.index = DocumentIndex(text, sentences, self.rules.list_lead_end, self.rules.heading_max_chars)
         self.countries = CountryContext(text, self.index, mentions, in_names, self.rules.country)
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
         self.values = ByPosition(m for m in mentions if m.label in VALUE_LABELS)

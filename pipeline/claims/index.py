@@ -11,14 +11,25 @@ from pipeline.spans import Span, sentence_at, sentence_index
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"\n")
+# a round-up's section heading: a name, a colon and a title ending no sentence ("Tanzania: ID deal questioned")
+_SECTION_HEADING = re.compile(r"[A-Z][\w'’ -]{1,40}:[ ][^\n]*[^.!?\"'”’\s]$")
 
 
-def paragraph_starts(text: str, lead_end: str | None = None) -> list[int]:
+def paragraph_starts(text: str, lead_end: str | None = None, heading_max_chars: int = 0) -> list[int]:
     """Offsets where paragraphs start: after blank lines, or after any newline when the text
     has no blank lines (one paragraph per line). A list after a lead ending with `lead_end`
-    ("The records list what was bought:") is part of its lead's paragraph."""
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
-    return [0] + [m.end() for m in separator.finditer(text) if not (lead_end and _ends_with(text, m.start(), lead_end))]
+    ("The records list what was bought:") is part of its lead's paragraph, and so is the
+    paragraph after a section heading: one line of at most `heading_max_chars`, a name and a
+    colon before a title that ends no sentence ("Tanzania: ID contract questioned")."""
+    blank = _BLANK_LINE.search(text) is not None
+    starts = [0]
+    for m in (_BLANK_LINE if blank else _LINE).finditer(text):
+        before = text[starts[-1]:m.start()].strip()
+        heading = blank and 0 < len(before) <= heading_max_chars and "\n" not in before \
+            and _SECTION_HEADING.match(before) is not None
+        if not (heading or lead_end and _ends_with(text, m.start(), lead_end)):
+            starts.append(m.end())
+    return starts
 
 
 def _ends_with(text: str, position: int, ending: str) -> bool:
@@ -58,10 +69,10 @@ class ByPosition:
 class DocumentIndex:
     """A document's sentences and paragraphs, for finding a fact's surroundings."""
 
-    def __init__(self, text: str, sentences: list[Span], lead_end: str | None = None):
+    def __init__(self, text: str, sentences: list[Span], lead_end: str | None = None, heading_max_chars: int = 0):
         self.text = text
         self.sentences = sentence_index(sentences or [(0, len(text))])
-        self.paragraphs = paragraph_starts(text, lead_end)
+        self.paragraphs = paragraph_starts(text, lead_end, heading_max_chars)
 
     def sentence_of(self, offset: int) -> Span:
         """The sentence holding `offset`."""
