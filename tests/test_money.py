@@ -23,7 +23,7 @@ from pipeline.normalise.money import (
     ("pounds", (), "GBP"), ("pounds", ("EG",), "EGP"), ("Egyptian pounds", (), "EGP"),
     ("Hong Kong dollars", (), "HKD"), ("HK$", (), "HKD"), ("C$", (), "CAD"), ("A$", (), "AUD"),
     ("dollars", (), "USD"), ("cents", (), "USD"), ("pence", (), "GBP"), ("¥", ("JP",), "JPY"),
-    ("¥", (), "CNY"), ("CFA francs", ("SN",), "XOF"), ("CFA francs", ("CM",), "XAF"),
+    ("¥", (), "JPY"), ("¥", ("ZM", "CN"), "CNY"), ("CFA francs", ("SN",), "XOF"), ("CFA francs", ("CM",), "XAF"),
     ("kwacha", ("MW",), "MWK"), ("kwacha", (), "ZMW"), ("JPY", (), "JPY"), ("birr", (), "ETB"),
     ("usd", (), "USD"), ("rmb", (), "CNY"), ("usd$", (), "USD"), ("mxn$", (), "MXN"), ("cad$", (), "CAD"),
     ("MUSD", (), "USD"), ("MGBP", (), "GBP"), ("c $", (), "CAD"), ("hk $", (), "HKD"), ("元", (), "CNY"),
