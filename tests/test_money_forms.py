@@ -107,6 +107,10 @@ DEV = [
     ("Bangkok spent THB2.3Bn, Kuala Lumpur RM76bil and Jakarta Rp30 miliar.",
      [("THB2.3Bn", 2.3e9, "THB"), ("RM76bil", 7.6e10, "MYR"), ("Rp30 miliar", 3e10, "IDR")]),
     ("The equipment cost S/ 600,000 and S./ 20 in Lima.", [("S/ 600,000", 6e5, "PEN"), ("S./ 20", 20.0, "PEN")]),
+    # a one-letter sign before a small number after a word of money, or before a period
+    ("Nigeria paid N500 for a ticket.", [("N500", 500.0, "NGN")]),
+    ("Rent rose to R652 a month, up from R410, and a house costs R8 375.",
+     [("R652", 652.0, "ZAR"), ("R410", 410.0, "ZAR"), ("R8 375", 8375.0, "ZAR")]),
     # a number in a name or a code is no amount
     ("The firm Tech5 won the contract under agreement KI216-S/10 and 004S/T/473.", []),
 ]
@@ -123,7 +127,7 @@ DEV_NOT_MONEY = [
     "In 1998 Sen won the prize.",
     "It cost €1,2 Mrd.",
     "China Eximbank disbursed RMB 330,7145,000 in 2009.",
-    "Nigeria paid N500 for a ticket.",
+    "Take the R40 near town; the R24 road is closed.",
     "Revenue rose in Q3 2023.",
     "He had 300 ALL.",
     "We tested 3 AMD chips.",

@@ -107,7 +107,7 @@ class MoneyStep:
         return (value is None or self.rejections.is_format_name(number)
                 or match.re is self.name_before and self.rejections.is_name_without_scale(number)
                 or match.re is self.after and self.rejections.is_currency_first(match.string, match.start())
-                or self.rejections.is_road_name(match.groupdict().get("cur"), number, value)
+                or self.rejections.is_road_name(match.string, match.start(), match.groupdict().get("cur"), number, value)
                 or self.rejections.is_sign_code(match.string, match.start(), match.groupdict().get("cur"), number)
                 or self._word_code_after_plain_number(match, number)
                 or self._runs_on(match)

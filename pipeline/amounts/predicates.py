@@ -50,6 +50,8 @@ class Rejections:
         self.reading = reading
         self.windows = reading.windows
         self.letter_sign_below = float(currencies["letter_sign_below"])
+        self.money_cue_before = re.compile(
+            rf"(?<![\w]){alternation(currencies['letter_sign_money_cues'], 'i')}(?![\w])[^.;\n]{{0,25}}\Z")
         self.format_numbers = set(numbers["format_numbers"])
         self.code_words = set(numbers["code_words"])
         self.qualifier_words = {w.lower() for ws in numbers["qualifiers"].values() for w in ws}
@@ -108,11 +110,17 @@ class Rejections:
         separated = _WORD_AND_SEPARATOR_BEFORE.search(before) if last in _SEPARATORS else None
         return bool(separated) and separated.group(1) in self.code_words
 
-    def is_road_name(self, sign: str | None, number: str, value: float) -> bool:
+    def is_road_name(self, text: str, start: int, sign: str | None, number: str, value: float) -> bool:
         """A one-letter sign before a small number without a scale word: "the R40" is more
-        likely a road than 40 rand."""
-        return (bool(sign) and len(sign) == 1 and sign.isascii() and sign.isalpha()
-                and value < self.letter_sign_below and not self.reading.has_scale(number))
+        likely a road than 40 rand, unless a word of money stands before it or a period after
+        it ("rent rose to R652 a month, up from R410")."""
+        if not (sign and len(sign) == 1 and sign.isascii() and sign.isalpha()
+                and value < self.letter_sign_below and not self.reading.has_scale(number)):
+            return False
+        end = start + len(sign) + len(number)
+        priced = self.money_cue_before.search(text, max(0, start - self.windows.qualifier_before), start) \
+            or self.reading.period_after(text, end)
+        return not priced
 
     def is_sign_code(self, text: str, start: int, sign: str | None, number: str) -> bool:
         """A code written like a sign and an amount: a sign glued to four or more digits, without
