@@ -128,6 +128,9 @@ DEV_CASES = [
     # a single word opening a sentence as a supplier reads as a name, not a common or plural noun
     ("Telmex installed 8,000 cameras in Mexico City.", [("Telmex", "Telmex")]),
     ("Engineers installed 8,000 cameras. Staff installed 40 more cameras.", []),
+    # the subject of winning a contract or tender, a few words between
+    ("Acme Systems won the $5 million contract for the CCTV cameras.", [("Acme Systems", "Acme Systems")]),
+    ("The party won the election, and the city won the bid to host the cameras summit.", []),
     # two names of two words or more joined by "and" before a legal suffix are two companies
     ("The CCTV contract went to Fisca Security & Communication and Naung Yoe Technologies.",
      [("Fisca Security & Communication", "Fisca Security & Communication"), ("Naung Yoe Technologies", "Naung Yoe")]),

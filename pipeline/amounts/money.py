@@ -60,7 +60,7 @@ class MoneyStep:
         # "3 dollars 50 cents", "one dollar and one", "c $ 100 and fifty": the minor part.
         currency_after = rf"(?:{names}|{codes_after}|{symbols})(?![\w])"
         minor = (
-            rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z])|{small_number_pattern(domain)}(?![\w-]))"
+            rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z-])|{small_number_pattern(domain)}(?![\w-]))"
             rf"(?:[ ]+(?P<minor_name>{subunits})(?![\w])(?:[ ]+(?P<minor_rest>\d(?![\d.,]*\d|[A-Za-z])"
             rf"|{small_number_pattern(domain)}(?![\w-])))?|(?![ \u00a0]*{currency_after})))?"
         )

@@ -106,6 +106,9 @@ class RoleVendorRecogniser:
             ("vendor_role_named_as", re.compile(rf"[ ]{alternation(data['role_cues_after'])}\b"), True),
             ("vendor_role_awarded", re.compile(
                 rf"\b{awards}[ ]+(?P<names>{_NAME})[ ]+(?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b"), False),
+            # "Neusoft won the $5 million contract", "X has won a three-year tender"
+            ("vendor_role_won", re.compile(
+                rf"[ ](?:has[ ]|had[ ]|have[ ])?(?:{alternation(data['winning_verbs'])})[ ](?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b"), True),
         ]
         fillers = rf"(?:(?:the|an?|its|their)[ ]+)?(?:{_WORD}['’]s[ ]+)?(?:{alternation(data['role_fillers'])}[ ]+){{0,2}}"
         rules += [(f"vendor_role_{rule}", re.compile(rf"\b{alternation(cues)}[ ]+{fillers}(?P<names>(?=[A-Z0-9]))"), False)
