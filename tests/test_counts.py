@@ -192,6 +192,10 @@ DEV = [
     ("Police recovered one rifle, one pump-action gun and two pistols.",
      [("one", 1.0, "rifle"), ("one", 1.0, "gun"), ("two", 2.0, "pistol")]),
     ("Two days later, one of the sealed tunnels gave way.", []),
+    # word numbers share a noun as digits do; "among" is a partitive; people admitted to hospital
+    ("The party won nine and six seats.", [("nine", 9.0, "seat"), ("six", 6.0, "seat")]),
+    ("Eleven among the 24 deaths were children.", [("Eleven", 11.0, "death"), ("24", 24.0, "death")]),
+    ("The storm hit the town, and 127 were admitted to hospital.", [("127", 127.0, "person")]),
     ("Police recovered four AK-47 rifles and 24 MH-60R Seahawk helicopters.",
      [("four", 4.0, "rifle"), ("24", 24.0, "helicopter")]),
     ("Police recovered forty-five (45) other exhibits and Two (2) rocket launchers.",

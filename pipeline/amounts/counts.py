@@ -26,7 +26,7 @@ class CountStep:
         self.count = re.compile(number)
         determiners = alternation(numbers["partitive_determiners"], "i")
         self.partitive = re.compile(
-            rf"[ \u00a0]+(?i:of)[ \u00a0]+(?P<det>(?:(?:{determiners})[ \u00a0]+)?[A-Za-z][\w-]*['’]s[ \u00a0]+|(?:{determiners})[ \u00a0]+)?"
+            rf"[ \u00a0]+(?i:of|among)[ \u00a0]+(?P<det>(?:(?:{determiners})[ \u00a0]+)?[A-Za-z][\w-]*['’]s[ \u00a0]+|(?:{determiners})[ \u00a0]+)?"
             rf"(?P<whole>{number}(?![\w]))?"
         )
         # what can follow a number that counts a noun: a noun search's start, the hyphen of a
@@ -100,8 +100,8 @@ class CountStep:
         return technology.text.lower(), True, technology.end - end
 
     def _partitive_noun(self, text: str, end: int) -> tuple[str | None, bool, int]:
-        """The noun counted through a partitive: "12 of the 47 counties", "2,500 of the Lahore
-        cameras", "two of Santiago's districts", "48 of the country's 90 districts" (a determiner
+        """The noun counted through a partitive: "12 of the 47 counties", "eleven among the 24
+        deaths", "2,500 of the Lahore cameras", "two of Santiago's districts", "48 of the country's 90 districts" (a determiner
         alone needs a plural noun)."""
         partitive = self.partitive.match(text, end)
         if not partitive or not (partitive.group("det") or partitive.group("whole")):

@@ -185,8 +185,9 @@ class MoneyStep:
         if minor is None or not 0 < minor < 100 or minor != int(minor):
             return None
         name = match.group("minor_name")
-        if not name and self.reading.noun_after(match.string, match.end())[1]:
-            return None  # "$15 and 20 cameras"
+        if not name and self.reading.noun_after(match.string, match.end())[1] \
+                and not self.reading.coordinated.match(match.string, match.end()):
+            return None  # "$15 and 20 cameras" (not "one dollar and two and three points")
         return minor * (self.unit_multiplier(name) if name else 0.01)
 
     def _next_subunit_amount(self, match: re.Match) -> float | None:

@@ -83,7 +83,7 @@ class Reading:
             rf"[ \t]+(?:(?P<word>{containers})[ \t]+(?i:of)|(?P<abbreviation>{abbreviated})\.?(?:[ \t]+(?i:of))?)(?![\w])")
         # "350 direct and 1,200 indirect jobs": a joiner and, maybe, the next number
         self.coordinated = re.compile(
-            rf"[ \t]*(?:{alternation(numbers['coordinators'], 'i')})(?![\w])[ \t]*(?:(?:{number_pattern(domain)})[ \t]*)?")
+            rf"[ \t]*(?:{alternation(numbers['coordinators'], 'i')})(?![\w])[ \t]*(?:(?P<next>{number_pattern(domain)})[ \t]*)?")
         # "2,500 out of a planned 3,200 cameras": the part counts what the whole after it counts
         self.part_of_whole = re.compile(
             rf"[ \t]+{alternation(numbers['part_of_whole'], 'i')}[ \t]+(?:{alternation(numbers['part_fillers'], 'i')}[ \t]+){{0,3}}"
@@ -240,7 +240,7 @@ class Reading:
             return _NO_NOUN
         rest = after[joined.end():]
         next_word = _WORD_AFTER.match(rest)
-        numbered = any(c.isdigit() for c in joined.group())
+        numbered = joined.group("next") is not None  # "14 and 9 seats", "nine and six seats"
         if not described and not numbered:
             return _NO_NOUN  # names or nothing before the joiner: only another number shares its noun
         word = next_word.group(1) if next_word else ""
