@@ -194,7 +194,7 @@ def qualifier_patterns(domain: DomainData) -> tuple[re.Pattern, re.Pattern, dict
     written after it (starting one), a named group per qualifier, and each group's qualifier."""
     data, names = domain["numbers"], {}
     before = re.compile(rf"(?<![\w])(?:{_group_each(data['qualifiers'], names)})\s+$")
-    after = re.compile(rf"^\s+(?:{_group_each(data['qualifiers_after'], names)})(?![\w])")
+    after = re.compile(rf"^\s*(?:{_group_each(data['qualifiers_after'], names)})(?![\w])")  # "300+" too
     return before, after, names
 
 

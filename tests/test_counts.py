@@ -194,6 +194,7 @@ DEV = [
     ("Two days later, one of the sealed tunnels gave way.", []),
     # word numbers share a noun as digits do; "among" is a partitive; people admitted to hospital
     ("The party won nine and six seats.", [("nine", 9.0, "seat"), ("six", 6.0, "seat")]),
+    ("It sold cameras to 300+ government organizations.", [("300", 300.0, "organization")]),
     ("Eleven among the 24 deaths were children.", [("Eleven", 11.0, "death"), ("24", 24.0, "death")]),
     ("The storm hit the town, and 127 were admitted to hospital.", [("127", 127.0, "person")]),
     ("Police recovered four AK-47 rifles and 24 MH-60R Seahawk helicopters.",
@@ -342,6 +343,8 @@ def test_counts_never_raise_and_keep_their_spans(nlp, text):
     # ... not after a verb, nor before the first number
     ("It has over 500 cameras and operates over 1,000 cameras.", [("500", "lower_bound"), ("1,000", "lower_bound")]),
     ("Over 40 sites got cameras.", [("40", "lower_bound")]),
+    # a plus sign after the number is a lower bound
+    ("It sold cameras to 300+ government organizations.", [("300", "lower_bound")]),
 ])
 def test_qualifier_words_used_as_prepositions(nlp, text, expected):
     (annotated,) = annotate(nlp, [(text, None)])

@@ -44,7 +44,8 @@ class CountStep:
         """A number followed by the noun it counts; None when it is a year, a code, a
         measurement or counts nothing."""
         text, start, end, written = scan.text, match.start(), match.end(), match.group()
-        if text[end:end + 1] not in self.counted_after:
+        plus = text[end:end + 2] == "+ "  # "300+ organisations" (a lower bound)
+        if text[end + plus:end + plus + 1] not in self.counted_after:
             return None  # "in 2019, ...", "(15%)": no noun can follow
         value = self.reading.parse_number(written)
         if value is None or self.rejections.is_format_name(written):
@@ -55,10 +56,10 @@ class CountStep:
         if (self.rejections.is_code(text, start, end, check_after=compound is None)
                 or self.rejections.is_lone_one(text, start, written, value)):
             return None
-        first = self.reading.word_after(text, end)
+        first = self.reading.word_after(text, end + plus)
         if first and self.rejections.is_not_counted(first.lower()):
             return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
-        noun, plural, noun_end = self._noun(scan, end, compound)
+        noun, plural, noun_end = self._noun(scan, end + plus, compound)
         if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]):
             return None  # also a compound's last part: "467 gigawatt-hours"
         if not (plural or compound or value == 1 or self.reading.counts_in_singular(noun)):
