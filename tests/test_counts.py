@@ -195,6 +195,9 @@ DEV = [
     # word numbers share a noun as digits do; "among" is a partitive; people admitted to hospital
     ("The party won nine and six seats.", [("nine", 9.0, "seat"), ("six", 6.0, "seat")]),
     ("It sold cameras to 300+ government organizations.", [("300", 300.0, "organization")]),
+    # two numbers before "respectively" count the two plural nouns joined by "and" before them, in order
+    ("The total number of cases and deaths in the country is 15,064 and 470 respectively.",
+     [("15,064", 15064.0, "case"), ("470", 470.0, "death")]),
     ("Eleven among the 24 deaths were children.", [("Eleven", 11.0, "death"), ("24", 24.0, "death")]),
     ("The storm hit the town, and 127 were admitted to hospital.", [("127", 127.0, "person")]),
     ("Police recovered four AK-47 rifles and 24 MH-60R Seahawk helicopters.",

@@ -13,9 +13,10 @@ from pipeline.amounts.ranges import SpanIndex
 from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
-from pipeline.mention import Mention, sentence_bounds
+from pipeline.mention import Mention, sentence_at, sentence_bounds
 from pipeline.patterns import Keyed, alternation, number_pattern
 
+_NOUN_PAIR = re.compile(r"(?<![\w-])([a-z]{3,})[ \u00a0]+and[ \u00a0]+(?:[a-z]+[ \u00a0]+)?([a-z]{3,})(?![\w-])")
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
 # a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
 _LIST_MARKER = re.compile(r"(?:\A|\n|:|[ \t]{2})[ \t]*\Z")
@@ -84,6 +85,9 @@ class CarriedCountStep:
         self.phrase_tail = re.compile(
             rf"(?:{alternation(carried['count_phrases'], 'i')}|{heads}[ \u00a0]+of)[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
+        number = number_pattern(domain)
+        self.respectively = re.compile(rf"(?P<first>{number})[ \u00a0]*,?[ \u00a0]+and[ \u00a0]+(?P<second>{number})"
+                                       rf"[ \u00a0]*,?[ \u00a0]+respectively")
         self.label = re.compile(
             rf"[ \t]*(?:[-*\u2022][ \t]+)?\|?[ \t]*(?P<label>[^\n{separators}]{{1,{int(carried['label_max_chars'])}}}?)"
             rf"[ \t]*[{separators}][ \t]*(?:[a-z]+[ \t]+){{0,3}}")
@@ -92,7 +96,8 @@ class CarriedCountStep:
         """The carried counts of the numbers no proposal of `found` and no other mention covers."""
         taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others]])
         antecedents: list[tuple[int, str]] | None = None
-        carried = []
+        carried = self._respectively(scan, taken)
+        taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others, *carried]])
         for start, end in scan.numbers:
             if taken.overlaps(start, end):
                 continue
@@ -109,6 +114,25 @@ class CarriedCountStep:
                 carried.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value,
                                                     "carried_count_rule", unit=unit))
         return carried
+
+    def _respectively(self, scan: NumberScan, taken: SpanIndex) -> list[Mention]:
+        """"cases and deaths rose to 15,064 and 470 respectively": two numbers before
+        "respectively" count, in order, the two plural nouns joined by "and" last before them in
+        their sentence."""
+        found = []
+        for pair in self.respectively.finditer(scan.text) if "respectively" in scan.text else ():
+            sentence_start = sentence_at(scan.doc, pair.start())[0]
+            nouns = [m for m in _NOUN_PAIR.finditer(scan.text, sentence_start, pair.start())
+                     if self.reading.plural_to_singular(m.group(1)) and self.reading.plural_to_singular(m.group(2))]
+            numbers = [pair.span("first"), pair.span("second")]
+            if not nouns or any(taken.overlaps(*span) for span in numbers):
+                continue
+            for (start, end), noun in zip(numbers, nouns[-1].groups(), strict=True):
+                value = self.reading.parse_number(scan.text[start:end])
+                if value is not None:
+                    found.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value, "carried_count_rule",
+                                                      unit=self.reading.plural_to_singular(noun)))
+        return found
 
     def _clause_end_value(self, text: str, start: int, end: int) -> float | None:
         """The value of a whole number without a scale word that ends its clause or is followed by
