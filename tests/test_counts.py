@@ -195,6 +195,8 @@ DEV = [
     # word numbers share a noun as digits do; "among" is a partitive; people admitted to hospital
     ("The party won nine and six seats.", [("nine", 9.0, "seat"), ("six", 6.0, "seat")]),
     ("It sold cameras to 300+ government organizations.", [("300", 300.0, "organization")]),
+    # a page's own counters are no counts
+    ("Umer Jamshaid 217 views", []),
     # two numbers before "respectively" count the two plural nouns joined by "and" before them, in order
     ("The total number of cases and deaths in the country is 15,064 and 470 respectively.",
      [("15,064", 15064.0, "case"), ("470", 470.0, "death")]),
