@@ -211,6 +211,11 @@ ATTACHMENTS = [
      "Rs360 million", "PK", [], True),
     ("Kenya paid Safaricom for the CCTV system.\n\nALSO READ: Safaricom to book Sh9.2bn for police security system",
      "Sh9.2bn", None, [], False),
+    # a vendor's own profit and a place's visitors are of no deal
+    ("Kenya paid Safaricom Sh7.5 billion for the police CCTV system. Its half-year profit to September "
+     "jumped 32.4 per cent to Sh23.9 billion.", "Sh23.9 billion", None, ["Safaricom"], False),
+    ("Hurghada installed 420 surveillance cameras. About 387,000 tourists visited the Red Sea governorate in June.",
+     "387,000", "EG", [], False),
     # an election's turnout is a statistic, not a figure of the voter-kit deal
     ("Sierra Leone bought 3,800 biometric kits from Smartmatic. Turnout reached 84 percent in the election.",
      "84 percent", "SL", [], False),
