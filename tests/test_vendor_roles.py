@@ -130,6 +130,11 @@ DEV_CASES = [
     ("Engineers installed 8,000 cameras. Staff installed 40 more cameras.", []),
     # the subject of winning a contract or tender, a few words between
     ("Acme Systems won the $5 million contract for the CCTV cameras.", [("Acme Systems", "Acme Systems")]),
+    # a name found by its role is a vendor again after a sentence's end; designing an ID scheme
+    ("The CCTV network is run by technology firm Vumacam. The premier met its chief Ricky Croock. Vumacam has 6,000 cameras.",
+     [("Vumacam", "Vumacam"), ("Vumacam", "Vumacam")]),
+    ("De La Rue Identity Systems will design the eID for Rwanda's national ID scheme.",
+     [("De La Rue Identity Systems", "De La Rue Identity Systems")]),
     ("The party won the election, and the city won the bid to host the cameras summit.", []),
     # two names of two words or more joined by "and" before a legal suffix are two companies
     ("The CCTV contract went to Fisca Security & Communication and Naung Yoe Technologies.",

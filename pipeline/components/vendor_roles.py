@@ -38,7 +38,8 @@ _NAME_BEFORE = re.compile(rf"(?<![\w&'’.-]){_NAME}\Z")
 _WORDS_BEFORE = re.compile(r"(?:[\w-]+[ ]){0,3}\Z")
 _MEMO_SIZE = 100_000
 _FOLD = re.compile(r"[\W_]+")
-_AFTER_NAME_WORD = re.compile(r"(?:[A-Z][\w&.'’-]*|&)[ ]$")
+# a capitalised word (not one ending a sentence: "Croock. Vumacam has") or an initial before a name
+_AFTER_NAME_WORD = re.compile(r"(?:[A-Z](?:[\w&.'’-]*[\w&'’-])?|[A-Z]\.|&)[ ]$")
 _BRACKETED = re.compile(r"\(([A-Za-z][\w&.-]*)\)")
 _BRACKET_REACH = 80  # characters before a bracket that may name the body it abbreviates
 
