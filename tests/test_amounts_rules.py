@@ -69,6 +69,8 @@ RULES = [
     ("ratio, counting nothing", "one in five said", []),
     ("ratio over a round whole, its noun elided before a verb", "nine in 10 lack water",
      [(P, "nine in 10", 90.0, None, "ratio_rule")]),
+    ("ratio through a partitive", "1 in 3 of Bogota's security cameras offline",
+     [(P, "1 in 3", 33.33, None, "ratio_rule"), (Q, "3", 3.0, "camera", "count_rule")]),
     ("range end, no scaled number a share", "33.9 million or 1 in 4 households",
      [(P, "1 in 4", 25.0, None, "ratio_rule"), (Q, "4", 4.0, "household", "count_rule")]),
     ("range end, no share above 100", "fell by 770,000 or five percent", [(P, "five percent", 5.0, None, "percent_rule")]),

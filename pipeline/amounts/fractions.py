@@ -10,6 +10,8 @@ from pipeline.domain import DomainData
 from pipeline.mention import Mention
 from pipeline.patterns import Keyed, alternation, first_letters_guard, small_number_pattern
 
+_OF_THE = re.compile(r"[ \u00a0]+(?i:of)(?:[ \u00a0]+(?i:the|its|their|these|those))?(?=[ \u00a0])")
+
 
 class FractionStep:
     """Proposes PERCENT at a fraction word before "of" or after "by"."""
@@ -81,6 +83,9 @@ class RatioStep:
         """Whether the ratio counts a plural noun after it, or elides it after a round whole
         before a verb ("nine in 10 lack water"; not "3 in 10 minutes")."""
         if self.reading.noun_after(text, end)[1]:
+            return True
+        of = _OF_THE.match(text, end)  # "1 in 3 of Bogota's cameras", "one in five of the cameras"
+        if of and self.reading.noun_after(text, of.end())[1]:
             return True
         word = self.reading.word_after(text, end)
         return whole in self.elided_wholes and bool(word) and word.islower() and word not in self.reading.measure_words
