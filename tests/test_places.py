@@ -135,6 +135,9 @@ DEV_CASES = [
      [("Richmond", "CA"), ("Burnaby", "CA"), ("Surrey", "CA"), ("Vancouver", "CA")]),
     ("Hamilton police will add 20 cameras, as Auckland and Christchurch did.",
      [("Hamilton", "NZ"), ("Auckland", "NZ"), ("Christchurch", "NZ")]),
+    # a place before a waterway or a dam is taken though its country goes unnamed; a company's name is none
+    ("Suez Canal revenue rose to 72.2 billion pounds.", [("Suez", "EG")]),
+    ("Chicago Bridge & Iron Company received the contract.", []),
 ]
 
 HELD_OUT = [
