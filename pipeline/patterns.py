@@ -134,7 +134,7 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     word_number = rf"(?:{small_number_pattern(domain)}(?:[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -]{small_number_pattern(domain)})?)?)"
     digits = (
         r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
     )
     scale_words = alternation(data["scales"], "i")
     scale_abbrev = alternation(data["scale_abbrev"])

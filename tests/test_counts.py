@@ -197,6 +197,9 @@ DEV = [
     ("It sold cameras to 300+ government organizations.", [("300", 300.0, "organization")]),
     # a page's own counters are no counts
     ("Umer Jamshaid 217 views", []),
+    # "worth" and "each" are counted by nothing; a volume is measured
+    ("Japan gave $215 million in two projects, one worth $55 million.", [("two", 2.0, "project")]),
+    ("Transaction volumes rose 14.5% to 11.1-billion in the period.", []),
     # two numbers before "respectively" count the two plural nouns joined by "and" before them, in order
     ("The total number of cases and deaths in the country is 15,064 and 470 respectively.",
      [("15,064", 15064.0, "case"), ("470", 470.0, "death")]),

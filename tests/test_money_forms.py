@@ -109,6 +109,9 @@ DEV = [
     ("The equipment cost S/ 600,000 and S./ 20 in Lima.", [("S/ 600,000", 6e5, "PEN"), ("S./ 20", 20.0, "PEN")]),
     # a one-letter sign before a small number after a word of money, or before a period
     ("Nigeria paid N500 for a ticket.", [("N500", 500.0, "NGN")]),
+    # a quarter is no amount though a word of money comes before it; a spaced number before a comma
+    ("Average rents reached R9 730 in Q2 from R9 462, a rise.", [("R9 730", 9730.0, "ZAR"), ("R9 462", 9462.0, "ZAR")]),
+    ("A dividend of US10.0 cents is payable.", [("10.0 cents", 0.1, "USD")]),
     ("The firm earned Rs. 87621.80 millions.", [("Rs. 87621.80 millions", 8.76218e10, "INR")]),
     ("A bag costs Sh4,000 and 4-roomed houses cost more.", [("Sh4,000", 4000.0, "KES")]),
     ("Rent rose to R652 a month, up from R410, and a house costs R8 375.",

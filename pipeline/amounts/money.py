@@ -30,7 +30,7 @@ _RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English nu
 _COMMA_CENTS = re.compile(r",\d\d(?![\d.,]*\d)")  # "$213,550,00": cents after a comma
 _WORDS = re.compile(r"[A-Za-z]+")
 _THOUSANDS = re.compile(r"\d,\d{3}")
-_IN_NAME = re.compile(r"(?<=[A-Za-z])\d")  # "Tech5 won the contract": a number in a name
+_IN_NAME = re.compile(r"(?<=[a-z])\d")  # "Tech5 won the contract": a number in a name (not "US10 cents")
 
 
 class MoneyStep:

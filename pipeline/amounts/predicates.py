@@ -120,7 +120,7 @@ class Rejections:
         end = start + len(sign) + len(number)
         priced = self.money_cue_before.search(text, max(0, start - self.windows.qualifier_before), start) \
             or self.reading.period_after(text, end)
-        return not priced
+        return not priced or value < 10  # "in Q2", "H1": a quarter or half of a year
 
     def is_sign_code(self, text: str, start: int, sign: str | None, number: str) -> bool:
         """A code written like a sign and an amount: a sign glued to four or more digits, without

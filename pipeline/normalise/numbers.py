@@ -17,7 +17,7 @@ from pipeline.patterns import alternation
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE = re.compile(r"\s")
 _SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
-_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)")
+_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")
 # Digit groups as English texts write them: "1,234,567.89", Indian "12,34,567.89", plain "1234.5".
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
