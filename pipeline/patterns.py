@@ -123,6 +123,10 @@ def year_pattern(domain: DomainData) -> str:
     return alternation([str(year) for year in range(int(low), int(high) + 1)]) + r"(?!\d)"
 
 
+# a dateline's agency in brackets after its place ("Islamabad (Pakistan Wire, 1 July) -")
+AGENCY_BRACKETS = r" \([^()\n]{2,80}\)"
+
+
 @functools.cache
 def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: bool = False) -> str:
     """A number in digits or words, with an optional scale: '1,800', '12,34,567.89',

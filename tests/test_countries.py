@@ -36,7 +36,8 @@ DEV_CASES = [
     ("The Central Bank of India lent the money.", []),
     ("The Development Bank of Kazakhstan on-lent the proceeds.", []),
     # a news outlet's name holds no COUNTRY mention
-    ("About 300 cameras watch the capital, Myanmar Now reported.", []),
+    ("About 300 cameras watch the capital, the Myanmar Times reported.", []),
+    ("Kenya Now Has 2,000 Huawei Cameras", [("Kenya", "KE")]),  # a headline in title case
     ("The Kenya News Agency said 40 cameras work in Kenya.", [("Kenya", "KE")]),
     # "American" in a region's name is no country
     ("South American and Latin American governments bought cameras, as did American cities.",
@@ -198,3 +199,10 @@ def test_misspelling_candidates_are_the_capitalised_words_of_a_word_boundary_pat
     finder = Misspellings({}, min_letters, set())
     reference = re.compile(rf"\b[A-Z][a-z]{{{min_letters - 2},}}\b")
     assert [m.span() for m in finder.candidates.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+def test_a_caption_is_no_section_heading(annotate_text):
+    # found in review: "Photo: …" opened the paragraph under it, which took the caption's Kenya
+    text = ("Uganda signs CCTV deal with Huawei\n\nThe ministry said Uganda will install 5,000 cameras.\n\n"
+            "Photo: traffic cameras in Nairobi, Kenya\n\nThe contract is worth $126 million.")
+    assert "KE" not in {c.country for c in annotate_text(text).claims}

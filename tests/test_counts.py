@@ -200,6 +200,11 @@ DEV = [
     # "worth" and "each" are counted by nothing; a volume is measured
     ("Japan gave $215 million in two projects, one worth $55 million.", [("two", 2.0, "project")]),
     ("Transaction volumes rose 14.5% to 11.1-billion in the period.", []),
+    # found in review: a noun pair opening the sentence; an adjective before a count head; adverbial "one"
+    ("Cases and deaths rose to 15,064 and 470 respectively.", [("15,064", 15064.0, "case"), ("470", 470.0, "death")]),
+    ("The military base housed 2,000 last year.", []),
+    ("At one point, 300 protesters gathered.", [("300", 300.0, "protester")]),
+    ("Police recovered 200 arms stolen from the depot.", [("200", 200.0, "arm")]),
     # two numbers before "respectively" count the two plural nouns joined by "and" before them, in order
     ("The total number of cases and deaths in the country is 15,064 and 470 respectively.",
      [("15,064", 15064.0, "case"), ("470", 470.0, "death")]),

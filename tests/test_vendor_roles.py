@@ -128,12 +128,14 @@ DEV_CASES = [
     # a single word opening a sentence as a supplier reads as a name, not a common or plural noun
     ("Telmex installed 8,000 cameras in Mexico City.", [("Telmex", "Telmex")]),
     ("Engineers installed 8,000 cameras. Staff installed 40 more cameras.", []),
+    ("Workmen installed 40 cameras.", []),
+    ("Acme Builders will build the stadium, a symbol of national identity.", []),
     # the subject of winning a contract or tender, a few words between
     ("Acme Systems won the $5 million contract for the CCTV cameras.", [("Acme Systems", "Acme Systems")]),
     # a name found by its role is a vendor again after a sentence's end; designing an ID scheme
     ("The CCTV network is run by technology firm Vumacam. The premier met its chief Ricky Croock. Vumacam has 6,000 cameras.",
      [("Vumacam", "Vumacam"), ("Vumacam", "Vumacam")]),
-    ("De La Rue Identity Systems will design the eID for Rwanda's national ID scheme.",
+    ("De La Rue Identity Systems will design the eID for Rwanda's national ID card scheme.",
      [("De La Rue Identity Systems", "De La Rue Identity Systems")]),
     ("The party won the election, and the city won the bid to host the cameras summit.", []),
     # two names of two words or more joined by "and" before a legal suffix are two companies

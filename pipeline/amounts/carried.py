@@ -16,7 +16,7 @@ from pipeline.domain import DomainData
 from pipeline.mention import Mention, sentence_at, sentence_bounds
 from pipeline.patterns import Keyed, alternation, number_pattern
 
-_NOUN_PAIR = re.compile(r"(?<![\w-])([a-z]{3,})[ \u00a0]+and[ \u00a0]+(?:[a-z]+[ \u00a0]+)?([a-z]{3,})(?![\w-])")
+_NOUN_PAIR = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ \u00a0]+and[ \u00a0]+(?:[a-z]+[ \u00a0]+)??([a-z]{3,})(?![\w-])")
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
 # a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
 _LIST_MARKER = re.compile(r"(?:\A|\n|:|[ \t]{2})[ \t]*\Z")
@@ -81,13 +81,14 @@ class CarriedCountStep:
         self.object_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['object_verbs'], 'i')}(?![\w])"),
                                  carried["object_verbs"])
         heads = alternation(carried["count_heads"], "i")
-        self.count_head = re.compile(rf"(?<![\w-])(?P<noun>[a-z]{{3,}})[ \u00a0]+{heads}(?![\w])")
+        self.count_head = re.compile(rf"(?<![\w-])(?P<noun>[A-Za-z][a-z]{{2,}})[ \u00a0]+{heads}(?![\w])")
         self.phrase_tail = re.compile(
             rf"(?:{alternation(carried['count_phrases'], 'i')}|{heads}[ \u00a0]+of)[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
         number = number_pattern(domain)
+        self.respective_word = carried["respective_word"]
         self.respectively = re.compile(rf"(?P<first>{number})[ \u00a0]*,?[ \u00a0]+and[ \u00a0]+(?P<second>{number})"
-                                       rf"[ \u00a0]*,?[ \u00a0]+respectively")
+                                       rf"[ \u00a0]*,?[ \u00a0]+{re.escape(self.respective_word)}(?![\w])")
         self.label = re.compile(
             rf"[ \t]*(?:[-*\u2022][ \t]+)?\|?[ \t]*(?P<label>[^\n{separators}]{{1,{int(carried['label_max_chars'])}}}?)"
             rf"[ \t]*[{separators}][ \t]*(?:[a-z]+[ \t]+){{0,3}}")
@@ -120,10 +121,10 @@ class CarriedCountStep:
         "respectively" count, in order, the two plural nouns joined by "and" last before them in
         their sentence."""
         found = []
-        for pair in self.respectively.finditer(scan.text) if "respectively" in scan.text else ():
+        for pair in self.respectively.finditer(scan.text) if self.respective_word in scan.text else ():
             sentence_start = sentence_at(scan.doc, pair.start())[0]
             nouns = [m for m in _NOUN_PAIR.finditer(scan.text, sentence_start, pair.start())
-                     if self.reading.plural_to_singular(m.group(1)) and self.reading.plural_to_singular(m.group(2))]
+                     if self.reading.plural_to_singular(m.group(1).lower()) and self.reading.plural_to_singular(m.group(2))]
             numbers = [pair.span("first"), pair.span("second")]
             if not nouns or any(taken.overlaps(*span) for span in numbers):
                 continue
@@ -131,7 +132,7 @@ class CarriedCountStep:
                 value = self.reading.parse_number(scan.text[start:end])
                 if value is not None:
                     found.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value, "carried_count_rule",
-                                                      unit=self.reading.plural_to_singular(noun)))
+                                                      unit=self.reading.plural_to_singular(noun.lower())))
         return found
 
     def _clause_end_value(self, text: str, start: int, end: int) -> float | None:
@@ -251,10 +252,11 @@ class CarriedCountStep:
         count", "its subscriber base grew to 1,125 million"): what its bare numbers count."""
         nouns = []
         for head in self.count_head.finditer(text):
-            noun = head.group("noun")
+            noun = head.group("noun").lower()
             if self.person_subject.match(text, head.start()) or noun in self.reading.unit_stop \
-                    or self.rejections.is_not_counted(noun) or noun in self.measured_subjects:
-                continue  # "the death toll" counts people
+                    or self.rejections.is_not_counted(noun) or noun in self.measured_subjects \
+                    or noun.endswith(self.reading.adjective_endings):
+                continue  # "the death toll" counts people; "the military base" counts no soldiers
             nouns.append((head.start(), self.reading.unit_lemma(noun), True))
         return nouns
 

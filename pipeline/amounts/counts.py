@@ -26,7 +26,7 @@ class CountStep:
         self.count = re.compile(number)
         determiners = alternation(numbers["partitive_determiners"], "i")
         self.partitive = re.compile(
-            rf"[ \u00a0]+(?i:of|among)[ \u00a0]+(?P<det>(?:(?:{determiners})[ \u00a0]+)?[A-Za-z][\w-]*['’]s[ \u00a0]+|(?:{determiners})[ \u00a0]+)?"
+            rf"[ \u00a0]+{alternation(numbers['partitive_words'], 'i')}[ \u00a0]+(?P<det>(?:(?:{determiners})[ \u00a0]+)?[A-Za-z][\w-]*['’]s[ \u00a0]+|(?:{determiners})[ \u00a0]+)?"
             rf"(?P<whole>{number}(?![\w]))?"
         )
         # what can follow a number that counts a noun: a noun search's start, the hyphen of a

@@ -10,8 +10,6 @@ from pipeline.domain import DomainData
 from pipeline.mention import Mention
 from pipeline.patterns import Keyed, alternation, first_letters_guard, small_number_pattern
 
-_OF_THE = re.compile(r"[ \u00a0]+(?i:of)(?:[ \u00a0]+(?i:the|its|their|these|those))?(?=[ \u00a0])")
-
 
 class FractionStep:
     """Proposes PERCENT at a fraction word before "of" or after "by"."""
@@ -67,6 +65,9 @@ class RatioStep:
         self.out_of_max_whole = float(numbers["out_of_ratio_max_whole"])
         self.out_of_wholes = {float(whole) for whole in numbers["out_of_ratio_wholes"]}
         self.elided_wholes = {float(whole) for whole in numbers["ratio_wholes_without_noun"]}
+        self.not_counted = {w.lower() for w in [*numbers["not_units"], *numbers["measure_units"]]}
+        determiners = alternation(numbers["partitive_determiners"], "i")
+        self.of_the = re.compile(rf"[ \u00a0]+(?i:of)(?:[ \u00a0]+{determiners})?(?=[ \u00a0])")
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every ratio of a part below its whole that counts things, in percentage points."""
@@ -82,13 +83,14 @@ class RatioStep:
     def _counts_after(self, text: str, end: int, whole: float) -> bool:
         """Whether the ratio counts a plural noun after it, or elides it after a round whole
         before a verb ("nine in 10 lack water"; not "3 in 10 minutes")."""
-        if self.reading.noun_after(text, end)[1]:
-            return True
-        of = _OF_THE.match(text, end)  # "1 in 3 of Bogota's cameras", "one in five of the cameras"
+        unit, plural, _ = self.reading.noun_after(text, end)
+        if plural:
+            return unit not in self.not_counted  # "3 in 10 minutes" is a time
+        of = self.of_the.match(text, end)  # "1 in 3 of Bogota's cameras", "one in five of the cameras"
         if of and self.reading.noun_after(text, of.end())[1]:
             return True
         word = self.reading.word_after(text, end)
-        return whole in self.elided_wholes and bool(word) and word.islower() and word not in self.reading.measure_words
+        return whole in self.elided_wholes and bool(word) and word.islower() and word not in self.not_counted
 
     def _ratio_whole(self, word: str, whole: float) -> bool:
         """Whether the whole makes a ratio: any after "in"; after "out of" a small or round one."""

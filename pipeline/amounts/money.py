@@ -14,7 +14,7 @@ from pipeline.amounts.predicates import Rejections
 from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
-from pipeline.mention import Mention, doc_text, sentence_at
+from pipeline.mention import Mention, doc_in_names, doc_text, sentence_at
 from pipeline.normalise.money import (
     compatible_targets,
     currency_tables,
@@ -30,6 +30,7 @@ _RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English nu
 _COMMA_CENTS = re.compile(r",\d\d(?![\d.,]*\d)")  # "$213,550,00": cents after a comma
 _WORDS = re.compile(r"[A-Za-z]+")
 _THOUSANDS = re.compile(r"\d,\d{3}")
+_CODE_AFTER = re.compile(r"/\d")  # "S/2023/456", a UN document's symbol, is no amount
 _IN_NAME = re.compile(r"(?<=[a-z])\d")  # "Tech5 won the contract": a number in a name (not "US10 cents")
 
 
@@ -110,7 +111,7 @@ class MoneyStep:
                 or self.rejections.is_road_name(match.string, match.start(), match.groupdict().get("cur"), number, value)
                 or self.rejections.is_sign_code(match.string, match.start(), match.groupdict().get("cur"), number)
                 or self._word_code_after_plain_number(match, number)
-                or self._runs_on(match)
+                or self._runs_on(match) or bool(_CODE_AFTER.match(match.string, match.end("num")))
                 or match.re is self.after and (self.weight.is_weight(match) or bool(_IN_NAME.match(match.string, match.start()))))
 
     def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
@@ -253,6 +254,8 @@ class CurrencyContext:
                              key=lambda m: m.start)
         self.starts = [m.start for m in self.places]
         self.by_count = [c for c, _ in Counter(m.country for m in self.places).most_common()]
+        # then countries named only inside names ("China Exim lent ¥500 million": the yuan)
+        self.by_count += [c for c in dict.fromkeys(m.country for m in doc_in_names(doc)) if c not in self.by_count]
         self.named_dollar = named_dollar(doc_text(doc), domain)
 
     def countries(self, offset: int) -> list[str]:

@@ -39,6 +39,8 @@ def _word_before(text: str, start: int, window: int) -> str | None:
     return word.group() if word else None
 
 
+_THE_BEFORE = re.compile(r"(?<![\w])(?i:the)[ \u00a0]\Z")
+_PER_BEFORE_PERIOD = re.compile(r"[ \u00a0]+(?i:a|an|per)[ \u00a0]")  # "R652 a month", not "the R40 daily"
 _OF_AFTER = re.compile(r"[ \u00a0]+(?i:of)(?![\w])")
 
 
@@ -50,6 +52,7 @@ class Rejections:
         self.reading = reading
         self.windows = reading.windows
         self.letter_sign_below = float(currencies["letter_sign_below"])
+        self.letter_sign_priced_from = float(currencies["letter_sign_priced_from"])
         self.money_cue_before = re.compile(
             rf"(?<![\w]){alternation(currencies['letter_sign_money_cues'], 'i')}(?![\w])[^.;\n]{{0,25}}\Z")
         self.format_numbers = set(numbers["format_numbers"])
@@ -63,6 +66,7 @@ class Rejections:
         self.number_before = re.compile(rf"(?:{number_pattern(domain)})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
         self.number_labels = {w.lower() for w in numbers["number_labels"]}
+        self.adverbial_one = re.compile(rf"(?<![\w]){alternation(numbers['one_not_after'], 'i')}[ \u00a0]\Z")
         # another count in a list beside a word "one": "one rifle, two pistols", "three guns and one car"
         count = rf"(?:\d[\d,]*|{alternation([*numbers['units'], *numbers['tens']], 'i')})"
         self.enumerated_after = re.compile(rf"(?:[ \u00a0][\w-]+){{1,3}}?(?:,|[ \u00a0]and)[ \u00a0]+{count}[ \u00a0]+[a-z]")
@@ -118,9 +122,11 @@ class Rejections:
                 and value < self.letter_sign_below and not self.reading.has_scale(number)):
             return False
         end = start + len(sign) + len(number)
+        if value < self.letter_sign_priced_from or _THE_BEFORE.search(text, max(0, start - 4), start):
+            return True  # "in Q2", "H1": a quarter or half of a year; "the R40" is a road
         priced = self.money_cue_before.search(text, max(0, start - self.windows.qualifier_before), start) \
-            or self.reading.period_after(text, end)
-        return not priced or value < 10  # "in Q2", "H1": a quarter or half of a year
+            or (_PER_BEFORE_PERIOD.match(text, end) and self.reading.period_after(text, end))
+        return not priced
 
     def is_sign_code(self, text: str, start: int, sign: str | None, number: str) -> bool:
         """A code written like a sign and an amount: a sign glued to four or more digits, without
@@ -178,6 +184,8 @@ class Rejections:
         if value != 1 or written[0].isdigit() or self.reading.qualifier_before(text, start):
             return False
         end = start + len(written)
+        if self.adverbial_one.search(text, max(0, start - 8), start):
+            return True  # "at one point", "in one case"
         return bool(_OF_AFTER.match(text, end)) or not (  # "one of the tunnels" is never a count
             self.enumerated_after.match(text, end)
             or self.enumerated_before.search(text, max(0, start - self.windows.qualifier_before), start))

@@ -61,6 +61,11 @@ class ClaimRules:
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
         self.heading_max_chars = int(domain["claims"]["heading_max_chars"])
+        # a round-up's section heading: a name, a colon and a title ending no sentence; no caption or byline
+        headings = domain["claims"]["section_headings"]
+        self.section_heading = re.compile(
+            rf"(?!{alternation(headings['not_first_words'])}\b)[A-Z][\w'’ -]{{1,{int(headings['name_max_chars'])}}}:[ ]"
+            r"[^\n]*[^.!?\"'”’\s]$")
         # a line that ends the story: what follows is page furniture (other stories' teasers)
         self.story_end = re.compile(rf"(?m)^[ \t]*{alternation(domain['claims']['story_end_lines'])}")
         self.long_line = re.compile(rf"(?m)^[^\n]{{{int(domain['claims']['story_end_max_line_chars'])},}}")
@@ -76,7 +81,8 @@ class ClaimRules:
         which no line is as long as a story's paragraph (`story_end_max_line_chars`: only
         teasers and furniture follow); the text's end when there is none."""
         for ended in self.story_end.finditer(text, len(text) // 2):
-            if self.long_line.search(text, ended.end()) is None:
+            next_line = text.find("\n", ended.end())
+            if next_line < 0 or self.long_line.search(text, next_line + 1) is None:
                 return ended.start()
         return len(text)
 
@@ -110,7 +116,8 @@ class _Attacher:
         self.teasers = [match.span() for match in self.rules.teaser_line.finditer(text)]
         mentions = [m for m in mentions if (m.label != "VENDOR" or not self.rules.deals.names_an_event(text, m))
                     and (m.label in VALUE_LABELS or not self.in_teaser(m.start))]
-        self.index = DocumentIndex(text, sentences, self.rules.list_lead_end, self.rules.heading_max_chars)
+        self.index = DocumentIndex(text, sentences, self.rules.list_lead_end, self.rules.section_heading,
+                                   self.rules.heading_max_chars)
         self.countries = CountryContext(text, self.index, mentions, in_names, self.rules.country)
         self.vendors = ByPosition(m for m in mentions if m.label == "VENDOR")
         self.values = ByPosition(m for m in mentions if m.label in VALUE_LABELS)

@@ -13,7 +13,7 @@ import pycountry
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import Mention
-from pipeline.patterns import alternation
+from pipeline.patterns import AGENCY_BRACKETS, alternation
 from pipeline.spans import Coverage, Span
 
 
@@ -30,7 +30,7 @@ def told_country(code: str | None, source: str) -> Mention:
 NO_COUNTRY = told_country(None, "no_country")
 _POSSESSIVE = ("'s", "’s")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
-_AGENCY = re.compile(r" \([^()\n]{2,80}\)")  # a dateline's agency in brackets
+_AGENCY = re.compile(AGENCY_BRACKETS)
 
 
 @dataclass
@@ -61,11 +61,15 @@ def _homes(vendors) -> set[str]:
     return {m.country for m in vendors if m.country}
 
 
-def _only_placed(carried: list[Mention]) -> Mention | None:
+def _only_placed(carried: list[Mention], title_end: int) -> Mention | None:
     """The first place of the one country whose towns the text names (Sydney), beside countries
-    named only as such; None when places of several countries, or none, are named."""
+    named only as such; None when places of several countries, or none, are named, or when the
+    title (the first paragraph) names another country (a caption's "Nairobi" in a Ugandan story)."""
     placed = [m for m in carried if m.label == "PLACE"]
-    return placed[0] if placed and len({m.country for m in placed}) == 1 else None
+    if not placed or len({m.country for m in placed}) != 1:
+        return None
+    titled = {m.country for m in carried if m.start < title_end}
+    return None if titled - {placed[0].country} else placed[0]
 
 
 class CountryContext:
@@ -95,7 +99,7 @@ class CountryContext:
                                   and not rules.owns_vendor(text, m, vendor_starts))
         self.dominant = rules.dominant(self.carried.items)
         self.leading = self.dominant or rules.dominant(self.carried.items, by_lead=True)
-        self.by_places = _only_placed(self.carried.items)
+        self.by_places = _only_placed(self.carried.items, index.paragraph_end(0))
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
         self.foreign_homes = home | vendor_homes
 

@@ -11,11 +11,10 @@ from pipeline.spans import Span, sentence_at, sentence_index
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"\n")
-# a round-up's section heading: a name, a colon and a title ending no sentence ("Tanzania: ID deal questioned")
-_SECTION_HEADING = re.compile(r"[A-Z][\w'’ -]{1,40}:[ ][^\n]*[^.!?\"'”’\s]$")
 
 
-def paragraph_starts(text: str, lead_end: str | None = None, heading_max_chars: int = 0) -> list[int]:
+def paragraph_starts(text: str, lead_end: str | None = None, heading: re.Pattern | None = None,
+                     heading_max_chars: int = 0) -> list[int]:
     """Offsets where paragraphs start: after blank lines, or after any newline when the text
     has no blank lines (one paragraph per line). A list after a lead ending with `lead_end`
     ("The records list what was bought:") is part of its lead's paragraph, and so is the
@@ -25,9 +24,9 @@ def paragraph_starts(text: str, lead_end: str | None = None, heading_max_chars: 
     starts = [0]
     for m in (_BLANK_LINE if blank else _LINE).finditer(text):
         before = text[starts[-1]:m.start()].strip()
-        heading = blank and 0 < len(before) <= heading_max_chars and "\n" not in before \
-            and _SECTION_HEADING.match(before) is not None
-        if not (heading or lead_end and _ends_with(text, m.start(), lead_end)):
+        is_heading = blank and heading is not None and 0 < len(before) <= heading_max_chars \
+            and "\n" not in before and heading.match(before) is not None
+        if not (is_heading or lead_end and _ends_with(text, m.start(), lead_end)):
             starts.append(m.end())
     return starts
 
@@ -69,10 +68,11 @@ class ByPosition:
 class DocumentIndex:
     """A document's sentences and paragraphs, for finding a fact's surroundings."""
 
-    def __init__(self, text: str, sentences: list[Span], lead_end: str | None = None, heading_max_chars: int = 0):
+    def __init__(self, text: str, sentences: list[Span], lead_end: str | None = None,
+                 heading: re.Pattern | None = None, heading_max_chars: int = 0):
         self.text = text
         self.sentences = sentence_index(sentences or [(0, len(text))])
-        self.paragraphs = paragraph_starts(text, lead_end, heading_max_chars)
+        self.paragraphs = paragraph_starts(text, lead_end, heading, heading_max_chars)
 
     def sentence_of(self, offset: int) -> Span:
         """The sentence holding `offset`."""

@@ -30,13 +30,13 @@ from pipeline.components.countries import OrganisationNames, country_entries
 from pipeline.domain import DomainData, load_domain
 from pipeline.gazetteer import NameIndex, longest_first
 from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
-from pipeline.patterns import Caseless, alternation
+from pipeline.patterns import AGENCY_BRACKETS, Caseless, alternation
 from pipeline.resources import fold_accents, name_variants
 from pipeline.spans import spans_overlap
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \()")
 # a dateline in title case opening a line, before its agency in brackets ("Islamabad (Wire, 1 July) -")
-_DATELINE_AGENCY = re.compile(r"(?m)^[ \t]*([A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2})(?= \([^()\n]{2,80}\))")
+_DATELINE_AGENCY = re.compile(rf"(?m)^[ \t]*([A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){{0,2}})(?={AGENCY_BRACKETS})")
 # "Limited (Chalco)": a short name in brackets, found from its bracket (a character the search
 # skips to, where a pattern led by the word before is tried at every position of the text)
 _BRACKET_NAME = re.compile(r"\(([A-Z][\w-]+)(?=\)|,| or )")
