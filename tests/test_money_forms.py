@@ -112,6 +112,9 @@ DEV = [
     # a quarter is no amount though a word of money comes before it; a spaced number before a comma
     ("Average rents reached R9 730 in Q2 from R9 462, a rise.", [("R9 730", 9730.0, "ZAR"), ("R9 462", 9462.0, "ZAR")]),
     ("A dividend of US10.0 cents is payable.", [("10.0 cents", 0.1, "USD")]),
+    # "¥" is the yen unless China is named, inside a lender's name too
+    ("Toyota raised its profit forecast to ¥2.2 trillion.", [("¥2.2 trillion", 2.2e12, "JPY")]),
+    ("China Exim lent Pakistan ¥500 million for the project.", [("¥500 million", 5e8, "CNY")]),
     ("The firm earned Rs. 87621.80 millions.", [("Rs. 87621.80 millions", 8.76218e10, "INR")]),
     ("A bag costs Sh4,000 and 4-roomed houses cost more.", [("Sh4,000", 4000.0, "KES")]),
     ("Rent rose to R652 a month, up from R410, and a house costs R8 375.",
