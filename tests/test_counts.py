@@ -203,6 +203,8 @@ DEV = [
     # found in review: a noun pair opening the sentence; an adjective before a count head; adverbial "one"
     ("Cases and deaths rose to 15,064 and 470 respectively.", [("15,064", 15064.0, "case"), ("470", 470.0, "death")]),
     ("The military base housed 2,000 last year.", []),
+    ("Italy counts 2,430 cameras in public offices; Ticket sales of 39,989 were counted.",
+     [("2,430", 2430.0, "camera"), ("39,989", 39989.0, "ticket")]),
     ("At one point, 300 protesters gathered.", [("300", 300.0, "protester")]),
     ("Police recovered 200 arms stolen from the depot.", [("200", 200.0, "arm")]),
     # two numbers before "respectively" count the two plural nouns joined by "and" before them, in order

@@ -234,7 +234,8 @@ class CarriedCountStep:
             if noun and plural:
                 nouns.append((phrase.start(), noun, True))
         nouns += [(subject.start(), self.person_unit, True) for subject in self.person_subject.finditer(scan.text)]
-        nouns += self._head_modifiers(scan.text)
+        named = {m.start for m in scan.others if m.label in ("COUNTRY", "PLACE", "VENDOR")}
+        nouns += self._head_modifiers(scan.text, named)
         nouns += self._change_subjects(scan.text)
         for verb in self.object_verb.finditer(scan.text):  # "to install cameras in six regions: 380 in Pánuco"
             noun, plural, _ = self.reading.noun_after(scan.text, verb.end())
@@ -247,13 +248,14 @@ class CarriedCountStep:
                     nouns.append((mention.start, noun, False))
         return sorted(nouns)
 
-    def _head_modifiers(self, text: str) -> list[tuple[int, str, bool]]:
+    def _head_modifiers(self, text: str, named: set[int]) -> list[tuple[int, str, bool]]:
         """(position, unit) of the noun before a count head ("ticket sales of 39,989", "the medal
-        count", "its subscriber base grew to 1,125 million"): what its bare numbers count."""
+        count", "its subscriber base grew to 1,125 million"): what its bare numbers count; a
+        name there counts nothing ("Italy counts 2,430": `named`, the starts of names)."""
         nouns = []
         for head in self.count_head.finditer(text):
             noun = head.group("noun").lower()
-            if self.person_subject.match(text, head.start()) or noun in self.reading.unit_stop \
+            if head.start() in named or self.person_subject.match(text, head.start()) or noun in self.reading.unit_stop \
                     or self.rejections.is_not_counted(noun) or noun in self.measured_subjects \
                     or noun.endswith(self.reading.adjective_endings):
                 continue  # "the death toll" counts people; "the military base" counts no soldiers
