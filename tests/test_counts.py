@@ -206,6 +206,7 @@ DEV = [
     ("Italy counts 2,430 cameras in public offices; Ticket sales of 39,989 were counted.",
      [("2,430", 2430.0, "camera"), ("39,989", 39989.0, "ticket")]),
     ("At one point, 300 protesters gathered.", [("300", 300.0, "protester")]),
+    ("The centre has one branch in Tobago and one in Trinidad.", [("one", 1.0, "branch"), ("one", 1.0, "branch")]),
     ("Police recovered 200 arms stolen from the depot.", [("200", 200.0, "arm")]),
     # two numbers before "respectively" count the two plural nouns joined by "and" before them, in order
     ("The total number of cases and deaths in the country is 15,064 and 470 respectively.",
