@@ -215,6 +215,7 @@ DEV = [
     ("The storm hit the town, and 127 were admitted to hospital.", [("127", 127.0, "person")]),
     ("Police recovered four AK-47 rifles and 24 MH-60R Seahawk helicopters.",
      [("four", 4.0, "rifle"), ("24", 24.0, "helicopter")]),
+    ("The ministry gave out 5.74 million COVID-19 vaccines.", [("5.74 million", 5.74e6, "vaccine")]),
     ("Police recovered forty-five (45) other exhibits and Two (2) rocket launchers.",
      [("forty-five", 45.0, "exhibit"), ("Two", 2.0, "launcher")]),
     ("Subscribers rose to 30 million, and exports rose to 3 billion.", [("30 million", 30e6, "subscriber")]),

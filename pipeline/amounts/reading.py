@@ -25,9 +25,10 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _NO_NOUN = (None, False, 0)
 # an abbreviation in brackets or a quote mark inside a counted noun's words: "(CCTV)", "“"
 _BRACKETED_OR_QUOTE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z0-9]{1,9}\)|[“\"‘])")
-# a model's code ("four AK-47 rifles", "24 MH-60R Seahawk helicopters") or the number repeated in
-# digits ("forty-five (45) exhibits") inside a counted noun's words
-_MODEL_OR_REPEAT = re.compile(r"[ \t]*(?:[A-Z]{1,4}-\d{1,4}[A-Z]{0,2}(?![\w-])|\(\d[\d,]*\))")
+# a model's or a compound's code ("four AK-47 rifles", "24 MH-60R Seahawk helicopters", "5.7 million
+# COVID-19 vaccines", "one butene-1 plant") or the number repeated in digits ("forty-five (45)
+# exhibits") inside a counted noun's words
+_MODEL_OR_REPEAT = re.compile(r"[ \t]*(?:[A-Za-z]{1,10}-\d{1,4}[A-Z]{0,2}(?![\w-])|\(\d[\d,]*\))")
 
 
 @dataclass(frozen=True)
