@@ -123,6 +123,9 @@ def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm
     return Mention(label=label, start=start, end=end, text=doc_text(doc)[start:end], source=source, **norm)
 
 
+# the rule (`source`) that finds a dateline's place: the claims' country choice reads it
+DATELINE_SOURCE = "place_dateline"
+
 # doc._.mentions: the Mention list; doc._.in_names: countries named inside organisations' names
 # (not mentions, but they may tell a borrower's country); doc._.claims; doc._.published.
 for _name in ("mentions", "in_names", "claims", "deals", "published"):

@@ -116,8 +116,9 @@ class Rejections:
 
     def is_road_name(self, text: str, start: int, sign: str | None, number: str, value: float) -> bool:
         """A one-letter sign before a small number without a scale word: "the R40" is more
-        likely a road than 40 rand, unless a word of money stands before it or a period after
-        it ("rent rose to R652 a month, up from R410")."""
+        likely a road than 40 rand, unless a word of money stands before it or "a" or "per" and a
+        period after it ("rent rose to R652 a month, up from R410"); never after "the" nor below
+        `letter_sign_priced_from` ("the R40", "in Q2")."""
         if not (sign and len(sign) == 1 and sign.isascii() and sign.isalpha()
                 and value < self.letter_sign_below and not self.reading.has_scale(number)):
             return False

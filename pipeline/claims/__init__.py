@@ -18,7 +18,7 @@ from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.patterns import alternation
-from pipeline.spans import Span
+from pipeline.spans import Coverage, Span
 
 # Country sources that are no mention of the document's: a country inside a name, a deal's, a currency's.
 _NOT_MENTIONS = ("country_in_name", "deal", "currency")
@@ -113,7 +113,7 @@ class _Attacher:
         self.rules = claim_rules(domain)
         # a vendor naming an event ("the Huawei Connect Summit") is no party to a deal, nor is
         # anything a teaser line names ("Read more: Huawei to build ...", before the story's end too)
-        self.teasers = [match.span() for match in self.rules.teaser_line.finditer(text)]
+        self.teasers = Coverage([match.span() for match in self.rules.teaser_line.finditer(text)])
         mentions = [m for m in mentions if (m.label != "VENDOR" or not self.rules.deals.names_an_event(text, m))
                     and (m.label in VALUE_LABELS or not self.in_teaser(m.start))]
         self.index = DocumentIndex(text, sentences, self.rules.list_lead_end, self.rules.section_heading,
@@ -145,7 +145,7 @@ class _Attacher:
 
     def in_teaser(self, position: int) -> bool:
         """Whether `position` is on a teaser line (another story's headline)."""
-        return any(start <= position < end for start, end in self.teasers)
+        return self.teasers.covers(position)
 
     def fact(self, mention: Mention, sentence: Span) -> Fact:
         """A fact's surroundings: its sentence's candidate countries; those of an outside

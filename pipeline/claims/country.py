@@ -12,7 +12,7 @@ import pycountry
 
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
-from pipeline.mention import Mention
+from pipeline.mention import DATELINE_SOURCE, Mention
 from pipeline.patterns import AGENCY_BRACKETS, alternation
 from pipeline.spans import Coverage, Span
 
@@ -107,7 +107,7 @@ class CountryContext:
         """Without the dateline's place ("ISLAMABAD (Wire) -") when it is where the story was
         filed, not what it is about: the rest of the text is mostly about another country, or
         names none while its amounts are in another country's currency."""
-        dated = [m for m in places if m.source == rules.dateline_source]
+        dated = [m for m in places if m.source == DATELINE_SOURCE]
         if not dated:
             return places
         agency = _AGENCY.match(text, dated[0].end)  # "Islamabad (Pakistan Wire, 1 July)"
@@ -121,8 +121,6 @@ class CountryContext:
 
 class CountryRules:
     """The country strategies and the cue words they use."""
-
-    dateline_source = "place_dateline"  # the rule that finds a dateline's place
 
     def __init__(self, domain: DomainData):
         data = domain["claims"]

@@ -23,12 +23,16 @@ def paragraph_starts(text: str, lead_end: str | None = None, heading: re.Pattern
     blank = _BLANK_LINE.search(text) is not None
     starts = [0]
     for m in (_BLANK_LINE if blank else _LINE).finditer(text):
-        before = text[starts[-1]:m.start()].strip()
-        is_heading = blank and heading is not None and 0 < len(before) <= heading_max_chars \
-            and "\n" not in before and heading.match(before) is not None
+        is_heading = blank and heading is not None and _is_heading(text[starts[-1]:m.start()].strip(), heading,
+                                                                   heading_max_chars)
         if not (is_heading or lead_end and _ends_with(text, m.start(), lead_end)):
             starts.append(m.end())
     return starts
+
+
+def _is_heading(paragraph: str, heading: re.Pattern, max_chars: int) -> bool:
+    """Whether a paragraph is one line of at most `max_chars` that `heading` matches."""
+    return 0 < len(paragraph) <= max_chars and "\n" not in paragraph and heading.match(paragraph) is not None
 
 
 def _ends_with(text: str, position: int, ending: str) -> bool:

@@ -29,7 +29,15 @@ from pipeline.claims.index import ByPosition
 from pipeline.components.countries import OrganisationNames, country_entries
 from pipeline.domain import DomainData, load_domain
 from pipeline.gazetteer import NameIndex, longest_first
-from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention, sentence_at
+from pipeline.mention import (
+    DATELINE_SOURCE,
+    capitals_of,
+    doc_in_names,
+    doc_mentions,
+    doc_text,
+    make_mention,
+    sentence_at,
+)
 from pipeline.patterns import AGENCY_BRACKETS, Caseless, alternation
 from pipeline.resources import fold_accents, name_variants
 from pipeline.spans import spans_overlap
@@ -544,9 +552,9 @@ class PlaceRecogniser:
             known = next((p for p in places if spans_overlap(p.start, p.end, *match.span(1))), None)
             if known is not None:
                 if (known.start, known.end) == match.span(1):
-                    known.source = "place_dateline"  # the gazetteer's place is the dateline's
+                    known.source = DATELINE_SOURCE  # the gazetteer's place is the dateline's
                 continue
-            place = self._written_in_capitals(doc, (*match.span(1), name), countries, counts, "place_dateline")
+            place = self._written_in_capitals(doc, (*match.span(1), name), countries, counts, DATELINE_SOURCE)
             if place is not None:
                 found.append(place)
         return found
