@@ -67,7 +67,8 @@ class RatioStep:
         self.elided_wholes = {float(whole) for whole in numbers["ratio_wholes_without_noun"]}
         self.not_counted = {w.lower() for w in [*numbers["not_units"], *numbers["measure_units"]]}
         determiners = alternation(numbers["partitive_determiners"], "i")
-        self.of_the = re.compile(rf"[ \u00a0]+(?i:of)(?:[ \u00a0]+{determiners})?(?=[ \u00a0])")
+        partitive = alternation(numbers["partitive_words"], "i")
+        self.of_the = re.compile(rf"[ \u00a0]+{partitive}(?:[ \u00a0]+{determiners})?(?=[ \u00a0])")
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every ratio of a part below its whole that counts things, in percentage points."""

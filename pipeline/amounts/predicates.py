@@ -39,9 +39,6 @@ def _word_before(text: str, start: int, window: int) -> str | None:
     return word.group() if word else None
 
 
-_THE_BEFORE = re.compile(r"(?<![\w])(?i:the)[ \u00a0]\Z")
-_PER_BEFORE_PERIOD = re.compile(r"[ \u00a0]+(?i:a|an|per)[ \u00a0]")  # "R652 a month", not "the R40 daily"
-_OF_AFTER = re.compile(r"[ \u00a0]+(?i:of)(?![\w])")
 
 
 class Rejections:
@@ -53,6 +50,11 @@ class Rejections:
         self.windows = reading.windows
         self.letter_sign_below = float(currencies["letter_sign_below"])
         self.letter_sign_priced_from = float(currencies["letter_sign_priced_from"])
+        self.road_reach = max(map(len, currencies["letter_sign_road_before"]), default=0) + 2
+        self.road_before = re.compile(rf"(?<![\w]){alternation(currencies['letter_sign_road_before'], 'i')}[ \u00a0]\Z")
+        # "R652 a month", not "the R40 daily"
+        self.per_period = re.compile(rf"[ \u00a0]+{alternation(currencies['letter_sign_period_words'], 'i')}[ \u00a0]")
+        self.partitive_after = re.compile(rf"[ \u00a0]+{alternation(numbers['partitive_words'], 'i')}(?![\w])")
         self.money_cue_before = re.compile(
             rf"(?<![\w]){alternation(currencies['letter_sign_money_cues'], 'i')}(?![\w])[^.;\n]{{0,25}}\Z")
         self.format_numbers = set(numbers["format_numbers"])
@@ -123,10 +125,10 @@ class Rejections:
                 and value < self.letter_sign_below and not self.reading.has_scale(number)):
             return False
         end = start + len(sign) + len(number)
-        if value < self.letter_sign_priced_from or _THE_BEFORE.search(text, max(0, start - 4), start):
+        if value < self.letter_sign_priced_from or self.road_before.search(text, max(0, start - self.road_reach), start):
             return True  # "in Q2", "H1": a quarter or half of a year; "the R40" is a road
         priced = self.money_cue_before.search(text, max(0, start - self.windows.qualifier_before), start) \
-            or (_PER_BEFORE_PERIOD.match(text, end) and self.reading.period_after(text, end))
+            or (self.per_period.match(text, end) and self.reading.period_after(text, end))
         return not priced
 
     def is_sign_code(self, text: str, start: int, sign: str | None, number: str) -> bool:
@@ -187,7 +189,7 @@ class Rejections:
         end = start + len(written)
         if self.adverbial_one.search(text, max(0, start - 8), start):
             return True  # "at one point", "in one case"
-        return bool(_OF_AFTER.match(text, end)) or not (  # "one of the tunnels" is never a count
+        return bool(self.partitive_after.match(text, end)) or not (  # "one of the tunnels" is never a count
             self.enumerated_after.match(text, end)
             or self.enumerated_before.search(text, max(0, start - self.windows.qualifier_before), start))
 
