@@ -154,8 +154,29 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
     return number_guard(domain) + (
         rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
-        rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{scale})?|{article}(?:{scale})){end})"
+        rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{_word_scale_tail(domain, word_number, scale)})?"
+        rf"|{article}(?:{scale})){end})"
     )
+
+
+def _word_scale_tail(domain: DomainData, word_number: str, scale: str) -> str:
+    """What may follow a number word: two scale words ("thousand million"), a scale word and the
+    rest of a compound number in words ("two thousand three hundred", "one million two hundred
+    thousand", "Two Thousand, One Hundred and Seventy-Five", "two crore fifty lakh"), or a scale.
+    A scale is followed only by a smaller one ("five million and three million" are two), and
+    after a comma by a number with "hundred" or a smaller scale ("two million, one" is not one)."""
+    scales = domain["numbers"]["scales"]
+    words = alternation(scales, "i")
+    hundreds = rf"{small_number_pattern(domain)}[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -]{small_number_pattern(domain)})?"
+    unscaled = rf"(?:(?:[ ](?i:and))?[ ]{word_number}|,[ ](?:(?i:and)[ ])?{hundreds})(?![ -]{words}(?![\w]))"
+    tails = []
+    for value in sorted(set(scales.values()), reverse=True):
+        these = alternation([word for word, of in scales.items() if of == value], "i")
+        smaller = [word for word, of in scales.items() if of < value]
+        scaled = (rf"(?:(?:[ ](?i:and))?[ ]|,[ ](?:(?i:and)[ ])?){word_number}[ -]{alternation(smaller, 'i')}(?![\w])(?:{unscaled})?|"
+                  if smaller else "")
+        tails.append(rf"{these}(?![\w])(?:{scaled}{unscaled})?")
+    return rf"[ -]{words}[ -]{words}(?![\w])|[ -](?:{'|'.join(tails)})|{scale}"
 
 
 def first_letters_guard(words, digits: bool = False, behind: str = "", every_case: bool = False) -> str:

@@ -45,6 +45,12 @@ RULES = [
     # step: percent
     ("percent", "crime fell 15% last year", [(P, "15%", 15.0, None, "percent_rule")]),
     ("percent, negative", "growth of minus 5 per cent", [(P, "minus 5 per cent", -5.0, None, "percent_rule")]),
+    ("percent, decimal comma", "inflation of 3,4% and 12,5 per cent",
+     [(P, "3,4%", 3.4, None, "percent_rule"), (P, "12,5 per cent", 12.5, None, "percent_rule")]),
+    ("percent, a thousands comma", "up 1,250%", [(P, "1,250%", 1250.0, None, "percent_rule")]),
+    ("money after, a compound in words", "Two Thousand, One Hundred and Seventy-Five dollars",
+     [(Q, "Two Thousand, One Hundred and Seventy-Five", 2175.0, "dollar", "count_rule"),
+      (M, "Two Thousand, One Hundred and Seventy-Five dollars", 2175.0, "USD", "money_rule")]),
     ("percent of", "It rose by percent of 10.", [(P, "percent of 10", 10.0, None, "percent_rule")]),
     ("fraction of one percent", "It rose by half a percent.",
      [(P, "half", 50.0, None, "fraction_rule"), (P, "half a percent", 0.5, None, "percent_rule")]),

@@ -266,7 +266,18 @@ DEV = [
      [("2,200", 2200.0, "camera"), ("1.3 million", 1.3e6, "person"), ("880", 880.0, "camera")]),
 ]
 
+# compound numbers in words: a scale word, then the rest (a smaller scale only; after a comma,
+# a number with "hundred" or a smaller scale)
+DEV += [
+    ("There were two thousand three hundred people.", [("two thousand three hundred", 2300.0, "person")]),
+    ("Some two thousand and fifty soldiers came.", [("two thousand and fifty", 2050.0, "soldier")]),
+    ("The council had one hundred and twenty-five thousand, three hundred applications.",
+     [("one hundred and twenty-five thousand, three hundred", 125300.0, "application")]),
+    ("Between two million and three million people fled.",
+     [("two million", 2e6, "person"), ("three million", 3e6, "person")]),
+]
 HELD_OUT = [
+    ("They sold one thousand, two hundred cameras.", [("one thousand, two hundred", 1200.0, "camera")]),
     ("The vendor delivered 75 numbers of bullet cameras.", [("75", 75.0, "camera")]),
     ("Fibre switches: 12 Nos.", [("12", 12.0, "switch")]),
     ("Section - 4 Commercial Bids … 52\nAnnex: 7 Forms", []),

@@ -268,6 +268,15 @@ def test_number_guard_only_skips_where_no_number_starts(words, hyphen_after, aft
     ("the 300 cameras", ["300"]), ("forty-five towers", ["forty-five"]), ("for a million", ["a million"]),
     ("some half a million", ["half a million"]), ("Thirty Three", ["Thirty Three"]), ("theft of one", ["one"]),
     ("ſix", []),  # the long s is no first letter of a number word
+    # compound numbers in words: a smaller scale only after a scale; after a comma, "hundred" or a scale
+    ("two thousand three hundred", ["two thousand three hundred"]),
+    ("one million two hundred thousand and five", ["one million two hundred thousand and five"]),
+    ("Two Million, Five Hundred Thousand", ["Two Million, Five Hundred Thousand"]),
+    ("two crore fifty lakh", ["two crore fifty lakh"]),
+    ("five thousand, three of them", ["five thousand", "three"]),
+    ("five million and three million", ["five million", "three million"]),
+    ("two thousand three-year", ["two thousand"]),
+    ("one thousand million", ["one thousand million"]),
 ])
 def test_numbers_found_past_the_guard(text, numbers):
     assert [m.group() for m in re.finditer(number_pattern(default_domain()), text)] == numbers

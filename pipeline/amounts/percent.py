@@ -20,6 +20,9 @@ class PercentStep:
         number = number_pattern(domain)
         percent_words = alternation(numbers["percent_words"], "i")
         self.percent = re.compile(rf"(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
+        # "3,4%", "12,5 per cent": a comma before one or two digits is a decimal comma (a thousands
+        # separator comes before three)
+        self.decimal_comma = re.compile(rf"(?<![\d.,])(?P<whole>\d{{1,3}}),(?P<part>\d{{1,2}})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
         # "percent of 10", "per cent of twenty-two": the percent word first, the number ending the phrase.
         self.percent_of = Keyed(re.compile(
             rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
@@ -33,9 +36,12 @@ class PercentStep:
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
         """The percentage the number at `start` begins ("15%"), negative after "minus"."""
         match = self.percent.match(scan.text, start)
-        if not match:
+        if match:
+            value = self.reading.parse_percent(match.group("num") + "%")
+        elif match := self.decimal_comma.match(scan.text, start):
+            value = float(f"{match.group('whole')}.{match.group('part')}")
+        else:
             return []
-        value = self.reading.parse_percent(match.group("num") + "%")
         negative = self.negative_tail.search(scan.text, max(0, start - self.reading.windows.negative_before), start)
         if value is not None and negative:
             value = -value

@@ -16,6 +16,7 @@ from pipeline.patterns import alternation
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE = re.compile(r"\s")
+_WORD_COMMA = re.compile(r"(?<=[^\W\d_]),(?= )")
 _SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")
 # Digit groups as English texts write them: "1,234,567.89", Indian "12,34,567.89", plain "1234.5".
@@ -100,6 +101,7 @@ def _tokens(text: str) -> list[str] | None:
     """The digit groups, words and signs of a number, or None when something else is written."""
     cleaned = _SPACE_GROUPS.sub(lambda m: _SPACE.sub("", m.group()), text)
     cleaned = cleaned.replace("-", " ").replace("\u2013", " ").strip()
+    cleaned = _WORD_COMMA.sub("", cleaned)  # "Two Thousand, One Hundred"
     tokens = _TOKEN.findall(cleaned)
     if not tokens or "".join(tokens) != _SPACE.sub("", cleaned):
         return None  # something in the text is neither a number nor a number word
