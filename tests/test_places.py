@@ -135,6 +135,10 @@ DEV_CASES = [
      [("Richmond", "CA"), ("Burnaby", "CA"), ("Surrey", "CA"), ("Vancouver", "CA")]),
     ("Hamilton police will add 20 cameras, as Auckland and Christchurch did.",
      [("Hamilton", "NZ"), ("Auckland", "NZ"), ("Christchurch", "NZ")]),
+    # a large place with namesakes in several countries is no evidence for a small one of its first
+    # country (York, with no Canadian namesake in GeoNames, stays the English city)
+    ("Canada: the system is used by York police. Halton will join them.", [("York", "GB")]),
+    ("London police and Kent Police bought vans.", [("London", "GB"), ("Kent", "GB")]),
     # a place before a waterway or a dam is taken though its country goes unnamed; a company's name is none
     ("Suez Canal revenue rose to 72.2 billion pounds.", [("Suez", "EG")]),
     ("Chicago Bridge & Iron Company received the contract.", []),

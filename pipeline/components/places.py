@@ -476,7 +476,8 @@ class PlaceRecogniser:
         short_names = {name for word, name in bracketed_names(doc_text(doc)) if word in self.company_words}
         regions = {m.start: {m.country} for m in countries.items}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
-        evidence = named | {entry.candidates[0].country for *_, entry in found if not entry.needs_evidence}
+        evidence = named | {codes[0] for *_, entry in found if not entry.needs_evidence
+                            and len(codes := self._plausible(entry.candidates, doc_counts)) == 1}
         name_ends = {end for _, end, _, _ in found} | {m.end for m in countries.items}
         proposals = []
         for start, end, name, entry in found:
