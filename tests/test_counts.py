@@ -276,7 +276,27 @@ DEV += [
     ("Between two million and three million people fled.",
      [("two million", 2e6, "person"), ("three million", 3e6, "person")]),
 ]
+# a change noun before "of" counts what its sentence counts; a count head's noun stands for the
+# subject "numbers"; list items before a count share its noun when parallel to it
+DEV += [
+    ("A total of 861,900 patients were waiting, a rise of 3,900 on December.",
+     [("861,900", 861900.0, "patient"), ("3,900", 3900.0, "patient")]),
+    ("It carried 23 million passengers, an increase of six million.",
+     [("23 million", 2.3e7, "passenger"), ("six million", 6e6, "passenger")]),
+    ("Prices rose to 40, a rise of 5.", []),
+    ("Passenger numbers grew 13.6% to 61.2 million.", [("61.2 million", 6.12e7, "passenger")]),
+    ("All emergency numbers – 101, 102, 1050, 1055 will be united.", []),
+    ("The fleet has 75 wide-body, 219 narrow-body and 10 cargo aircraft.",
+     [("75", 75.0, "aircraft"), ("219", 219.0, "aircraft"), ("10", 10.0, "aircraft")]),
+    ("The firm has 200 million, 500 million, or even 1 billion households.",
+     [("200 million", 2e8, "household"), ("500 million", 5e8, "household"), ("1 billion", 1e9, "household")]),
+    ("In 2019, 300 cameras went up.", [("300", 300.0, "camera")]),
+]
 HELD_OUT = [
+    ("Visitor numbers rose to 1,200 last year.", [("1,200", 1200.0, "visitor")]),
+    ("They bought 20 red, 30 blue and 10 green cars.", [("20", 20.0, "car"), ("30", 30.0, "car"), ("10", 10.0, "car")]),
+    ("The 2019 and 2020 cameras", []),
+    ("A fall of 29,700 followed 56 patients waiting.", [("56", 56.0, "patient")]),
     ("They sold one thousand, two hundred cameras.", [("one thousand, two hundred", 1200.0, "camera")]),
     ("The vendor delivered 75 numbers of bullet cameras.", [("75", 75.0, "camera")]),
     ("Fibre switches: 12 Nos.", [("12", 12.0, "switch")]),

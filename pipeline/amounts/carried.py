@@ -16,6 +16,7 @@ from pipeline.domain import DomainData
 from pipeline.mention import Mention, sentence_at, sentence_bounds
 from pipeline.patterns import Keyed, alternation, number_pattern
 
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ \u00a0]+\Z")
 _NOUN_PAIR = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ \u00a0]+and[ \u00a0]+(?:[a-z]+[ \u00a0]+)??([a-z]{3,})(?![\w-])")
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
 # a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
@@ -82,13 +83,21 @@ class CarriedCountStep:
                                  carried["object_verbs"])
         heads = alternation(carried["count_heads"], "i")
         self.count_head = re.compile(rf"(?<![\w-])(?P<noun>[A-Za-z][a-z]{{2,}})[ \u00a0]+{heads}(?![\w])")
+        self.subject_heads = {head.lower() for head in carried["subject_heads"]}
+        # "a total of 40", "ticket sales of 39,989", "a rise of 3,900": counts, not measures
         self.phrase_tail = re.compile(
-            rf"(?:{alternation(carried['count_phrases'], 'i')}|{heads}[ \u00a0]+of)[ \u00a0]+\Z")
+            rf"(?:{alternation(carried['count_phrases'], 'i')}"
+            rf"|(?:{heads}|{alternation(carried['change_nouns'], 'i')})[ \u00a0]+of)[ \u00a0]+\Z")
         separators = "".join(re.escape(s) for s in carried["label_separators"])
         number = number_pattern(domain)
         self.respective_word = carried["respective_word"]
         self.respectively = re.compile(rf"(?P<first>{number})[ \u00a0]*,?[ \u00a0]+and[ \u00a0]+(?P<second>{number})"
                                        rf"[ \u00a0]*,?[ \u00a0]+{re.escape(self.respective_word)}(?![\w])")
+        # "75 wide-body, 219 narrow-body and 10 cargo aircraft": a list item before a count, with
+        # at most two lower-case modifiers of its own
+        joiners = alternation(carried["list_joiners"], "i")
+        self.list_item = re.compile(
+            rf"(?P<modifiers>(?:[ \u00a0]+[a-z][\w-]*){{0,2}}?)[ \u00a0]*(?:,[ \u00a0]*(?:{joiners}[ \u00a0]+)?|[ \u00a0]+{joiners}[ \u00a0]+)")
         self.label = re.compile(
             rf"[ \t]*(?:[-*\u2022][ \t]+)?\|?[ \t]*(?P<label>[^\n{separators}]{{1,{int(carried['label_max_chars'])}}}?)"
             rf"[ \t]*[{separators}][ \t]*(?:[a-z]+[ \t]+){{0,3}}")
@@ -98,6 +107,7 @@ class CarriedCountStep:
         taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others]])
         antecedents: list[tuple[int, str]] | None = None
         carried = self._respectively(scan, taken)
+        carried += self._list_items(scan, found, taken)
         taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others, *carried]])
         for start, end in scan.numbers:
             if taken.overlaps(start, end):
@@ -134,6 +144,40 @@ class CarriedCountStep:
                     found.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value, "carried_count_rule",
                                                       unit=self.reading.plural_to_singular(noun.lower())))
         return found
+
+    def _list_items(self, scan: NumberScan, found: list[Mention], taken: SpanIndex) -> list[Mention]:
+        """The numbers listed before a count that share its noun: each item with modifiers of its
+        own ("75 wide-body, 219 narrow-body and 10 cargo aircraft") or with the count's scale word
+        ("200 million, 500 million or even 1 billion households"), walked back from the count."""
+        starts = {start: end for start, end in scan.numbers}
+        ends = {end: start for start, end in scan.numbers}
+        items = []
+        for count in found:
+            if count.label != "QUANTITY" or not count.unit or count.source != "count_rule":
+                continue
+            scaled, at = self.reading.has_scale(count.text), count.start
+            while (item := self._list_item_before(scan, at, ends, taken, scaled)) is not None:
+                items.append(self.reading.mention(scan.doc, "QUANTITY", item[0], starts[item[0]], item[1],
+                                                  "carried_count_rule", unit=count.unit))
+                at = item[0]
+        return items
+
+    def _list_item_before(self, scan: NumberScan, at: int, ends: dict[int, int], taken: SpanIndex,
+                          scaled: bool) -> tuple[int, float] | None:
+        """(start, value) of the bare list item right before the number at `at`, or None."""
+        text = scan.text
+        for end in range(at - 1, max(-1, at - self.reading.windows.qualifier_before), -1):
+            start = ends.get(end)
+            if start is None:
+                continue
+            joined = self.list_item.fullmatch(text, end, at)
+            written = text[start:end]
+            value = self.reading.parse_number(written)
+            parallel = joined and (joined.group("modifiers") or scaled and self.reading.has_scale(written))
+            if not parallel or value is None or taken.overlaps(start, end) or not self._bare(text, start, end, value):
+                return None
+            return start, value
+        return None
 
     def _clause_end_value(self, text: str, start: int, end: int) -> float | None:
         """The value of a whole number without a scale word that ends its clause or is followed by
@@ -186,7 +230,8 @@ class CarriedCountStep:
 
     def _measured(self, text: str, start: int) -> bool:
         """A number right after "of" that is no count phrase's: it measures the noun before "of"
-        ("a population of 1.2 million", "a speed of 40"), but "a total of 40" counts."""
+        ("a population of 1.2 million", "a speed of 40"), but "a total of 40" and "a rise of
+        3,900" (`change_nouns`) count."""
         before = max(0, start - self.reading.windows.qualifier_before)
         return bool(_OF_BEFORE.search(text, before, start)) and not self.phrase_tail.search(text, before, start)
 
@@ -269,10 +314,17 @@ class CarriedCountStep:
         nouns = []
         for verb in self.change_verb.finditer(text):
             subject = self.change_subject.search(text, max(0, verb.start() - self.subject_window), verb.start())
-            if subject:
-                unit = self._plural_in(subject.group("noun"))
-                if unit:  # "Subscribers rose to 164.4 million"; a measured one counts nothing
-                    nouns.append((subject.start(), "" if unit in self.measured_subjects else unit, True))
+            if not subject:
+                continue
+            if subject.group("noun").lower() in self.subject_heads:  # "Passenger numbers grew": passengers
+                modifier = _WORD_BEFORE.search(text, max(0, subject.start() - self.subject_window), subject.start())
+                noun = modifier.group(1).lower() if modifier else ""
+                if noun and noun not in self.reading.unit_stop and not self.rejections.is_not_counted(noun):
+                    nouns.append((subject.start(), self.reading.unit_lemma(noun), True))
+                continue
+            unit = self._plural_in(subject.group("noun"))
+            if unit:  # "Subscribers rose to 164.4 million"; a measured one counts nothing
+                nouns.append((subject.start(), "" if unit in self.measured_subjects else unit, True))
         return nouns
 
     def _antecedent(self, scan: NumberScan, number: tuple[int, int], antecedents: list[tuple[int, str, bool]],
