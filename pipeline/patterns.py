@@ -136,12 +136,14 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     data = domain["numbers"]
     small = alternation([*data["units"], *data["tens"]], "i")
     word_number = rf"(?:{small_number_pattern(domain)}(?:[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -]{small_number_pattern(domain)})?)?)"
-    digits = (
-        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
-    )
     scale_words = alternation(data["scales"], "i")
     scale_abbrev = alternation(data["scale_abbrev"])
+    # a decimal comma before a scale word ("R9,5 million", "R2,3bn"): never a thousands separator
+    decimal_comma = rf"\d{{1,3}},\d{{1,2}}(?=[ -]?{scale_words}(?![\w])|{scale_abbrev}(?![\w]))|"
+    digits = (
+        rf"(?:{decimal_comma}\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
+    )
     # a scale word follows a space or hyphen, or digits directly ("$2.5billion")
     scale = rf"(?:[ -]?{scale_abbrev}(?![\w])|(?:[ -]|(?<=\d)){scale_words}(?:[ -]{scale_words})?(?![\w]))"
     article = r"(?i:an?)"

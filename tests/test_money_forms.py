@@ -146,7 +146,32 @@ DEV_NOT_MONEY = [
     "The ship weighs 2 million pounds.",
 ]
 
+# round 8: decimal commas before a scale word, Pacific and Himalayan currencies, a glued name,
+# a letter sign's range, a code after the amount, a price below ten, the sign of the next amount
+DEV += [
+    ("The City of Cape Town spent R9,5 million on cameras.", [("R9,5 million", 9.5e6, "ZAR")]),
+    ("They wrote USD 1,2 billion in the draft.", [("USD 1,2 billion", 1.2e9, "USD")]),
+    ("The project cost Nu 95 mn.", [("Nu 95 mn", 9.5e7, "BTN")]),
+    ("Vanuatu police received VT50 million in equipment.", [("VT50 million", 5e7, "VUV")]),
+    ("Fiji paid FJ$2 million and F$500,000 for cameras.", [("FJ$2 million", 2e6, "FJD"), ("F$500,000", 5e5, "FJD")]),
+    ("Samoa paid 40,000 tala.", [("40,000 tala", 4e4, "WST")]),
+    ("Maldives police spent Rf 2 million.", [("Rf 2 million", 2e6, "MVR")]),
+    ("Brunei paid B$5 million for the system.", [("B$5 million", 5e6, "BND")]),
+    ("Vietnam approved VND2.15 tril for the highway.", [("VND2.15 tril", 2.15e12, "VND")]),
+    ("The contract was worth euro2 billion.", [("euro2 billion", 2e9, "EUR")]),
+    ("Nepal will spend Rs 3-4 billion on the network.", [("Rs 3", 3e9, "NPR"), ("4 billion", 4e9, "NPR")]),
+    ("The fine was $26,000 CAD.", [("$26,000 CAD", 26000.0, "CAD")]),
+    ("The share price was N7.01 in Lagos.", [("N7.01", 7.01, "NGN")]),
+    ("In 2016/17 £140 was spent on repairs.", [("£140", 140.0, "GBP")]),
+    ("The U.S. $400 million deal was signed.", [("U.S. $400 million", 4e8, "USD")]),
+]
 HELD_OUT = [
+    ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),
+    ("The Bahamas paid B$3 million.", [("B$3 million", 3e6, "BSD")]),
+    ("The Philippines will spend Php8-9 trillion on roads.", [("Php8", 8e12, "PHP"), ("9 trillion", 9e12, "PHP")]),
+    ("Papua New Guinea paid 5 million kina.", [("5 million kina", 5e6, "PGK")]),
+    ("In 2023/24 £250 went on signs.", [("£250", 250.0, "GBP")]),
+    ("Revenue fell in Q3 to 426.12 billion pesos.", [("426.12 billion pesos", 4.2612e11, "MXN")]),
     ("Sydney paid $A12m for the network.", [("$A12m", 1.2e7, "AUD")]),
     ("The bonds raised $US5 billion.", [("$US5 billion", 5e9, "USD")]),
     ("Officials said $42 milion was paid.", [("$42 milion", 4.2e7, "USD")]),
@@ -184,7 +209,6 @@ HELD_OUT_NOT_MONEY = [
     "Each unit weighs roughly 20 pounds.",
     "The 25 pounds of cocaine were seized.",
     "A rally led by Hun Sen 2013 supporters.",
-    "They wrote USD 1,2 billion in the draft.",
 ]
 
 

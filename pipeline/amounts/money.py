@@ -67,10 +67,10 @@ class MoneyStep:
         )
         self.before = re.compile(
             rf"{currency_before}(?P<num>{number_pattern(domain, after_sign=True)})"
-            rf"(?:[ \u00a0]+(?P<name>{names}|{codes_after})(?![\w]))?{minor}"
+            rf"(?:[ \u00a0]+(?P<name>{names}|{codes_after}|{alternation(tables.codes_only_before)})(?![\w]))?{minor}"
         )
         self.name_before = re.compile(
-            rf"(?<![\w-])(?P<name>{alternation(tables.names_before_number, 'i')})[ \u00a0]+(?P<num>{number_pattern(domain)})"
+            rf"(?<![\w-])(?P<name>{alternation(tables.names_before_number, 'i')})[ \u00a0]*(?P<num>{number_pattern(domain)})"
         )
         self.names_before = Keyed(self.name_before, tables.names_before_number)
         self.after = re.compile(
@@ -78,7 +78,7 @@ class MoneyStep:
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
             rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)}(?!\$))(?![\w])"
-            rf"|[ \u00a0]?(?P<cur>{symbols})(?![A-Za-z]))"  # "004S/T" is a code
+            rf"|[ \u00a0]?(?P<cur>{symbols})(?![A-Za-z\d]))"  # "004S/T" is a code; "2016/17 £140": the next amount's sign
             rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{alternation(domain['numbers']['scales'], 'i')})(?![\w]))?{minor}))"
         )
 

@@ -125,8 +125,9 @@ class Rejections:
                 and value < self.letter_sign_below and not self.reading.has_scale(number)):
             return False
         end = start + len(sign) + len(number)
-        if value < self.letter_sign_priced_from or self.road_before.search(text, max(0, start - self.road_reach), start):
-            return True  # "in Q2", "H1": a quarter or half of a year; "the R40" is a road
+        if value < self.letter_sign_priced_from and value == int(value) \
+                or self.road_before.search(text, max(0, start - self.road_reach), start):
+            return True  # "in Q2", "H1": a quarter or half of a year ("N7.01" is a price); "the R40" is a road
         priced = self.money_cue_before.search(text, max(0, start - self.windows.qualifier_before), start) \
             or (self.per_period.match(text, end) and self.reading.period_after(text, end))
         return not priced

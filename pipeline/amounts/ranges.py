@@ -54,10 +54,10 @@ class RangeStep:
         taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others]])
         rescaled, ends = {}, []
         for (a_start, a_end), (b_start, b_end) in itertools.pairwise(scan.numbers):
-            pair = self._pair(scan.text, a_start, a_end, b_start, b_end)
+            first = ending_at.get(a_end)
+            pair = self._pair(scan.text, (a_start, a_end, b_start, b_end), first is not None and first.label == "MONEY")
             if pair is None:
                 continue
-            first = ending_at.get(a_end)
             second = starting_at.get(b_start)
             if second is None and b_start - a_end > 1:
                 sign = self.reading.currency_before(scan.text, b_start)
@@ -92,9 +92,11 @@ class RangeStep:
             return None, dataclasses.replace(first, value=first.value * scale)
         return None, None
 
-    def _pair(self, text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[float, float, float] | None:
+    def _pair(self, text: str, spans: tuple[int, int, int, int], money_first: bool) -> tuple[float, float, float] | None:
         """(first value, second value, scale the first takes from the second) of two numbers
-        joined as a range, or None when they are not one."""
+        joined as a range, or None when they are not one; the first of a code ("Boeing 747-400")
+        is none unless it was found as money after its sign ("Rs 3-4 billion")."""
+        a_start, a_end, b_start, b_end = spans
         joiner = self.joiner.fullmatch(text, a_end, b_start)
         if not joiner and b_start - a_end <= self.sign_gap:  # "$1.5 to $1.8 billion": the second's own sign
             sign = self.reading.currency_before(text, b_start)
@@ -104,7 +106,8 @@ class RangeStep:
             return None
         a_text, b_text = text[a_start:a_end], text[b_start:b_end]
         a_value, b_value = self.reading.parse_number(a_text), self.reading.parse_number(b_text)
-        if a_value is None or b_value is None or self.rejections.is_code(text, a_start, a_end, check_after=False):
+        if a_value is None or b_value is None or not money_first \
+                and self.rejections.is_code(text, a_start, a_end, check_after=False):
             return None  # "Boeing 747-400", "No. 6-2007"
         b_scale = self.reading.scale_of(b_text, b_value)
         scaled = not self.reading.has_scale(a_text) and a_value <= b_value / b_scale

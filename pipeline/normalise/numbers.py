@@ -17,6 +17,8 @@ from pipeline.patterns import alternation
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE = re.compile(r"\s")
 _WORD_COMMA = re.compile(r"(?<=[^\W\d_]),(?= )")
+# a comma before one or two digits and a scale word is a decimal comma ("9,5 million", "2,3bn")
+_DECIMAL_COMMA = re.compile(r"^(\d{1,3}),(\d{1,2})(?= ?-?[^\W\d_])")
 _SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")
 # Digit groups as English texts write them: "1,234,567.89", Indian "12,34,567.89", plain "1234.5".
@@ -102,6 +104,7 @@ def _tokens(text: str) -> list[str] | None:
     cleaned = _SPACE_GROUPS.sub(lambda m: _SPACE.sub("", m.group()), text)
     cleaned = cleaned.replace("-", " ").replace("\u2013", " ").strip()
     cleaned = _WORD_COMMA.sub("", cleaned)  # "Two Thousand, One Hundred"
+    cleaned = _DECIMAL_COMMA.sub(r"\1.\2", cleaned)  # "9,5 million"
     tokens = _TOKEN.findall(cleaned)
     if not tokens or "".join(tokens) != _SPACE.sub("", cleaned):
         return None  # something in the text is neither a number nor a number word
