@@ -130,7 +130,7 @@ AGENCY_BRACKETS = r" \([^()\n]{2,80}\)"
 @functools.cache
 def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: bool = False) -> str:
     """A number in digits or words, with an optional scale: '1,800', '12,34,567.89',
-    '3.8 billion', '1.2bn', 'two hundred million', 'twenty-five', 'a billion', 'half a million',
+    '3.8 billion', '1.2bn', 'two hundred million', 'twenty-five', 'a billion', 'a hundred thousand', 'half a million',
     'three quarters billion', 'a dozen'. `hyphen_after` lets a word number end at a hyphen ("one-yen").
     No capture groups."""
     data = domain["numbers"]
@@ -154,9 +154,11 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
+    tail = _word_scale_tail(domain, word_number, scale)
     return number_guard(domain) + (
         rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
-        rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{_word_scale_tail(domain, word_number, scale)})?"
+        rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{tail})?"
+        rf"|{article}[ ](?i:hundred)(?:(?:[ ](?i:and))?[ ]{small_number_pattern(domain)})?(?:{tail})?"
         rf"|{article}(?:{scale})){end})"
     )
 

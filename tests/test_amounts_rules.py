@@ -48,6 +48,8 @@ RULES = [
     ("percent, decimal comma", "inflation of 3,4% and 12,5 per cent",
      [(P, "3,4%", 3.4, None, "percent_rule"), (P, "12,5 per cent", 12.5, None, "percent_rule")]),
     ("percent, a thousands comma", "up 1,250%", [(P, "1,250%", 1250.0, None, "percent_rule")]),
+    ("percent, a margin is no negative", "plus or minus 3.5 percentage points",
+     [(Q, "3.5", 3.5, "point", "count_rule"), (P, "3.5 percentage points", 3.5, None, "percent_rule")]),
     ("money after, a compound in words", "Two Thousand, One Hundred and Seventy-Five dollars",
      [(Q, "Two Thousand, One Hundred and Seventy-Five", 2175.0, "dollar", "count_rule"),
       (M, "Two Thousand, One Hundred and Seventy-Five dollars", 2175.0, "USD", "money_rule")]),

@@ -292,7 +292,30 @@ DEV += [
      [("200 million", 2e8, "household"), ("500 million", 5e8, "household"), ("1 billion", 1e9, "household")]),
     ("In 2019, 300 cameras went up.", [("300", 300.0, "camera")]),
 ]
+# round 8: a noun standing for the one before ("ones"), verbs and measured nouns after a year,
+# a weekday or month before a count, "a hundred", dot-grouped thousands, an acronym's plural
+DEV += [
+    ("The committee approved 12 projects, including 10 new ones.", [("12", 12.0, "project"), ("10", 10.0, "project")]),
+    ("Its 2020 revenues rose sharply.", []),
+    ("The proposed budget for 2020 continues to support growth.", []),
+    ("The 13 FYP allocates funds to roads.", []),
+    ("It won a contract for the installation of 2000 biometric cameras.", [("2000", 2000.0, "camera")]),
+    ("While on Tuesday 204 migrants arrived.", [("204", 204.0, "migrant")]),
+    ("Over a hundred thousand people fled.", [("a hundred thousand", 1e5, "person")]),
+    ("The city has 1.306 cameras.", [("1.306", 1306.0, "camera")]),
+    ("They installed 2,000 CCTV's out of 7,000 planned.", [("2,000", 2000.0, "cctv"), ("7,000", 7000.0, "cctv")]),
+    ("The centre operates 24 Hrs a day.", []),
+]
 HELD_OUT = [
+    ("There are 306 points: 266 stationary and 40 mobile ones.",
+     [("306", 306.0, "point"), ("266", 266.0, "point"), ("40", 40.0, "point")]),
+    ("In May 204 migrants arrived.", [("204", 204.0, "migrant")]),
+    ("A hundred and fifty cameras went up.", [("A hundred and fifty", 150.0, "camera")]),
+    ("The 2019 figures were revised.", []),
+    ("The average is 1.5 cameras.", [("1.5", 1.5, "camera")]),
+    ("The commission bought kits ahead of 2023 elections.", []),
+    ("The Autopista al Mar 2 Project involves a toll road.", []),
+    ("The project includes the distribution of 2000 residential plots.", [("2000", 2000.0, "plot")]),
     ("Visitor numbers rose to 1,200 last year.", [("1,200", 1200.0, "visitor")]),
     ("They bought 20 red, 30 blue and 10 green cars.", [("20", 20.0, "car"), ("30", 30.0, "car"), ("10", 10.0, "car")]),
     ("The 2019 and 2020 cameras", []),

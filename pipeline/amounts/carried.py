@@ -112,7 +112,8 @@ class CarriedCountStep:
         for start, end in scan.numbers:
             if taken.overlaps(start, end):
                 continue
-            value = self._clause_end_value(scan.text, start, end)
+            value = self._clause_end_value(scan.text, start, end) if not self._before_anaphor(scan.text, end) \
+                else self.reading.parse_number(scan.text[start:end])
             if value is None or not self._bare(scan.text, start, end, value):
                 continue
             unit = self._label_noun(scan.text, start) or self._people_around(scan.text, start, end) \
@@ -179,6 +180,10 @@ class CarriedCountStep:
             return start, value
         return None
 
+    def _before_anaphor(self, text: str, end: int) -> bool:
+        """Whether the number ending at `end` counts a noun standing for one before it ("10 new ones")."""
+        return self.reading.noun_after(text, end)[0] in self.reading.anaphoric_units
+
     def _clause_end_value(self, text: str, start: int, end: int) -> float | None:
         """The value of a whole number without a scale word that ends its clause or is followed by
         a word of `followers`, and by no other number; None for any other number."""
@@ -194,8 +199,9 @@ class CarriedCountStep:
         year, age, score, list marker or measure ("a population of 4 million")."""
         written = text[start:end]
         noun, plural, _ = self.reading.noun_after(text, end)
-        if noun is not None and (plural or value == 1 or self.reading.counts_in_singular(noun)):
-            return False  # it counts the noun after it ("49 work" counts nothing written after it)
+        if noun is not None and noun not in self.reading.anaphoric_units \
+                and (plural or value == 1 or self.reading.counts_in_singular(noun)):
+            return False  # it counts the noun after it ("49 work" counts nothing written after it; "10 new ones" does)
         rejections = self.rejections
         return not (rejections.is_format_name(written) or rejections.is_lone_one(text, start, written, value)
                     or rejections.is_code(text, start, end) and not self._listed_name(text, start)

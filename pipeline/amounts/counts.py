@@ -12,6 +12,8 @@ from pipeline.mention import Mention
 from pipeline.patterns import alternation, number_pattern
 
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
+# digits grouped by dots ("1.306 cameras"): a count is never a fraction, so the dots group thousands
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 _NO_NOUN = (None, False, 0)
 
@@ -60,11 +62,13 @@ class CountStep:
         if first and self.rejections.is_not_counted(first.lower()):
             return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
         noun, plural, noun_end = self._noun(scan, end + plus, compound)
-        if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]):
-            return None  # also a compound's last part: "467 gigawatt-hours"
+        if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]) or noun in self.reading.anaphoric_units:
+            return None  # also a compound's last part: "467 gigawatt-hours"; "10 new ones" counts the noun before
         if not (plural or compound or value == 1 or self.reading.counts_in_singular(noun)):
             return None  # "9 withheld information": more than one of a noun is written in the plural
-        if (self.rejections.is_year(text, start, written, value, plural)
+        if _DOT_THOUSANDS.fullmatch(written):
+            value = float(written.replace(".", ""))
+        if (self.rejections.is_year(text, start, written, value, plural, noun)
                 or self.rejections.is_named_or_scored(text, start, end, value)):
             return None
         period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)

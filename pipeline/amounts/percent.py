@@ -31,7 +31,9 @@ class PercentStep:
         self.fraction_of_one = re.compile(
             rf"(?<![\w-])(?P<fraction>{alternation(numbers['fractions'], 'i')})[ ]+(?:(?i:of)[ ]+)?(?i:a|one)[ ]+{percent_words}(?![\w])")
         self.one_percent = Caseless(rf"(?:a|one)[ ]+{alternation([w.lower() for w in numbers['percent_words'] if w.isalpha() or ' ' in w])}")
-        self.negative_tail = re.compile(rf"(?<![\w-]){alternation(numbers['negative_words'], 'i')}[ ]+$")
+        # "minus 5 per cent", but not a margin "plus or minus 3.5 percentage points"
+        margins = "".join(rf"(?<!{re.escape(before)})" for before in numbers["negative_not_after"])
+        self.negative_tail = re.compile(rf"(?<![\w-]){margins}{alternation(numbers['negative_words'], 'i')}[ ]+$")
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
         """The percentage the number at `start` begins ("15%"), negative after "minus"."""

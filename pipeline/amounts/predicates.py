@@ -65,6 +65,11 @@ class Rejections:
             w.lower() for w in [*numbers["hyphen_adjectives"], *numbers["units"], *numbers["tens"]]}
         self.years = tuple(domain["dates"]["year_range"])
         self.year_cues = {w.lower() for w in domain["dates"]["year_cues"]}
+        self.plural_year_cues = self.year_cues - {w.lower() for w in domain["dates"]["year_cues_not_before_plural"]}
+        self.dated_nouns = {w.lower() for w in [*numbers["carried_counts"]["measured_subjects"], *domain["dates"]["dated_nouns"]]}
+        months = domain["dates"]["months"]  # their full names only: "Mar" and "Jun" are words too ("Autopista al Mar 2")
+        full_months = {max((name for name in months if months[name] == number), key=len) for number in set(months.values())}
+        self.calendar_words = {w.lower() for w in [*full_months, *domain["dates"]["weekdays"]]}
         self.number_before = re.compile(rf"(?:{number_pattern(domain)})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
         self.number_labels = {w.lower() for w in numbers["number_labels"]}
@@ -97,6 +102,8 @@ class Rejections:
             return False
         word = previous.group(1)
         bare = word.rstrip(".")  # "NR.55", "N° 9293"
+        if bare.lower() in self.calendar_words:
+            return False  # "on Tuesday 204 migrants", "in May 300 cameras"
         if word in self.code_words or (bare.isupper() and len(bare) > 1 and bare.replace("°", "").isalpha()):
             return True
         if word.endswith("."):
@@ -194,21 +201,23 @@ class Rejections:
             self.enumerated_after.match(text, end)
             or self.enumerated_before.search(text, max(0, start - self.windows.qualifier_before), start))
 
-    def is_year(self, text: str, start: int, written: str, value: float, plural: bool) -> bool:
-        """A four-digit number in the year range before a singular noun or after a year cue, or
-        after "the" and up to two describing words: "the 2019 budget", "since 2020 cameras", "the
-        more violent 2018 elections" (but "2000 cameras" is a count)."""
+    def is_year(self, text: str, start: int, written: str, value: float, plural: bool, noun: str | None = None) -> bool:
+        """A four-digit number in the year range before a singular noun, a measured or dated one
+        ("2020 revenues", "2023 elections"), or after a year cue, or after "the" and up to two describing words: "the 2019
+        budget", "since 2020 cameras", "the more violent 2018 elections" (but "2000 cameras" and
+        "the installation of 2000 cameras" are counts)."""
         if not (len(written) == 4 and written.isdigit() and self.years[0] <= value <= self.years[1]):
             return False
-        if not plural:
+        if not plural or noun in self.dated_nouns:
             return True
         before = text[max(0, start - self.windows.year_cue_before - 30):start].split()[-3:]
         if after_no_year(text, start, self.years, self.windows.range_start_before):
             return False  # "between 1500 and 2000 cameras": the range's other end is no year
         # a cue right before it, or "the" and up to two describing words ("the more violent 2018 elections")
         for at in range(len(before) - 1, -1, -1):
-            if before[at].lower() in self.year_cues:
-                return at == len(before) - 1 or before[at].lower() == "the"
+            word = before[at].lower()
+            if word in self.year_cues:  # not "of": "the installation of 2000 cameras"
+                return word in self.plural_year_cues and (at == len(before) - 1 or word == "the")
             if not before[at].isalpha() or not before[at].islower():
                 return False
         return False

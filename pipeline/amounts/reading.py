@@ -20,6 +20,7 @@ from pipeline.patterns import alternation, number_pattern, period_of, qualifier_
 # A word, or an abbreviation with its dots ("p.m.", "U.S."): the dots are no end of the noun search.
 _WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}['’]s")  # "CCTV's", "PC's": a plural, not an owner
 _DIGITS = re.compile(r"[\d.,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NO_NOUN = (None, False, 0)
@@ -63,6 +64,7 @@ class Reading:
             rf"\d[ \t]+(?:[a-z-]+[ \t]+)?(?P<noun>[a-z]+)[ \t]+{alternation(numbers['preposition_qualifiers'])}[ \t]+\Z")
         self.measured = {word.lower() for word in numbers["carried_counts"]["measured_subjects"]}
         self.unit_stop = {w.lower() for w in numbers["unit_stop_words"]}
+        self.anaphoric_units = frozenset(numbers["anaphoric_units"])
         self.not_noun_endings = tuple(numbers["not_noun_endings"])
         self.noun_modifiers = {w.lower() for w in numbers["noun_modifiers"]}
         self.singular_counted = {w.lower() for w in numbers["singular_counted_nouns"]}
@@ -178,8 +180,9 @@ class Reading:
             if written is None:
                 break
             counted += written.lower() not in self.noun_modifiers  # "two new 400kV electricity substations"
-            word = _POSSESSIVE.sub("", written)
-            if word == written:
+            acronym_plural = _ACRONYM_PLURAL.fullmatch(written)  # "2,000 CCTV's" are CCTVs
+            word = written[:-2] + "s" if acronym_plural else _POSSESSIVE.sub("", written)
+            if acronym_plural or word == written:
                 words.append((word, position))
             elif self.plural_to_singular(word) and not word[:1].isupper():
                 words.append((word, position))
