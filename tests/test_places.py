@@ -139,6 +139,13 @@ DEV_CASES = [
     # country (York, with no Canadian namesake in GeoNames, stays the English city)
     ("Canada: the system is used by York police. Halton will join them.", [("York", "GB")]),
     ("London police and Kent Police bought vans.", [("London", "GB"), ("Kent", "GB")]),
+    # a public body or office named after a place is a place context ("Town Council", "Safe Cities Authority")
+    ("Fiji: the Lami Town Council and Nasinu Town Council installed cameras.", [("Lami", "FJ"), ("Nasinu", "FJ")]),
+    ("Pakistan: the Punjab Safe Cities Authority runs 8,000 cameras.", [("Punjab", "PK")]),
+    ("Pakistan: Sindh Chief Minister Murad Ali Shah opened it.", [("Sindh", "PK")]),
+    ("Vietnam: cameras went up around Tan Son Nhat airport.", []),
+    # a local page naming its towns and never its country: the one country two of them share
+    ("Cameras went up in Bromsgrove and Redditch last year.", [("Bromsgrove", "GB"), ("Redditch", "GB")]),
     # a place before a waterway or a dam is taken though its country goes unnamed; a company's name is none
     ("Suez Canal revenue rose to 72.2 billion pounds.", [("Suez", "EG")]),
     ("Chicago Bridge & Iron Company received the contract.", []),
@@ -185,6 +192,9 @@ HELD_OUT = [
     ("Croatia: the port of Split got new cameras.", [("Split", "HR")]),
     ("Police in Greater Manchester, West Yorkshire and Bedfordshire use the vans.",
      [("Greater Manchester", "GB"), ("West Yorkshire", "GB"), ("Bedfordshire", "GB")]),
+    ("Myanmar: the Naypyitaw Safe City project began.", [("Naypyitaw", "MM")]),
+    ("Rocklin police and Roseville police bought cameras. In Rocklin, 20 went up.",
+     [("Rocklin", "US"), ("Roseville", "US"), ("Rocklin", "US")]),
     ("Liberia built roads in Grand Gedeh and Maryland. Liberia paid for them.", [("Grand Gedeh", "LR"), ("Maryland", "LR")]),
 ]
 

@@ -324,6 +324,8 @@ class PlaceEvidence:
         self.speech_verbs = set(data["speech_verbs"])
         self.not_names = set(data["not_name_words"]) | set(data["admin_words"])
         self.project_words = set(data["project_words"])
+        self.body_words = set(data["body_words"])
+        self.project_nouns = set(data["project_nouns"])
         self.project_name_words = int(data["project_name_words"])
 
     def in_person_name(self, doc: Doc, span: Span) -> bool:
@@ -349,16 +351,30 @@ class PlaceEvidence:
         Sari"), unless it is an administrative word ("Nairobi County"), the name opens the
         sentence or (when `project` names may hold it) the words after it make a project's name
         ("Shymkent Oil Refinery")."""
-        if span.end < len(doc) and self._name_word(doc[span.end]) and not (project and self.in_project_name(doc, span)):
+        if span.end < len(doc) and self._name_word(doc[span.end]) and not (project and self.in_project_name(doc, span)) \
+                and not self.in_body_name(doc, span):
             return True
         return span.start > 0 and not span[0].is_sent_start and self._name_word(doc[span.start - 1])
 
     def in_project_name(self, doc: Doc, span: Span) -> bool:
         """The capitalised words after the name end in a `project_words` word, at most
-        `project_name_words` words on."""
-        run = list(itertools.takewhile(lambda token: token.is_alpha and token.is_title,
-                                       doc[span.end:span.end + self.project_name_words + 1]))
-        return 0 < len(run) <= self.project_name_words and run[-1].text in self.project_words
+        `project_name_words` words on, or before one of `project_nouns` in lower case ("the Karachi
+        Safe City project"; not "Tan Son Nhat airport", whose capitalised words are the name's)."""
+        run = self._capitalised_run(doc, span)
+        after = span.end + len(run)
+        return 0 < len(run) <= self.project_name_words and (
+            run[-1].text in self.project_words or after < len(doc) and doc[after].text in self.project_nouns)
+
+    def in_body_name(self, doc: Doc, span: Span) -> bool:
+        """The capitalised words after the name end in a `body_words` word, at most
+        `project_name_words` words on: a public body or office of the place ("Nausori Town
+        Council", "Punjab Safe Cities Authority", "Sindh Chief Minister")."""
+        run = self._capitalised_run(doc, span)
+        return 0 < len(run) <= self.project_name_words and run[-1].text in self.body_words
+
+    def _capitalised_run(self, doc: Doc, span: Span) -> list:
+        return list(itertools.takewhile(lambda token: token.is_alpha and token.is_title,
+                                        doc[span.end:span.end + self.project_name_words + 1]))
 
     def _name_word(self, token) -> bool:
         return token.is_alpha and token.is_title and not token.is_stop and token.text not in self.not_names
@@ -375,8 +391,9 @@ class PlaceEvidence:
         if (len(span) > 1 and span[-1].lower_ in self.context_after) or \
                 (span.end < len(doc) and doc[span.end].lower_ in self.context_after):
             return True
-        if self._after_cue(doc, span.start) or _BEFORE_A_COUNT.match(doc_text(doc), span.end_char):
-            return True  # a cue before it, or a line's count after it ("Cagliari: 176 cameras")
+        if self._after_cue(doc, span.start) or _BEFORE_A_COUNT.match(doc_text(doc), span.end_char) \
+                or self.in_body_name(doc, span):
+            return True  # a cue before it, a line's count after it ("Cagliari: 176 cameras"), a body's name
         if span.end + 1 < len(doc) and doc[span.end].text == "," and regions.get(doc[span.end + 1].idx, set()) & countries:
             return True
         return self._listed(doc, span.start, name_ends)
@@ -418,6 +435,7 @@ class PlaceRecogniser:
         self.namesake_doc_mentions = int(data["namesake_doc_mentions"])
         self.namesake_protected = int(data["namesake_protected_population"])
         self.min_population = int(data["min_population"])
+        self.mutual_evidence_names = int(data["mutual_evidence_names"])
         self.dateline_chars = int(data["dateline_chars"])
         self.capitals = capitals_of(domain["countries"])
         cued = alternation(self.tables.cued) if self.tables.cued else "(?!)"
@@ -479,6 +497,8 @@ class PlaceRecogniser:
         evidence = named | {codes[0] for *_, entry in found if not entry.needs_evidence
                             and len(codes := self._plausible(entry.candidates, doc_counts)) == 1}
         name_ends = {end for _, end, _, _ in found} | {m.end for m in countries.items}
+        if not evidence:  # a page naming no country, nor a large place
+            evidence = self._mutual_evidence(doc, found, (name_ends, regions, evidence))
         proposals = []
         for start, end, name, entry in found:
             if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
@@ -492,6 +512,20 @@ class PlaceRecogniser:
             if candidates:
                 proposals.append((start, end, name, candidates))
         return proposals
+
+    def _mutual_evidence(self, doc: Doc, found: list[tuple], context: tuple) -> set[str]:
+        """The one country at least `mutual_evidence_names` different names needing evidence may
+        all lie in, each in a place context, on a page naming no country and no large place: a
+        local page naming its towns and never its country ("Bromsgrove and Redditch"); nothing
+        when several countries could be it."""
+        names_of: dict[str, set[str]] = {}
+        for start, end, name, entry in found:
+            span = doc.char_span(start, end)
+            if entry.needs_evidence and span is not None and self.evidence.in_place_context(doc, span, *context):
+                for candidate in entry.candidates:
+                    names_of.setdefault(candidate.country, set()).add(name)
+        countries = {country for country, names in names_of.items() if len(names) >= self.mutual_evidence_names}
+        return countries if len(countries) == 1 else set()
 
     def _in_other_name(self, doc: Doc, span: Span, short_name: bool, context: tuple) -> bool:
         """In a person's name; in a bank's or company's name, unless the name is a project's
