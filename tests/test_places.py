@@ -144,6 +144,14 @@ DEV_CASES = [
     ("Pakistan: the Punjab Safe Cities Authority runs 8,000 cameras.", [("Punjab", "PK")]),
     ("Pakistan: Sindh Chief Minister Murad Ali Shah opened it.", [("Sindh", "PK")]),
     ("Vietnam: cameras went up around Tan Son Nhat airport.", []),
+    # a list joined by semicolons; an Irish county after "Co"; a family name after "al-"; a body "of"
+    ("Ireland: grants went to Drogheda; Dundalk; Ennis and Tralee.",
+     [("Drogheda", "IE"), ("Dundalk", "IE"), ("Ennis", "IE"), ("Tralee", "IE")]),
+    ("Ireland: cameras in Thurles, Co Tipperary were approved.", [("Thurles", "IE"), ("Tipperary", "IE")]),
+    ("Bahrain: activists said al-Hassan was tracked by police.", []),
+    ("Iraq: checkpoints went up on the road to Al-Hillah.", [("Hillah", "IQ")]),
+    ("Jordan: the loan went to Al Zarqa Power Plant.", [("Zarqa", "JO")]),
+    ("The Moscow Department of Transport installed 2,000 cameras.", [("Moscow", "RU")]),
     # a local page naming its towns and never its country: the one country two of them share
     ("Cameras went up in Bromsgrove and Redditch last year.", [("Bromsgrove", "GB"), ("Redditch", "GB")]),
     # a place before a waterway or a dam is taken though its country goes unnamed; a company's name is none

@@ -60,6 +60,7 @@ _HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Saint-Louis",
 _TWO_WORD_NAME = re.compile(r"[A-Z][a-z]{2,} [A-Z][a-z]{2,}")
 _LINKED_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z]{1,3} [A-Z][a-z]+)+")  # "Port of Spain" as "Port-of-Spain"
 _WORD_AFTER_NAME = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
+_OF_AFTER = re.compile(r" of ")
 
 
 class Candidate(NamedTuple):
@@ -318,8 +319,10 @@ class PlaceEvidence:
         self.context_after = {word.lower() for word in data["context_after"]}
         self.context_before = [tuple(phrase.lower().split()) for phrase in data["context_before"]]
         self.list_joiners = set(data["list_joiners"])
+        self.list_ends = self.list_joiners | {".", "\n"}
         self.list_reach = int(data["list_reach"])
         self.person_before = set(data["person_titles"]) | set(data["given_names"])
+        self.name_particles = {particle.lower() for particle in data["name_particles"]}
         self.titles = {title.lower().rstrip(".") for title in data["person_titles"]}
         self.speech_verbs = set(data["speech_verbs"])
         self.not_names = set(data["not_name_words"]) | set(data["admin_words"])
@@ -334,9 +337,15 @@ class PlaceEvidence:
         before = doc[span.start - 1] if span.start else None
         if before is not None and (before.text in self.person_before or self._initials(doc, span.start - 1)):
             return True
+
         if before is not None and self._name_word(before) and self._speech_at(doc, span.end):
             return True
         return span.end < len(doc) and self._name_word(doc[span.end]) and self._speech_at(doc, span.end + 1)
+
+    def after_name_particle(self, doc: Doc, span: Span) -> bool:
+        """After a family name's particle, with a hyphen or not ("al-Hassan", "bin Zayed")."""
+        at = span.start - 1 - (span.start > 1 and doc[span.start - 1].text == "-")
+        return at >= 0 and doc[at].lower_ in self.name_particles
 
     def _initials(self, doc: Doc, at: int) -> bool:
         """A person's initials at token `at`: dotted ("C.V. Anand"), or two or three capitals
@@ -396,17 +405,21 @@ class PlaceEvidence:
             return True  # a cue before it, a line's count after it ("Cagliari: 176 cameras"), a body's name
         if span.end + 1 < len(doc) and doc[span.end].text == "," and regions.get(doc[span.end + 1].idx, set()) & countries:
             return True
-        return self._listed(doc, span.start, name_ends)
+        return self._listed(doc, span, name_ends)
 
     def _after_cue(self, doc: Doc, start: int) -> bool:
         """A `context_before` cue ends right before token `start` ("in", "the cities of")."""
         words = [token.lower_ for token in doc[max(0, start - 3):start]]
         return any(tuple(words[-len(cue):]) == cue for cue in self.context_before)
 
-    def _listed(self, doc: Doc, start: int, name_ends: set[int]) -> bool:
+    def _listed(self, doc: Doc, span: Span, name_ends: set[int]) -> bool:
         """A list item: joined ("," "and") to a known name before it, or to capitalised names
-        reaching back to one or to a cue ("the cities of Yaounde, Kye-Ossi, Waza and Kousseri")."""
-        at = start
+        reaching back to one or to a cue ("the cities of Yaounde, Kye-Ossi, Waza and Kousseri");
+        after a semicolon only a bare name, itself followed by a joiner or the sentence's end
+        ("Drogheda; Dundalk; Ennis", not "lent to Mongolia; Chalco was repaid")."""
+        at = start = span.start
+        if at and doc[at - 1].text == ";" and not (span.end < len(doc) and doc[span.end].text in self.list_ends):
+            return False
         for _ in range(self.list_reach):
             if at < 2 or doc[at - 1].text not in self.list_joiners:
                 return False
@@ -445,6 +458,7 @@ class PlaceRecogniser:
         self.cued_reach = max((len(name) for name in self.tables.cued), default=0) + 3
         self.subdivision_words = set(data["subdivision_words"])
         self.name_admin_words = set(data["name_admin_words"])
+        self.body_admin_words = set(data["body_admin_words"])
         self.shared_names = domain["countries"]["shared_names"]
         self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
                                                domain["countries"]["org_joiners"], data["organisation_window"])
@@ -504,7 +518,7 @@ class PlaceRecogniser:
             if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
                 continue  # the country name is as long: "Mexico" stays a country
             span = doc.char_span(start, end)
-            if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence)):
+            if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence), named):
                 continue
             holds_country = any(m.country in {c.country for c in entry.candidates} for m in countries.overlapping(start, end))
             candidates = self._supported(doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions),
@@ -527,11 +541,13 @@ class PlaceRecogniser:
         countries = {country for country, names in names_of.items() if len(names) >= self.mutual_evidence_names}
         return countries if len(countries) == 1 else set()
 
-    def _in_other_name(self, doc: Doc, span: Span, short_name: bool, context: tuple) -> bool:
-        """In a person's name; in a bank's or company's name, unless the name is a project's
-        ("Bank of Tokyo-Mitsubishi UFJ"; but "Shymkent Oil Refinery"); a company's short name
-        ("... Limited (Chalco)") outside a place context."""
-        if self.evidence.in_person_name(doc, span):
+    def _in_other_name(self, doc: Doc, span: Span, short_name: bool, context: tuple, named: set[str]) -> bool:
+        """In a person's name (a family name after "al-" when the document names none of the
+        place's countries: "Tarik al-Hassan", but "Al-Hillah" in a story of Iraq); in a bank's or
+        company's name, unless the name is a project's ("Bank of Tokyo-Mitsubishi UFJ"; but
+        "Shymkent Oil Refinery"); a company's short name ("... Limited (Chalco)") outside a place context."""
+        if self.evidence.in_person_name(doc, span) or self.evidence.after_name_particle(doc, span) \
+                and not context[1].get(span.start_char, set()) & named:
             return True
         if self.organisations.word(doc, span) and not self.evidence.in_project_name(doc, span):
             return True
@@ -561,8 +577,10 @@ class PlaceRecogniser:
     def _with_admin_word(self, text: str, end: int) -> int:
         """The end of a place name with the administrative word written capitalised after it
         ("Sughd Province", "Kisii County"; `name_admin_words`), which belongs to the name."""
-        after = _WORD_AFTER_NAME.match(text, end)
-        return after.end() if after and after.group(1) in self.name_admin_words else end
+        after = _WORD_AFTER_NAME.match(text, end)  # not a body's word: "the Moscow Department of Transport"
+        if not after or after.group(1) not in self.name_admin_words:
+            return end
+        return end if after.group(1) in self.body_admin_words and _OF_AFTER.match(text, after.end()) else after.end()
 
     def _designated(self, doc: Doc, span: Span, entry: PlaceEntry) -> tuple[Candidate, ...]:
         """The subdivision a name is when its own administrative word follows it ("Sughd Province",
