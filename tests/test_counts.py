@@ -305,6 +305,7 @@ DEV += [
     ("The city has 1.306 cameras.", [("1.306", 1306.0, "camera")]),
     ("They installed 2,000 CCTV's out of 7,000 planned.", [("2,000", 2000.0, "cctv"), ("7,000", 7000.0, "cctv")]),
     ("The centre operates 24 Hrs a day.", []),
+    ("Sector: Communications (Code: 220)", []),
 ]
 HELD_OUT = [
     ("There are 306 points: 266 stationary and 40 mobile ones.",

@@ -125,6 +125,8 @@ DEV = [
 
 # texts whose numbers are no MONEY at all
 DEV_NOT_MONEY = [
+    "Constant 2021 USD",
+    "The figures are in constant 2015 dollars.",
     "The engine makes 300 pound-feet of torque.",
     "The camera weighs 500 pounds.",
     "It carried a payload of 200 pounds of equipment.",

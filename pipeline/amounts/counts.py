@@ -50,7 +50,7 @@ class CountStep:
         if text[end + plus:end + plus + 1] not in self.counted_after:
             return None  # "in 2019, ...", "(15%)": no noun can follow
         value = self.reading.parse_number(written)
-        if value is None or self.rejections.is_format_name(written):
+        if value is None or self.rejections.is_format_name(written) or self.rejections.is_price_base_year(text, start, written):
             return None
         compound = _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
         if compound and self.rejections.is_hyphen_adjective(compound.group(1)):

@@ -106,6 +106,7 @@ class MoneyStep:
     def _rejected(self, match: re.Match, number: str, value: float | None) -> bool:
         """Whether the number matched is no amount of money at all."""
         return (value is None or self.rejections.is_format_name(number)
+                or self.rejections.is_price_base_year(match.string, match.start(), number)
                 or match.re is self.name_before and self.rejections.is_name_without_scale(number)
                 or match.re is self.after and self.rejections.is_currency_first(match.string, match.start())
                 or self.rejections.is_road_name(match.string, match.start(), match.groupdict().get("cur"), number, value)

@@ -50,6 +50,7 @@ class Rejections:
         self.windows = reading.windows
         self.letter_sign_below = float(currencies["letter_sign_below"])
         self.letter_sign_priced_from = float(currencies["letter_sign_priced_from"])
+        self.price_base = re.compile(rf"(?<![\w]){alternation(currencies['price_base_words'], 'i')}[ \u00a0]+\Z")
         self.road_reach = max(map(len, currencies["letter_sign_road_before"]), default=0) + 2
         self.road_before = re.compile(rf"(?<![\w]){alternation(currencies['letter_sign_road_before'], 'i')}[ \u00a0]\Z")
         # "R652 a month", not "the R40 daily"
@@ -148,6 +149,12 @@ class Rejections:
         bracketed = text[start - 1:start] == "(" and text[start + len(sign) + len(number):][:1] == ")"
         at = start - 1 if bracketed else start
         return self.is_code(text, at, at, check_after=False)
+
+    def is_price_base_year(self, text: str, start: int, number: str) -> bool:
+        """A year after a price-base word: "Constant 2021 USD", "in constant 2015 dollars" name
+        the dollars' year, not an amount."""
+        return len(number) == 4 and number.isdigit() and self.years[0] <= int(number) <= self.years[1] \
+            and bool(self.price_base.search(text, max(0, start - self.windows.qualifier_before), start))
 
     def is_lettered_label(self, text: str, start: int, short_subunit: str | None, amount: float) -> bool:
         """A number with a one-letter subunit that is a video format or a label: worth a whole
