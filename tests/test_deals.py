@@ -124,6 +124,11 @@ ATTACHMENTS = [
     # a headline told before the country is named belongs to that country's deal
     ("Parliament approves $104 million loan for CCTV\n\nThe loan follows Uganda's contract with Huawei.",
      "$104 million", "UG", ["Huawei"], True),
+    # ... and so does a headline naming its country before the deal is told
+    ("Government Will Spend KES 437 Million to Watch You\n\nKenya will install CCTV surveillance worth KES 437 "
+     "million across Nairobi's CBD.", "KES 437 Million", "KE", [], True),
+    ("Town to Add Traffic Cams in Amman; 33 New Installations Soon\n\nThe Greater Amman Municipality will "
+     "install 30 new traffic cameras.", "33", "JO", [], True),
     # a vendor denying its part is no party to the deal
     ("Thai police set up 23,000 cameras in Bangkok. Huawei, whose unit built 5G masts, is not named as a "
      "supplier of the system.", "23,000", "TH", [], True),

@@ -18,6 +18,7 @@ from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.patterns import alternation
+from pipeline.readers import first_line_title
 from pipeline.spans import Coverage, Span
 
 # Country sources that are no mention of the document's: a country inside a name, a deal's, a currency's.
@@ -86,6 +87,12 @@ class ClaimRules:
                 return ended.start()
         return len(text)
 
+    @staticmethod
+    def headline_end(text: str) -> int:
+        """Where the document's headline ends (`readers.first_line_title`); 0 when it has none."""
+        title = first_line_title(text)
+        return text.find(title) + len(title) if title else 0
+
     def clause(self, text: str, sentence: Span, mention: Mention) -> Span:
         """The part of the sentence between clause separators (";") that holds the fact."""
         start, end = sentence
@@ -128,6 +135,8 @@ class _Attacher:
         self.no_deal: dict[Span, bool] = {}  # one look per clause
         self.statistics: dict[Span, bool] = {}  # likewise
         self.later: list[tuple[Claim, Fact]] = []  # facts whose country comes from their deal or beyond
+        self.headline_end = self.rules.headline_end(text)
+        self.headline: list[Claim] = []  # the headline's facts of a deal told only after it
 
     def finish(self, claims: list[Claim]) -> None:
         """Once every deal is known: a fact's country from its deal (else the document), and
@@ -139,6 +148,9 @@ class _Attacher:
                 claim.country_mention = None if source.source in _NOT_MENTIONS else source
                 if claim.deal is None and not fact.statistic:  # a fact told before its country's deal was spoken of
                     claim.deal = self.deals.main_deal(claim.country, claim.sentence)
+        for claim in self.headline:  # "GAM to Increase Traffic Cams in Amman; 33 New Installations Soon"
+            if claim.deal is None and claim.country is not None:
+                claim.deal = self.deals.main_deal(claim.country, claim.sentence)
         for claim in claims:
             if not claim.vendors and claim.deal is not None:
                 _attach_vendors(claim, claim.deal.vendor_mentions)
@@ -260,6 +272,8 @@ class _Attacher:
                 fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found, dominant)
             if source is None:
                 self.later.append((claim, fact))
+            elif claim.deal is None and not fact.statistic and mention.start < self.headline_end:
+                self.headline.append(claim)
         if source not in (None, NO_COUNTRY):
             claim.country = source.country
             claim.country_mention = None if source.source in _NOT_MENTIONS else source
