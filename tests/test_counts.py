@@ -306,6 +306,14 @@ DEV += [
     ("They installed 2,000 CCTV's out of 7,000 planned.", [("2,000", 2000.0, "cctv"), ("7,000", 7000.0, "cctv")]),
     ("The centre operates 24 Hrs a day.", []),
     ("Sector: Communications (Code: 220)", []),
+    # a word "one" counts after a verb that counts or before a person's fate
+    ("One person was reported missing.", [("One", 1.0, "person")]),
+    ("Police found one body in the river.", [("one", 1.0, "body")]),
+    ("The city has just one area with cameras.", [("one", 1.0, "area")]),
+    ("One committee member said the plan was good.", []),
+    ("Tijuana had one of the country's highest murder tallies.", []),
+    # an irregular verb in the past ends the noun search
+    ("Just one area saw rent affordability improve.", [("one", 1.0, "area")]),
 ]
 HELD_OUT = [
     ("There are 306 points: 266 stationary and 40 mobile ones.",
@@ -314,6 +322,9 @@ HELD_OUT = [
     ("A hundred and fifty cameras went up.", [("A hundred and fifty", 150.0, "camera")]),
     ("The 2019 figures were revised.", []),
     ("The average is 1.5 cameras.", [("1.5", 1.5, "camera")]),
+    ("One person died in the crash.", [("One", 1.0, "person")]),
+    ("They arrested one suspect.", [("one", 1.0, "suspect")]),
+    ("One reason is cost.", []),
     ("The commission bought kits ahead of 2023 elections.", []),
     ("The Autopista al Mar 2 Project involves a toll road.", []),
     ("The project includes the distribution of 2000 residential plots.", [("2000", 2000.0, "plot")]),

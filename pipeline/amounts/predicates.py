@@ -75,6 +75,13 @@ class Rejections:
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
         self.number_labels = {w.lower() for w in numbers["number_labels"]}
         self.adverbial_one = re.compile(rf"(?<![\w]){alternation(numbers['one_not_after'], 'i')}[ \u00a0]\Z")
+        carried = numbers["carried_counts"]
+        counted_after = [*numbers["one_counted_after"], *carried["person_verbs"], *carried["object_verbs"]]
+        self.counted_one_after = re.compile(rf"(?<![\w]){alternation(counted_after, 'i')}[ \u00a0]\Z")
+        fate = alternation([*carried["person_fates"], *carried["person_verbs"], "reported missing", "went missing"], "i")
+        self.fate_after_one = re.compile(
+            rf"[ \u00a0]+[a-z]+(?:[ \u00a0]+(?:{alternation(carried['passive_auxiliaries'], 'i')}|{alternation(carried['died_auxiliaries'], 'i')}))?"
+            rf"(?:[ \u00a0]+(?:been|later|also|reportedly))?[ \u00a0]+{fate}(?![\w])")
         # another count in a list beside a word "one": "one rifle, two pistols", "three guns and one car"
         count = rf"(?:\d[\d,]*|{alternation([*numbers['units'], *numbers['tens']], 'i')})"
         self.enumerated_after = re.compile(rf"(?:[ \u00a0][\w-]+){{1,3}}?(?:,|[ \u00a0]and)[ \u00a0]+{count}[ \u00a0]+[a-z]")
@@ -198,15 +205,20 @@ class Rejections:
 
     def is_lone_one(self, text: str, start: int, written: str, value: float) -> bool:
         """The word "one" without a qualifier: "one committee member" (but "at least one camera"
-        is a count, and so is one in a list of counts: "one rifle, two pistols", "one man and two women")."""
+        is a count, and so is one in a list of counts: "one rifle, two pistols", "one man and two
+        women", after a verb that counts ("killed one man", "just one area") or before a person's
+        fate ("One person was reported missing"))."""
         if value != 1 or written[0].isdigit() or self.reading.qualifier_before(text, start):
             return False
         end = start + len(written)
         if self.adverbial_one.search(text, max(0, start - 8), start):
             return True  # "at one point", "in one case"
-        return bool(self.partitive_after.match(text, end)) or not (  # "one of the tunnels" is never a count
-            self.enumerated_after.match(text, end)
-            or self.enumerated_before.search(text, max(0, start - self.windows.qualifier_before), start))
+        if self.partitive_after.match(text, end):
+            return True  # "one of the tunnels" is never a count
+        return not (self.counted_one_after.search(text, max(0, start - 20), start)  # "killed one man", "just one area"
+                    or self.fate_after_one.match(text, end)  # "One person was reported missing"
+                    or self.enumerated_after.match(text, end)
+                    or self.enumerated_before.search(text, max(0, start - self.windows.qualifier_before), start))
 
     def is_year(self, text: str, start: int, written: str, value: float, plural: bool, noun: str | None = None) -> bool:
         """A four-digit number in the year range before a singular noun, a measured or dated one
