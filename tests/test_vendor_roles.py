@@ -11,7 +11,7 @@ DEV_CASES = [
     # an honorific of a company ("M/s", "Ms" written for it) is no part of its name
     ("Kenya: the CCTV tender was won by Ms Orion Vision Technologies for 51 cameras.",
      [("Orion Vision Technologies", "Orion Vision")]),
-    ("The CCTV contract was awarded to M/s Kestrel Vision Systems Ltd.", [("Kestrel Vision Systems Ltd", "Kestrel Vision Systems")]),
+    ("The CCTV contract was awarded to M/s Kestrel Vision Systems Ltd.", [("Kestrel Vision Systems Ltd.", "Kestrel Vision Systems")]),
     # roles and appositions
     ("The tender for 600 CCTV cameras was won by Acme Vision, which will install them by June.", [("Acme Vision", "Acme Vision")]),
     ("The surveillance system was handed over to Orion Smart, a Singaporean company.", [("Orion Smart", "Orion Smart")]),
