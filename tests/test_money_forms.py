@@ -126,6 +126,7 @@ DEV = [
 # texts whose numbers are no MONEY at all
 DEV_NOT_MONEY = [
     "Constant 2021 USD",
+    "The King has three crowns.",
     "The figures are in constant 2015 dollars.",
     "The engine makes 300 pound-feet of torque.",
     "The camera weighs 500 pounds.",
@@ -166,6 +167,8 @@ DEV += [
     ("The share price was N7.01 in Lagos.", [("N7.01", 7.01, "NGN")]),
     ("In 2016/17 £140 was spent on repairs.", [("£140", 140.0, "GBP")]),
     ("The U.S. $400 million deal was signed.", [("U.S. $400 million", 4e8, "USD")]),
+    ("They got 102 million and 50 million U.S. dollars.", [("102 million", 1.02e8, "USD"), ("50 million U.S. dollars", 5e7, "USD")]),
+    ("The deficit was 295 billion crowns.", [("295 billion crowns", 2.95e11, "CZK")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),
@@ -173,6 +176,7 @@ HELD_OUT = [
     ("The Philippines will spend Php8-9 trillion on roads.", [("Php8", 8e12, "PHP"), ("9 trillion", 9e12, "PHP")]),
     ("Papua New Guinea paid 5 million kina.", [("5 million kina", 5e6, "PGK")]),
     ("In 2023/24 £250 went on signs.", [("£250", 250.0, "GBP")]),
+    ("Sweden paid 40 billion crowns.", [("40 billion crowns", 4e10, "SEK")]),
     ("Revenue fell in Q3 to 426.12 billion pesos.", [("426.12 billion pesos", 4.2612e11, "MXN")]),
     ("Sydney paid $A12m for the network.", [("$A12m", 1.2e7, "AUD")]),
     ("The bonds raised $US5 billion.", [("$US5 billion", 5e9, "USD")]),

@@ -154,18 +154,27 @@ class CarriedCountStep:
         ends = {end: start for start, end in scan.numbers}
         items = []
         for count in found:
-            if count.label != "QUANTITY" or not count.unit or count.source != "count_rule":
+            if not self._shares_its_noun(count, starts):
                 continue
             scaled, at = self.reading.has_scale(count.text), count.start
-            while (item := self._list_item_before(scan, at, ends, taken, scaled)) is not None:
-                items.append(self.reading.mention(scan.doc, "QUANTITY", item[0], starts[item[0]], item[1],
-                                                  "carried_count_rule", unit=count.unit))
+            while (item := self._list_item_before(scan, at, ends, taken, scaled, count.label == "MONEY")) is not None:
+                shared = {"currency": count.currency} if count.label == "MONEY" else {"unit": count.unit}
+                items.append(self.reading.mention(scan.doc, count.label, item[0], starts[item[0]], item[1],
+                                                  "list_item_rule", **shared))
                 at = item[0]
         return items
 
+    def _shares_its_noun(self, found: Mention, starts: dict[int, int]) -> bool:
+        """A count of a noun that is no currency, or a scaled amount whose currency follows the
+        number ("102 million and 50 million U.S. dollars"): list items before it share it."""
+        if found.label == "QUANTITY":
+            return bool(found.unit) and found.source == "count_rule" and found.unit not in self.reading.currency_names
+        return found.label == "MONEY" and found.start in starts and self.reading.has_scale(found.text)
+
     def _list_item_before(self, scan: NumberScan, at: int, ends: dict[int, int], taken: SpanIndex,
-                          scaled: bool) -> tuple[int, float] | None:
-        """(start, value) of the bare list item right before the number at `at`, or None."""
+                          scaled: bool, money: bool = False) -> tuple[int, float] | None:
+        """(start, value) of the bare list item right before the number at `at`, or None; an
+        amount's items only by their scale word."""
         text = scan.text
         for end in range(at - 1, max(-1, at - self.reading.windows.qualifier_before), -1):
             start = ends.get(end)
@@ -174,7 +183,7 @@ class CarriedCountStep:
             joined = self.list_item.fullmatch(text, end, at)
             written = text[start:end]
             value = self.reading.parse_number(written)
-            parallel = joined and (joined.group("modifiers") or scaled and self.reading.has_scale(written))
+            parallel = joined and (joined.group("modifiers") and not money or scaled and self.reading.has_scale(written))
             if not parallel or value is None or taken.overlaps(start, end) or not self._bare(text, start, end, value):
                 return None
             return start, value

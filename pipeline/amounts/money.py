@@ -116,11 +116,12 @@ class MoneyStep:
                 or match.re is self.after and (self.weight.is_weight(match) or bool(_IN_NAME.match(match.string, match.start()))))
 
     def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
-        """A code that is also a word ("ALL", "GEL", `codes_only_before`) after a number written
-        without a scale word or a thousands separator ("300 ALL"); "500,000 GEL" and "2.5 million
-        GEL" are money."""
+        """A code or name that is also a word ("ALL", "GEL", `codes_only_before`; "crowns",
+        `names_only_scaled`) after a number written without a scale word or a thousands separator
+        ("300 ALL", "three crowns"); "500,000 GEL" and "2.5 million crowns" are money."""
         code = match.groupdict().get("name")
-        return (match.re is self.after and code in self.tables.codes_only_before
+        word = code in self.tables.codes_only_before or (code or "").lower() in self.tables.names_only_scaled
+        return (match.re is self.after and word
                 and not (self.reading.has_scale(number) or _THOUSANDS.search(number)))
 
     @staticmethod

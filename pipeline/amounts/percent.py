@@ -19,7 +19,7 @@ class PercentStep:
         numbers = domain["numbers"]
         number = number_pattern(domain)
         percent_words = alternation(numbers["percent_words"], "i")
-        self.percent = re.compile(rf"(?P<num>{number})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
+        self.percent = re.compile(rf"(?P<num>{number})(?:[ \u00a0]|-(?=[a-z]))?(?P<pw>{percent_words})(?![\w])")  # "a 92-percent rise"
         # "3,4%", "12,5 per cent": a comma before one or two digits is a decimal comma (a thousands
         # separator comes before three)
         self.decimal_comma = re.compile(rf"(?<![\d.,])(?P<whole>\d{{1,3}}),(?P<part>\d{{1,2}})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")

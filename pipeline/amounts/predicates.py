@@ -66,7 +66,8 @@ class Rejections:
             w.lower() for w in [*numbers["hyphen_adjectives"], *numbers["units"], *numbers["tens"]]}
         self.years = tuple(domain["dates"]["year_range"])
         self.year_cues = {w.lower() for w in domain["dates"]["year_cues"]}
-        self.plural_year_cues = self.year_cues - {w.lower() for w in domain["dates"]["year_cues_not_before_plural"]}
+        self.counting_before_of = {w.lower() for w in domain["dates"]["counting_before_of"]}
+        self.month_words = {w.lower() for w in domain["dates"]["months"]}
         self.dated_nouns = {w.lower() for w in [*numbers["carried_counts"]["measured_subjects"], *domain["dates"]["dated_nouns"]]}
         months = domain["dates"]["months"]  # their full names only: "Mar" and "Jun" are words too ("Autopista al Mar 2")
         full_months = {max((name for name in months if months[name] == number), key=len) for number in set(months.values())}
@@ -112,6 +113,8 @@ class Rejections:
         bare = word.rstrip(".")  # "NR.55", "N° 9293"
         if bare.lower() in self.calendar_words:
             return False  # "on Tuesday 204 migrants", "in May 300 cameras"
+        if word.endswith(".") and bare.lower() in self.month_words:
+            return True  # "as of Nov. 16": a day of a month
         if word in self.code_words or (bare.isupper() and len(bare) > 1 and bare.replace("°", "").isalpha()):
             return True
         if word.endswith("."):
@@ -224,7 +227,7 @@ class Rejections:
         """A four-digit number in the year range before a singular noun, a measured or dated one
         ("2020 revenues", "2023 elections"), or after a year cue, or after "the" and up to two describing words: "the 2019
         budget", "since 2020 cameras", "the more violent 2018 elections" (but "2000 cameras" and
-        "the installation of 2000 cameras" are counts)."""
+        "the installation of 2000 cameras", `counting_before_of`, are counts)."""
         if not (len(written) == 4 and written.isdigit() and self.years[0] <= value <= self.years[1]):
             return False
         if not plural or noun in self.dated_nouns:
@@ -235,8 +238,10 @@ class Rejections:
         # a cue right before it, or "the" and up to two describing words ("the more violent 2018 elections")
         for at in range(len(before) - 1, -1, -1):
             word = before[at].lower()
-            if word in self.year_cues:  # not "of": "the installation of 2000 cameras"
-                return word in self.plural_year_cues and (at == len(before) - 1 or word == "the")
+            if word == "of" and at and before[at - 1].lower() in self.counting_before_of:
+                return False  # "the installation of 2000 cameras"
+            if word in self.year_cues:
+                return at == len(before) - 1 or word == "the"
             if not before[at].isalpha() or not before[at].islower():
                 return False
         return False

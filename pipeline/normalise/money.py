@@ -26,6 +26,7 @@ class CurrencyTables:
     next_subunit: dict[str, int]  # subunit name -> per unit of the subunit a bare number after it counts
     codes: frozenset[str]  # every ISO 4217 code
     codes_only_before: frozenset[str]
+    names_only_scaled: frozenset[str]  # lower-cased names taken after a scaled or grouped number only ("crowns")
     lowercase_codes: frozenset[str]  # codes also written in lower case, as written
     scale_prefixes: dict[str, float]  # "M" of "MUSD" -> 1e6
     short_subunits: dict[str, str]  # "p" -> the subunit entry's first name ("penny")
@@ -60,6 +61,7 @@ def _currency_tables(domain: DomainData) -> CurrencyTables:
                       for entry in entries.values() if "then" in entry for form in entry["names"]},
         codes=codes,
         codes_only_before=frozenset(data["codes_only_before"]),
+        names_only_scaled=frozenset(name.lower() for name in data["names_only_scaled"]),
         lowercase_codes=frozenset(data["lowercase_codes"]),
         scale_prefixes={k: float(v) for k, v in data["code_scale_prefixes"].items()},
         short_subunits={short: data["subunits"][entry]["names"][0] for short, entry in data["short_subunits"].items()},
