@@ -129,6 +129,11 @@ ATTACHMENTS = [
      "million across Nairobi's CBD.", "KES 437 Million", "KE", [], True),
     ("Town to Add Traffic Cams in Amman; 33 New Installations Soon\n\nThe Greater Amman Municipality will "
      "install 30 new traffic cameras.", "33", "JO", [], True),
+    # a town of the supplier's home after "in", in a sentence naming no vendor, is where its fact
+    # happens, of no deal ("signed in Beijing" is a venue and stays out)
+    ("Kenya bought Huawei cameras for Mombasa. In Shenzhen there are about two million cameras, Liu said.",
+     "two million", "CN", [], False),
+    ("Uzbekistan signed a $1 billion package with Huawei in Beijing for cameras.", "$1 billion", "UZ", ["Huawei"], True),
     # a vendor denying its part is no party to the deal
     ("Thai police set up 23,000 cameras in Bangkok. Huawei, whose unit built 5G masts, is not named as a "
      "supplier of the system.", "23,000", "TH", [], True),

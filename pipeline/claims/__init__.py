@@ -257,6 +257,8 @@ class _Attacher:
         # a market share has no deal, nor a figure after the story's end ("Source: …", teasers)
         fact.no_deal = mention.start >= self.story_end or self.in_teaser(mention.start) or self.belongs_to_no_deal(clause)
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
+        if source not in (None, NO_COUNTRY) and id(source) in self.countries.supplier_home_places:
+            fact.no_deal = True  # "In Shenzhen there are about two million cameras": the supplier's home
         if not clause_vendors and fact.no_deal and self.rules.company_reference.match(self.text, sentence[0]):
             # "Huawei is a Chinese company ... It employs 197,000 people"
             clause_vendors = self._described_vendors(fact)

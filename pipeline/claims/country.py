@@ -90,8 +90,14 @@ class CountryContext:
         candidates = rules.buyer_candidates(text, mentions, _homes(m for m in vendors if m.source == "vendor_gazetteer"))
         home -= rules.local_origins(candidates, origins - lenders - vendor_homes)
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
-        # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
-        places = [m for m in candidates if id(m) in kept or rules.owns_vendor(text, m, vendor_starts)]
+        # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence;
+        # a town of a supplier's home where no vendor is named is where its facts happen ("In
+        # Shenzhen there are about two million cameras")
+        vendor_index = ByPosition(vendors)
+        at_home = {id(m) for m in candidates if id(m) not in kept and rules.home_place_of_facts(text, m)
+                   and not vendor_index.within(*index.sentence_of(m.start))}
+        self.supplier_home_places = at_home  # a supplier's home country there: the fact is of no deal
+        places = [m for m in candidates if id(m) in kept or id(m) in at_home or rules.owns_vendor(text, m, vendor_starts)]
         self.by_currency = rules.currency_country(mentions, home | vendor_homes)
         places = self._without_foreign_dateline(text, places, rules)
         self.places = ByPosition(places)
@@ -154,6 +160,9 @@ class CountryRules:
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
+        self.home_place_cue = re.compile(
+            rf"(?<![\w-])(?:(?P<venue>{alternation(data['home_place_not_after'], 'i')})\s+)?"
+            rf"{alternation(data['home_place_cues'], 'i')}\s+(?:the\s+)?\Z")
         # "China, Israel and the United States"; "the United Arab Emirates (UAE)"
         self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\(\s*)(?:the\s+)?$")
         strategies: dict[str, Callable] = {
@@ -294,6 +303,13 @@ class CountryRules:
                   and not self.is_origin(text, m, home)]
         foreign = self.foreign_roles(text, places)
         return [m for m in places if id(m) not in foreign]
+
+    def home_place_of_facts(self, text: str, place: Mention) -> bool:
+        """A town or region after one of `home_place_cues` ("in Shenzhen", "across Xinjiang"):
+        where facts happen, even in a supplier's home country; not an event's venue ("signed in
+        Beijing", `home_place_not_after`)."""
+        cue = self.home_place_cue.search(text, max(0, place.start - 24), place.start) if place.label == "PLACE" else None
+        return cue is not None and cue.group("venue") is None
 
     def without_supplier_homes(self, places: list[Mention], vendor_homes: set[str], named_homes: set[str]) -> list[Mention]:
         """Without the home countries of the document's vendors and financiers, while another
