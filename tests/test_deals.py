@@ -134,6 +134,9 @@ ATTACHMENTS = [
     ("Kenya bought Huawei cameras for Mombasa. In Shenzhen there are about two million cameras, Liu said.",
      "two million", "CN", [], False),
     ("Uzbekistan signed a $1 billion package with Huawei in Beijing for cameras.", "$1 billion", "UZ", ["Huawei"], True),
+    # ", while" opens a clause of its own: each amount takes the vendor of its clause
+    ("Edinburgh awarded the CCTV contract to North SV at £2.1 million, while Hikvision won the £400,000 camera contract.",
+     "£400,000", "GB", ["Hikvision"], True),
     # a vendor denying its part is no party to the deal
     ("Thai police set up 23,000 cameras in Bangkok. Huawei, whose unit built 5G masts, is not named as a "
      "supplier of the system.", "23,000", "TH", [], True),
