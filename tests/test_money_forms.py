@@ -169,6 +169,8 @@ DEV += [
     ("The U.S. $400 million deal was signed.", [("U.S. $400 million", 4e8, "USD")]),
     ("They got 102 million and 50 million U.S. dollars.", [("102 million", 1.02e8, "USD"), ("50 million U.S. dollars", 5e7, "USD")]),
     ("The deficit was 295 billion crowns.", [("295 billion crowns", 2.95e11, "CZK")]),
+    # a currency's name after a signed amount says which "$" it is; a code there is another amount's
+    ("Jalisco will invest $850 million pesos in the C5.", [("$850 million pesos", 8.5e8, "MXN")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

@@ -30,6 +30,7 @@ _RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English nu
 _COMMA_CENTS = re.compile(r",\d\d(?![\d.,]*\d)")  # "$213,550,00": cents after a comma
 _WORDS = re.compile(r"[A-Za-z]+")
 _THOUSANDS = re.compile(r"\d,\d{3}")
+_NUMBER_NEXT = re.compile(r"[ \u00a0]*\d")  # a number right after a currency word: the next amount's
 _CODE_AFTER = re.compile(r"/\d")  # "S/2023/456", a UN document's symbol, is no amount
 _IN_NAME = re.compile(r"(?<=[a-z])\d")  # "Tech5 won the contract": a number in a name (not "US10 cents")
 
@@ -143,8 +144,11 @@ class MoneyStep:
         name_target = self.currency_target(name) if name else None
         end = match.end()
         if sign_target and name_target and not self.compatible_targets(sign_target, name_target):
-            name = name_target = None  # "rmb 10 usd 20": the code after belongs to the next amount
-            end = match.end("num")
+            if name.upper() in self.tables.codes or _NUMBER_NEXT.match(match.string, match.end()):
+                name = name_target = None  # "rmb 10 usd 20", "10 rmb 20 usd": the code is another amount's
+                end = match.end("num")
+            else:  # "$850 million pesos": a currency's name after the amount says which "$" it is
+                sign_target = None
         multiplier = self.unit_multiplier(name) if name else self.unit_multiplier(sign)
         if self.rejections.is_lettered_label(match.string, match.start(), groups.get("short"), value * multiplier):
             return None
