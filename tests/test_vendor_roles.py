@@ -12,6 +12,8 @@ DEV_CASES = [
     ("Kenya: the CCTV tender was won by Ms Orion Vision Technologies for 51 cameras.",
      [("Orion Vision Technologies", "Orion Vision")]),
     ("The CCTV contract was awarded to M/s Kestrel Vision Systems Ltd.", [("Kestrel Vision Systems Ltd.", "Kestrel Vision Systems")]),
+    # a "<Place>-based" word before a company found by its legal suffix is no part of its name
+    ("Edinburgh awarded the CCTV contract to Renfrew-based North SV Limited.", [("North SV Limited", "North SV")]),
     # roles and appositions
     ("The tender for 600 CCTV cameras was won by Acme Vision, which will install them by June.", [("Acme Vision", "Acme Vision")]),
     ("The surveillance system was handed over to Orion Smart, a Singaporean company.", [("Orion Smart", "Orion Smart")]),

@@ -112,6 +112,7 @@ class VendorRecogniser:
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.in_body_name = body_name_pattern(data)
         self.strip_leading = set(data["strip_leading"])
+        self.strip_endings = tuple(data["role_strip_leading_endings"])  # "Renfrew-based North SV Limited"
         self.suffix_words = set(data["legal_suffixes"])
         self.dropped_endings = self.suffix_words | set(data["name_suffixes_dropped"])
         self.dropped_prefixes = frozenset(data["legal_prefixes"])
@@ -165,7 +166,7 @@ class VendorRecogniser:
                     start += pair.start("second")
                     name = text[start:end]
                 words = name.split()
-                while words and words[0] in self.strip_leading:
+                while words and (words[0] in self.strip_leading or words[0].endswith(self.strip_endings)):
                     start = text.index(words[1], start) if len(words) > 1 else end
                     words = words[1:]
                 if words:
