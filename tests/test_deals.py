@@ -321,6 +321,17 @@ def test_a_bare_technology_name_joins_no_deals(annotate_text):
     assert [deal.vendors for deal in deals] == [["Huawei"], ["Hikvision"]]
 
 
+@pytest.mark.parametrize("text, deals", [
+    ("Australia banned Huawei, along with ZTE, from its 5G network. Kenya bought Huawei cameras for $5 million.",
+     [("KE", ["Huawei"])]),
+    ("More than 70 per cent of councils in the UK use cameras made by Hikvision, months after the government "
+     "banned new purchases. They cost £240 million.", [("GB", ["Hikvision"])]),
+])
+def test_a_ban_on_vendors_opens_no_deal(annotate_text, text, deals):
+    _, found = claims_of(annotate_text, text)
+    assert [(deal.country, deal.vendors) for deal in found] == deals
+
+
 def test_the_same_amount_told_twice_is_one_deal(annotate_text):
     # a project page: the summary's amount, a record's table, then the narrative telling it again
     text = ("Overview\n\nChinese Government gives CCTV cameras to Ghana's police worth $3 million\n\n"

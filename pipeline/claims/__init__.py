@@ -231,6 +231,8 @@ class _Attacher:
         rivals ("ahead of ZTE") are no party to it."""
         if self.belongs_to_no_deal(sentence):
             return
+        if self.deals.focus is None and self.rules.deals.speaks_against(self.text, sentence, vendors):
+            return  # "Australia banned Huawei, along with ZTE, from its 5G network" opens no deal
         vendors = [m for m in vendors if not self.rules.deals.is_competitor(
             self.text, self.rules.clause(self.text, sentence, m), m)]
         if not vendors:

@@ -58,6 +58,8 @@ class DealRules:
             rf"|{alternation(data['region_demonyms'])}\s+[a-z])")
         self.deal_cue = Caseless(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
         self.not_party = re.compile(rf"(?<![\w-]){alternation(data['not_party_cues'], 'i')}(?![\w-])")
+        self.against_reach = int(data["against_vendor_reach"])
+        self.against_vendor = Caseless(rf"(?<![\w-]){alternation(data['against_vendor_cues'], 'i')}(?![\w-])")
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
@@ -78,6 +80,14 @@ class DealRules:
         # and verbs or an attribution ("the rollout"); not `deal_cues` ("police" says who counted)
         attributions = [*data["deal_words"], *data["deal_verbs"], *data["statistic_attributions"]]
         self.attributed = Caseless(rf"(?<![\w-]){alternation(attributions, 'i')}(?![\w-])")
+
+    def speaks_against(self, text: str, sentence: Span, vendors: list[Mention]) -> bool:
+        """Whether a sentence tells of a ban, sanction or pressure on its vendors: one of
+        `against_vendor_cues` at most `against_vendor_reach` characters before one ("Australia
+        banned Huawei"; not "cameras made by Hikvision, months after the government banned new
+        purchases"). Such a sentence opens no deal (it may name the vendors of one already told)."""
+        return any(self.against_vendor.search(text, max(sentence[0], m.start - self.against_reach), m.start) is not None
+                   for m in vendors)
 
     def names_an_event(self, text: str, vendor: Mention) -> bool:
         """Whether a vendor's name opens an event's ("Huawei Connect 2023", "the Huawei Asia-Pacific
