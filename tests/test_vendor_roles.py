@@ -14,6 +14,9 @@ DEV_CASES = [
     ("The CCTV contract was awarded to M/s Kestrel Vision Systems Ltd.", [("Kestrel Vision Systems Ltd.", "Kestrel Vision Systems")]),
     # a "<Place>-based" word before a company found by its legal suffix is no part of its name
     ("Edinburgh awarded the CCTV contract to Renfrew-based North SV Limited.", [("North SV Limited", "North SV")]),
+    # an apposition's noun that describes the name after it, or "a group of" people, names no company before it
+    ("On the old Silk Road, the Chinese company Dahua installs CCTV cameras.", [("Dahua", "Dahua")]),
+    ("In a letter to the UK's House of Commons, a group of US Senators urged a CCTV ban.", []),
     # roles and appositions
     ("The tender for 600 CCTV cameras was won by Acme Vision, which will install them by June.", [("Acme Vision", "Acme Vision")]),
     ("The surveillance system was handed over to Orion Smart, a Singaporean company.", [("Orion Smart", "Orion Smart")]),

@@ -98,8 +98,10 @@ class RoleVendorRecogniser:
         gap = int(data["gap_words"])
         awards, objects = alternation(data["gap_rules"]["awarded"]["verbs"]), alternation(data["award_objects"])
         rules = [  # the rules that tell a home country first ('X, a Singaporean company')
+            # not "X, the Chinese company Dahua" (the noun describes the name after it), nor "X, a
+            # group of US Senators"
             ("vendor_role_apposition", re.compile(
-                rf",[ ]+(?:an?|the|one of the)[ ]+(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b"), True),
+                rf",[ ]+(?:an?|the|one of the)[ ]+(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b(?![ ]+[A-Z])(?<!group(?= of ))"), True),
             ("vendor_role_descriptor", re.compile(rf"\b(?P<noun>{nouns}),?[ ]+(?P<names>(?=[A-Z0-9]))"), False),
             ("vendor_role_parent", re.compile(rf"['’]s[ ]+{alternation(data['parent_nouns'])}\b"), True),
             ("vendor_role_subject", re.compile(
