@@ -61,7 +61,7 @@ class Caseless:
         self.exact = re.compile(pattern, re.I)
         folded = pattern.replace("(?i:", "(?:")
         letters = re.sub(r"\\[A-Za-z]|\(\?P[<=]\w+>?", "", folded)
-        if "(?-" in folded or re.search(r"[^\x00-\x40\x5b-\x7f]", letters):
+        if "(?-" in folded or re.search(r"[A-Z]", letters) or any(c.lower() != c.upper() for c in letters if not c.isascii()):
             raise ValueError(f"not a pattern of lower-case ASCII letters matched without case: {pattern!r}")
         self.folded = re.compile(folded)
         # a leading look-behind ("(?<![\w-])") is tested where the rest matches: re cannot skip

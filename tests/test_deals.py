@@ -137,6 +137,9 @@ ATTACHMENTS = [
     # ", while" opens a clause of its own: each amount takes the vendor of its clause
     ("Edinburgh awarded the CCTV contract to North SV at £2.1 million, while Hikvision won the £400,000 camera contract.",
      "£400,000", "GB", ["Hikvision"], True),
+    # a figure of the world or a continent, in a sentence naming no country, is of none and of no deal
+    ("Kenya bought 1,800 Huawei cameras.\n\nHuawei reportedly built up to 70% of the continent’s 4G networks.",
+     "70%", None, ["Huawei"], False),
     # a vendor denying its part is no party to the deal
     ("Thai police set up 23,000 cameras in Bangkok. Huawei, whose unit built 5G masts, is not named as a "
      "supplier of the system.", "23,000", "TH", [], True),

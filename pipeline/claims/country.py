@@ -102,7 +102,7 @@ class CountryContext:
         places = self._without_foreign_dateline(text, places, rules)
         self.places = ByPosition(places)
         self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start))
-                                  and not rules.owns_vendor(text, m, vendor_starts))
+                                  and not rules.owns_vendor(text, m, vendor_starts) and id(m) not in at_home)
         self.dominant = rules.dominant(self.carried.items)
         self.leading = self.dominant or rules.dominant(self.carried.items, by_lead=True)
         self.by_places = _only_placed(self.carried.items, index.paragraph_end(0))
@@ -160,6 +160,8 @@ class CountryRules:
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
+        scopes = alternation(data["world_scope_cues"], "i").replace("'", "['’]")  # "the continent’s" too
+        self.world_scope_cue = re.compile(rf"(?<![\w-]){scopes}(?![\w-])")
         self.home_place_cue = re.compile(
             rf"(?<![\w-])(?:(?P<venue>{alternation(data['home_place_not_after'], 'i')})\s+)?"
             rf"{alternation(data['home_place_cues'], 'i')}\s+(?:the\s+)?\Z")
@@ -167,6 +169,7 @@ class CountryRules:
         self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\(\s*)(?:the\s+)?$")
         strategies: dict[str, Callable] = {
             "counts_countries": self.counts_countries, "shared_by_several": self.shared_by_several,
+            "world_scope": self.world_scope,
             "sentence": self.sentence, "sentence_borrower": self.sentence_borrower, "deal": self.deal,
             "paragraph": self.paragraph, "document": self.document, "paragraph_borrower": self.paragraph_borrower,
             "currency": self.currency,
@@ -192,6 +195,13 @@ class CountryRules:
     def counts_countries(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """A count of countries ("at least 18 countries") is about several, never one."""
         return NO_COUNTRY if fact.mention.unit in self.units_without_country else None
+
+    def world_scope(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """A figure of the world or a continent ("half of the world's smart-city projects", "70%
+        of the continent's 4G networks") in a sentence naming no country or place: about none."""
+        if fact.in_sentence or self.world_scope_cue.search(text, *fact.sentence) is None:
+            return None
+        return NO_COUNTRY
 
     def shared_by_several(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """"Kenya, Uganda and Zambia have together borrowed $500 million": two or more countries

@@ -50,7 +50,8 @@ class DealRules:
 
     def __init__(self, domain: DomainData):
         data = domain["deals"]
-        self.no_deal = Caseless(rf"(?<![\w-]){alternation(data['no_deal_cues'], 'i')}(?![\w-])")
+        no_deal = alternation(data["no_deal_cues"], "i").replace("'", "['’]")  # "the world’s" too
+        self.no_deal = Caseless(rf"(?<![\w-]){no_deal}(?![\w-])")
         self.no_deal_units = set(data["no_deal_units"])
         self.region = re.compile(
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
