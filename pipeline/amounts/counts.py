@@ -50,17 +50,9 @@ class CountStep:
         if text[end + plus:end + plus + 1] not in self.counted_after:
             return None  # "in 2019, ...", "(15%)": no noun can follow
         value = self.reading.parse_number(written)
-        if value is None or self.rejections.is_format_name(written) or self.rejections.is_price_base_year(text, start, written):
-            return None
         compound = _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
-        if compound and self.rejections.is_hyphen_adjective(compound.group(1)):
+        if value is None or self._counts_nothing(text, (start, end + plus), written, value, compound):
             return None
-        if (self.rejections.is_code(text, start, end, check_after=compound is None)
-                or self.rejections.is_lone_one(text, start, written, value)):
-            return None
-        first = self.reading.word_after(text, end + plus)
-        if first and self.rejections.is_not_counted(first.lower()):
-            return None  # "the 5,000 km border" measures it, "15 year maturities" are durations
         noun, plural, noun_end = self._noun(scan, end + plus, compound)
         if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]) or noun in self.reading.anaphoric_units:
             return None  # also a compound's last part: "467 gigawatt-hours"; "10 new ones" counts the noun before
@@ -73,6 +65,23 @@ class CountStep:
             return None
         period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "count_rule", unit=noun, period=period)
+
+    def _counts_nothing(self, text: str, span: tuple[int, int], written: str, value: float,
+                        compound: re.Match | None) -> bool:
+        """Whether a number is no count whatever follows it: a format name, a price-base year, a
+        code, a lone "one", a hyphen adjective ("a 10-fold rise") or a measure or duration after it
+        ("the 5,000 km border", "15 year maturities"); `span` ends where its noun may start."""
+        start, end = span
+        rejections = self.rejections
+        if rejections.is_format_name(written) or rejections.is_price_base_year(text, start, written):
+            return True
+        if compound and rejections.is_hyphen_adjective(compound.group(1)):
+            return True
+        if rejections.is_code(text, start, start + len(written), check_after=compound is None) \
+                or rejections.is_lone_one(text, start, written, value):
+            return True
+        first = self.reading.word_after(text, end)
+        return bool(first) and rejections.is_not_counted(first.lower())
 
     def _technology_noun(self, scan: NumberScan, end: int) -> tuple[str, bool, int] | None:
         """The plural head of a TECHNOLOGY phrase right after the number, whose words a noun

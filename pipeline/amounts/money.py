@@ -140,15 +140,7 @@ class MoneyStep:
         value = self.reading.parse_number(number)
         if self._rejected(match, number, value):
             return None
-        sign_target = self.currency_target(sign) if sign else None
-        name_target = self.currency_target(name) if name else None
-        end = match.end()
-        if sign_target and name_target and not self.compatible_targets(sign_target, name_target):
-            if name.upper() in self.tables.codes or _NUMBER_NEXT.match(match.string, match.end()):
-                name = name_target = None  # "rmb 10 usd 20", "10 rmb 20 usd": the code is another amount's
-                end = match.end("num")
-            else:  # "$850 million pesos": a currency's name after the amount says which "$" it is
-                sign_target = None
+        (sign_target, name, name_target), end = self._sign_and_name(match, sign, name)
         multiplier = self.unit_multiplier(name) if name else self.unit_multiplier(sign)
         if self.rejections.is_lettered_label(match.string, match.start(), groups.get("short"), value * multiplier):
             return None
@@ -164,6 +156,19 @@ class MoneyStep:
             value *= 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3)
         return self.reading.mention(scan.doc, "MONEY", match.start(), end, value, "money_rule", currency=currency,
                                     note="currency unknown" if currency is None else None)
+
+    def _sign_and_name(self, match: re.Match, sign: str | None, name: str | None) -> tuple[tuple, int]:
+        """((sign's target, name, name's target), end) of an amount whose sign and currency word
+        after it may disagree: a code after it, or a word before another number, is another
+        amount's ("rmb 10 usd 20", "10 rmb 20 usd"); a currency's name says which "$" it is
+        ("$850 million pesos")."""
+        sign_target = self.currency_target(sign) if sign else None
+        name_target = self.currency_target(name) if name else None
+        if not (sign_target and name_target) or self.compatible_targets(sign_target, name_target):
+            return (sign_target, name, name_target), match.end()
+        if name.upper() in self.tables.codes or _NUMBER_NEXT.match(match.string, match.end()):
+            return (sign_target, None, None), match.end("num")
+        return (None, name, name_target), match.end()
 
     def _with_minor(self, match: re.Match, value: float, number: str, end: int) -> tuple[float, int]:
         """(value, end) of an amount with its minor part added ("3 dollars 50 cents"), or ending

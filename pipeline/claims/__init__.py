@@ -265,19 +265,7 @@ class _Attacher:
             # "Huawei is a Chinese company ... It employs 197,000 people"
             clause_vendors = self._described_vendors(fact)
         if not fact.no_deal:
-            found = None if source is NO_COUNTRY else source
-            dominant = self.countries.dominant.country if self.countries.dominant else None
-            if clause not in self.statistics:
-                self.statistics[clause] = self._unattributed_statistic(clause)
-            fact.statistic = self.statistics[clause]
-            if fact.statistic:  # of no deal, but where the deal told beside it is
-                fact.deal = self.deals.in_view(found.country if found else dominant)
-            else:
-                fact.deal = claim.deal = self.deals.deal_of_fact(mention, sentence, clause_vendors, found, dominant)
-            if source is None:
-                self.later.append((claim, fact))
-            elif claim.deal is None and not fact.statistic and mention.start < self.headline_end:
-                self.headline.append(claim)
+            self._find_deal(claim, fact, (clause, clause_vendors), source)
         if source not in (None, NO_COUNTRY):
             claim.country = source.country
             claim.country_mention = None if source.source in _NOT_MENTIONS else source
@@ -287,6 +275,25 @@ class _Attacher:
             nearest = min(in_clause_dates, key=lambda m: abs(m.start - mention.start))
             claim.date, claim.date_mention = nearest.date, nearest
         return claim
+
+    def _find_deal(self, claim: Claim, fact: Fact, clause: tuple[Span, list[Mention]], source: Mention | None) -> None:
+        """The deal of a fact that may have one: none for an unattributed statistic (kept where
+        the deal told beside it is), else the one its clause's vendors or the focus give; a fact
+        whose country is known only later, or a headline's, is looked at again in `finish`."""
+        span, vendors = clause
+        found = None if source is NO_COUNTRY else source
+        dominant = self.countries.dominant.country if self.countries.dominant else None
+        if span not in self.statistics:
+            self.statistics[span] = self._unattributed_statistic(span)
+        fact.statistic = self.statistics[span]
+        if fact.statistic:  # of no deal, but where the deal told beside it is
+            fact.deal = self.deals.in_view(found.country if found else dominant)
+        else:
+            fact.deal = claim.deal = self.deals.deal_of_fact(claim.mention, claim.sentence, vendors, found, dominant)
+        if source is None:
+            self.later.append((claim, fact))
+        elif claim.deal is None and not fact.statistic and claim.mention.start < self.headline_end:
+            self.headline.append(claim)
 
     def _described_vendors(self, fact: Fact) -> list[Mention]:
         """The vendors of the last sentence before the fact in its paragraph that names any:

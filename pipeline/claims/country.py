@@ -72,6 +72,23 @@ def _only_placed(carried: list[Mention], title_end: int) -> Mention | None:
     return None if titled - {placed[0].country} else placed[0]
 
 
+def _carried(text: str, index: DocumentIndex, place: Mention, rules: CountryRules, vendor_starts: set[int]) -> bool:
+    """Whether a candidate country may be carried to later sentences: not one named for
+    comparison ("what Rwanda paid") nor a vendor's home introducing it ("India's Bharat
+    Electronics")."""
+    return not rules.compared(text, place, index.sentence_of(place.start)) and not rules.owns_vendor(text, place, vendor_starts)
+
+
+def _home_places(text: str, index: DocumentIndex, candidates: list[Mention], kept: set[int], parts: tuple) -> set[int]:
+    """The ids of the towns of a supplier's home (left out of `kept`) where no vendor is named in
+    their sentence: where their facts happen ("In Shenzhen there are about two million cameras"),
+    for their own sentence only and of no deal."""
+    vendors, rules = parts
+    vendor_index = ByPosition(vendors)
+    return {id(m) for m in candidates if id(m) not in kept and rules.home_place_of_facts(text, m)
+            and not vendor_index.within(*index.sentence_of(m.start))}
+
+
 class CountryContext:
     """A document's candidate countries: those a fact may be about, those a fact may carry
     from earlier text, the borrowers named inside organisations, and the dominant one."""
@@ -90,19 +107,13 @@ class CountryContext:
         candidates = rules.buyer_candidates(text, mentions, _homes(m for m in vendors if m.source == "vendor_gazetteer"))
         home -= rules.local_origins(candidates, origins - lenders - vendor_homes)
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
-        # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence;
-        # a town of a supplier's home where no vendor is named is where its facts happen ("In
-        # Shenzhen there are about two million cameras")
-        vendor_index = ByPosition(vendors)
-        at_home = {id(m) for m in candidates if id(m) not in kept and rules.home_place_of_facts(text, m)
-                   and not vendor_index.within(*index.sentence_of(m.start))}
-        self.supplier_home_places = at_home  # a supplier's home country there: the fact is of no deal
+        # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
+        at_home = self.supplier_home_places = _home_places(text, index, candidates, kept, (vendors, rules))
         places = [m for m in candidates if id(m) in kept or id(m) in at_home or rules.owns_vendor(text, m, vendor_starts)]
         self.by_currency = rules.currency_country(mentions, home | vendor_homes)
         places = self._without_foreign_dateline(text, places, rules)
         self.places = ByPosition(places)
-        self.carried = ByPosition(m for m in places if not rules.compared(text, m, index.sentence_of(m.start))
-                                  and not rules.owns_vendor(text, m, vendor_starts) and id(m) not in at_home)
+        self.carried = ByPosition(m for m in places if id(m) not in at_home and _carried(text, index, m, rules, vendor_starts))
         self.dominant = rules.dominant(self.carried.items)
         self.leading = self.dominant or rules.dominant(self.carried.items, by_lead=True)
         self.by_places = _only_placed(self.carried.items, index.paragraph_end(0))
