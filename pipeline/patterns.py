@@ -167,20 +167,17 @@ def _word_scale_tail(domain: DomainData, word_number: str, scale: str) -> str:
     """What may follow a number word: two scale words ("thousand million"), a scale word and the
     rest of a compound number in words ("two thousand three hundred", "one million two hundred
     thousand", "Two Thousand, One Hundred and Seventy-Five", "two crore fifty lakh"), or a scale.
-    A scale is followed only by a smaller one ("five million and three million" are two), and
-    after a comma by a number with "hundred" or a smaller scale ("two million, one" is not one)."""
-    scales = domain["numbers"]["scales"]
-    words = alternation(scales, "i")
-    hundreds = rf"{small_number_pattern(domain)}[ -](?i:hundred)(?:(?:[ -](?i:and))?[ -]{small_number_pattern(domain)})?"
-    unscaled = rf"(?:(?:[ ](?i:and))?[ ]{word_number}|,[ ](?:(?i:and)[ ])?{hundreds})(?![ -]{words}(?![\w]))"
-    tails = []
-    for value in sorted(set(scales.values()), reverse=True):
-        these = alternation([word for word, of in scales.items() if of == value], "i")
-        smaller = [word for word, of in scales.items() if of < value]
-        scaled = (rf"(?:(?:[ ](?i:and))?[ ]|,[ ](?:(?i:and)[ ])?){word_number}[ -]{alternation(smaller, 'i')}(?![\w])(?:{unscaled})?|"
-                  if smaller else "")
-        tails.append(rf"{these}(?![\w])(?:{scaled}{unscaled})?")
-    return rf"[ -]{words}[ -]{words}(?![\w])|[ -](?:{'|'.join(tails)})|{scale}"
+    Only a `minor_scales` word follows another scale ("five million and three million" are two),
+    and after a comma only a number with "hundred" or a minor scale ("two million, one" is not one)."""
+    data = domain["numbers"]
+    words = alternation(data["scales"], "i")
+    minor = alternation(data["minor_scales"], "i")
+    major = alternation([word for word in data["scales"] if word not in data["minor_scales"]], "i")
+    joiner = r"(?:(?:[ ](?i:and))?[ ]|,[ ](?:(?i:and)[ ])?)"
+    hundreds_ahead = rf"(?<!,[ ])(?<!,[ ]and[ ])|(?={small_number_pattern(domain)}[ -](?i:hundred))"  # after a comma, "hundred"
+    unscaled = rf"{joiner}(?:{hundreds_ahead}){word_number}(?![ -]{words}(?![\w]))"
+    with_minor = rf"{joiner}{word_number}[ -]{minor}(?![\w])(?:{unscaled})?"
+    return rf"[ -]{words}[ -]{words}(?![\w])|[ -](?:{major}(?![\w])(?:{with_minor}|{unscaled})?|{minor}(?![\w])(?:{unscaled})?)|{scale}"
 
 
 def first_letters_guard(words, digits: bool = False, behind: str = "", every_case: bool = False) -> str:

@@ -419,8 +419,8 @@ def running_header(line: str, text: str, repeats: int) -> bool:
     (its occurrences are found with `str.find`, and only their lines are matched)."""
     parts = re.split(r"\d+", line)
     fixed = max(parts, key=len)
-    if not fixed.strip():
-        return False
+    if not fixed.strip() or text.count(fixed) < repeats:
+        return False  # (a line written fewer times than that recurs no more often: no pattern to build)
     whole = re.compile(r"[ \t\f#]*" + r"\d+".join(map(re.escape, parts)) + r"[ \t\r]*")
     found, position = 0, text.find(fixed)
     while position >= 0 and found < repeats:
