@@ -84,6 +84,9 @@ class CarriedCountStep:
         heads = alternation(carried["count_heads"], "i")
         self.count_head = re.compile(rf"(?<![\w-])(?P<noun>[A-Za-z][a-z]{{2,}})[ \u00a0]+{heads}(?![\w])")
         self.subject_heads = {head.lower() for head in carried["subject_heads"]}
+        # what a noun standing for another may look like after a number, looked at before a noun search
+        anaphors = alternation([form for unit in numbers["anaphoric_units"] for form in (unit, unit + "s")], "i")
+        self.anaphor_ahead = re.compile(rf"[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,4}}{anaphors}(?![\w])")
         # "a total of 40", "ticket sales of 39,989", "a rise of 3,900": counts, not measures
         self.phrase_tail = re.compile(
             rf"(?:{alternation(carried['count_phrases'], 'i')}"
@@ -151,7 +154,7 @@ class CarriedCountStep:
         own ("75 wide-body, 219 narrow-body and 10 cargo aircraft") or with the count's scale word
         ("200 million, 500 million or even 1 billion households"), walked back from the count."""
         starts = {start: end for start, end in scan.numbers}
-        ends = {end: start for start, end in scan.numbers}
+        ends = sorted((end, start) for start, end in scan.numbers)
         items = []
         for count in found:
             if not self._shares_its_noun(count, starts):
@@ -171,27 +174,28 @@ class CarriedCountStep:
             return bool(found.unit) and found.source == "count_rule" and found.unit not in self.reading.currency_names
         return found.label == "MONEY" and found.start in starts and self.reading.has_scale(found.text)
 
-    def _list_item_before(self, scan: NumberScan, at: int, ends: dict[int, int], taken: SpanIndex,
+    def _list_item_before(self, scan: NumberScan, at: int, ends: list[tuple[int, int]], taken: SpanIndex,
                           scaled: bool, money: bool = False) -> tuple[int, float] | None:
-        """(start, value) of the bare list item right before the number at `at`, or None; an
-        amount's items only by their scale word."""
+        """(start, value) of the bare list item right before the number at `at` (`ends`: the
+        (end, start) of every number, sorted), or None; an amount's items only by their scale word."""
         text = scan.text
-        for end in range(at - 1, max(-1, at - self.reading.windows.qualifier_before), -1):
-            start = ends.get(end)
-            if start is None:
-                continue
-            joined = self.list_item.fullmatch(text, end, at)
-            written = text[start:end]
-            value = self.reading.parse_number(written)
-            parallel = joined and (joined.group("modifiers") and not money or scaled and self.reading.has_scale(written))
-            if not parallel or value is None or taken.overlaps(start, end) or not self._bare(text, start, end, value):
-                return None
-            return start, value
-        return None
+        before = bisect.bisect_left(ends, (at, -1))
+        if not before or at - ends[before - 1][0] >= self.reading.windows.qualifier_before:
+            return None
+        end, start = ends[before - 1]
+        joined = self.list_item.fullmatch(text, end, at)
+        if not joined:
+            return None
+        written = text[start:end]
+        value = self.reading.parse_number(written)
+        parallel = joined.group("modifiers") and not money or scaled and self.reading.has_scale(written)
+        if not parallel or value is None or taken.overlaps(start, end) or not self._bare(text, start, end, value):
+            return None
+        return start, value
 
     def _before_anaphor(self, text: str, end: int) -> bool:
         """Whether the number ending at `end` counts a noun standing for one before it ("10 new ones")."""
-        return self.reading.noun_after(text, end)[0] in self.reading.anaphoric_units
+        return bool(self.anaphor_ahead.match(text, end)) and self.reading.noun_after(text, end)[0] in self.reading.anaphoric_units
 
     def _clause_end_value(self, text: str, start: int, end: int) -> float | None:
         """The value of a whole number without a scale word that ends its clause or is followed by
