@@ -171,6 +171,10 @@ DEV += [
     ("The deficit was 295 billion crowns.", [("295 billion crowns", 2.95e11, "CZK")]),
     # a currency's name after a signed amount says which "$" it is; a code there is another amount's
     ("Jalisco will invest $850 million pesos in the C5.", [("$850 million pesos", 8.5e8, "MXN")]),
+    # "$" before a conversion to US dollars is the dollar of the country written about
+    ("Halton Police (Canada) awarded a $1.18-million (US$803,922) contract.",
+     [("$1.18-million", 1.18e6, "CAD"), ("US$803,922", 803922.0, "USD")]),
+    ("Kenya paid $5 million (US$5 million) for cameras.", [("$5 million", 5e6, "USD"), ("US$5 million", 5e6, "USD")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),
@@ -179,6 +183,8 @@ HELD_OUT = [
     ("Papua New Guinea paid 5 million kina.", [("5 million kina", 5e6, "PGK")]),
     ("In 2023/24 £250 went on signs.", [("£250", 250.0, "GBP")]),
     ("Sweden paid 40 billion crowns.", [("40 billion crowns", 4e10, "SEK")]),
+    ("Australia will spend $50 million (about US$33 million) on cameras.",
+     [("$50 million", 5e7, "AUD"), ("US$33 million", 3.3e7, "USD")]),
     ("Revenue fell in Q3 to 426.12 billion pesos.", [("426.12 billion pesos", 4.2612e11, "MXN")]),
     ("Sydney paid $A12m for the network.", [("$A12m", 1.2e7, "AUD")]),
     ("The bonds raised $US5 billion.", [("$US5 billion", 5e9, "USD")]),

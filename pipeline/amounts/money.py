@@ -48,6 +48,12 @@ class MoneyStep:
         self.mil_currencies = frozenset(mil["currencies"])
         self.ends_in_mil = re.compile(rf"(?<![A-Za-z]){alternation(mil['words'])}$")
         self._compile(domain, reading)
+        # "$" before a conversion to US dollars in brackets is the local dollar ("$1.18 million (US$803,922)")
+        currencies = domain["currencies"]
+        self.dollar = currencies["signs"]["$"]
+        self.us_conversion = re.compile(
+            rf"[ \u00a0]*\((?:{alternation(currencies['conversion_words'], 'i')}[ \u00a0]+)?"
+            rf"{alternation(currencies['us_dollar_forms'])}[ \u00a0]?\d")
 
     def _compile(self, domain: DomainData, reading: Reading) -> None:
         tables = self.tables
@@ -151,11 +157,19 @@ class MoneyStep:
         target = name_target if name_target in self.tables.codes or not sign_target else sign_target
         currency = resolve_currency(target, scan.currencies.countries(match.start()),
                                     scan.currencies.named_dollar, self.domain)
+        if target == self.dollar and self.us_conversion.match(match.string, end):
+            currency = self._local_dollar(scan, match.start()) or currency  # "$1.18 million (US$803,922)"
         mil = self.ends_in_mil.search(number) if currency in self.mil_currencies else None
         if mil:  # "R$ 3 mil" is 3,000 reais: the number read "mil" as a million
             value *= 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3)
         return self.reading.mention(scan.doc, "MONEY", match.start(), end, value, "money_rule", currency=currency,
                                     note="currency unknown" if currency is None else None)
+
+    def _local_dollar(self, scan: NumberScan, start: int) -> str | None:
+        """The dollar of the country the amount's sentence or document is about, among the
+        `named_by` dollars (an ISO 4217 code starts with its country's alpha-2 code)."""
+        dollars = {code[:2]: code for code in self.tables.ambiguous[self.dollar].get("named_by", ())}
+        return next((dollars[country] for country in scan.currencies.countries(start) if country in dollars), None)
 
     def _sign_and_name(self, match: re.Match, sign: str | None, name: str | None) -> tuple[tuple, int]:
         """((sign's target, name, name's target), end) of an amount whose sign and currency word
