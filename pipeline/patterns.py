@@ -157,8 +157,8 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     tail = _word_scale_tail(domain, word_number, scale)
     return number_guard(domain) + (
         rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
-        rf"|(?<![\w-])(?:{fraction}|{collective}|{word_number}(?:{tail})?"
-        rf"|{article}[ ](?i:hundred)(?:(?:[ ](?i:and))?[ ]{small_number_pattern(domain)})?(?:{tail})?"
+        rf"|(?<![\w-])(?:{fraction}|{collective}"
+        rf"|(?:{word_number}|{article}[ ](?i:hundred)(?:(?:[ ](?i:and))?[ ]{small_number_pattern(domain)})?)(?:{tail})?"
         rf"|{article}(?:{scale})){end})"
     )
 
