@@ -330,6 +330,7 @@ HELD_OUT = [
     ("There were 1,200 cases as of Nov. 16 in the city.", [("1,200", 1200.0, "case")]),
     ("He scored 329 innings.", [("329", 329.0, "innings")]),
     ("Some 349 MPs voted for it.", [("349", 349.0, "mp")]),
+    ("Police found two 10-year-old girls.", [("two", 2.0, "girl")]),
     ("The commission bought kits ahead of 2023 elections.", []),
     ("The Autopista al Mar 2 Project involves a toll road.", []),
     ("The project includes the distribution of 2000 residential plots.", [("2000", 2000.0, "plot")]),

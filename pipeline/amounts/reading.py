@@ -94,7 +94,8 @@ class Reading:
         # a format name or a measure between a number and its noun is skipped: "20,000 5G base
         # stations", "two new 400kV substations", "three 12-MW turbines"
         self.format_token = re.compile(
-            rf"[ \t]*(?:{alternation(numbers['format_numbers'])}|\d[\d.,]*-?{alternation(numbers['measure_units'], 'i')})(?![\w])")
+            rf"[ \t]*(?:(?:{alternation(numbers['format_numbers'])}|\d[\d.,]*-?{alternation(numbers['measure_units'], 'i')})(?![\w])"
+            rf"|\d[\d.,]*(?:-[a-z]+)+(?![\w-]))")  # also "two 10-year-old girls", "three 500-bed hospitals"
         # what a noun search can start at: a space or tab before the word, its first letter, or a
         # format name or measure skipped before it (any other character: no noun)
         self.noun_starts = frozenset(" \t" + string.ascii_letters + string.digits
