@@ -331,6 +331,8 @@ HELD_OUT = [
     ("He scored 329 innings.", [("329", 329.0, "innings")]),
     ("Some 349 MPs voted for it.", [("349", 349.0, "mp")]),
     ("Police found two 10-year-old girls.", [("two", 2.0, "girl")]),
+    ("The city has one police station and 44 police stations.", [("one", 1.0, "station"), ("44", 44.0, "station")]),
+    ("At least one police said so.", [("one", 1.0, "police")]),
     ("The commission bought kits ahead of 2023 elections.", []),
     ("The Autopista al Mar 2 Project involves a toll road.", []),
     ("The project includes the distribution of 2000 residential plots.", [("2000", 2000.0, "plot")]),

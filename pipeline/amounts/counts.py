@@ -13,6 +13,7 @@ from pipeline.patterns import alternation, number_pattern
 
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 # digits grouped by dots ("1.306 cameras"): a count is never a fraction, so the dots group thousands
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]{3,})(?![\w-])")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 _NO_NOUN = (None, False, 0)
@@ -60,11 +61,24 @@ class CountStep:
             return None  # "9 withheld information": more than one of a noun is written in the plural
         if _DOT_THOUSANDS.fullmatch(written):
             value = float(written.replace(".", ""))
+        if value == 1 and not plural:  # "one police station": a noun counted in the singular describes the next
+            noun, noun_end = self._head_after_singular_counted(text, end + plus, noun, noun_end)
         if (self.rejections.is_year(text, start, written, value, plural, noun)
                 or self.rejections.is_named_or_scored(text, start, end, value)):
             return None
         period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "count_rule", unit=noun, period=period)
+
+    def _head_after_singular_counted(self, text: str, end: int, noun: str, noun_end: int) -> tuple[str, int]:
+        """(noun, its end after `end`): the lower-case noun right after a noun counted in the
+        singular ("one police station" counts stations, "one staff member" members)."""
+        following = _NEXT_WORD.match(text, end + noun_end)
+        if not self.reading.counts_in_singular(noun) or not following:
+            return noun, noun_end
+        word = following.group(1)
+        if word in self.reading.unit_stop or word.endswith(self.reading.not_noun_endings) or self.rejections.is_not_counted(word):
+            return noun, noun_end
+        return self.reading.unit_lemma(word), following.end() - end
 
     def _counts_nothing(self, text: str, span: tuple[int, int], written: str, value: float,
                         compound: re.Match | None) -> bool:
