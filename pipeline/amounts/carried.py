@@ -65,6 +65,9 @@ class CarriedCountStep:
         self.copula_subject = re.compile(
             rf"(?P<noun>[A-Za-z][a-z]+)[ \u00a0]+{alternation(carried['copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
+        self.copula_complement = re.compile(
+            rf"[ \u00a0]*(?:\([^()\n]{{1,12}}\)[ \u00a0]*)?{alternation(carried['complement_copulas'], 'i')}[ \u00a0]+"
+            rf"(?:{alternation(carried['complement_fillers'], 'i')}[ \u00a0]+)?(?P<noun>[a-z]{{3,}})(?![\w-])")
         self.phrases = Keyed(re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+"),
                              carried["count_phrases"])
         self.change_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])"),
@@ -120,7 +123,7 @@ class CarriedCountStep:
             if value is None or not self._bare(scan.text, start, end, value):
                 continue
             unit = self._label_noun(scan.text, start) or self._people_around(scan.text, start, end) \
-                or self._copula_subject(scan.text, start)
+                or self._copula_subject(scan.text, start) or self._copula_complement(scan.text, end)
             if not unit:
                 if antecedents is None:  # read once per doc, only when a bare number needs them
                     antecedents = self._antecedents(scan, found)
@@ -267,6 +270,13 @@ class CarriedCountStep:
         unless it is measured rather than counted ("Prices were 40")."""
         subject = self.copula_subject.search(text, max(0, start - self.subject_window), start)
         unit = self._plural_in(subject.group("noun")) if subject else None
+        return unit if unit and unit not in self.measured_subjects else None
+
+    def _copula_complement(self, text: str, end: int) -> str | None:
+        """"482 (64%) were children": the plural noun a copula right after the number (a share in
+        brackets between) says the number is."""
+        complement = self.copula_complement.match(text, end)
+        unit = self._plural_in(complement.group("noun")) if complement else None
         return unit if unit and unit not in self.measured_subjects else None
 
     def _label_noun(self, text: str, start: int) -> str | None:
