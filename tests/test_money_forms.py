@@ -175,6 +175,9 @@ DEV += [
     ("Halton Police (Canada) awarded a $1.18-million (US$803,922) contract.",
      [("$1.18-million", 1.18e6, "CAD"), ("US$803,922", 803922.0, "USD")]),
     ("Kenya paid $5 million (US$5 million) for cameras.", [("$5 million", 5e6, "USD"), ("US$5 million", 5e6, "USD")]),
+    # an amount written again in brackets with another scale word has its currency
+    ("ECNEC approved Tk 17.81 billion (1,781 crore) for the project.",
+     [("Tk 17.81 billion", 1.781e10, "BDT"), ("1,781 crore", 1.781e10, "BDT")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

@@ -68,6 +68,7 @@ class CarriedCountStep:
         self.copula_complement = re.compile(
             rf"[ \u00a0]*(?:\([^()\n]{{1,12}}\)[ \u00a0]*)?{alternation(carried['complement_copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(carried['complement_fillers'], 'i')}[ \u00a0]+)?(?P<noun>[a-z]{{3,}})(?![\w-])")
+        self.restated = re.compile(rf"[ \u00a0]*\([ \u00a0]*(?P<num>{number_pattern(domain)})[ \u00a0]*\)")
         self.phrases = Keyed(re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+"),
                              carried["count_phrases"])
         self.change_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])"),
@@ -114,6 +115,7 @@ class CarriedCountStep:
         antecedents: list[tuple[int, str]] | None = None
         carried = self._respectively(scan, taken)
         carried += self._list_items(scan, found, taken)
+        carried += self._restated_amounts(scan, found, taken)
         taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others, *carried]])
         for start, end in scan.numbers:
             if taken.overlaps(start, end):
@@ -169,6 +171,20 @@ class CarriedCountStep:
                                                   "list_item_rule", **shared))
                 at = item[0]
         return items
+
+    def _restated_amounts(self, scan: NumberScan, found: list[Mention], taken: SpanIndex) -> list[Mention]:
+        """An amount written again in brackets with another scale word and no currency ("Tk 17.81
+        billion (1,781 crore)"): the same currency, when the two values agree."""
+        restated = []
+        for amount in found:
+            bracket = self.restated.match(scan.text, amount.end) if amount.label == "MONEY" and amount.currency else None
+            if bracket is None or taken.overlaps(*bracket.span("num")):
+                continue
+            value = self.reading.parse_number(bracket.group("num"))
+            if value and amount.value and abs(value - amount.value) <= amount.value * 0.01:
+                restated.append(self.reading.mention(scan.doc, "MONEY", *bracket.span("num"), value, "restated_amount_rule",
+                                                     currency=amount.currency))
+        return restated
 
     def _shares_its_noun(self, found: Mention, starts: dict[int, int]) -> bool:
         """A count of a noun that is no currency, or a scaled amount whose currency follows the
