@@ -61,6 +61,8 @@ RULES = [
      [(P, "a quarter", 25.0, None, "fraction_rule"), (P, "a quarter of a percentage point", 0.25, None, "percent_rule")]),
     # step: fractions
     ("fraction before of", "half of the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
+    ("fraction after by and a qualifier", "crime rose by almost a fifth", [(P, "a fifth", 20.0, None, "fraction_rule")]),
+    ("fraction before a vote's noun", "a two-thirds voter approval", [(P, "two-thirds", 66.67, None, "fraction_rule")]),
     ("fraction after by", "crime fell by a third", [(P, "a third", 33.33, None, "fraction_rule")]),
     ("fraction before a determiner", "half the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
     ("fraction, neither", "half an hour", []),

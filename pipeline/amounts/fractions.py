@@ -30,6 +30,10 @@ class FractionStep:
             rf"|(?<![\w-])(?P<noun>{fractions})(?=\s+{alternation(numbers['fractions_before_nouns'], 'i')}\b))"
         ), numbers["fractions"])
         self.period_ordinal = re.compile(rf"(?<![\w-]){alternation(numbers['period_ordinals'], 'i')}\s+\Z")
+        # "rose by almost a fifth": a qualifier between the leader and the fraction
+        qualifiers = alternation([word for words in numbers["qualifiers"].values() for word in words], "i")
+        self.bare_fraction = Keyed(re.compile(rf"(?<![\w-]){fractions}(?![\w-])"), numbers["fractions"])
+        self.qualified_lead = re.compile(rf"(?<![\w-]){leaders}\s+{qualifiers}\s+\Z")
         # "almost 1/4 of that", "1/4th of this project"
         self.slashed = re.compile(rf"(?<![\w/.,])(?P<part>\d{{1,2}})/(?P<whole>\d{{1,2}})"
                                   rf"(?:{alternation(numbers['ordinal_suffixes'])})?(?=\s+{followers}\b)")
@@ -41,6 +45,10 @@ class FractionStep:
                                       self.reading.parse_percent(match.group()), "fraction_rule")
                  for match in self.fraction.finditer(scan.text)
                  if not self.period_ordinal.search(scan.text, max(0, match.start() - 12), match.start())]
+        found += [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
+                                       self.reading.parse_percent(match.group()), "fraction_rule")
+                  for match in self.bare_fraction.finditer(scan.text)
+                  if self.qualified_lead.search(scan.text, max(0, match.start() - 30), match.start())]
         if "/" in scan.text:
             for match in self.slashed.finditer(scan.text):
                 part, whole = int(match.group("part")), int(match.group("whole"))
