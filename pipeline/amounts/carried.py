@@ -104,7 +104,8 @@ class CarriedCountStep:
         # at most two lower-case modifiers of its own
         joiners = alternation(carried["list_joiners"], "i")
         self.list_item = re.compile(
-            rf"(?P<modifiers>(?:[ \u00a0]+[a-z][\w-]*){{0,2}}?)[ \u00a0]*(?:,[ \u00a0]*(?:{joiners}[ \u00a0]+)?|[ \u00a0]+{joiners}[ \u00a0]+)")
+            rf"(?P<modifiers>(?:[ \u00a0]+[a-z][\w-]*){{0,2}}?|(?:[ \u00a0]+(?:[A-Z][\w&'’-]*|of)){{1,4}}?)"
+            rf"[ \u00a0]*(?:,[ \u00a0]*(?:{joiners}[ \u00a0]+)?|[ \u00a0]+{joiners}[ \u00a0]+)")  # or a name's: "128 NatWest, 30 Ulster Bank branches"
         self.label = re.compile(
             rf"[ \t]*(?:[-*\u2022][ \t]+)?\|?[ \t]*(?P<label>[^\n{separators}]{{1,{int(carried['label_max_chars'])}}}?)"
             rf"[ \t]*[{separators}][ \t]*(?:[a-z]+[ \t]+){{0,3}}")
