@@ -335,6 +335,8 @@ HELD_OUT = [
     ("At least one police said so.", [("one", 1.0, "police")]),
     ("Of the 754 new cases from 18 districts, 482 (64%) were children.",
      [("754", 754.0, "case"), ("18", 18.0, "district"), ("482", 482.0, "child")]),
+    ("Four of my family's five houses burned.", [("Four", 4.0, "house"), ("five", 5.0, "house")]),
+    ("The loss was well over double the 60 billion pesos loss.", [("double", 2.0, "times")]),
     ("It will close 128 NatWest, 30 Royal Bank of Scotland and 22 Ulster Bank branches.",
      [("128", 128.0, "branch"), ("30", 30.0, "branch"), ("22", 22.0, "branch")]),
     ("Of 16,54,171 students, 8,29,278 were girls.", [("16,54,171", 1654171.0, "student"), ("8,29,278", 829278.0, "girl")]),
