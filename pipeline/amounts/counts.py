@@ -12,8 +12,8 @@ from pipeline.mention import Mention
 from pipeline.patterns import alternation, number_pattern
 
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
-# digits grouped by dots ("1.306 cameras"): a count is never a fraction, so the dots group thousands
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]{3,})(?![\w-])")
+# digits grouped by dots ("1.306 cameras"): a count is never a fraction, so the dots group thousands
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 _NO_NOUN = (None, False, 0)

@@ -39,8 +39,6 @@ def _word_before(text: str, start: int, window: int) -> str | None:
     return word.group() if word else None
 
 
-
-
 class Rejections:
     """The rejection rules of the amount steps, bound to one DomainData."""
 

@@ -337,7 +337,6 @@ class PlaceEvidence:
         before = doc[span.start - 1] if span.start else None
         if before is not None and (before.text in self.person_before or self._initials(doc, span.start - 1)):
             return True
-
         if before is not None and self._name_word(before) and self._speech_at(doc, span.end):
             return True
         return span.end < len(doc) and self._name_word(doc[span.end]) and self._speech_at(doc, span.end + 1)
