@@ -77,10 +77,11 @@ class Rejections:
         carried = numbers["carried_counts"]
         counted_after = [*numbers["one_counted_after"], *carried["person_verbs"], *carried["object_verbs"]]
         self.counted_one_after = re.compile(rf"(?<![\w]){alternation(counted_after, 'i')}[ \u00a0]\Z")
-        fate = alternation([*carried["person_fates"], *carried["person_verbs"], "reported missing", "went missing"], "i")
+        self.counted_one_reach = max(map(len, counted_after)) + 2
+        fate = alternation([*carried["person_fates"], *carried["person_verbs"]], "i")
         self.fate_after_one = re.compile(
             rf"[ \u00a0]+[a-z]+(?:[ \u00a0]+(?:{alternation(carried['passive_auxiliaries'], 'i')}|{alternation(carried['died_auxiliaries'], 'i')}))?"
-            rf"(?:[ \u00a0]+(?:been|later|also|reportedly))?[ \u00a0]+{fate}(?![\w])")
+            rf"(?:[ \u00a0]+{alternation(carried['fate_fillers'], 'i')})?[ \u00a0]+{fate}(?![\w])")
         # another count in a list beside a word "one": "one rifle, two pistols", "three guns and one car"
         count = rf"(?:\d[\d,]*|{alternation([*numbers['units'], *numbers['tens']], 'i')})"
         self.enumerated_after = re.compile(rf"(?:[ \u00a0][\w-]+){{1,3}}?(?:,|[ \u00a0]and)[ \u00a0]+{count}[ \u00a0]+[a-z]")
@@ -216,7 +217,7 @@ class Rejections:
             return True  # "at one point", "in one case"
         if self.partitive_after.match(text, end):
             return True  # "one of the tunnels" is never a count
-        return not (self.counted_one_after.search(text, max(0, start - 20), start)  # "killed one man", "just one area"
+        return not (self.counted_one_after.search(text, max(0, start - self.counted_one_reach), start)  # "killed one man"
                     or self.fate_after_one.match(text, end)  # "One person was reported missing"
                     or self.enumerated_after.match(text, end)
                     or self.enumerated_before.search(text, max(0, start - self.windows.qualifier_before), start))
