@@ -68,6 +68,7 @@ class CarriedCountStep:
         self.copula_complement = re.compile(
             rf"[ \u00a0]*(?:\([^()\n]{{1,12}}\)[ \u00a0]*)?{alternation(carried['complement_copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(carried['complement_fillers'], 'i')}[ \u00a0]+)?(?P<noun>[a-z]{{3,}})(?![\w-])")
+        self.restated_tolerance = float(carried["restated_tolerance"])
         self.restated = re.compile(rf"[ \u00a0]*\([ \u00a0]*(?P<num>{number_pattern(domain)})[ \u00a0]*\)")
         self.phrases = Keyed(re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+"),
                              carried["count_phrases"])
@@ -175,14 +176,15 @@ class CarriedCountStep:
 
     def _restated_amounts(self, scan: NumberScan, found: list[Mention], taken: SpanIndex) -> list[Mention]:
         """An amount written again in brackets with another scale word and no currency ("Tk 17.81
-        billion (1,781 crore)"): the same currency, when the two values agree."""
+        billion (1,781 crore)"): the same currency, when the two values agree within
+        `restated_tolerance`."""
         restated = []
         for amount in found:
             bracket = self.restated.match(scan.text, amount.end) if amount.label == "MONEY" and amount.currency else None
             if bracket is None or taken.overlaps(*bracket.span("num")):
                 continue
             value = self.reading.parse_number(bracket.group("num"))
-            if value and amount.value and abs(value - amount.value) <= amount.value * 0.01:
+            if value and amount.value and abs(value - amount.value) <= amount.value * self.restated_tolerance:
                 restated.append(self.reading.mention(scan.doc, "MONEY", *bracket.span("num"), value, "restated_amount_rule",
                                                      currency=amount.currency))
         return restated
@@ -285,15 +287,16 @@ class CarriedCountStep:
     def _copula_subject(self, text: str, start: int) -> str | None:
         """"Acme shipments were 22.1 million": the plural noun right before a copula and the number,
         unless it is measured rather than counted ("Prices were 40")."""
-        subject = self.copula_subject.search(text, max(0, start - self.subject_window), start)
-        unit = self._plural_in(subject.group("noun")) if subject else None
-        return unit if unit and unit not in self.measured_subjects else None
+        return self._counted_plural(self.copula_subject.search(text, max(0, start - self.subject_window), start))
 
     def _copula_complement(self, text: str, end: int) -> str | None:
         """"482 (64%) were children": the plural noun a copula right after the number (a share in
         brackets between) says the number is."""
-        complement = self.copula_complement.match(text, end)
-        unit = self._plural_in(complement.group("noun")) if complement else None
+        return self._counted_plural(self.copula_complement.match(text, end))
+
+    def _counted_plural(self, found: re.Match | None) -> str | None:
+        """The unit of the plural in a copula's match (group "noun"), unless it is measured."""
+        unit = self._plural_in(found.group("noun")) if found else None
         return unit if unit and unit not in self.measured_subjects else None
 
     def _label_noun(self, text: str, start: int) -> str | None:
