@@ -51,6 +51,8 @@ class MoneyStep:
         # "$" before a conversion to US dollars in brackets is the local dollar ("$1.18 million (US$803,922)")
         currencies = domain["currencies"]
         self.dollar = currencies["signs"]["$"]
+        # the named dollars by their country (an ISO 4217 code starts with its country's alpha-2 code)
+        self.dollar_of = {code[:2]: code for code in self.tables.ambiguous[self.dollar].get("named_by", ())}
         self.us_conversion = re.compile(
             rf"[ \u00a0]*\((?:{alternation(currencies['conversion_words'], 'i')}[ \u00a0]+)?"
             rf"{alternation(currencies['us_dollar_forms'])}[ \u00a0]?\d")
@@ -167,9 +169,8 @@ class MoneyStep:
 
     def _local_dollar(self, scan: NumberScan, start: int) -> str | None:
         """The dollar of the country the amount's sentence or document is about, among the
-        `named_by` dollars (an ISO 4217 code starts with its country's alpha-2 code)."""
-        dollars = {code[:2]: code for code in self.tables.ambiguous[self.dollar].get("named_by", ())}
-        return next((dollars[country] for country in scan.currencies.countries(start) if country in dollars), None)
+        `named_by` dollars."""
+        return next((self.dollar_of[country] for country in scan.currencies.countries(start) if country in self.dollar_of), None)
 
     def _sign_and_name(self, match: re.Match, sign: str | None, name: str | None) -> tuple[tuple, int]:
         """((sign's target, name, name's target), end) of an amount whose sign and currency word
