@@ -123,6 +123,12 @@ def year_pattern(domain: DomainData) -> str:
     return alternation([str(year) for year in range(int(low), int(high) + 1)]) + r"(?!\d)"
 
 
+def any_apostrophe(pattern: str) -> str:
+    """A pattern whose straight apostrophes also match a curly one ("the world's", "the world’s"),
+    as published copy writes either."""
+    return pattern.replace("'", "['’]")
+
+
 # a dateline's agency in brackets after its place ("Islamabad (Pakistan Wire, 1 July) -")
 AGENCY_BRACKETS = r" \([^()\n]{2,80}\)"
 

@@ -15,6 +15,7 @@ from pipeline.patterns import (
     Caseless,
     Keyed,
     alternation,
+    any_apostrophe,
     first_letters_guard,
     lowered_text,
     number_guard,
@@ -299,3 +300,14 @@ def test_first_letters_guard_in_every_case(words, text, found):
     pattern = first_letters_guard(words, behind=r"(?<![\w-])", every_case=True) + rf"(?i:{alternation(words)})(?![\w])"
     assert [m.group() for m in re.finditer(pattern, text)] == found
     assert [m.group() for m in re.finditer(rf"(?<![\w-])(?i:{alternation(words)})(?![\w])", text)] == found
+
+
+@pytest.mark.parametrize("words, text, found", [
+    (["the world's"], "half of the world’s projects", "the world’s"),
+    (["the world's"], "half of the world's projects", "the world's"),
+    (["worldwide"], "sales worldwide", "worldwide"),
+    (["the world's"], "the worlds", None),
+])
+def test_any_apostrophe_matches_either(words, text, found):
+    match = Caseless(any_apostrophe(alternation(words, "i"))).search(text)
+    assert (match.group() if match else None) == found

@@ -13,7 +13,7 @@ import pycountry
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import DATELINE_SOURCE, Mention
-from pipeline.patterns import AGENCY_BRACKETS, alternation
+from pipeline.patterns import AGENCY_BRACKETS, alternation, any_apostrophe
 from pipeline.spans import Coverage, Span
 
 
@@ -171,8 +171,7 @@ class CountryRules:
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
-        scopes = alternation(data["world_scope_cues"], "i").replace("'", "['’]")  # "the continent’s" too
-        self.world_scope_cue = re.compile(rf"(?<![\w-]){scopes}(?![\w-])")
+        self.world_scope_cue = re.compile(rf"(?<![\w-]){any_apostrophe(alternation(data['world_scope_cues'], 'i'))}(?![\w-])")
         self.home_place_cue = re.compile(
             rf"(?<![\w-])(?:(?P<venue>{alternation(data['home_place_not_after'], 'i')})\s+)?"
             rf"{alternation(data['home_place_cues'], 'i')}\s+(?:the\s+)?\Z")

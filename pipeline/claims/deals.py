@@ -16,7 +16,7 @@ from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.normalise.money import currency_tables
-from pipeline.patterns import Caseless, alternation
+from pipeline.patterns import Caseless, alternation, any_apostrophe
 from pipeline.spans import Span
 
 
@@ -50,8 +50,7 @@ class DealRules:
 
     def __init__(self, domain: DomainData):
         data = domain["deals"]
-        no_deal = alternation(data["no_deal_cues"], "i").replace("'", "['’]")  # "the world’s" too
-        self.no_deal = Caseless(rf"(?<![\w-]){no_deal}(?![\w-])")
+        self.no_deal = Caseless(rf"(?<![\w-]){any_apostrophe(alternation(data['no_deal_cues'], 'i'))}(?![\w-])")
         self.no_deal_units = set(data["no_deal_units"])
         self.region = re.compile(
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
