@@ -31,7 +31,9 @@ class FractionStep:
         ), numbers["fractions"])
         self.period_ordinal = re.compile(rf"(?<![\w-]){alternation(numbers['period_ordinals'], 'i')}\s+\Z")
         # "rose by almost a fifth": a qualifier between the leader and the fraction
-        qualifiers = alternation([word for words in numbers["qualifiers"].values() for word in words], "i")
+        qualifier_words = [word for words in numbers["qualifiers"].values() for word in words]
+        qualifiers = alternation(qualifier_words, "i")
+        self.qualified_reach = max(map(len, numbers["fraction_leaders"])) + max(map(len, qualifier_words)) + 3
         self.bare_fraction = Keyed(re.compile(rf"(?<![\w-]){fractions}(?![\w-])"), numbers["fractions"])
         self.qualified_lead = re.compile(rf"(?<![\w-]){leaders}\s+{qualifiers}\s+\Z")
         # "almost 1/4 of that", "1/4th of this project"
@@ -48,7 +50,7 @@ class FractionStep:
         found += [self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
                                        self.reading.parse_percent(match.group()), "fraction_rule")
                   for match in self.bare_fraction.finditer(scan.text)
-                  if self.qualified_lead.search(scan.text, max(0, match.start() - 30), match.start())]
+                  if self.qualified_lead.search(scan.text, max(0, match.start() - self.qualified_reach), match.start())]
         if "/" in scan.text:
             for match in self.slashed.finditer(scan.text):
                 part, whole = int(match.group("part")), int(match.group("whole"))

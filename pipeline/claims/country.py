@@ -172,6 +172,8 @@ class CountryRules:
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
         self.world_scope_cue = re.compile(rf"(?<![\w-]){any_apostrophe(alternation(data['world_scope_cues'], 'i'))}(?![\w-])")
+        # how far before a place its cue can start: the longest venue verb, cue word and "the"
+        self.home_place_reach = max(map(len, data["home_place_not_after"])) + max(map(len, data["home_place_cues"])) + 6
         self.home_place_cue = re.compile(
             rf"(?<![\w-])(?:(?P<venue>{alternation(data['home_place_not_after'], 'i')})\s+)?"
             rf"{alternation(data['home_place_cues'], 'i')}\s+(?:the\s+)?\Z")
@@ -328,7 +330,8 @@ class CountryRules:
         """A town or region after one of `home_place_cues` ("in Shenzhen", "across Xinjiang"):
         where facts happen, even in a supplier's home country; not an event's venue ("signed in
         Beijing", `home_place_not_after`)."""
-        cue = self.home_place_cue.search(text, max(0, place.start - 24), place.start) if place.label == "PLACE" else None
+        cue = self.home_place_cue.search(text, max(0, place.start - self.home_place_reach), place.start) \
+            if place.label == "PLACE" else None
         return cue is not None and cue.group("venue") is None
 
     def without_supplier_homes(self, places: list[Mention], vendor_homes: set[str], named_homes: set[str]) -> list[Mention]:
