@@ -18,6 +18,8 @@ from pipeline.patterns import Keyed, alternation, number_pattern
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ \u00a0]+\Z")
 _NOUN_PAIR = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ \u00a0]+and[ \u00a0]+(?:[a-z]+[ \u00a0]+)??([a-z]{3,})(?![\w-])")
+_BRACKET_OPENS = re.compile(r"[ \u00a0]*\([ \u00a0]*")
+_BRACKET_CLOSES = re.compile(r"[ \u00a0]*\)")
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
 # a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
 _LIST_MARKER = re.compile(r"(?:\A|\n|:|[ \t]{2})[ \t]*\Z")
@@ -69,7 +71,6 @@ class CarriedCountStep:
             rf"[ \u00a0]*(?:\([^()\n]{{1,12}}\)[ \u00a0]*)?{alternation(carried['complement_copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(carried['complement_fillers'], 'i')}[ \u00a0]+)?(?P<noun>[a-z]{{3,}})(?![\w-])")
         self.restated_tolerance = float(carried["restated_tolerance"])
-        self.restated = re.compile(rf"[ \u00a0]*\([ \u00a0]*(?P<num>{number_pattern(domain)})[ \u00a0]*\)")
         self.phrases = Keyed(re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+"),
                              carried["count_phrases"])
         self.change_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])"),
@@ -178,14 +179,17 @@ class CarriedCountStep:
         """An amount written again in brackets with another scale word and no currency ("Tk 17.81
         billion (1,781 crore)"): the same currency, when the two values agree within
         `restated_tolerance`."""
+        ends = dict(scan.numbers)  # a number of the shared scan at the bracket's opening
         restated = []
         for amount in found:
-            bracket = self.restated.match(scan.text, amount.end) if amount.label == "MONEY" and amount.currency else None
-            if bracket is None or taken.overlaps(*bracket.span("num")):
+            opening = _BRACKET_OPENS.match(scan.text, amount.end) if amount.label == "MONEY" and amount.currency else None
+            start = opening.end() if opening else -1
+            end = ends.get(start)
+            if end is None or not _BRACKET_CLOSES.match(scan.text, end) or taken.overlaps(start, end):
                 continue
-            value = self.reading.parse_number(bracket.group("num"))
+            value = self.reading.parse_number(scan.text[start:end])
             if value and amount.value and abs(value - amount.value) <= amount.value * self.restated_tolerance:
-                restated.append(self.reading.mention(scan.doc, "MONEY", *bracket.span("num"), value, "restated_amount_rule",
+                restated.append(self.reading.mention(scan.doc, "MONEY", start, end, value, "restated_amount_rule",
                                                      currency=amount.currency))
         return restated
 
