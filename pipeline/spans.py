@@ -49,3 +49,8 @@ class Coverage:
         """Whether some span has start <= offset < end."""
         at = bisect.bisect_right(self.starts, offset) - 1
         return at >= 0 and self.reach[at] > offset
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span starts before `end` and ends after `start`."""
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start

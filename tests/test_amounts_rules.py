@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pipeline.components  # noqa: F401  (registers the factories)
-from pipeline.amounts.ranges import SpanIndex
 from pipeline.domain import CONFIG_DIR
+from pipeline.spans import Coverage
 
 
 def proposals(nlp, text):
@@ -234,10 +234,10 @@ spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p:
 
 
 @given(spans, st.integers(0, 80), st.integers(0, 20))
-def test_span_index_answers_like_a_scan_of_every_span(taken, start, length):
+def test_coverage_overlaps_answer_like_a_scan_of_every_span(taken, start, length):
     end = start + length
     expected = any(s < end and e > start for s, e in taken)
-    assert SpanIndex(taken).overlaps(start, end) == expected
+    assert Coverage(taken).overlaps(start, end) == expected
 
 
 @pytest.fixture(scope="module")

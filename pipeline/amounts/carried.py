@@ -9,12 +9,12 @@ import bisect
 import re
 
 from pipeline.amounts.predicates import Rejections
-from pipeline.amounts.ranges import SpanIndex
 from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import Mention, sentence_at, sentence_bounds
 from pipeline.patterns import Keyed, alternation, number_pattern
+from pipeline.spans import Coverage
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ \u00a0]+\Z")
 _NOUN_PAIR = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ \u00a0]+and[ \u00a0]+(?:[a-z]+[ \u00a0]+)??([a-z]{3,})(?![\w-])")
@@ -114,12 +114,12 @@ class CarriedCountStep:
 
     def propose(self, scan: NumberScan, found: list[Mention]) -> list[Mention]:
         """The carried counts of the numbers no proposal of `found` and no other mention covers."""
-        taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others]])
+        taken = Coverage([(m.start, m.end) for m in [*found, *scan.others]])
         antecedents: list[tuple[int, str]] | None = None
         carried = self._respectively(scan, taken)
         carried += self._list_items(scan, found, taken)
         carried += self._restated_amounts(scan, found, taken)
-        taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others, *carried]])
+        taken = Coverage([(m.start, m.end) for m in [*found, *scan.others, *carried]])
         for start, end in scan.numbers:
             if taken.overlaps(start, end):
                 continue
@@ -138,7 +138,7 @@ class CarriedCountStep:
                                                     "carried_count_rule", unit=unit))
         return carried
 
-    def _respectively(self, scan: NumberScan, taken: SpanIndex) -> list[Mention]:
+    def _respectively(self, scan: NumberScan, taken: Coverage) -> list[Mention]:
         """"cases and deaths rose to 15,064 and 470 respectively": two numbers before
         "respectively" count, in order, the two plural nouns joined by "and" last before them in
         their sentence."""
@@ -157,7 +157,7 @@ class CarriedCountStep:
                                                       unit=self.reading.plural_to_singular(noun.lower())))
         return found
 
-    def _list_items(self, scan: NumberScan, found: list[Mention], taken: SpanIndex) -> list[Mention]:
+    def _list_items(self, scan: NumberScan, found: list[Mention], taken: Coverage) -> list[Mention]:
         """The numbers listed before a count that share its noun: each item with modifiers of its
         own ("75 wide-body, 219 narrow-body and 10 cargo aircraft") or with the count's scale word
         ("200 million, 500 million or even 1 billion households"), walked back from the count."""
@@ -175,7 +175,7 @@ class CarriedCountStep:
                 at = item[0]
         return items
 
-    def _restated_amounts(self, scan: NumberScan, found: list[Mention], taken: SpanIndex) -> list[Mention]:
+    def _restated_amounts(self, scan: NumberScan, found: list[Mention], taken: Coverage) -> list[Mention]:
         """An amount written again in brackets with another scale word and no currency ("Tk 17.81
         billion (1,781 crore)"): the same currency, when the two values agree within
         `restated_tolerance`."""
@@ -200,7 +200,7 @@ class CarriedCountStep:
             return bool(found.unit) and found.source == "count_rule" and found.unit not in self.reading.currency_names
         return found.label == "MONEY" and found.start in starts and self.reading.has_scale(found.text)
 
-    def _list_item_before(self, scan: NumberScan, at: int, ends: list[tuple[int, int]], taken: SpanIndex,
+    def _list_item_before(self, scan: NumberScan, at: int, ends: list[tuple[int, int]], taken: Coverage,
                           scaled: bool, money: bool = False) -> tuple[int, float] | None:
         """(start, value) of the bare list item right before the number at `at` (`ends`: the
         (end, start) of every number, sorted), or None; an amount's items only by their scale word."""
@@ -323,7 +323,7 @@ class CarriedCountStep:
         """(position, unit) of every noun a later bare number may count, in text order: the
         counts found, the count phrases ("number of victims"), plural technologies ("CCTV
         cameras") and the plural objects of `object_verbs` ("to install cameras")."""
-        amounts = SpanIndex([(m.start, m.end) for m in found if m.label != "QUANTITY"])
+        amounts = Coverage([(m.start, m.end) for m in found if m.label != "QUANTITY"])
         nouns = [(m.start, m.unit, self.reading.has_scale(m.text)) for m in found  # a count inside an amount of money is no count
                  if m.label == "QUANTITY" and m.unit and m.unit != self.factor_word
                  and not amounts.overlaps(m.start, m.end)]

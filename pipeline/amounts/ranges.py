@@ -2,7 +2,6 @@
 and 500 cameras", "$1-2 million". Two mentions, as SPEC has "$1.2 million to $23.5 million"."""
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import itertools
 import re
@@ -13,21 +12,7 @@ from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.patterns import alternation
-
-
-class SpanIndex:
-    """Whether a span overlaps any of a fixed set of spans, in O(log n) per question: the
-    spans sorted by start, with the furthest end reached by each prefix."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        ordered = sorted(spans)
-        self.starts = [start for start, _ in ordered]
-        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether some span starts before `end` and ends after `start`."""
-        before = bisect.bisect_left(self.starts, end)
-        return before > 0 and self.reach[before - 1] > start
+from pipeline.spans import Coverage
 
 
 class RangeStep:
@@ -51,7 +36,7 @@ class RangeStep:
         ending_at = {m.end: m for m in ranked}  # MONEY last, so it wins a shared position
         starting_at = {m.start: m for m in ranked}
         position = {id(m): i for i, m in enumerate(found)}
-        taken = SpanIndex([(m.start, m.end) for m in [*found, *scan.others]])
+        taken = Coverage([(m.start, m.end) for m in [*found, *scan.others]])
         rescaled, ends = {}, []
         for (a_start, a_end), (b_start, b_end) in itertools.pairwise(scan.numbers):
             first = ending_at.get(a_end)
@@ -70,7 +55,7 @@ class RangeStep:
         return rescaled, ends
 
     def _range_end(self, scan: NumberScan, spans: tuple[int, int, int, int], pair: tuple[float, float, float],
-                   mentions: tuple[Mention | None, Mention | None], taken: SpanIndex) -> tuple[Mention | None, Mention | None]:
+                   mentions: tuple[Mention | None, Mention | None], taken: Coverage) -> tuple[Mention | None, Mention | None]:
         """(the mention of a range end found no other way, the first amount rescaled) of one pair:
         "10-15%" labels 10 like 15%, but no scaled number or one above 100 is a share ("33.9
         million or 1 in 4 households", "fell by 770,000 or five percent"); "$1-2 million" rescales $1 and proposes 2 million; "$1.5 to $1.8 billion"
