@@ -27,7 +27,8 @@ from pipeline.normalise.money import (
     ("kwacha", ("MW",), "MWK"), ("kwacha", (), "ZMW"), ("JPY", (), "JPY"), ("birr", (), "ETB"),
     ("usd", (), "USD"), ("rmb", (), "CNY"), ("usd$", (), "USD"), ("mxn$", (), "MXN"), ("cad$", (), "CAD"),
     ("MUSD", (), "USD"), ("MGBP", (), "GBP"), ("c $", (), "CAD"), ("hk $", (), "HKD"), ("元", (), "CNY"),
-    ("₡", (), "CRC"), ("₭", (), "LAK"), ("Dutch guilders", (), "NLG"), ("bitcoins", (), "XBT"), ("₿", (), "XBT"),
+    ("ringgits", (), "MYR"), ("nairas", (), "NGN"), ("centavos", ("BR",), "BRL"), ("centavos", (), "MXN"),
+    ("kobo", (), "NGN"), ("paise", ("PK",), "PKR"), ("₡", (), "CRC"), ("₭", (), "LAK"), ("Dutch guilders", (), "NLG"), ("bitcoins", (), "XBT"), ("₿", (), "XBT"),
     ("ரூ", ("LK",), "LKR"), ("US dollars", ("CA",), "USD"), ("Mex$", (), "MXN"), ("S$", (), "SGD"),
 ])
 def test_currency(written, countries, iso):
