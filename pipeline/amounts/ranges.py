@@ -24,7 +24,8 @@ class RangeStep:
         ranges = domain["numbers"]["ranges"]
         self.joiner = re.compile(
             rf"[ \u00a0]*{alternation(ranges['signs'])}[ \u00a0]*"
-            rf"|[ \u00a0]+(?:{alternation(ranges['words'], 'i')}|(?P<between>{alternation(ranges['after_between'], 'i')}))[ \u00a0]+")
+            rf"|[ \u00a0]+(?:{alternation(ranges['words'], 'i')}|(?P<between>{alternation(ranges['after_between'], 'i')})"
+            rf"|(?P<money>{alternation(ranges['money_words'], 'i')}))[ \u00a0]+")
         self.sign_gap = int(ranges["sign_gap_chars"])
         self.between = re.compile(rf"\b{alternation(ranges['between'], 'i')}\s+\S{{0,4}}$")
 
@@ -90,6 +91,9 @@ class RangeStep:
                 text, max(0, a_start - self.reading.windows.between_before), a_start):
             return None
         a_text, b_text = text[a_start:a_end], text[b_start:b_end]
+        if joiner.group("money") is not None and not (money_first and self.reading.has_scale(a_text)
+                                                       and self.reading.has_scale(b_text)):
+            return None  # "from" joins only "LE 65 million from 90 million"
         a_value, b_value = self.reading.parse_number(a_text), self.reading.parse_number(b_text)
         if a_value is None or b_value is None or not money_first \
                 and self.rejections.is_code(text, a_start, a_end, check_after=False):
