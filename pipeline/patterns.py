@@ -155,7 +155,7 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     article = r"(?i:an?)"
     fraction = (
         rf"(?:(?:{small}|\d+)(?:[ -](?i:and))?[ -])?(?:{article} )?"
-        rf"{alternation(data['scale_fractions'], 'i')}(?: {article})?{scale}"
+        rf"{alternation(data['scale_fractions'], 'i')}(?: (?i:of))?(?: {article})?{scale}"
     )
     collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"

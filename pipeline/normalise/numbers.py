@@ -146,7 +146,7 @@ class _Reading:
         """The kind of a token ("digits", "a", "an", "and" or a number word's) and its value."""
         if is_digits:
             return "digits", raw
-        if token in ("a", "an", "and"):
+        if token in ("a", "an", "and", "of"):
             return token, None
         return self.words.get(token, (None, None))
 
@@ -175,6 +175,10 @@ class _Reading:
 
     def _and(self, _value) -> bool:
         return False
+
+    def _of(self, _value) -> bool | None:
+        """ "of" only after a fraction: "a quarter of a million"."""
+        return False if self._previous_kind() == "fraction" else None
 
     def _unit(self, value: float) -> bool:
         self._add(value)
@@ -210,7 +214,7 @@ class _Reading:
     def _previous_kind(self) -> str | None:
         return self.words[self.previous][0] if self.previous in self.words else None
 
-    _STEPS = {"digits": _digits, "a": _article, "an": _article, "and": _and, "unit": _unit,
+    _STEPS = {"digits": _digits, "a": _article, "an": _article, "and": _and, "of": _of, "unit": _unit,
               "hundred": _multiply, "collective": _multiply, "fraction": _fraction, "scale": _scale}
 
 
