@@ -77,7 +77,9 @@ RULES = [
     ("ratio", "one in five households",
      [(P, "one in five", 20.0, None, "ratio_rule"), (Q, "five", 5.0, "household", "count_rule")]),
     ("ratio, part above whole", "5 in 3 cases", [(Q, "3", 3.0, "case", "count_rule")]),
-    ("ratio, counting nothing", "one in five said", []),
+    ("ratio, counting nothing", "ranked one in five.", []),
+    ("ratio over a small whole, its noun elided before a verb", "two in five say",
+     [(P, "two in five", 40.0, None, "ratio_rule")]),
     ("ratio over a round whole, its noun elided before a verb", "nine in 10 lack water",
      [(P, "nine in 10", 90.0, None, "ratio_rule")]),
     ("ratio over a time is none", "it takes 3 in 10 minutes", []),
@@ -147,6 +149,19 @@ RULES = [
     # predicate: is_range_start
     ("is_range_start", "between $10 and 20", [(M, "$10", 10.0, "USD", "money_rule")]),
     # (the count the money's number also proposes is settled by the resolver: money wins)
+    ("range from an amount of money", "slipped to LE 65 million from 90 million",
+     [(M, "LE 65 million", 65000000.0, "EGP", "money_rule"), (M, "90 million", 90000000.0, "EGP", "range_rule")]),
+    ("range from an amount without a scale is none", "raised $5 million from 300 investors",
+     [(M, "$5 million", 5000000.0, "USD", "money_rule"), (Q, "300", 300.0, "investor", "count_rule")]),
+    ("fraction of a scale word", "a quarter of a million dollars",
+     [(P, "a quarter", 25.0, None, "fraction_rule"), (Q, "a quarter of a million", 250000.0, "dollar", "count_rule"),
+      (M, "a quarter of a million dollars", 250000.0, "USD", "money_rule")]),
+    ("subunit of an ambiguous currency", "26 centavos a share",
+     [(Q, "26", 26.0, "centavo", "count_rule"), (M, "26 centavos", 0.26, "MXN", "money_rule")]),
+    ("count past its share in brackets", "1,412 (88%) patients",
+     [(Q, "1,412", 1412.0, "patient", "count_rule"), (P, "88%", 88.0, None, "percent_rule")]),
+    ("partitive of a noun counted in the singular", "380 of his cattle", [(Q, "380", 380.0, "cattle", "count_rule")]),
+    ("list item opening with a capitalised word", "\u2022 The 889 speakers", [(Q, "889", 889.0, "speaker", "count_rule")]),
     ("minor part counting a noun", "$15 and 20 cameras",
      [(M, "$15", 15.0, "USD", "money_rule"), (Q, "15", 15.0, "camera", "count_rule"), (Q, "20", 20.0, "camera", "count_rule")]),
     # predicate: is_after_number
@@ -163,6 +178,10 @@ RULES = [
     # predicate: is_year
     ("is_year, singular noun", "the 2019 budget", []),
     ("is_year, after a cue", "since 2015 cameras were installed", []),
+    # predicate: is_code
+    ("is_code, a fiscal year's second half", "from 2010-11 to 36 million students",
+     [(Q, "36 million", 36000000.0, "student", "count_rule")]),
+    ("is_code, a code word", "in Week 12 of the league", []),
 ]
 # Rows for the word-led patterns tried only where their words start (`patterns.Keyed`), and the
 # factor word looked for only in a text that has it: the same proposals in any case of the word.

@@ -135,6 +135,6 @@ class CountStep:
         if not partitive or not (partitive.group("det") or partitive.group("whole")):
             return _NO_NOUN
         noun, plural, noun_end = self.reading.noun_after(text, partitive.end())
-        if not plural and not partitive.group("whole"):
-            return _NO_NOUN
+        if not (plural or partitive.group("whole") or noun and self.reading.counts_in_singular(noun)):
+            return _NO_NOUN  # "380 of his cattle" counts a noun counted in the singular
         return noun, plural, noun_end + partitive.end() - end

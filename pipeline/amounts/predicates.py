@@ -14,6 +14,9 @@ from pipeline.patterns import alternation, number_pattern
 _CODE_BEFORE = re.compile(r"[A-Za-z#]-?\Z|\d[.,:/]\Z|[A-Za-z]\w*\d-\Z|[A-Za-z][/\u2013]\Z|[A-Z]\.\Z")
 _CODE_DASH_SPACE = re.compile(r"[A-Za-z][/\u2013-] \Z")  # "N\u2013 10": the only code before a space
 _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
+# what a sentence or a list item's first word follows ("• The 889 speakers")
+_SENTENCE_OPENERS = '.!?\n"“•·▪◦‣*'
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])\d{4}[-\u2013/]\Z")  # "2010-11": a fiscal year's second half
 _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
 _WORD_AND_SEPARATOR_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]*[-\u2013:][ \u00a0]*$")  # "Chapter - 3", "Section: 4"
 _LEADER_ENDS, _SEPARATORS = ".…", "-\u2013:"
@@ -98,10 +101,13 @@ class Rejections:
 
     def is_code(self, text: str, start: int, end: int, check_after: bool = True) -> bool:
         """A number inside a name or code ('ECU 911', 'BOL-110', '5G', 'Section 3', 'Chapter - 1',
-        'COVID-19') or a contents line's page number after leader dots."""
+        'COVID-19'), a fiscal year's second half ('2010-11') or a contents line's page number after
+        leader dots."""
         before = text[max(0, start - self.windows.code_before):start]
         code_before = _CODE_DASH_SPACE.search(before, len(before) - 3) if before[-1:] == " " else _CODE_BEFORE.search(before)
         if code_before or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
+            return True
+        if end - start == 2 and _YEAR_BEFORE.search(before):
             return True
         if self._in_contents_or_label(before):
             return True
@@ -119,7 +125,7 @@ class Rejections:
         if word.endswith("."):
             return False  # "... Registration Service. Two co-investors": the sentence before ends
         preceding = before[:previous.start()].rstrip()
-        at_sentence_start = not preceding or preceding[-1] in '.!?\n"“'
+        at_sentence_start = not preceding or preceding[-1] in _SENTENCE_OPENERS
         written = text[start:end]
         grouped = _GROUPED_THOUSANDS.search(written) or self.reading.has_scale(written)  # "gave Angola 20,000 masks"
         return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words and not grouped

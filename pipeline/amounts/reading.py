@@ -91,6 +91,10 @@ class Reading:
         self.part_of_whole = re.compile(
             rf"[ \t]+{alternation(numbers['part_of_whole'], 'i')}[ \t]+(?:{alternation(numbers['part_fillers'], 'i')}[ \t]+){{0,3}}"
             rf"(?:{number_pattern(domain)})(?![\w])")
+        # the count's share in brackets between it and its noun: "1,412 (88%) patients"
+        self.bracketed_share = re.compile(
+            rf"[ \t]+\((?:{alternation(numbers['part_fillers'], 'i')}[ \t]+)?\d[\d.,]*[ \t]?"
+            rf"{alternation(numbers['percent_words'], 'i')}\)(?=[ \t])")
         # a format name or a measure between a number and its noun is skipped: "20,000 5G base
         # stations", "two new 400kV substations", "three 12-MW turbines"
         self.format_token = re.compile(
@@ -141,8 +145,9 @@ class Reading:
     def counted_noun(self, after: str) -> tuple[str | None, bool, int]:
         """(unit, whether it was written in the plural, where the noun ends in `after`) of the
         noun a number counts; for a part of a whole ("2,500 out of 3,200 cameras"), the whole's; after
-        a container word ("500 units of dome cameras", "1,200 Nos. PTZ cameras"), the noun it holds."""
-        whole = self.part_of_whole.match(after)
+        a container word ("500 units of dome cameras", "1,200 Nos. PTZ cameras"), the noun it holds;
+        past its share in brackets ("1,412 (88%) patients"), the noun after."""
+        whole = self.part_of_whole.match(after) or self.bracketed_share.match(after)
         if whole:
             unit, plural, end = self.counted_noun(after[whole.end():])
             return (unit, plural, whole.end() + end) if unit else (None, False, 0)
