@@ -44,6 +44,9 @@ DEV_CASES = [
     # "American" in a region's name is no country
     ("South American and Latin American governments bought cameras, as did American cities.",
      [("American", "US")]),
+    ("The Pan American Health Organization counted 300 cases.", []),
+    # a demonym before a language word names a language
+    ("The Spanish-speaking officers and the English-language press met Spanish police.", [("Spanish", "ES")]),
     # a name two states share: the one the document names otherwise, else the DRC
     ("The mine employs 600 Congolese workers.", [("Congolese", "CD")]),
     ("The Sino-Congolese programme in the DRC paid Congolese firms.",

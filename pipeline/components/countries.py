@@ -123,6 +123,7 @@ class CountryRecogniser:
         self.capital_forms = Gazetteer(nlp, _capital_forms(entries, int(data["capital_forms_min_letters"])), "COUNTRY")
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
         self.currency_words = set(data["currency_words_after"])
+        self.language_words = set(data["language_words_after"])
         self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"])
         self.financier_words = set(data["financier_words"])
         self.verb_endings = tuple(domain["numbers"]["not_noun_endings"])  # "visited Jordan"
@@ -154,9 +155,17 @@ class CountryRecogniser:
             return True  # "Latin America" is a region
         if span.end < len(doc) and doc[span.end].lower_ in self.currency_words:
             return True  # "the US dollar" is a currency
+        if self._names_language(doc, span.end):
+            return True  # "Spanish-speaking"
         if name in self.codes_needing_context and self.capitals.sentence_in_capitals(doc, start):
             return True  # a heading in capitals: "US" there may be the word "us"
         return (name in self.person_ambiguous or name.title() in self.person_ambiguous) and self._in_person_name(doc, span)
+
+    def _names_language(self, doc: Doc, end: int) -> bool:
+        """Whether the word after a name at token `end`, or after a hyphen there, is one of
+        `language_words_after`."""
+        after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "-" else doc[end] if end < len(doc) else None
+        return after is not None and after.lower_ in self.language_words
 
     def _in_person_name(self, doc: Doc, span) -> bool:
         """"Michael Jordan", "Chad Smith": a capitalised word that is no known context right before
