@@ -64,6 +64,7 @@ class RoleVendorRecogniser:
         for key in self.keys:
             self.keys_by_shape.setdefault((key[:2], len(key)), []).append(key)
         self.country_names = country_entries(domain["countries"])
+        self.regions = {re.sub(r"^the ", "", region) for region in domain["deals"]["regions"]}  # "South America is investing"
         self.suffixes = set(data["legal_suffixes"]) | set(data["name_suffixes_dropped"])
         self.prefixes = frozenset(data["legal_prefixes"])
         self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
@@ -310,12 +311,13 @@ class RoleVendorRecogniser:
         return start, end
 
     def _company_like(self, doc: Doc, mentions: list[Mention], start: int, end: int, subject: bool) -> bool:
-        """Whether a trimmed name can be a company: no title, public body, financier, country
-        or place of its own; a single word opening a sentence before a verb ('Engineers
+        """Whether a trimmed name can be a company: no title, public body, financier, country,
+        region or place of its own; a single word opening a sentence before a verb ('Engineers
         installed') only when the text writes it capitalised elsewhere too."""
         text = doc_text(doc)
         name = text[start:end]
-        if len(name) < 2 or self.refused.search(name) or self.financier.match(text, start) or name in self.country_names:
+        if len(name) < 2 or self.refused.search(name) or self.financier.match(text, start) \
+                or name in self.country_names or name in self.regions:
             return False
         if _COUNT_BEFORE.search(text, max(0, start - 20), start):
             return False  # the noun a number counts: "140 Cameras installed at ..."
