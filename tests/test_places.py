@@ -61,6 +61,8 @@ DEV_CASES = [
     ("US banks, a US fund and US lenders met; London Branch of a bank signed.", [("London", "GB")]),
     ("The US city of Birmingham, a US buyer, and US police bought cameras in Birmingham.",
      [("Birmingham", "US"), ("Birmingham", "US")]),
+    ("The Birmingham City Council approved the $9.7 million camera contract, U.S. police said.",
+     [("Birmingham", "US")]),  # the only country the document names is the US
     # a state written after a small namesake still decides it
     ("London, Kentucky, bought cameras.", [("London", "US"), ("Kentucky", "US")]),
     ("The Republic of the Congo airport lies southwest of Oyo.", [("Oyo", "CG")]),

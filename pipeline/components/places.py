@@ -708,13 +708,15 @@ class PlaceRecogniser:
         of `namesake_protected_population`, without namesakes much smaller than it unless the
         document is about their country (`namesake_*` settings), or, for a city that is no
         capital, its own country goes unnamed while the document is about theirs ("Santa Cruz"
-        in a story of Jamaica)."""
+        in a story of Jamaica). A document is about a country it names `namesake_doc_mentions`
+        times, or that is the only one it names ("Birmingham" in a story naming only the U.S.)."""
         largest = candidates[0]
         if not (largest.capital or largest.population >= self.namesake_protected):
             return [c.country for c in candidates]
 
-        def about(country: str) -> bool:
-            return doc_counts[country] >= self.namesake_doc_mentions and doc_counts[country] > doc_counts[largest.country]
+        def about(country: str) -> bool:  # named often enough, or the only country named
+            often = doc_counts[country] >= self.namesake_doc_mentions or doc_counts.keys() == {country}
+            return often and doc_counts[country] > doc_counts[largest.country]
 
         unnamed = not largest.capital and not doc_counts[largest.country]  # "Santa Cruz" in a story of Jamaica
         return [c.country for c in candidates
