@@ -42,6 +42,8 @@ def test_dollar_follows_the_dollar_the_text_names():
     assert named_dollar("HK$ and NZ$") is None  # two other dollars: none wins
     assert named_dollar("It paid AUD $52 million (US$39.6 million); then $100 million.") == "AUD"  # a code and "$"
     assert named_dollar("CAD$5 million") == "CAD"
+    assert named_dollar("Axon ($AXON) made $504 million") is None  # a ticker names no dollar
+    assert named_dollar("It paid $A40 million") == "AUD"
 
 
 @pytest.mark.parametrize("written, multiplier", [

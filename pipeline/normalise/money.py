@@ -235,4 +235,5 @@ def _named_dollar_patterns(domain: DomainData) -> tuple[re.Pattern, re.Pattern]:
     names = [n for n, t in tables.names.items() if t in named]
     signs = [s for s, t in tables.signs.items() if t in named]
     signs += [f"{code}{space}$" for code in named for space in ("", " ")]  # "AUD $52 million", "CAD$5m"
-    return re.compile(alternation(names, "i")), re.compile(r"(?<![A-Za-z])" + alternation(signs))
+    # a sign runs into no word: "$AXON" is a ticker, not "$A"
+    return re.compile(alternation(names, "i")), re.compile(r"(?<![A-Za-z])" + alternation(signs) + r"(?![A-Za-z])")
