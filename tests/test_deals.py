@@ -40,6 +40,14 @@ ATTACHMENTS = [
     ("Kenya bought 300 drones from Israel last year.", "300", "KE", [], True),
     # a donor's or lender's country
     ("China officially handed over 26 motorcycles to the Sri Lanka Police Department.", "26", "LK", [], True),
+    ("Officials from China's Ministry of Public Security handed over 120 surveillance cameras to the police in Phnom Penh.",
+     "120", "KH", [], True),  # a donor's own ministry between it and its role
+    ("Kenyan police to receive 212 vehicles from China worth Sh500 million.", "Sh500 million", "KE", [], True),
+    # where an official travels is not the buyer
+    ("During the visit of the Uzbek president to China, the firm agreed to build a $200 million surveillance system.",
+     "$200 million", "UZ", [], True),
+    # a leader's administration is no vendor
+    ("The 12,000 cameras were installed by the Duterte administration in Manila.", "12,000", "PH", [], True),
     # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount
     ("Meanwhile, another project, estimated at Rs. 800 million, would install CCTV cameras in Colombo, the Police said.",
      "Rs. 800 million", "LK", [], True),
@@ -230,6 +238,7 @@ ATTACHMENTS = [
     # a vendor's own profit and a place's visitors are of no deal
     ("Kenya paid Safaricom Sh7.5 billion for the police CCTV system. Its half-year profit to September "
      "jumped 32.4 per cent to Sh23.9 billion.", "Sh23.9 billion", None, ["Safaricom"], False),
+    ("Police in Texas use Axon body cameras. Axon reported net income of $41 million.", "$41 million", None, ["Axon"], False),
     ("Hurghada installed 420 surveillance cameras. About 387,000 tourists visited the Red Sea governorate in June.",
      "387,000", "EG", [], False),
     # an election's turnout is a statistic, not a figure of the voter-kit deal

@@ -108,6 +108,7 @@ DEV_CASES = [
     ("Researchers at the University of Toronto, a Canadian university, studied the CCTV network.", []),
     ("Authorities installed 300 surveillance cameras in Accra.", []),
     ("South America is investing heavily in surveillance cameras.", []),
+    ("CCTV cameras track the Uyghurs, a Turkic ethnic group, in Xinjiang.", []),
     ("The police bought surveillance cameras from Mr Odhiambo.", []),
     ("President Ruto said the CCTV deal with China was fair.", []),
     ("The CCTV project was financed by China Exim Bank.", []),

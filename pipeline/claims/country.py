@@ -46,6 +46,12 @@ class Fact:
     statistic: bool = False  # a crime, casualty or population figure not attributed to a system: no deal
 
 
+def _phrase_ending_in(words: list[str], preposition: str) -> re.Pattern:
+    """A phrase opened by one of `words` and ending in `preposition` (and "the") right before
+    a country, within 60 characters of one sentence ("a loan of $145 million from ")."""
+    return re.compile(rf"(?<![\w-]){alternation(words, 'i')}\b(?:[^.;]|\.(?=\d)){{0,60}}\b{preposition}\s+(?:the\s+)?$")
+
+
 def _aside(text: str, mention: Mention, fact: Fact) -> bool:
     """Whether a country stands in brackets the fact is not in: a side remark ("X (which won a
     similar bid for Albania) provided 3,800 kits"), not a bracketed abbreviation of the fact's own."""
@@ -159,14 +165,17 @@ class CountryRules:
         between = int(data["foreign_role_words_between"])
         self.role_after = re.compile(
             rf"(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
-        self.role_from = re.compile(
-            rf"(?<![\w-]){alternation(data['foreign_role_verbs_from'], 'i')}\b(?:[^.;]|\.(?=\d)){{0,60}}\bfrom\s+(?:the\s+)?$")
+        self.role_from = _phrase_ending_in(data["foreign_role_verbs_from"], "from")
+        self.role_to = _phrase_ending_in(data["foreign_role_verbs_to"], "to")
         self.role_list = re.compile(
             rf"(?<![\w-]){alternation(data['foreign_role_nouns'], 'i')}\b[^.;]{{0,80}}?\s"
             rf"{alternation(data['foreign_role_verbs'], 'i')}:?\s+(?:the\s+)?$")
         self.donor_before = re.compile(rf"(?<![\w-]){alternation(data['donor_roles_before'], 'i')}\s+(?:the\s+)?\Z")
+        # a donor's own body may stand between it and its role ("China's Ministry of Public
+        # Security handed over")
+        owned_body = r"(?:['’]s(?:[ ]+(?:[A-Z][\w’'-]*|of|and|for))*)?"
         self.donor_after = re.compile(
-            rf"(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['donor_roles_after'])}(?![\w])")
+            rf"{owned_body}(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['donor_roles_after'])}(?![\w])")
         self.recipient = re.compile(r"\bto\s+(?:the\s+)?[^.;\n]{0,60}\Z")  # "... to (the Royal) Solomon Islands"
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
@@ -368,6 +377,7 @@ class CountryRules:
         foreign = [self.role_before.search(text, max(0, m.start - window["before"]), m.start) is not None
                    or self.role_list.search(text, max(0, m.start - window["list"]), m.start) is not None
                    or self.role_from.search(text, max(0, m.start - window["list"]), m.start) is not None
+                   or self.role_to.search(text, max(0, m.start - window["list"]), m.start) is not None
                    or self.rival.search(text, max(0, m.start - window["rival"]), m.start) is not None
                    or self.role_after.match(text, m.end, m.end + window["after"]) is not None for m in places]
         for _ in range(2):  # a role spreads along a list both ways

@@ -80,6 +80,7 @@ class RoleVendorRecogniser:
         self.near_sentences = int(data["role_context_sentences"])
         self.rules = self._role_patterns(data)
         self.trades = re.compile(rf"\b{alternation(data['not_vendor_trades'], 'i')}\b")
+        self.leader_after = re.compile(rf"[ ]+{alternation(data['not_vendor_words_after'], 'i')}(?![\w])")
         self.generic = set(data["generic_name_words"])
         self.trade_endings = set(data["trade_name_endings"])
         self.common_subjects = {word.lower() for word in data["common_subjects"]}
@@ -312,13 +313,15 @@ class RoleVendorRecogniser:
 
     def _company_like(self, doc: Doc, mentions: list[Mention], start: int, end: int, subject: bool) -> bool:
         """Whether a trimmed name can be a company: no title, public body, financier, country,
-        region or place of its own; a single word opening a sentence before a verb ('Engineers
+        region or place of its own, nor a leader's ("the Duterte administration"); a single word opening a sentence before a verb ('Engineers
         installed') only when the text writes it capitalised elsewhere too."""
         text = doc_text(doc)
         name = text[start:end]
         if len(name) < 2 or self.refused.search(name) or self.financier.match(text, start) \
                 or name in self.country_names or name in self.regions:
             return False
+        if self.leader_after.match(text, end):
+            return False  # "the Duterte administration"
         if _COUNT_BEFORE.search(text, max(0, start - 20), start):
             return False  # the noun a number counts: "140 Cameras installed at ..."
         if in_body_name(self.in_body_name, text, start):
