@@ -27,6 +27,10 @@ DEV_CASES = [
     ("The CCTV cameras were supplied by Vantage Optics and Orbis Tech.", [("Vantage Optics", "Vantage Optics"), ("Orbis Tech", "Orbis Tech")]),
     ("ATLAS International, a German company, delivered traffic cameras.", [("ATLAS International", "ATLAS International")]),
     ("Henan Costar, a maker of optical equipment, supplied CCTV lenses.", [("Henan Costar", "Henan Costar")]),
+    # a short name in brackets and a day between a name and its verb
+    ("The Kalmar Telecommunications Company (KTC) yesterday donated 200 CCTV cameras to the city.",
+     [("Kalmar Telecommunications Company", "Kalmar Telecommunications")]),
+    ("The National Bank of Kalmar (NBK) Plc has donated five CCTV cameras.", []),  # a legal suffix alone
     ("Huawei's subsidiary HMN Tech laid the cable; the police camera network was run by Safenet.",
      [("Huawei", "Huawei"), ("HMN Tech", "Huawei Marine Networks"), ("Safenet", "Safenet")]),
     ("The city council awarded Brightline Systems a $3M contract for traffic cameras.", [("Brightline Systems", "Brightline Systems")]),

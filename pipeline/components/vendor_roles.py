@@ -35,6 +35,7 @@ _LIST_JOINER_BEFORE = re.compile(r"(?<=[\w.&])(?:,[ ]+(?:and[ ]+)?|[ ]+and[ ]+)\
 _FUNCTION_WORDS = r"(?:of|the|and|in|on|at|to|for|by|with|from|a|an|is|was|has|had|will|said)"
 _NAME_REACH = 120  # characters a name or a descriptor's words reach back from a cue
 _NAME_BEFORE = re.compile(rf"(?<![\w&'’.-]){_NAME}\Z")
+_SHORT_NAME_BEFORE = re.compile(r"[ ]\([A-Z][A-Za-z0-9&-]{1,11}\)\Z")  # "The Mobile Telecommunications Company (MTC)"
 _WORDS_BEFORE = re.compile(r"(?:[\w-]+[ ]){0,3}\Z")
 _MEMO_SIZE = 100_000
 _FOLD = re.compile(r"[\W_]+")
@@ -67,6 +68,7 @@ class RoleVendorRecogniser:
         self.regions = {re.sub(r"^the ", "", region) for region in domain["deals"]["regions"]}  # "South America is investing"
         self.suffixes = set(data["legal_suffixes"]) | set(data["name_suffixes_dropped"])
         self.prefixes = frozenset(data["legal_prefixes"])
+        self.folded_suffixes = {suffix.casefold() for suffix in self.suffixes}  # a suffix alone names nothing: "(NBM) Plc"
         self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
             month.capitalize() for month in domain["dates"]["months"]}
         self.strip_endings = tuple(data["role_strip_leading_endings"])
@@ -216,8 +218,11 @@ class RoleVendorRecogniser:
     @staticmethod
     def _listed_before(text: str, end: int) -> list[tuple[int, int]]:
         """The names of a list ending at `end`, last first: 'X', 'X and Y', 'X, Y and Z' ("NEC,
-        Digital Barriers and Bedroq named as suppliers")."""
+        Digital Barriers and Bedroq named as suppliers"), the last maybe followed by its short
+        name in brackets."""
         spans: list[tuple[int, int]] = []
+        short = _SHORT_NAME_BEFORE.search(text, max(0, end - 16), end)
+        end = short.start() if short else end
         while (before := _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)) is not None:
             spans.append((before.start(), before.end()))
             joiner = _LIST_JOINER_BEFORE.search(text, max(0, before.start() - 8), before.start())
@@ -317,7 +322,7 @@ class RoleVendorRecogniser:
         installed') only when the text writes it capitalised elsewhere too."""
         text = doc_text(doc)
         name = text[start:end]
-        if len(name) < 2 or self.refused.search(name) or self.financier.match(text, start) \
+        if len(name) < 2 or name.casefold() in self.folded_suffixes or self.refused.search(name) or self.financier.match(text, start) \
                 or name in self.country_names or name in self.regions:
             return False
         if self.leader_after.match(text, end):
