@@ -175,7 +175,7 @@ class RoleVendorRecogniser:
                     continue
                 home = self._country_within(mentions, *trade) if trade is not None else None
                 if name_first:
-                    spans = self._listed_before(text, match.start())
+                    spans = self._listed_before(text, match.start(), short_name=source != "vendor_role_apposition")
                 elif match.end("names") > match.start("names"):
                     spans = [(match.start("names"), match.end("names"))]
                 else:
@@ -216,12 +216,13 @@ class RoleVendorRecogniser:
         return spans
 
     @staticmethod
-    def _listed_before(text: str, end: int) -> list[tuple[int, int]]:
+    def _listed_before(text: str, end: int, short_name: bool = False) -> list[tuple[int, int]]:
         """The names of a list ending at `end`, last first: 'X', 'X and Y', 'X, Y and Z' ("NEC,
-        Digital Barriers and Bedroq named as suppliers"), the last maybe followed by its short
-        name in brackets."""
+        Digital Barriers and Bedroq named as suppliers"); with `short_name`, the last may be
+        followed by its short name in brackets (before a verb: "The Mobile Telecommunications
+        Company (MTC) donated"; not before an apposition, which may describe the short name's body)."""
         spans: list[tuple[int, int]] = []
-        short = _SHORT_NAME_BEFORE.search(text, max(0, end - 16), end)
+        short = _SHORT_NAME_BEFORE.search(text, max(0, end - 16), end) if short_name else None
         end = short.start() if short else end
         while (before := _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)) is not None:
             spans.append((before.start(), before.end()))
