@@ -251,10 +251,26 @@ def _group_each(table: dict[str, list[str]], names: dict[str, str]) -> str:
 
 def qualifier_of(before: str, after: str, domain: DomainData) -> str | None:
     """The qualifier written just before or after an amount ("over", "about", "or more"): before
-    it, the longest (the one starting first: each ends at the amount; the first listed of equals)."""
+    it, the longest (the one starting first: each ends at the amount; the first listed of equals),
+    unless a verb it is the particle of stands before it ("handed over")."""
     pattern_before, pattern_after, names = qualifier_patterns(domain)
-    match = pattern_before.search(before[-30:]) or pattern_after.match(after[:20])
+    context = before[-30:]
+    match = pattern_before.search(context)
+    if match and _particle_of_verb(context[:match.start()], domain):
+        match = None  # "handed over 100 vehicles"
+    match = match or pattern_after.match(after[:20])
     return names[match.lastgroup] if match else None
+
+
+def _particle_of_verb(before: str, domain: DomainData) -> bool:
+    """Whether the word ending `before` is one of `qualifier_particle_verbs`."""
+    words = before.split()
+    return bool(words) and words[-1].lower() in _particle_verbs(domain)
+
+
+@functools.cache
+def _particle_verbs(domain: DomainData) -> frozenset[str]:
+    return frozenset(domain["numbers"]["qualifier_particle_verbs"])
 
 
 def period_of(after: str, domain: DomainData) -> str | None:

@@ -231,6 +231,15 @@ def test_qualifier_of_reads_one_pattern_like_one_per_qualifier(before, after, qu
     assert qualifier_of(before, after, domain) == qualifier == qualifier_by_each_pattern(before, after, domain)
 
 
+# a qualifier word that is a verb's particle qualifies nothing; longer qualifiers win
+@pytest.mark.parametrize("before, qualifier", [
+    ("The ministry handed over ", None), ("It took over ", None), ("It bought over ", "lower_bound"),
+    ("The contract is not to exceed ", "upper_bound"), ("costs exceeding ", "lower_bound"),
+])
+def test_qualifier_after_a_particle_verb(before, qualifier):
+    assert qualifier_of(before, "", default_domain()) == qualifier
+
+
 QUALIFIER_PARTS = ["over", "some", "nearly", "about", "or", "more", "so", "at", "least", "x", " ", "  ", "\n", "-"]
 
 
