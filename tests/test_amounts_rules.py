@@ -160,6 +160,8 @@ RULES = [
      [(Q, "26", 26.0, "centavo", "count_rule"), (M, "26 centavos", 0.26, "MXN", "money_rule")]),
     ("count past its share in brackets", "1,412 (88%) patients",
      [(Q, "1,412", 1412.0, "patient", "count_rule"), (P, "88%", 88.0, None, "percent_rule")]),
+    ("count past two names joined before its noun", "at least 120 Hikvision or Dahua cameras",
+     [(Q, "120", 120.0, "camera", "count_rule")]),
     ("partitive of a noun counted in the singular", "380 of his cattle", [(Q, "380", 380.0, "cattle", "count_rule")]),
     ("list item opening with a capitalised word", "\u2022 The 889 speakers", [(Q, "889", 889.0, "speaker", "count_rule")]),
     ("minor part counting a noun", "$15 and 20 cameras",
@@ -178,6 +180,7 @@ RULES = [
     # predicate: is_year
     ("is_year, singular noun", "the 2019 budget", []),
     ("is_year, after a cue", "since 2015 cameras were installed", []),
+    ("is_year, a dated noun", "its official 2016 financial results", []),
     # predicate: is_code
     ("is_code, a fiscal year's second half", "from 2010-11 to 36 million students",
      [(Q, "36 million", 36000000.0, "student", "count_rule")]),

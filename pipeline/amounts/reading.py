@@ -18,6 +18,7 @@ from pipeline.normalise.units import plural_to_singular, unit_lemma
 from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of
 
 # A word, or an abbreviation with its dots ("p.m.", "U.S."): the dots are no end of the noun search.
+_NAMES_JOINED = re.compile(r"[ \t]+(?:or|and|&)(?=[ \t]+[A-Z])")  # two names before their noun
 _WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}['’]s")  # "CCTV's", "PC's": a plural, not an owner
@@ -190,6 +191,8 @@ class Reading:
             word = written[:-2] + "s" if acronym_plural else _POSSESSIVE.sub("", written)
             if acronym_plural or word == written:
                 words.append((word, position))
+                joined = _NAMES_JOINED.match(after, position) if word[:1].isupper() else None
+                position = joined.end() if joined else position  # "120 Hikvision or Dahua cameras"
             elif self.plural_to_singular(word) and not word[:1].isupper():
                 words.append((word, position))
                 break  # "47 counties' systems": a plural owner is the counted noun ("21 Children's Centers": a name's)
