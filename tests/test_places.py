@@ -71,6 +71,7 @@ DEV_CASES = [
     ("In the US, the Enterprise and Progress funds paid.", []),
     ("India's loan was paid in Bank accounts.", []),
     ("Sullivan & Cromwell advised the US lenders.", []),
+    ("Kenya Police will receive 30 Toyota Land Cruisers and 12 Hino trucks.", []),  # brands
     # longer names: a direction word is part of the place, a company's name is not one
     ("The plant is in Muara Enim Regency, South Sumatra Province.", [("South Sumatra Province", "ID")]),
     ("Azerbaijan's loan came from Shanghai Electric.", []),
