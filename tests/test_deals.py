@@ -235,6 +235,10 @@ ATTACHMENTS = [
      "Rs360 million", "PK", [], True),
     ("Kenya paid Safaricom for the CCTV system.\n\nALSO READ: Safaricom to book Sh9.2bn for police security system",
      "Sh9.2bn", None, [], False),
+    # a teaser carrying its own headline in the second half is no end of the story
+    ("Toronto police began wearing body cameras last week.\n\nRead more: Police to get body cameras and licences\n\n"
+     "The force signed a five-year deal with Axon for $34 million.\n\nCoxon says the cameras help.",
+     "$34 million", "CA", ["Axon"], True),
     # a vendor's own profit and a place's visitors are of no deal
     ("Kenya paid Safaricom Sh7.5 billion for the police CCTV system. Its half-year profit to September "
      "jumped 32.4 per cent to Sh23.9 billion.", "Sh23.9 billion", None, ["Safaricom"], False),

@@ -71,6 +71,10 @@ class ClaimRules:
         self.story_end = re.compile(rf"(?m)^[ \t]*{alternation(domain['claims']['story_end_lines'])}")
         self.long_line = re.compile(rf"(?m)^[^\n]{{{int(domain['claims']['story_end_max_line_chars'])},}}")
         self.teaser_line = re.compile(rf"(?mi)^[ \t]*{alternation(domain['claims']['teaser_lines'])}[^\n]*")
+        # a teaser that carries its own headline is one line inside the story, not its end
+        headline_words = int(domain["claims"]["teaser_headline_words"])
+        self.inline_teaser = re.compile(
+            rf"(?i)[ \t]*{alternation(domain['claims']['teaser_lines'])}[:.\s-]*(?:[^\s\n]+[ \t]+){{{headline_words - 1}}}[^\s\n]")
         self.outside_claimant = re.compile(rf"(?<![\w-]){alternation(domain['claims']['outside_claimants'], 'i')}(?![\w-])")
         self.company_reference = re.compile(rf"\s*{alternation(domain['claims']['company_references'], 'i')}(?![\w-])")
         self.conversion = re.compile(r"\s*(?:" + "|".join(
@@ -80,8 +84,12 @@ class ClaimRules:
     def end_of_story(self, text: str) -> int:
         """Where the story ends: the first line of `story_end_lines` in its second half after
         which no line is as long as a story's paragraph (`story_end_max_line_chars`: only
-        teasers and furniture follow); the text's end when there is none."""
+        teasers and furniture follow), other than a teaser carrying its own headline ("Read more:
+        Toronto police to get body cameras", one line inside the story); the text's end when
+        there is none."""
         for ended in self.story_end.finditer(text, len(text) // 2):
+            if self.inline_teaser.match(text, ended.start()):
+                continue  # "Read more: Toronto police to get 2,350 body cameras"
             next_line = text.find("\n", ended.end())
             if next_line < 0 or self.long_line.search(text, next_line + 1) is None:
                 return ended.start()
