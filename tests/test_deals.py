@@ -342,6 +342,8 @@ def test_a_bare_technology_name_joins_no_deals(annotate_text):
      [("KE", ["Huawei"])]),
     ("More than 70 per cent of councils in the UK use cameras made by Hikvision, months after the government "
      "banned new purchases. They cost £240 million.", [("GB", ["Hikvision"])]),
+    ("The United States and the United Kingdom have restricted the sale and use of equipment from Hikvision. "
+     "Dahua cameras in Canberra cost $4 million.", [("AU", ["Dahua"])]),
 ])
 def test_a_ban_on_vendors_opens_no_deal(annotate_text, text, deals):
     _, found = claims_of(annotate_text, text)
