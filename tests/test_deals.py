@@ -46,6 +46,11 @@ ATTACHMENTS = [
     # where an official travels is not the buyer
     ("During the visit of the Uzbek president to China, the firm agreed to build a $200 million surveillance system.",
      "$200 million", "UZ", [], True),
+    # a body "of" its country owns it, as a possessive does: the buyer, not a venue or a lender after it
+    ("The National Police of Angola on Tuesday in Seoul, South Korea, signed a $120 million CCTV camera contract.",
+     "$120 million", "AO", [], True),
+    ("The Government of Guyana signed with the People's Republic of China a US$36 million loan for CCTV cameras.",
+     "US$36 million", "GY", [], True),
     # a leader's administration is no vendor
     ("The 12,000 cameras were installed by the Duterte administration in Manila.", "12,000", "PH", [], True),
     # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount

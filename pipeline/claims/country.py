@@ -161,6 +161,8 @@ class CountryRules:
         self.units_without_country = set(data["units_without_country"])
         self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
         self.financiers = re.compile(alternation(financier_names(domain)))
+        self.owner_body = re.compile(rf"(?<![\w-]){alternation(data['owner_bodies'])}\s+of\s+(?:the\s+)?\Z")
+        self.owner_body_reach = max(map(len, data["owner_bodies"])) + 9
         self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:the\s+)?$")
         between = int(data["foreign_role_words_between"])
         self.role_after = re.compile(
@@ -233,8 +235,8 @@ class CountryRules:
         return NO_COUNTRY if self.joint_cue.search(text, before[-1].end, fact.mention.start) else None
 
     def sentence(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
-        """The sentence's country: a possessive owner, else the nearest before, else the first
-        after; countries on the far side of a comparison do not count. A country introducing a
+        """The sentence's country: an owner ("Kenya's", "the Government of Kenya"), else the
+        nearest before, else the first after; countries on the far side of a comparison do not count. A country introducing a
         vendor ("South Korea's LG CNS") counts only when neither the sentence nor the paragraph
         before it names another, nor is the document about another."""
         others = [m for m in fact.in_sentence if not self.owns_vendor(text, m, context.vendor_starts)]
@@ -308,7 +310,8 @@ class CountryRules:
                       and not _aside(text, m, fact)]
         if not candidates:
             return None
-        owners = [m for m in candidates if text[m.end:m.end + 2] in _POSSESSIVE and m.start < fact.mention.start]
+        owners = [m for m in candidates if m.start < fact.mention.start and (
+            text[m.end:m.end + 2] in _POSSESSIVE or self.owner_body.search(text, max(0, m.start - self.owner_body_reach), m.start))]
         if owners:
             return owners[-1]
         before = [m for m in candidates if m.start < fact.mention.start]
