@@ -51,6 +51,9 @@ ATTACHMENTS = [
      "$120 million", "AO", [], True),
     ("The Government of Guyana signed with the People's Republic of China a US$36 million loan for CCTV cameras.",
      "US$36 million", "GY", [], True),
+    # a country inside a configured financier's name is its home, never the buyer
+    ("Nigeria's digital ID project got more funding.\n\nIts $430 million funding includes contributions from the "
+     "French Development Agency (AFD, $100 million).", "$100 million", "NG", [], False),
     # a leader's administration is no vendor
     ("The 12,000 cameras were installed by the Duterte administration in Manila.", "12,000", "PH", [], True),
     # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount

@@ -105,7 +105,8 @@ class CountryContext:
         vendor_homes = _homes(vendors)
         # suppliers' homes: what the text names as a vendor's origin ("Chinese-made") or a lender's
         origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
-        lenders = {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions)
+        lenders = {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions) \
+            | {m.country for m in rules.in_financier_names(text, mentions)}  # "the French Development Agency"
         home = origins | lenders
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
         # a demonym is an origin wherever it names a known vendor's home; a home read beside a
@@ -331,12 +332,19 @@ class CountryRules:
         return bool(self.origin_after.match(window)) or mention.country in home
 
     def buyer_candidates(self, text: str, mentions: list[Mention], home: set[str]) -> list[Mention]:
-        """The countries and places a fact may be about: not a vendor's origin ("Chinese-made")
-        and not in a lender's, supplier's or researcher's role."""
+        """The countries and places a fact may be about: not a vendor's origin ("Chinese-made"),
+        not inside a financier's name, and not in a lender's, supplier's or researcher's role."""
+        lenders = {id(m) for m in self.in_financier_names(text, mentions)}
         places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country
-                  and not self.is_origin(text, m, home)]
+                  and not self.is_origin(text, m, home) and id(m) not in lenders]
         foreign = self.foreign_roles(text, places)
         return [m for m in places if id(m) not in foreign]
+
+    def in_financier_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The COUNTRY mentions inside a configured financier's name ("the French Development
+        Agency"): its home, never a buyer."""
+        names = Coverage([m.span() for m in self.financiers.finditer(text)])
+        return [m for m in mentions if m.label == "COUNTRY" and names.covers(m.start)]
 
     def home_place_of_facts(self, text: str, place: Mention) -> bool:
         """A town or region after one of `home_place_cues` ("in Shenzhen", "across Xinjiang"):
