@@ -107,6 +107,8 @@ DEV_CASES = [
     ("Cameroon: cameras went up in the cities of Yaounde, Garoua-Boulai, Kye-Ossi, Waza and Kousseri.",
      [("Yaounde", "CM"), ("Garoua-Boulai", "CM"), ("Kousseri", "CM")]),
     ("Kenya: Mr Smith, John Doe and Kisii spoke.", []),
+    # a list after "authorities," or "councils," names places
+    ("UK councils drop the cameras. Two other authorities, Medway and Gravesham, may follow.", [("Medway", "GB")]),
     # "to" puts a name in a place context ("from Gomel to Zhlobin"), but a news agency is no place
     ("Belarus: the road runs from Minsk to Zhlobin, according to Xinhua.", [("Minsk", "BY"), ("Zhlobin", "BY")]),
     # a name before a colon and a count, or in a table row before its count, is in a place context
