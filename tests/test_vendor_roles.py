@@ -27,6 +27,11 @@ DEV_CASES = [
     ("The CCTV cameras were supplied by Vantage Optics and Orbis Tech.", [("Vantage Optics", "Vantage Optics"), ("Orbis Tech", "Orbis Tech")]),
     ("ATLAS International, a German company, delivered traffic cameras.", [("ATLAS International", "ATLAS International")]),
     ("Henan Costar, a maker of optical equipment, supplied CCTV lenses.", [("Henan Costar", "Henan Costar")]),
+    # a tender's winner, a licensor, joint developers
+    ("Bishkek launched a CCTV tender. Stilsoft became the winner of the tender.", [("Stilsoft", "Stilsoft")]),
+    ("The face recognition system was licensed from Papillon Systems.", [("Papillon Systems", "Papillon Systems")]),
+    ("The camera system was developed jointly by Freedom Telecom and Astana Vision.",
+     [("Freedom Telecom", "Freedom Telecom"), ("Astana Vision", "Astana Vision")]),
     # a short name in brackets and a day between a name and its verb
     ("The Kalmar Telecommunications Company (KTC) yesterday donated 200 CCTV cameras to the city.",
      [("Kalmar Telecommunications Company", "Kalmar Telecommunications")]),
