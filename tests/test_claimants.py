@@ -26,6 +26,8 @@ CLAIMANTS = [
     ("Public bodies bought 1,000 Hikvision cameras, as revealed by the magazine Wired.", "the magazine Wired"),
     # none: pronouns, a passive opening, a recipient after "told"
     ("It said the cameras cost $5 million.", None),
+    ("Key highlights include revenue of $504 million.", None),  # a lone adjective
+    ("Other analysts said the cameras cost $5 million.", "Other analysts"),
     ("Its profit jumped 32.4 per cent, and the payment is only expected in June.", None),
     # a time after the verb of saying is no claimant: the name before its apposition is
     ("The state allocated LE100 million, Amin Rady, chairman of the committee, said on Monday.", "Amin Rady"),

@@ -42,15 +42,18 @@ class ClaimantFinder:
         self.cue = Caseless(alternation([*data["prepositions_before_claimant"], *data["verbs_after_claimant"],
                                            *data["verbs_before_claimant"]], "i"))
         self.not_claimants = {w.lower() for w in data["not_claimants"]}
+        self.not_lone = {w.lower() for w in data["not_lone_claimants"]}
         self.not_endings = {w.lower() for w in data["not_claimant_endings"]}
         self.time_words = {w.lower() for w in data["claimant_time_words"]}
         self.trailing = re.compile(rf"(?:\s+{alternation(data['claimant_trailing_words'], 'i')})+$", re.I)
 
     def _acceptable(self, who: str) -> bool:
-        """Not a pronoun, not starting with a number, not a passive verb's subject, not a time."""
+        """Not a pronoun, not starting with a number, not a passive verb's subject, not a time,
+        not a lone word of `not_lone_claimants` ("Key highlights include")."""
         words = _words(who)
         return bool(words) and not who[:1].isdigit() and words[0] not in self.not_claimants \
-            and words[-1] not in self.not_endings and not set(words) <= self.time_words
+            and words[-1] not in self.not_endings and not set(words) <= self.time_words \
+            and not (len(words) == 1 and words[0] in self.not_lone)
 
     def __call__(self, sentence: str) -> str | None:
         """Who the sentence says asserts its facts, as written ("A 2023 EU report")."""
