@@ -169,6 +169,9 @@ DEV += [
     ("The U.S. $400 million deal was signed.", [("U.S. $400 million", 4e8, "USD")]),
     ("They got 102 million and 50 million U.S. dollars.", [("102 million", 1.02e8, "USD"), ("50 million U.S. dollars", 5e7, "USD")]),
     ("The deficit was 295 billion crowns.", [("295 billion crowns", 2.95e11, "CZK")]),
+    # a trade partner after "to" or "with" does not decide an ambiguous sign
+    ("Japan's exports to China fell 3% to ¥7.2 trillion.", [("¥7.2 trillion", 7.2e12, "JPY")]),
+    ("Japan posted a trade deficit of ¥3.1 trillion with China.", [("¥3.1 trillion", 3.1e12, "JPY")]),
     ("Revenue was $3.6 billion (RMB ¥25.2 billion).", [("$3.6 billion", 3.6e9, "USD"), ("RMB ¥25.2 billion", 2.52e10, "CNY")]),
     ("Net income was 9.4 million ringgits, or 6 sen per share.", [("9.4 million ringgits", 9.4e6, "MYR"), ("6 sen", 0.06, "MYR")]),
     ("The share rose 45 centavos to 3.20 reais in Brazil.", [("45 centavos", 0.45, "BRL"), ("3.20 reais", 3.2, "BRL")]),

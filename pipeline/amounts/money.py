@@ -271,6 +271,13 @@ class WeightGuard:
         return noun.group(1) if noun else None
 
 
+@functools.cache
+def partner_pattern(domain: DomainData) -> re.Pattern:
+    """A word before a country that makes it the other side of a trade or a comparison
+    (`currencies.yaml: partner_words`)."""
+    return re.compile(rf"(?<![\w-]){alternation(domain['currencies']['partner_words'], 'i')}\s+(?:the\s+)?\Z")
+
+
 class CurrencyContext:
     """The countries and the named dollar an ambiguous currency sign is resolved by."""
 
@@ -283,10 +290,13 @@ class CurrencyContext:
         # then countries named only inside names ("China Exim lent ¥500 million": the yuan)
         self.by_count += [c for c in dict.fromkeys(m.country for m in doc_in_names(doc)) if c not in self.by_count]
         self.named_dollar = named_dollar(doc_text(doc), domain)
+        self.partner = partner_pattern(domain)
 
     def countries(self, offset: int) -> list[str]:
-        """The sentence's countries (nearest first), then the document's, most named first."""
+        """The sentence's countries (nearest first, a trade partner after "to" or "with" last:
+        "Japan's exports to China ... ¥7.2 trillion"), then the document's, most named first."""
         start, end = sentence_at(self.doc, offset)
         local = self.places[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
-        local.sort(key=lambda m: abs(m.start - offset))
+        text = doc_text(self.doc)
+        local.sort(key=lambda m: (self.partner.search(text, max(0, m.start - 12), m.start) is not None, abs(m.start - offset)))
         return [m.country for m in local] + self.by_count
