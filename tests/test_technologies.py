@@ -40,6 +40,7 @@ DEV = [
     ("45 Enterprise Long Term Evolution sites", [("Enterprise Long Term Evolution", "telecom_network")]),
     # a phrase in any case, though the tokenizer splits some words in one case only ("id")
     ("The digital ID system and the national ID card.", [("digital ID", "biometric_id"), ("national ID card", "biometric_id")]),
+    ("The police will buy 7,648 BWCs and more bodycams.", [("BWCs", "cctv"), ("bodycams", "cctv")]),
     ("Ghana issued biometric ID cards; Zambia, Biometric NRCs.", [("biometric ID cards", "biometric_id"), ("Biometric NRCs", "biometric_id")]),
     ("Equipment arrives before Eid.", []),
 ]

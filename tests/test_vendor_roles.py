@@ -27,6 +27,7 @@ DEV_CASES = [
     ("The CCTV cameras were supplied by Vantage Optics and Orbis Tech.", [("Vantage Optics", "Vantage Optics"), ("Orbis Tech", "Orbis Tech")]),
     ("ATLAS International, a German company, delivered traffic cameras.", [("ATLAS International", "ATLAS International")]),
     ("Henan Costar, a maker of optical equipment, supplied CCTV lenses.", [("Henan Costar", "Henan Costar")]),
+    ("Mindwave Consultancy Sdn Bhd will supply 700 body cameras.", [("Mindwave Consultancy Sdn Bhd", "Mindwave Consultancy")]),
     # a tender's winner, a licensor, joint developers
     ("Bishkek launched a CCTV tender. Stilsoft became the winner of the tender.", [("Stilsoft", "Stilsoft")]),
     ("The face recognition system was licensed from Papillon Systems.", [("Papillon Systems", "Papillon Systems")]),
