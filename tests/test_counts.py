@@ -405,6 +405,8 @@ HELD_OUT = [
      [("5", 5.0, "clinic"), ("1", 1.0, "stadium"), ("3", 3.0, "market")]),
     ("The survey counted 12 incidents, 4 of which withheld detail.", [("12", 12.0, "incident"), ("4", 4.0, "incident")]),
     ("Some 300 personnel and 12 aircraft took part.", [("300", 300.0, "personnel"), ("12", 12.0, "aircraft")]),
+    ("They go to 157 district police headquarters and 40 walkie-talkies.",
+     [("157", 157.0, "headquarters"), ("40", 40.0, "walkie-talkie")]),
     ("It stands 120 metre-high and 30 wide.", []),
 ]
 

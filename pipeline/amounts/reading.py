@@ -173,9 +173,9 @@ class Reading:
             return self.person_unit, True, words[0][1]  # "15 of the injured", "10,000 homeless"
         lower = [(w, e) for w, e in words
                  if w.islower() and not w.endswith(self.not_noun_endings) and w not in self.noun_modifiers]
-        # the last such word ("1 dry bulk berth"), but the first noun counted in the singular
-        # ("12 aircraft took part")
-        singular = next((pair for pair in lower if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
+        # the last such word ("1 dry bulk berth"), but the last noun counted in the singular
+        # ("12 aircraft took part", "157 district police headquarters")
+        singular = next((pair for pair in reversed(lower) if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
         return (self.unit_lemma(singular[0]), False, singular[1]) if singular else _NO_NOUN
 
     def _noun_words(self, after: str) -> tuple[list[tuple[str, int]], int]:
