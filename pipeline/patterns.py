@@ -151,7 +151,8 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
     )
     # a scale word follows a space or hyphen, or digits directly ("$2.5billion")
-    scale = rf"(?:[ -]?{scale_abbrev}(?![\w])|(?:[ -]|(?<=\d)){scale_words}(?:[ -]{scale_words})?(?![\w]))"
+    second = alternation([*data["scales"], *data["scale_abbrev_after_scale"]], "i")  # "lakh crore", "lakh cr"
+    scale = rf"(?:[ -]?{scale_abbrev}(?![\w])|(?:[ -]|(?<=\d)){scale_words}(?:[ -]{second})?(?![\w]))"
     article = r"(?i:an?)"
     fraction = (
         rf"(?:(?:{small}|\d+)(?:[ -](?i:and))?[ -])?(?:{article} )?"

@@ -405,6 +405,9 @@ HELD_OUT = [
      [("5", 5.0, "clinic"), ("1", 1.0, "stadium"), ("3", 3.0, "market")]),
     ("The survey counted 12 incidents, 4 of which withheld detail.", [("12", 12.0, "incident"), ("4", 4.0, "incident")]),
     ("Some 300 personnel and 12 aircraft took part.", [("300", 300.0, "personnel"), ("12", 12.0, "aircraft")]),
+    ("Researchers found 9 to 14 species; 1,540 Israelis left.",
+     [("9", 9.0, "species"), ("14", 14.0, "species"), ("1,540", 1540.0, "israeli")]),
+    ("The economy shrank for two consecutive quarters.", []),  # a duration
     ("They go to 157 district police headquarters and 40 walkie-talkies.",
      [("157", 157.0, "headquarters"), ("40", 40.0, "walkie-talkie")]),
     ("It stands 120 metre-high and 30 wide.", []),

@@ -169,6 +169,7 @@ DEV += [
     ("The U.S. $400 million deal was signed.", [("U.S. $400 million", 4e8, "USD")]),
     ("They got 102 million and 50 million U.S. dollars.", [("102 million", 1.02e8, "USD"), ("50 million U.S. dollars", 5e7, "USD")]),
     ("The deficit was 295 billion crowns.", [("295 billion crowns", 2.95e11, "CZK")]),
+    ("The budget is Rs 1.2 lakh cr this year.", [("Rs 1.2 lakh cr", 1.2e12, "INR")]),
     # a trade partner after "to" or "with" does not decide an ambiguous sign
     ("Japan's exports to China fell 3% to ¥7.2 trillion.", [("¥7.2 trillion", 7.2e12, "JPY")]),
     ("Japan posted a trade deficit of ¥3.1 trillion with China.", [("¥3.1 trillion", 3.1e12, "JPY")]),
