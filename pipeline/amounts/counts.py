@@ -17,6 +17,9 @@ _NEXT_WORD = re.compile(r"[ \t]+([a-z]{3,})(?![\w-])")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 _NO_NOUN = (None, False, 0)
+# the next number of a list; three digits ending it are thousands misspaced ("40, 849 cases")
+_LIST_NEXT = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?(?:(?P<misspaced>\d{3}(?![\d.,])(?![ \t]+(?:and|or)[ \t]+\d|,))|\d)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
 
 
 class CountStep:
@@ -48,7 +51,7 @@ class CountStep:
         measurement or counts nothing."""
         text, start, end, written = scan.text, match.start(), match.end(), match.group()
         plus = text[end:end + 2] == "+ "  # "300+ organisations" (a lower bound)
-        if text[end + plus:end + plus + 1] not in self.counted_after:
+        if text[end + plus:end + plus + 1] not in self.counted_after and not self._listed_before_next(text, start, written, end):
             return None  # "in 2019, ...", "(15%)": no noun can follow
         value = self.reading.parse_number(written)
         compound = _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
@@ -68,6 +71,16 @@ class CountStep:
             return None
         period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "count_rule", unit=noun, period=period)
+
+    def _listed_before_next(self, text: str, start: int, written: str, end: int) -> bool:
+        """Whether a number that is no year stands first in a list of numbers sharing the noun
+        after the last ("15,400, 12,600, and 10,600 reported breaches"); not a week's or a day's
+        number ("During week 15, 1584 new cases"), nor thousands misspaced ("40, 849 cases")."""
+        listed = _LIST_NEXT.match(text, end)
+        if listed is None or len(written) == 4 and written.isdigit() or listed.group("misspaced"):
+            return False
+        previous = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return previous is None or not self.rejections.is_not_counted(previous.group(1).lower())
 
     def _head_after_singular_counted(self, text: str, end: int, noun: str, noun_end: int) -> tuple[str, int]:
         """(noun, its end after `end`): the lower-case noun right after a noun counted in the
