@@ -54,6 +54,8 @@ ATTACHMENTS = [
     # a country inside a configured financier's name is its home, never the buyer
     ("Nigeria's digital ID project got more funding.\n\nIts $430 million funding includes contributions from the "
      "French Development Agency (AFD, $100 million).", "$100 million", "NG", [], False),
+    ("The Chinese Government committed $20 million in grant funding to Djibouti for the CCTV cameras.",
+     "$20 million", "DJ", [], True),
     # a leader's administration is no vendor
     ("The 12,000 cameras were installed by the Duterte administration in Manila.", "12,000", "PH", [], True),
     # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount
