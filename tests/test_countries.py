@@ -45,6 +45,11 @@ DEV_CASES = [
     ("South American and Latin American governments bought cameras, as did American cities.",
      [("American", "US")]),
     ("The Pan American Health Organization counted 300 cases.", []),
+    # small states as their papers write them; a part of one is no other country
+    ("St. Kitts and Nevis took cameras from the Republic of China (Taiwan); Saint Lucians and the TRNC too.",
+     [("St. Kitts and Nevis", "KN"), ("Republic of China", "TW"), ("Taiwan", "TW"), ("Saint Lucians", "LC"), ("TRNC", "CY")]),
+    ("The Turks and Caicos police in Grand Turk bought cameras.", [("Turks and Caicos", "TC")]),
+    ("Gear given by the Peoples Republic of China.", [("Peoples Republic of China", "CN")]),
     # a demonym before a language word names a language
     ("The Spanish-speaking officers and the English-language press met Spanish police.", [("Spanish", "ES")]),
     # a name two states share: the one the document names otherwise, else the DRC
