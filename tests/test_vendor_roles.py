@@ -28,6 +28,7 @@ DEV_CASES = [
     ("ATLAS International, a German company, delivered traffic cameras.", [("ATLAS International", "ATLAS International")]),
     ("Henan Costar, a maker of optical equipment, supplied CCTV lenses.", [("Henan Costar", "Henan Costar")]),
     ("Mindwave Consultancy Sdn Bhd will supply 700 body cameras.", [("Mindwave Consultancy Sdn Bhd", "Mindwave Consultancy")]),
+    ("The CCTV cameras were installed by a company called Tarsis Vision.", [("Tarsis Vision", "Tarsis Vision")]),
     # a tender's winner, a licensor, joint developers
     ("Bishkek launched a CCTV tender. Stilsoft became the winner of the tender.", [("Stilsoft", "Stilsoft")]),
     ("The face recognition system was licensed from Papillon Systems.", [("Papillon Systems", "Papillon Systems")]),
@@ -118,6 +119,7 @@ DEV_CASES = [
     ("Researchers at the University of Toronto, a Canadian university, studied the CCTV network.", []),
     ("Authorities installed 300 surveillance cameras in Accra.", []),
     ("South America is investing heavily in surveillance cameras.", []),
+    ("Cameras watch the Centre.\n\nThe Centre will operate the 40 CCTV cameras.", []),  # a common noun after "The"
     ("CCTV cameras track the Uyghurs, a Turkic ethnic group, in Xinjiang.", []),
     ("The police bought surveillance cameras from Mr Odhiambo.", []),
     ("President Ruto said the CCTV deal with China was fair.", []),

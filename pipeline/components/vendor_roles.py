@@ -337,8 +337,8 @@ class RoleVendorRecogniser:
             return False  # only a leading country or place is part of a company name
         if not subject or " " in name or not name[1:].islower():
             return True  # 'Orion Smart', 'ASELSAN', 'HikVision'
-        opening = text[sentence_at(doc, start)[0]:start].strip(" \"'“‘(") == ""
-        return not opening or self._name_like(name) or re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", text) is not None
+        opening = all(word in self.strip_leading for word in text[sentence_at(doc, start)[0]:start].strip(" \"'“‘(").split())
+        return not opening or self._name_like(name) or re.search(rf"(?<=[a-z,] )(?<![Tt]he ){re.escape(name)}\b", text) is not None
 
     def _name_like(self, word: str) -> bool:
         """A single word opening a sentence that reads as a company's name, not a plural or common
