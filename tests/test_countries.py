@@ -52,6 +52,7 @@ DEV_CASES = [
     ("Gear given by the Peoples Republic of China.", [("Peoples Republic of China", "CN")]),
     # a demonym before a language word names a language
     ("The Spanish-speaking officers and the English-language press met Spanish police.", [("Spanish", "ES")]),
+    ("The Fatherland Card (Spanish: carnet de la Patria) was launched.", []),
     # a name two states share: the one the document names otherwise, else the DRC
     ("The mine employs 600 Congolese workers.", [("Congolese", "CD")]),
     ("The Sino-Congolese programme in the DRC paid Congolese firms.",

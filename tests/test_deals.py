@@ -56,6 +56,9 @@ ATTACHMENTS = [
      "French Development Agency (AFD, $100 million).", "$100 million", "NG", [], False),
     ("The Chinese Government committed $20 million in grant funding to Djibouti for the CCTV cameras.",
      "$20 million", "DJ", [], True),
+    # a town of a supplier's home after a buyer's body is a domestic buyer's
+    ("Hikvision signed 1.9 billion yuan of CCTV contracts with the police in Xinjiang.", "1.9 billion yuan", "CN",
+     ["Hikvision"], True),
     # a leader's administration is no vendor
     ("The 12,000 cameras were installed by the Duterte administration in Manila.", "12,000", "PH", [], True),
     # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount
@@ -354,6 +357,9 @@ def test_a_bare_technology_name_joins_no_deals(annotate_text):
      "banned new purchases. They cost £240 million.", [("GB", ["Hikvision"])]),
     ("The United States and the United Kingdom have restricted the sale and use of equipment from Hikvision. "
      "Dahua cameras in Canberra cost $4 million.", [("AU", ["Dahua"])]),
+    # a cue right after the vendor; a ban sentence's country is never the deal's
+    ("Canberra bought Dahua cameras for $4 million. Dahua has not been allowed to sell to U.S. federal agencies.",
+     [("AU", ["Dahua"])]),
 ])
 def test_a_ban_on_vendors_opens_no_deal(annotate_text, text, deals):
     _, found = claims_of(annotate_text, text)

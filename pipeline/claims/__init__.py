@@ -235,12 +235,14 @@ class _Attacher:
         return None
 
     def vendor_sentence(self, sentence: Span, vendors: list[Mention]) -> None:
-        """A sentence naming vendors opens or joins their deal, unless it speaks of no deal;
-        rivals ("ahead of ZTE") are no party to it."""
+        """A sentence naming vendors opens or joins their deal, unless it speaks of no deal or of
+        a ban on them (whose country is no buyer); rivals ("ahead of ZTE") are no party to it."""
         if self.belongs_to_no_deal(sentence):
             return
-        if self.deals.focus is None and self.rules.deals.speaks_against(self.text, sentence, vendors):
-            return  # "Australia banned Huawei, along with ZTE, from its 5G network" opens no deal
+        if self.rules.deals.speaks_against(self.text, sentence, vendors):
+            if self.deals.focus is not None:  # the vendors of the deal told ("the cameras, made by
+                self.deals.open_from_vendors(sentence, vendors, None)  # Hikvision, are banned in the West")
+            return  # "Australia banned Huawei, along with ZTE, from its 5G network" opens no deal; its country is no buyer
         vendors = [m for m in vendors if not self.rules.deals.is_competitor(
             self.text, self.rules.clause(self.text, sentence, m), m)]
         if not vendors:

@@ -114,6 +114,7 @@ class CountryContext:
         candidates = rules.buyer_candidates(text, mentions, _homes(m for m in vendors if m.source == "vendor_gazetteer"))
         home -= rules.local_origins(candidates, origins - lenders - vendor_homes)
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
+        kept |= {id(m) for m in candidates if rules.domestic_buyer(text, m)}  # "the police in Xinjiang"
         # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
         at_home = self.supplier_home_places = _home_places(text, index, candidates, kept, (vendors, rules))
         places = [m for m in candidates if id(m) in kept or id(m) in at_home or rules.owns_vendor(text, m, vendor_starts)]
@@ -162,6 +163,8 @@ class CountryRules:
         self.units_without_country = set(data["units_without_country"])
         self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
         self.financiers = re.compile(alternation(financier_names(domain)))
+        self.domestic_cue = re.compile(rf"(?<![\w-]){alternation(data['domestic_buyer_cues'], 'i')}\s+(?:the\s+)?\Z")
+        self.domestic_reach = max(map(len, data["domestic_buyer_cues"])) + 6
         self.owner_body = re.compile(rf"(?<![\w-]){alternation(data['owner_bodies'])}\s+of\s+(?:the\s+)?\Z")
         self.owner_body_reach = max(map(len, data["owner_bodies"])) + 9
         self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:the\s+)?$")
@@ -345,6 +348,12 @@ class CountryRules:
         Agency"): its home, never a buyer."""
         names = Coverage([m.span() for m in self.financiers.finditer(text)])
         return [m for m in mentions if m.label == "COUNTRY" and names.covers(m.start)]
+
+    def domestic_buyer(self, text: str, place: Mention) -> bool:
+        """A town or region after one of `domestic_buyer_cues` ("the police in Xinjiang"): a buyer
+        at home, even in a supplier's home country."""
+        return place.label == "PLACE" and self.domestic_cue.search(
+            text, max(0, place.start - self.domestic_reach), place.start) is not None
 
     def home_place_of_facts(self, text: str, place: Mention) -> bool:
         """A town or region after one of `home_place_cues` ("in Shenzhen", "across Xinjiang"):

@@ -60,6 +60,9 @@ class DealRules:
         self.not_party = re.compile(rf"(?<![\w-]){alternation(data['not_party_cues'], 'i')}(?![\w-])")
         self.against_reach = int(data["against_vendor_reach"])
         self.against_vendor = Caseless(rf"(?<![\w-]){alternation(data['against_vendor_cues'], 'i')}(?![\w-])")
+        auxiliaries = alternation(data["against_vendor_auxiliaries"], "i")
+        self.against_after = re.compile(
+            rf"[ ]+(?:{auxiliaries}[ ]+){{0,3}}{alternation(data['against_vendor_cues_after'], 'i')}(?![\w-])")
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
@@ -85,9 +88,10 @@ class DealRules:
         """Whether a sentence tells of a ban, sanction or pressure on its vendors: one of
         `against_vendor_cues` at most `against_vendor_reach` characters before one ("Australia
         banned Huawei"; not "cameras made by Hikvision, months after the government banned new
-        purchases"). Such a sentence opens no deal (it may name the vendors of one already told)."""
+        purchases"), or one of `against_vendor_cues_after` right after it past auxiliaries
+        ("Hikvision has not been allowed to sell to U.S. federal agencies"). Such a sentence opens no deal (it may name the vendors of one already told)."""
         return any(self.against_vendor.search(text, max(sentence[0], m.start - self.against_reach), m.start) is not None
-                   for m in vendors)
+                   or self.against_after.match(text, m.end) is not None for m in vendors)
 
     def names_an_event(self, text: str, vendor: Mention) -> bool:
         """Whether a vendor's name opens an event's ("Huawei Connect 2023", "the Huawei Asia-Pacific

@@ -155,16 +155,19 @@ class CountryRecogniser:
             return True  # "Latin America" is a region
         if span.end < len(doc) and doc[span.end].lower_ in self.currency_words:
             return True  # "the US dollar" is a currency
-        if self._names_language(doc, span.end):
+        if self._names_language(doc, span):
             return True  # "Spanish-speaking"
         if name in self.codes_needing_context and self.capitals.sentence_in_capitals(doc, start):
             return True  # a heading in capitals: "US" there may be the word "us"
         return (name in self.person_ambiguous or name.title() in self.person_ambiguous) and self._in_person_name(doc, span)
 
-    def _names_language(self, doc: Doc, end: int) -> bool:
-        """Whether the word after a name at token `end`, or after a hyphen there, is one of
-        `language_words_after`."""
+    def _names_language(self, doc: Doc, span) -> bool:
+        """Whether the word after a name's span, or after a hyphen there, is one of
+        `language_words_after`, or a colon after the name opening a bracket ("(Spanish: carnet")."""
+        end = span.end
         after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "-" else doc[end] if end < len(doc) else None
+        if after is not None and after.text == ":" and span.start > 0 and doc[span.start - 1].text == "(":
+            return True  # "(Spanish: carnet de la Patria)"
         return after is not None and after.lower_ in self.language_words
 
     def _in_person_name(self, doc: Doc, span) -> bool:
