@@ -408,6 +408,8 @@ HELD_OUT = [
     ("Researchers found 9 to 14 species; 1,540 Israelis left.",
      [("9", 9.0, "species"), ("14", 14.0, "species"), ("1,540", 1540.0, "israeli")]),
     ("The economy shrank for two consecutive quarters.", []),  # a duration
+    ("China signed 73 \u201cSafe City\u201d agreements and two million public services cards.",
+     [("73", 73.0, "agreement"), ("two million", 2e6, "card")]),
     ("They go to 157 district police headquarters and 40 walkie-talkies.",
      [("157", 157.0, "headquarters"), ("40", 40.0, "walkie-talkie")]),
     ("It stands 120 metre-high and 30 wide.", []),

@@ -18,6 +18,7 @@ from pipeline.normalise.units import plural_to_singular, unit_lemma
 from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of
 
 # A word, or an abbreviation with its dots ("p.m.", "U.S."): the dots are no end of the noun search.
+_CLOSING_QUOTES = ("”", "\"", "’")
 _NAMES_JOINED = re.compile(r"[ \t]+(?:or|and|&)(?=[ \t]+[A-Z])")  # two names before their noun
 _WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -280,7 +281,8 @@ class Reading:
         match = _WORD_AFTER.match(after, skipped.end() if skipped else position)
         if not match or match.group(1).lower() in self.unit_stop:
             return None, position
-        return match.group(1), match.end()
+        closed = match.end() + (after[match.end():match.end() + 1] in _CLOSING_QUOTES)  # 73 “Safe City” agreements
+        return match.group(1), closed
 
     def mention(self, doc: Doc, label: str, start: int, end: int, value: float | None, source: str,
                 **fields) -> Mention:

@@ -14,15 +14,16 @@ from price_parser.parser import parse_number as price_number
 from pipeline.domain import DomainData, default_domain
 from pipeline.patterns import alternation
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
+_TOKEN = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE = re.compile(r"\s")
 _WORD_COMMA = re.compile(r"(?<=[^\W\d_]),(?= )")
 # a comma before one or two digits and a scale word is a decimal comma ("9,5 million", "2,3bn")
 _DECIMAL_COMMA = re.compile(r"^(\d{1,3}),(\d{1,2})(?= ?-?[^\W\d_])")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")
 # Digit groups as English texts write them: "1,234,567.89", Indian "12,34,567.89", plain "1234.5".
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,3}(?:\.\d{3}){2,}$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
 # a number standing alone and a range's joining word right before an offset: "1500 and |", "500 to |"
@@ -68,7 +69,8 @@ def _number_words(domain: DomainData) -> dict:
 
 
 def parse_digits(text: str) -> float | None:
-    """'1,800' -> 1800.0, '3.8' -> 3.8, '120 000 000' -> 1.2e8, '12,34,567.89' -> 1234567.89;
+    """'1,800' -> 1800.0, '3.8' -> 3.8, '120 000 000' -> 1.2e8, '12,34,567.89' -> 1234567.89,
+    '354.000.000' -> 3.54e8;
     None when not a number written the English way ("1,2" and "1.234,5" are not)."""
     if not isinstance(text, str):
         return None
@@ -77,6 +79,8 @@ def parse_digits(text: str) -> float | None:
         compact = _SPACE.sub("", compact)
     if not _GROUPED.match(compact):
         return None
+    if _DOT_GROUPS.fullmatch(compact):  # "354.000.000": two dots or more group thousands
+        compact = compact.replace(".", "")
     amount = price_number(compact, decimal_separator=".")
     return float(amount) if amount is not None else None
 
