@@ -105,13 +105,15 @@ class CountryContext:
         vendor_homes = _homes(vendors)
         # suppliers' homes: what the text names as a vendor's origin ("Chinese-made") or a lender's
         origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
+        in_financiers = {id(m): m for m in rules.in_financier_names(text, mentions)}  # "the French Development Agency"
         lenders = {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions) \
-            | {m.country for m in rules.in_financier_names(text, mentions)}  # "the French Development Agency"
+            | {m.country for m in in_financiers.values()}
         home = origins | lenders
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
         # a demonym is an origin wherever it names a known vendor's home; a home read beside a
         # vendor found by its role ("the Noord-Holland company X") is often the buyer's own country
-        candidates = rules.buyer_candidates(text, mentions, _homes(m for m in vendors if m.source == "vendor_gazetteer"))
+        candidates = rules.buyer_candidates(text, [m for m in mentions if id(m) not in in_financiers],
+                                            _homes(m for m in vendors if m.source == "vendor_gazetteer"))
         home -= rules.local_origins(candidates, origins - lenders - vendor_homes)
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
         kept |= {id(m) for m in candidates if rules.domestic_buyer(text, m)}  # "the police in Xinjiang"
@@ -335,11 +337,10 @@ class CountryRules:
         return bool(self.origin_after.match(window)) or mention.country in home
 
     def buyer_candidates(self, text: str, mentions: list[Mention], home: set[str]) -> list[Mention]:
-        """The countries and places a fact may be about: not a vendor's origin ("Chinese-made"),
-        not inside a financier's name, and not in a lender's, supplier's or researcher's role."""
-        lenders = {id(m) for m in self.in_financier_names(text, mentions)}
+        """The countries and places a fact may be about: not a vendor's origin ("Chinese-made")
+        and not in a lender's, supplier's or researcher's role."""
         places = [m for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country
-                  and not self.is_origin(text, m, home) and id(m) not in lenders]
+                  and not self.is_origin(text, m, home)]
         foreign = self.foreign_roles(text, places)
         return [m for m in places if id(m) not in foreign]
 
