@@ -20,6 +20,9 @@ class PercentStep:
         number = number_pattern(domain)
         percent_words = alternation(numbers["percent_words"], "i")
         self.percent = re.compile(rf"(?P<num>{number})(?:[ \u00a0]|-(?=[a-z]))?(?P<pw>{percent_words})(?![\w])")  # "a 92-percent rise"
+        # "25 basis points": hundredths of a percentage point
+        self.basis_points = re.compile(
+            rf"(?P<num>{number})(?:[ \u00a0]|-(?=[a-z]))?{alternation(numbers['basis_point_words'], 'i')}(?![\w])")
         # "3,4%", "12,5 per cent": a comma before one or two digits is a decimal comma (a thousands
         # separator comes before three)
         self.decimal_comma = re.compile(rf"(?<![\d.,])(?P<whole>\d{{1,3}}),(?P<part>\d{{1,2}})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
@@ -36,12 +39,16 @@ class PercentStep:
         self.negative_tail = re.compile(rf"(?<![\w-]){margins}{alternation(numbers['negative_words'], 'i')}[ ]+$")
 
     def at_number(self, scan: NumberScan, start: int) -> list[Mention]:
-        """The percentage the number at `start` begins ("15%"), negative after "minus"."""
+        """The percentage the number at `start` begins ("15%", "25 basis points" is 0.25),
+        negative after "minus"."""
         match = self.percent.match(scan.text, start)
         if match:
             value = self.reading.parse_percent(match.group("num") + "%")
         elif match := self.decimal_comma.match(scan.text, start):
             value = float(f"{match.group('whole')}.{match.group('part')}")
+        elif match := self.basis_points.match(scan.text, start):
+            points = self.reading.parse_number(match.group("num"))
+            value = None if points is None else round(points / 100, 4)
         else:
             return []
         negative = self.negative_tail.search(scan.text, max(0, start - self.reading.windows.negative_before), start)
