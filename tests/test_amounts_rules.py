@@ -193,6 +193,10 @@ RULES = [
     ("is_code, a fiscal year's second half", "from 2010-11 to 36 million students",
      [(Q, "36 million", 36000000.0, "student", "count_rule")]),
     ("is_code, a code word", "in Week 12 of the league", []),
+    # predicate: is_month_day (a carried count's)
+    ("is_month_day", "The NRC cards are expected by June, 30 this year", []),
+    ("is_month_day, a count with its noun", "In June, 30 cameras were installed",
+     [(Q, "30", 30.0, "camera", "count_rule")]),
 ]
 # Rows for the word-led patterns tried only where their words start (`patterns.Keyed`), and the
 # factor word looked for only in a text that has it: the same proposals in any case of the word.

@@ -96,7 +96,7 @@ DEV = [
     ("It links 2 data centres.", [("2", 2.0, "centre")]),
     ("They bought two or three cameras and no fewer than 12 drones.",
      [("two", 2.0, "camera"), ("three", 3.0, "camera"), ("12", 12.0, "drone")]),
-    ("LIBOR plus 100 basis points", [("100", 100.0, "point")]),
+    ("LIBOR plus 100 basis points", []),  # a margin: PERCENT 1.0 (GUIDELINES "PERCENT")
     ("3 container berths, 1 dry bulk berth", [("3", 3.0, "berth"), ("1", 1.0, "berth")]),
     # a part of a whole counts what the whole counts
     ("About 2,500 out of a planned 3,200 cameras have been installed.",

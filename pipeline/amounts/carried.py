@@ -235,7 +235,7 @@ class CarriedCountStep:
 
     def _bare(self, text: str, start: int, end: int, value: float) -> bool:
         """Whether the number at start:end counts nothing written after it and is no name, code,
-        year, age, score, list marker or measure ("a population of 4 million")."""
+        year, month's day, age, score, list marker or measure ("a population of 4 million")."""
         written = text[start:end]
         noun, plural, _ = self.reading.noun_after(text, end)
         if noun is not None and noun not in self.reading.anaphoric_units \
@@ -245,6 +245,7 @@ class CarriedCountStep:
         return not (rejections.is_format_name(written) or rejections.is_lone_one(text, start, written, value)
                     or rejections.is_code(text, start, end) and not self._listed_name(text, start)
                     or rejections.is_year(text, start, written, value, plural=False)
+                    or rejections.is_month_day(text, start, end)
                     or rejections.is_named_or_scored(text, start, end, value)
                     or self._list_marker(text, start, end) or self._measured(text, start)
                     or bool(_NUMBER_LIST.search(text, max(0, start - 12), start))
