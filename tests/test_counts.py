@@ -408,6 +408,9 @@ HELD_OUT = [
     ("Researchers found 9 to 14 species; 1,540 Israelis left.",
      [("9", 9.0, "species"), ("14", 14.0, "species"), ("1,540", 1540.0, "israeli")]),
     ("The economy shrank for two consecutive quarters.", []),  # a duration
+    # a number set off by commas right after the plural noun it counts
+    ("The majority of passengers, 632 million, were domestic.", [("632 million", 6.32e8, "passenger")]),
+    ("Logistics, 5, Rajpur Road", []),
     ("China signed 73 \u201cSafe City\u201d agreements and two million public services cards.",
      [("73", 73.0, "agreement"), ("two million", 2e6, "card")]),
     ("They go to 157 district police headquarters and 40 walkie-talkies.",

@@ -27,6 +27,8 @@ _CHAINAGE = re.compile(r"\+[ \u00a0]*\Z")  # "Km 104 + 800"
 _OPENING = re.compile(r"\([^()]*\Z")  # an open parenthesis before a number, not closed since
 # a number after another (no year: "in 2019 and 1,500 in 2020") and a list joiner: "Units 2 and 3",
 # "Cristina 4, 5, 6, and 7"
+_APPOSED_BEFORE = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,})(?P<open>,|[ \u00a0]\()[ \u00a0]*\Z")  # "passengers, " "airlines ("
+_APPOSED_AFTER = re.compile(r"[ \u00a0]*[,)]")
 _NUMBER_LIST = re.compile(r"(?<![\d,.])(?:\d{1,3}|\d{5,})[ \u00a0]*(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|&[ \u00a0]*|(?<![\w])(?:and|or)[ \u00a0]+)\Z")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _PLACED = re.compile(r"[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")  # "380 in Pánuco"
@@ -128,7 +130,8 @@ class CarriedCountStep:
             if value is None or not self._bare(scan.text, start, end, value):
                 continue
             unit = self._label_noun(scan.text, start) or self._people_around(scan.text, start, end) \
-                or self._copula_subject(scan.text, start) or self._copula_complement(scan.text, end)
+                or self._copula_subject(scan.text, start) or self._copula_complement(scan.text, end) \
+                or self._apposed(scan.text, start, end)
             if not unit:
                 if antecedents is None:  # read once per doc, only when a bare number needs them
                     antecedents = self._antecedents(scan, found)
@@ -293,6 +296,13 @@ class CarriedCountStep:
         """"Acme shipments were 22.1 million": the plural noun right before a copula and the number,
         unless it is measured rather than counted ("Prices were 40")."""
         return self._counted_plural(self.copula_subject.search(text, max(0, start - self.subject_window), start))
+
+    def _apposed(self, text: str, start: int, end: int) -> str | None:
+        """"The majority of passengers, 632 million, were": a number set off by commas or brackets
+        right after the plural noun it counts."""
+        before = _APPOSED_BEFORE.search(text, max(0, start - self.subject_window), start)
+        closed = _APPOSED_AFTER.match(text, end) if before else None
+        return self._counted_plural(before) if closed and (before.group("open") == "(") == (closed.group() == ")") else None
 
     def _copula_complement(self, text: str, end: int) -> str | None:
         """"482 (64%) were children": the plural noun a copula right after the number (a share in
