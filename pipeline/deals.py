@@ -2,19 +2,35 @@
 into one `deals` row per deal (SPEC "deals"), the same deal reported by several articles
 being one row. Two documents' deals are one deal when they have the same country and share a
 vendor or a programme name (joined in that order of strength: the same programme, the same set of
-vendors, one shared vendor, the last only when their programme names do not differ); two deals of one document are never merged. Values are never
-converted at a guessed rate: `value_usd` is the text's own USD amount or conversion."""
+vendors, one shared vendor, the last only when neither their programme names nor their places
+differ); two deals of one document are never merged. Values are never converted at a guessed
+rate: `value_usd` is the text's own USD amount or conversion."""
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from dataclasses import dataclass
 
 import pyarrow as pa
 
 from pipeline.tables import SCHEMAS, arrow_array, rows_table
 
 JOIN = "|"
-_TOLD = ("programme",)  # what tells two deals sharing only one vendor apart
+_TOLD = ("programme", "places")  # what tells two deals sharing only one vendor apart
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    """How document deals meet across documents (`configs/deals.yaml`): the keys they merge on
+    (`merge_on`), and the countries whose cities and forces buy for themselves, where two
+    places tell deals sharing one vendor apart (`local_procurement_countries`)."""
+
+    keys: tuple[str, ...]
+    local_countries: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_config(cls, deals: dict) -> MergeRules:
+        return cls(tuple(deals["merge_on"]), frozenset(deals["local_procurement_countries"]))
 
 
 def _split(value) -> list[str]:
@@ -23,14 +39,18 @@ def _split(value) -> list[str]:
 
 class _Clusters:
     """Union-find over document deals that refuses to join two deals of one document, and on a
-    weak key (one shared vendor) two whose programme names are told and differ (Huawei's Safe
-    City and its Konza data centre). Places do not tell deals apart: articles on one deal name
+    weak key (one shared vendor) two whose programme names, or places, are told and share none
+    (Huawei's Safe City and its Konza data centre; Flock's cameras for Cibolo and for Flower
+    Mound), places only in countries whose cities buy for themselves. A stronger key (the same
+    programme, the same vendors) joins whatever places they name: articles on one deal name
     different cities of it."""
 
-    def __init__(self, rows: list[dict]):
+    def __init__(self, rows: list[dict], local_countries: frozenset[str]):
         self.parent = list(range(len(rows)))
         self.docs = [{row["doc_id"]} for row in rows]
-        self.told = [{column: {part.casefold() for part in _split(row.get(column))} for column in _TOLD} for row in rows]
+        self.told = [{column: {part.casefold() for part in _split(row.get(column))}
+                      if column != "places" or row.get("country") in local_countries else set()
+                      for column in _TOLD} for row in rows]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -49,11 +69,11 @@ class _Clusters:
             self.told[a][column] |= self.told[b][column]
 
     def _told_apart(self, a: int, b: int) -> bool:
-        """Whether both clusters tell programme names and none is shared."""
+        """Whether both clusters tell programme names, or places, and none is shared."""
         return any(self.told[a][c] and self.told[b][c] and not self.told[a][c] & self.told[b][c] for c in _TOLD)
 
 
-def same_deal_keys(row: dict, merge_on: list[str]) -> list[tuple]:
+def same_deal_keys(row: dict, merge_on: tuple[str, ...]) -> list[tuple]:
     """The keys under which a document deal meets the same deal elsewhere."""
     if not row.get("country"):
         return []
@@ -68,15 +88,15 @@ def same_deal_keys(row: dict, merge_on: list[str]) -> list[tuple]:
     return keys
 
 
-def merge_deals(doc_deals: list[dict], merge_on: list[str], known_ids: dict | None = None) -> tuple[list[dict], dict]:
+def merge_deals(doc_deals: list[dict], rules: MergeRules, known_ids: dict | None = None) -> tuple[list[dict], dict]:
     """(deals rows, {(doc_id, deal_key): deal_id}) from the document deals, in the order of
     their first document. `known_ids`: deal ids a database already gave some document deals;
     a merged deal keeps the id of its earliest member that has one."""
     known_ids = known_ids or {}
-    clusters = _Clusters(doc_deals)
+    clusters = _Clusters(doc_deals, rules.local_countries)
     buckets: dict[tuple, list[int]] = {}
     for i, row in enumerate(doc_deals):
-        for key in same_deal_keys(row, merge_on):
+        for key in same_deal_keys(row, rules.keys):
             buckets.setdefault(key, []).append(i)
     # a shared programme name is the strongest evidence, then the same vendors, then one shared
     # vendor: the Nairobi deal of Safaricom and Huawei meets its like before a Safaricom-only one
@@ -142,10 +162,10 @@ def with_deal_ids(claims, ids: dict):
     return claims.set_column(at, "deal_id", arrow_array(merged, pa.string()))
 
 
-def deals_table(doc_deals, merge_on: list[str], known_ids: dict | None = None):
+def deals_table(doc_deals, rules: MergeRules, known_ids: dict | None = None):
     """(the deals table as Arrow, {(doc_id, deal_key): deal_id}) from the doc_deals tables."""
     rows = [row for table in doc_deals for row in table.to_pylist()]
-    deals, ids = merge_deals(rows, merge_on, known_ids)
+    deals, ids = merge_deals(rows, rules, known_ids)
     return rows_table(deals, SCHEMAS["deals"]), ids
 
 

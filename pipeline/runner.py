@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.claims.deals import DealDescriber
-from pipeline.deals import deals_of_documents, deals_table, with_deal_ids
+from pipeline.deals import MergeRules, deals_of_documents, deals_table, with_deal_ids
 from pipeline.domain import load_domain
 from pipeline.nlp import DEFAULT_CONFIG, annotate, build_nlp, collector_paused
 from pipeline.readers import Columns, Limits, ReadProgress, Record, discover, read_all
@@ -118,9 +118,9 @@ def _locked_run(inputs, files, out_dir: Path, fmt: str, columns: Columns, config
                 if bar is not None:
                     bar.set_postfix_str(f"{summary.documents:,} docs", refresh=False)
                     bar.update(batch.bytes_read - bar.n)
-        merge_on = _domain(config_path)["deals"]["merge_on"]
-        merged = store.merge_deals(merge_on) if store is not None else None
-        parts.assemble(out_dir, fmt, merge_on, merged)
+        merge_rules = MergeRules.from_config(_domain(config_path)["deals"])
+        merged = store.merge_deals(merge_rules) if store is not None else None
+        parts.assemble(out_dir, fmt, merge_rules, merged)
         if store is not None:
             store.finish(summary.documents, summary.skipped, summary.failed, summary.mentions, summary.claims)
     finally:
@@ -387,14 +387,14 @@ class Checkpoint:
         with pq.ParquetFile(self.folder / f"{index:08d}.{name}.parquet") as part:
             return part.read().cast(SCHEMAS[name])
 
-    def assemble(self, out_dir: Path, fmt: str, merge_on: list[str], merged: tuple | None = None) -> None:
+    def assemble(self, out_dir: Path, fmt: str, merge_rules: MergeRules, merged: tuple | None = None) -> None:
         """The tables from the parts in batch order (the documents' deals merged into the deals
         table, the claims' deal ids made global), each written to a temporary file; then the
         tables of other formats that an earlier run left are removed and the new ones renamed
         into place together, so the folder never holds tables of two runs. `merged`: (deals,
         ids) a database merged across runs; the deals of this run's documents are taken from it."""
         doc_deals = [self.part(index, "doc_deals") for index in sorted(self.done)]
-        deals, ids = merged or deals_table(doc_deals, merge_on)
+        deals, ids = merged or deals_table(doc_deals, merge_rules)
         if merged:
             deals = deals_of_documents(deals, {doc for table in doc_deals for doc in table.column("doc_id").to_pylist()})
         writers = []

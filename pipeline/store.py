@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline import __version__
-from pipeline.deals import deals_table
+from pipeline.deals import MergeRules, deals_table
 from pipeline.tables import BATCH_TABLES, SCHEMAS
 
 
@@ -96,14 +96,14 @@ class Store:
         for doc_id, sha in zip(doc_ids, tables["documents"].column("sha256").to_pylist(), strict=True):
             self.known[doc_id] = (sha, self.run_id)
 
-    def merge_deals(self, merge_on: list[str]) -> tuple[pa.Table, dict]:
+    def merge_deals(self, rules: MergeRules) -> tuple[pa.Table, dict]:
         """Merge the deals of every stored document again, keeping the ids deals had; store
         the result and give every stored claim its merged deal's id. Returns (deals, ids)."""
         known = {(doc, key): deal for doc, key, deal in self.con.execute(
             "SELECT doc_id, deal_key, deal_id FROM deal_members").fetchall()}
         columns = ", ".join(f'"{f.name}"' for f in SCHEMAS["doc_deals"])
         doc_deals = self.con.sql(f"SELECT {columns} FROM doc_deals ORDER BY rowid").to_arrow_table()
-        deals, ids = deals_table([doc_deals.cast(SCHEMAS["doc_deals"])], merge_on, known)
+        deals, ids = deals_table([doc_deals.cast(SCHEMAS["doc_deals"])], rules, known)
         members = pa.table({"doc_id": [d for d, _ in ids], "deal_key": [k for _, k in ids],
                             "deal_id": list(ids.values())}, schema=pa.schema([(n, pa.string()) for n in
                                                                              ("doc_id", "deal_key", "deal_id")]))

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from pipeline.deals import merge_deals
+from pipeline.deals import MergeRules, merge_deals
 from pipeline.domain import CONFIG_DIR
 from pipeline.nlp import annotate, build_nlp
 from pipeline.tables import read_table
@@ -507,6 +507,9 @@ def test_the_headline_amount_and_its_usd_conversion(annotate_text):
     assert "safe_city" in fields.technologies
 
 
+RULES = MergeRules(("vendors", "programme"), frozenset({"US"}))
+
+
 def doc_deal(doc_id, key, country, vendors="", programme=None, places=None):
     return {"doc_id": doc_id, "deal_key": key, "country": country, "vendors": vendors or None,
             "programme": programme, "places": places, "claim_ids": f"{doc_id}:c1"}
@@ -518,26 +521,31 @@ def doc_deal(doc_id, key, country, vendors="", programme=None, places=None):
     ([doc_deal("a", "d1", "BO", programme="BOL-110"), doc_deal("b", "d1", "BO", "CEIEC", "BOL-110")], [{"a", "b"}]),
     ([doc_deal("a", "d1", "KG", "Huawei"), doc_deal("a", "d2", "KG", "Huawei|Vega")], [{"a"}, {"a"}]),
     ([doc_deal("a", "d1", "CL"), doc_deal("b", "d1", "CL")], [{"a"}, {"b"}]),
-    # one shared vendor does not join deals whose programme names differ; different places do not tell them apart
+    # one shared vendor does not join deals whose programme names differ; different places do not tell them apart ...
     ([doc_deal("a", "d1", "KE", "Huawei", "Safe City"), doc_deal("b", "d1", "KE", "Huawei", "Konza Data Centre")],
      [{"a"}, {"b"}]),
     ([doc_deal("a", "d1", "KE", "Huawei", "Safe City"), doc_deal("b", "d1", "KE", "Huawei|Safaricom", "Konza Data Centre"),
       doc_deal("c", "d1", "KE", "Huawei")], [{"a", "c"}, {"b"}]),
     ([doc_deal("a", "d1", "GH", "Huawei", places="Accra"), doc_deal("b", "d1", "GH", "Huawei", places="Kumasi")],
      [{"a", "b"}]),
+    # ... except where cities buy for themselves (`local_procurement_countries`), unless the vendors are the same
+    ([doc_deal("a", "d1", "US", "Flock", places="Cibolo"), doc_deal("b", "d1", "US", "Flock", places="Flower Mound"),
+      doc_deal("c", "d1", "US", "Flock")], [{"a", "c"}, {"b"}]),
+    ([doc_deal("a", "d1", "US", "Axon|Motorola", places="Carlsbad"), doc_deal("b", "d1", "US", "Axon|Motorola", places="Carson")],
+     [{"a", "b"}]),
 ])
 def test_merge_deals_across_documents(rows, groups):
-    deals, ids = merge_deals(rows, ["vendors", "programme"])
+    deals, ids = merge_deals(rows, RULES)
     assert sorted(sorted(d["doc_ids"].split("|")) for d in deals) == sorted(sorted(g) for g in groups)
     assert set(ids) == {(r["doc_id"], r["deal_key"]) for r in rows}
-    again, _ = merge_deals(rows, ["vendors", "programme"])
+    again, _ = merge_deals(rows, RULES)
     assert [d["deal_id"] for d in again] == [d["deal_id"] for d in deals]  # stable for the same inputs
 
 
 def test_the_same_vendors_meet_before_one_shared_vendor():
     rows = [doc_deal("a", "d1", "KE", "Safaricom"), doc_deal("a", "d2", "KE", "Safaricom|Huawei"),
             doc_deal("b", "d1", "KE", "Huawei|Safaricom")]
-    _, ids = merge_deals(rows, ["vendors", "programme"])
+    _, ids = merge_deals(rows, RULES)
     assert ids[("b", "d1")] == ids[("a", "d2")] != ids[("a", "d1")]
 
 
