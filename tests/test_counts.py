@@ -411,6 +411,8 @@ HELD_OUT = [
     # a number set off by commas right after the plural noun it counts
     ("The majority of passengers, 632 million, were domestic.", [("632 million", 6.32e8, "passenger")]),
     ("Logistics, 5, Rajpur Road", []),
+    ("Broadband connections leaped by 310,631 to 84.9 million.", [("310,631", 310631.0, "connection"), ("84.9 million", 8.49e7, "connection")]),
+    ("The mine produced 220,000-250,000 carats.", []),  # a measure
     ("China signed 73 \u201cSafe City\u201d agreements and two million public services cards.",
      [("73", 73.0, "agreement"), ("two million", 2e6, "card")]),
     ("They go to 157 district police headquarters and 40 walkie-talkies.",
