@@ -26,6 +26,7 @@ class RangeStep:
             rf"[ \u00a0]*{alternation(ranges['signs'])}[ \u00a0]*"
             rf"|[ \u00a0]+(?:{alternation(ranges['words'], 'i')}|(?P<between>{alternation(ranges['after_between'], 'i')})"
             rf"|(?P<money>{alternation(ranges['money_words'], 'i')}))[ \u00a0]+")
+        self.percent_after = re.compile(rf"[ \u00a0]?{alternation(domain['numbers']['percent_words'], 'i')}(?![\w])")
         self.sign_gap = int(ranges["sign_gap_chars"])
         self.between = re.compile(rf"\b{alternation(ranges['between'], 'i')}\s+\S{{0,4}}$")
 
@@ -88,8 +89,9 @@ class RangeStep:
             sign = self.reading.currency_before(text, b_start)
             joiner = self.joiner.fullmatch(text, a_end, sign.start()) if sign and sign.start() > a_end else None
         if not joiner or joiner.group("between") is not None and not self.between.search(
-                text, max(0, a_start - self.reading.windows.between_before), a_start):
-            return None
+                text, max(0, a_start - self.reading.windows.between_before), a_start) \
+                and not self.percent_after.match(text, b_end):
+            return None  # "and" joins after "between", or before a percentage: "2.5 and 7.5 per cent"
         a_text, b_text = text[a_start:a_end], text[b_start:b_end]
         if joiner.group("money") is not None and not (money_first and self.reading.has_scale(a_text)
                                                        and self.reading.has_scale(b_text)):
