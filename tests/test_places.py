@@ -107,6 +107,9 @@ DEV_CASES = [
     ("Cameroon: cameras went up in the cities of Yaounde, Garoua-Boulai, Kye-Ossi, Waza and Kousseri.",
      [("Yaounde", "CM"), ("Garoua-Boulai", "CM"), ("Kousseri", "CM")]),
     ("Kenya: Mr Smith, John Doe and Kisii spoke.", []),
+    # a name taken once in a place context is that place wherever else the document writes it
+    ("Seychelles police installed cameras in Anse Royale.\n\nAnse Royale residents welcomed them.",
+     [("Anse Royale", "SC"), ("Anse Royale", "SC")]),
     # a list after "authorities," or "councils," names places
     ("UK councils drop the cameras. Two other authorities, Medway and Gravesham, may follow.", [("Medway", "GB")]),
     # "to" puts a name in a place context ("from Gomel to Zhlobin"), but a news agency is no place

@@ -512,7 +512,7 @@ class PlaceRecogniser:
         name_ends = {end for _, end, _, _ in found} | {m.end for m in countries.items}
         if not evidence:  # a page naming no country, nor a large place
             evidence = self._mutual_evidence(doc, found, (name_ends, regions, evidence))
-        proposals = []
+        proposals, unplaced = [], []
         for start, end, name, entry in found:
             if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
                 continue  # the country name is as long: "Mexico" stays a country
@@ -520,10 +520,16 @@ class PlaceRecogniser:
             if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence), named):
                 continue
             holds_country = any(m.country in {c.country for c in entry.candidates} for m in countries.overlapping(start, end))
-            candidates = self._supported(doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions),
-                                         holds_country)
+            supported = (doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions), holds_country)
+            candidates = self._supported(*supported)
             if candidates:
                 proposals.append((start, end, name, candidates))
+            else:
+                unplaced.append((start, end, name, supported))
+        # a name taken once in a place context is that place wherever else the document writes it
+        placed = {name for _, _, name, _ in proposals}
+        proposals += [(start, end, name, candidates) for start, end, name, supported in unplaced
+                      if name in placed and (candidates := self._supported(*supported, context_needed=False))]
         return proposals
 
     def _mutual_evidence(self, doc: Doc, found: list[tuple], context: tuple) -> set[str]:
@@ -553,14 +559,16 @@ class PlaceRecogniser:
         return short_name and not self.evidence.in_place_context(doc, span, *context)
 
     def _supported(self, doc: Doc, span: Span, entry: PlaceEntry, countries: tuple[set[str], set[str], set[str]],
-                   context: tuple[set[int], dict[int, set[str]]], holds_country: bool = False) -> tuple[Candidate, ...]:
+                   context: tuple[set[int], dict[int, set[str]]], holds_country: bool = False,
+                   context_needed: bool = True) -> tuple[Candidate, ...]:
         """The candidates the evidence allows (`countries`: those named as COUNTRY mentions; those
         also named in organisations' names; those also named by large places). A large name: all,
         unless none of its countries is a COUNTRY mention and it runs on into a longer name
         ("Shanghai Electric"; a project's name, "Shymkent Oil Refinery", only when its country is
         named at all). A name needing evidence: those whose country the document names, when it is
         no part of a longer name and (unless it is another name of a large city, "Cologne") stands
-        in a place context or holds a name of its own country ("Noord-Holland")."""
+        in a place context or holds a name of its own country ("Noord-Holland"); without
+        `context_needed`, when another occurrence of the name stood in one."""
         mentioned, named, evidence = countries
         if not entry.needs_evidence:
             unnamed = not any(c.country in mentioned for c in entry.candidates)
@@ -569,7 +577,7 @@ class PlaceRecogniser:
         candidates = tuple(c for c in entry.candidates if c.country in evidence) or self._designated(doc, span, entry)
         if not candidates or self.evidence.inside_longer_name(doc, span, project=True):
             return ()
-        if candidates[0].population >= self.min_population or holds_country:
+        if candidates[0].population >= self.min_population or holds_country or not context_needed:
             return candidates
         return candidates if self.evidence.in_place_context(doc, span, *context, evidence) else ()
 
