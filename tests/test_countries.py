@@ -50,6 +50,7 @@ DEV_CASES = [
      [("St. Kitts and Nevis", "KN"), ("Republic of China", "TW"), ("Taiwan", "TW"), ("Saint Lucians", "LC"), ("TRNC", "CY")]),
     ("The Turks and Caicos police in Grand Turk bought cameras.", [("Turks and Caicos", "TC")]),
     ("Gear given by the Peoples Republic of China.", [("Peoples Republic of China", "CN")]),
+    ("Cayman's police and the BVI bought cameras.", [("Cayman", "KY"), ("BVI", "VG")]),
     # a demonym before a language word names a language
     ("The Spanish-speaking officers and the English-language press met Spanish police.", [("Spanish", "ES")]),
     ("The Fatherland Card (Spanish: carnet de la Patria) was launched.", []),

@@ -170,6 +170,8 @@ DEV += [
     ("They got 102 million and 50 million U.S. dollars.", [("102 million", 1.02e8, "USD"), ("50 million U.S. dollars", 5e7, "USD")]),
     ("The deficit was 295 billion crowns.", [("295 billion crowns", 2.95e11, "CZK")]),
     ("The budget is Rs 1.2 lakh cr this year.", [("Rs 1.2 lakh cr", 1.2e12, "INR")]),
+    ("The Cayman Islands government spent CI$48,500; Bermuda BD$2 million.",
+     [("CI$48,500", 48500.0, "KYD"), ("BD$2 million", 2e6, "BMD")]),
     ("The contract is 354.000.000 denars.", [("354.000.000 denars", 3.54e8, "MKD")]),  # dots group thousands
     ("Bookings set a record at $142\n        million.", [("$142\n        million", 1.42e8, "USD")]),  # a wrapped line
     # a trade partner after "to" or "with" does not decide an ambiguous sign
