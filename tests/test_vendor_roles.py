@@ -119,6 +119,7 @@ DEV_CASES = [
     ("Researchers at the University of Toronto, a Canadian university, studied the CCTV network.", []),
     ("Authorities installed 300 surveillance cameras in Accra.", []),
     ("South America is investing heavily in surveillance cameras.", []),
+    ("Police set up CCTV cameras near Orange City Hospital Square; Orange supplied them.", [("Orange", "Orange")]),
     ("Cameras watch the Centre.\n\nThe Centre will operate the 40 CCTV cameras.", []),  # a common noun after "The"
     ("CCTV cameras track the Uyghurs, a Turkic ethnic group, in Xinjiang.", []),
     ("The police bought surveillance cameras from Mr Odhiambo.", []),

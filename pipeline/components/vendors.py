@@ -110,6 +110,7 @@ class VendorRecogniser:
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
         )
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
+        self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
         self.in_body_name = body_name_pattern(data)
         self.strip_leading = set(data["strip_leading"])
         self.strip_endings = tuple(data["role_strip_leading_endings"])  # "Renfrew-based North SV Limited"
@@ -123,6 +124,8 @@ class VendorRecogniser:
         mentions = doc_mentions(doc)
         found = []
         for start, end, _, entry in longest_first(self.gazetteer.find(doc)):
+            if self.place_after.match(doc_text(doc), end):
+                continue  # "Orange City Hospital Square": a place's or a building's name
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
                                       vendor=entry.vendor, country=entry.country))
         taken = [(m.start, m.end) for m in found]
