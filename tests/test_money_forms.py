@@ -172,6 +172,7 @@ DEV += [
     ("The budget is Rs 1.2 lakh cr this year.", [("Rs 1.2 lakh cr", 1.2e12, "INR")]),
     ("The Cayman Islands government spent CI$48,500; Bermuda BD$2 million.",
      [("CI$48,500", 48500.0, "KYD"), ("BD$2 million", 2e6, "BMD")]),
+    ("The CAG found `14.81 crore was spent on CCTV.", [("`14.81 crore", 1.481e8, "INR")]),  # a font's rupee sign
     ("The contract is 354.000.000 denars.", [("354.000.000 denars", 3.54e8, "MKD")]),  # dots group thousands
     ("Bookings set a record at $142\n        million.", [("$142\n        million", 1.42e8, "USD")]),  # a wrapped line
     # a trade partner after "to" or "with" does not decide an ambiguous sign
