@@ -105,12 +105,7 @@ class Rejections:
         'COVID-19'), a fiscal year's second half ('2010-11') or a contents line's page number after
         leader dots."""
         before = text[max(0, start - self.windows.code_before):start]
-        code_before = _CODE_DASH_SPACE.search(before, len(before) - 3) if before[-1:] == " " else _CODE_BEFORE.search(before)
-        if code_before or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
-            return True
-        if end - start == 2 and _YEAR_BEFORE.search(before):
-            return True
-        if self._in_contents_or_label(before):
+        if self._written_as_code(text, (start, end), before, check_after):
             return True
         previous = _WORD_BEFORE.search(before)
         if not previous:
@@ -130,6 +125,15 @@ class Rejections:
         written = text[start:end]
         grouped = _GROUPED_THOUSANDS.search(written) or self.reading.has_scale(written)  # "gave Angola 20,000 masks"
         return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words and not grouped
+
+    def _written_as_code(self, text: str, span: tuple[int, int], before: str, check_after: bool) -> bool:
+        """Whether the characters around a number make it part of a code ("BOL-110", "5G"), a
+        fiscal year's second half ("2010-11") or a contents line's or label's number."""
+        start, end = span
+        code_before = _CODE_DASH_SPACE.search(before, len(before) - 3) if before[-1:] == " " else _CODE_BEFORE.search(before)
+        if code_before or check_after and _CODE_AFTER.match(text[end:end + self.windows.code_after]):
+            return True
+        return bool(end - start == 2 and _YEAR_BEFORE.search(before)) or self._in_contents_or_label(before)
 
     def is_month_day(self, text: str, start: int, end: int) -> bool:
         """A day of the month after a full month's name and a comma, with no noun of its own ("by

@@ -149,7 +149,7 @@ class Reading:
         noun a number counts; for a part of a whole ("2,500 out of 3,200 cameras"), the whole's; after
         a container word ("500 units of dome cameras", "1,200 Nos. PTZ cameras"), the noun it holds;
         past its share in brackets ("1,412 (88%) patients"), the noun after."""
-        whole = self.part_of_whole.match(after) or self.bracketed_share.match(after)
+        whole = self._before_the_noun(after)
         if whole:
             unit, plural, end = self.counted_noun(after[whole.end():])
             return (unit, plural, whole.end() + end) if unit else (None, False, 0)
@@ -178,6 +178,11 @@ class Reading:
         # ("12 aircraft took part", "157 district police headquarters")
         singular = next((pair for pair in reversed(lower) if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
         return (self.unit_lemma(singular[0]), False, singular[1]) if singular else _NO_NOUN
+
+    def _before_the_noun(self, after: str) -> re.Match | None:
+        """What stands between a number and the noun it counts: a whole it is part of ("out of
+        3,200"), or its share in brackets ("(88%)")."""
+        return self.part_of_whole.match(after) or self.bracketed_share.match(after)
 
     def _noun_words(self, after: str) -> tuple[list[tuple[str, int]], int]:
         """(word, where it ends) of the words a noun search reads after a number, up to

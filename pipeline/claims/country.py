@@ -85,6 +85,17 @@ def _carried(text: str, index: DocumentIndex, place: Mention, rules: CountryRule
     return not rules.compared(text, place, index.sentence_of(place.start)) and not rules.owns_vendor(text, place, vendor_starts)
 
 
+def _named_homes(text: str, mentions: list[Mention], in_names: list[Mention], rules: CountryRules) -> tuple[set, set, dict]:
+    """(origins, lenders, {id: mention} of the countries inside financiers' names): the suppliers'
+    homes the text names, as a vendor's origin ("Chinese-made") or a lender's or donor's ("China
+    Exim Bank", "the French Development Agency", "China hands over")."""
+    origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
+    in_financiers = {id(m): m for m in rules.in_financier_names(text, mentions)}
+    lenders = {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions) \
+        | {m.country for m in in_financiers.values()}
+    return origins, lenders, in_financiers
+
+
 def _home_places(text: str, index: DocumentIndex, candidates: list[Mention], kept: set[int], parts: tuple) -> set[int]:
     """The ids of the towns of a supplier's home (left out of `kept`) where no vendor is named in
     their sentence: where their facts happen ("In Shenzhen there are about two million cameras"),
@@ -103,11 +114,7 @@ class CountryContext:
                  rules: CountryRules):
         vendors = [m for m in mentions if m.label == "VENDOR"]
         vendor_homes = _homes(vendors)
-        # suppliers' homes: what the text names as a vendor's origin ("Chinese-made") or a lender's
-        origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
-        in_financiers = {id(m): m for m in rules.in_financier_names(text, mentions)}  # "the French Development Agency"
-        lenders = {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions) \
-            | {m.country for m in in_financiers.values()}
+        origins, lenders, in_financiers = _named_homes(text, mentions, in_names, rules)
         home = origins | lenders
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
         # a demonym is an origin wherever it names a known vendor's home; a home read beside a

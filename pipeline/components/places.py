@@ -526,11 +526,14 @@ class PlaceRecogniser:
                 proposals.append((start, end, name, candidates))
             else:
                 unplaced.append((start, end, name, supported))
-        # a name taken once in a place context is that place wherever else the document writes it
+        return proposals + self._placed_elsewhere(proposals, unplaced)
+
+    def _placed_elsewhere(self, proposals: list[tuple], unplaced: list[tuple]) -> list[tuple]:
+        """The occurrences of a name taken elsewhere in a place context that lack one themselves:
+        that place too, wherever else the document writes it ("Anse Royale residents")."""
         placed = {name for _, _, name, _ in proposals}
-        proposals += [(start, end, name, candidates) for start, end, name, supported in unplaced
-                      if name in placed and (candidates := self._supported(*supported, context_needed=False))]
-        return proposals
+        return [(start, end, name, candidates) for start, end, name, supported in unplaced
+                if name in placed and (candidates := self._supported(*supported, context_needed=False))]
 
     def _mutual_evidence(self, doc: Doc, found: list[tuple], context: tuple) -> set[str]:
         """The one country at least `mutual_evidence_names` different names needing evidence may

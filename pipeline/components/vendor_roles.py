@@ -323,15 +323,8 @@ class RoleVendorRecogniser:
         installed') only when the text writes it capitalised elsewhere too."""
         text = doc_text(doc)
         name = text[start:end]
-        if len(name) < 2 or name.casefold() in self.folded_suffixes or self.refused.search(name) or self.financier.match(text, start) \
-                or name in self.country_names or name in self.regions:
+        if self._names_no_company(text, start, end):
             return False
-        if self.leader_after.match(text, end):
-            return False  # "the Duterte administration"
-        if _COUNT_BEFORE.search(text, max(0, start - 20), start):
-            return False  # the noun a number counts: "140 Cameras installed at ..."
-        if in_body_name(self.in_body_name, text, start):
-            return False  # "the Ministry of Transport, Communications and High Technologies"
         inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
         if any(m.label not in ("COUNTRY", "PLACE") or m.start != start or m.end >= end for m in inside):
             return False  # only a leading country or place is part of a company name
@@ -339,6 +332,18 @@ class RoleVendorRecogniser:
             return True  # 'Orion Smart', 'ASELSAN', 'HikVision'
         opening = all(word in self.strip_leading for word in text[sentence_at(doc, start)[0]:start].strip(" \"'“‘(").split())
         return not opening or self._name_like(name) or re.search(rf"(?<=[a-z,] )(?<![Tt]he ){re.escape(name)}\b", text) is not None
+
+    def _names_no_company(self, text: str, start: int, end: int) -> bool:
+        """Whether a name is a legal suffix alone, a title's, public body's, financier's, country's
+        or region's, a leader's ("the Duterte administration"), or the noun a number counts ("140
+        Cameras installed"); or ends a body's name ("the Ministry of Transport, Communications and
+        High Technologies")."""
+        name = text[start:end]
+        if len(name) < 2 or name.casefold() in self.folded_suffixes or self.refused.search(name) \
+                or self.financier.match(text, start) or name in self.country_names or name in self.regions:
+            return True
+        return self.leader_after.match(text, end) is not None or _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None \
+            or in_body_name(self.in_body_name, text, start)
 
     def _name_like(self, word: str) -> bool:
         """A single word opening a sentence that reads as a company's name, not a plural or common
