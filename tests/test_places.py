@@ -130,6 +130,7 @@ DEV_CASES = [
     # an excluded name that is also a city, after a strong cue with its country named, or before its country
     ("France: the city of Nice in France installed 4,000 cameras.", [("Nice", "FR")]),
     ("Nice, France has 4,000 cameras.", [("Nice", "FR")]),
+    ("Eugene, Oregon, ended its camera contract.", [("Eugene", "US"), ("Oregon", "US")]),  # before a region of its country
     ("The weather in Nice was nice.", []),
     ("The mayor of Bar Harbor spoke.", []),
     # Irish counties written "Co." or "County" before the name

@@ -657,11 +657,11 @@ class PlaceRecogniser:
     def _cued_places(self, doc: Doc, countries: ByPosition, named: set[str], places: list) -> list:
         """Excluded names that are cities ("Nice", "Male", "Bar"), taken after a strong cue ("the
         city of Nice", `cued_before`) when the document names the city's country, or before ",
-        <its country>" ("Nice, France")."""
+        <its country>" or ", <a place of its country>" ("Nice, France", "Mobile, Alabama")."""
         text = doc_text(doc)
         found = []
         cued = [(match, named) for match in self.cued_after_cue.finditer(text)] if self.cue_words.search(text) else []
-        for country in countries.items:  # "Nice, France": the name before its country
+        for country in [*countries.items, *places]:  # "Nice, France", "Mobile, Alabama": the name before its country or region
             if text[country.start - 2:country.start] != ", ":
                 continue
             match = self.cued_before_country.search(text, max(0, country.start - self.cued_reach), country.start)
