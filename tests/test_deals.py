@@ -189,6 +189,11 @@ ATTACHMENTS = [
      ["Huawei"], True),
     ("Huawei won the Abidjan tender ahead of ZTE and a Beninese firm. The bid was put at €150 million.",
      "€150 million", "CI", ["Huawei"], True),
+    ("Huawei bid against ZTE for the Abidjan cameras and won the €150 million contract.", "€150 million", "CI",
+     ["Huawei"], True),
+    # ... "against" only right before the rival
+    ("Buenos Aires police photos are cross-referenced against the CONARC database by NtechLab cameras worth $5 million.",
+     "$5 million", "AR", ["NtechLab"], True),
     # "than" before a number is a qualifier: the place after it is the fact's, not the far side of a comparison
     ("Kenya bought Huawei cameras.\n\nMore than 8,000 cameras were installed in Lahore by Hikvision.",
      "8,000", "PK", ["Hikvision"], True),

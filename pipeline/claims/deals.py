@@ -64,6 +64,8 @@ class DealRules:
         self.against_after = re.compile(
             rf"[ ]+(?:{auxiliaries}[ ]+){{0,3}}{alternation(data['against_vendor_cues_after'], 'i')}(?![\w-])")
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
+        self.competitor_near = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues_near'], 'i')}(?![\w-])")
+        self.competitor_reach = int(data["competitor_reach"])
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
         self.relative_clause = re.compile(rf"\s*,?\s*{alternation(data['relative_pronouns'], 'i')}\s+")
@@ -100,8 +102,11 @@ class DealRules:
 
     def is_competitor(self, text: str, clause: Span, mention: Mention) -> bool:
         """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE"),
+        or right after one of `competitor_cues_near` ("against Huawei"; not "photos cross-referenced
+        against the CONARC database of NtechLab"),
         or before a denial of its part ("Huawei ... is not named as a supplier")."""
         return self.competitor.search(text, clause[0], mention.start) is not None \
+            or self.competitor_near.search(text, max(clause[0], mention.start - self.competitor_reach), mention.start) is not None \
             or self.not_party.search(text, mention.end, clause[1]) is not None
 
     def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
