@@ -129,6 +129,11 @@ def any_apostrophe(pattern: str) -> str:
     return pattern.replace("'", "['’]")
 
 
+def not_after(phrases: list[str]) -> str:
+    """Negative lookbehinds for each of `phrases` ("one of " before "the world's largest")."""
+    return "".join(rf"(?<!{re.escape(phrase)})" for phrase in phrases)
+
+
 # a dateline's agency in brackets after its place ("Islamabad (Pakistan Wire, 1 July) -")
 AGENCY_BRACKETS = r" \([^()\n]{2,80}\)"
 

@@ -191,6 +191,9 @@ ATTACHMENTS = [
      "€150 million", "CI", ["Huawei"], True),
     ("Huawei bid against ZTE for the Abidjan cameras and won the €150 million contract.", "€150 million", "CI",
      ["Huawei"], True),
+    # a scope cue describing a vendor is no market figure
+    ("Kolding has 60 cameras from Hikvision, one of the world's largest makers of CCTV, in Denmark.", "60", "DK",
+     ["Hikvision"], True),
     # ... "against" only right before the rival
     ("Buenos Aires police photos are cross-referenced against the CONARC database by NtechLab cameras worth $5 million.",
      "$5 million", "AR", ["NtechLab"], True),

@@ -19,6 +19,7 @@ from pipeline.patterns import (
     first_letters_guard,
     lowered_text,
     number_guard,
+    not_after,
     number_pattern,
     period_of,
     qualifier_of,
@@ -320,3 +321,12 @@ def test_first_letters_guard_in_every_case(words, text, found):
 def test_any_apostrophe_matches_either(words, text, found):
     match = Caseless(any_apostrophe(alternation(words, "i"))).search(text)
     assert (match.group() if match else None) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("half of the world's smart-city projects", True), ("Hikvision, one of the world's largest makers", False),
+    ("One of the world's", False),
+])
+def test_not_after_keeps_a_cue_only_where_no_phrase_stands_before_it(text, found):
+    pattern = re.compile(not_after(["one of ", "One of "]) + "the world's")
+    assert (pattern.search(text) is not None) == found

@@ -13,7 +13,7 @@ import pycountry
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import DATELINE_SOURCE, Mention
-from pipeline.patterns import AGENCY_BRACKETS, alternation, any_apostrophe
+from pipeline.patterns import AGENCY_BRACKETS, alternation, any_apostrophe, not_after
 from pipeline.spans import Coverage, Span
 
 
@@ -195,7 +195,8 @@ class CountryRules:
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
-        self.world_scope_cue = re.compile(rf"(?<![\w-]){any_apostrophe(alternation(data['world_scope_cues'], 'i'))}(?![\w-])")
+        described = not_after(domain["deals"]["scope_described_after"])  # "one of the world's largest makers"
+        self.world_scope_cue = re.compile(rf"(?<![\w-]){described}{any_apostrophe(alternation(data['world_scope_cues'], 'i'))}(?![\w-])")
         # how far before a place its cue can start: the longest venue verb, cue word and "the"
         self.home_place_reach = max(map(len, data["home_place_not_after"])) + max(map(len, data["home_place_cues"])) + 6
         self.home_place_cue = re.compile(
