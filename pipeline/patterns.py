@@ -263,8 +263,8 @@ def qualifier_of(before: str, after: str, domain: DomainData) -> str | None:
     pattern_before, pattern_after, names = qualifier_patterns(domain)
     context = before[-30:]
     match = pattern_before.search(context)
-    if match and _particle_of_verb(context[:match.start()], domain):
-        match = None  # "handed over 100 vehicles"
+    if match and match.group().strip().lower() in _particles(domain)[0] and _particle_of_verb(context[:match.start()], domain):
+        match = None  # "handed over 100 vehicles" (but "holds more than 4.5 million")
     match = match or pattern_after.match(after[:20])
     return names[match.lastgroup] if match else None
 
@@ -272,12 +272,14 @@ def qualifier_of(before: str, after: str, domain: DomainData) -> str | None:
 def _particle_of_verb(before: str, domain: DomainData) -> bool:
     """Whether the word ending `before` is one of `qualifier_particle_verbs`."""
     words = before.split()
-    return bool(words) and words[-1].lower() in _particle_verbs(domain)
+    return bool(words) and words[-1].lower() in _particles(domain)[1]
 
 
 @functools.cache
-def _particle_verbs(domain: DomainData) -> frozenset[str]:
-    return frozenset(domain["numbers"]["qualifier_particle_verbs"])
+def _particles(domain: DomainData) -> tuple[frozenset[str], frozenset[str]]:
+    """(the qualifier words that may be a verb's particle, the verbs they may be the particle of)."""
+    data = domain["numbers"]
+    return frozenset(data["qualifier_particles"]), frozenset(data["qualifier_particle_verbs"])
 
 
 def period_of(after: str, domain: DomainData) -> str | None:

@@ -236,6 +236,7 @@ def test_qualifier_of_reads_one_pattern_like_one_per_qualifier(before, after, qu
 @pytest.mark.parametrize("before, qualifier", [
     ("The ministry handed over ", None), ("It took over ", None), ("It bought over ", "lower_bound"),
     ("The contract is not to exceed ", "upper_bound"), ("costs exceeding ", "lower_bound"),
+    ("Its communes hold more than ", "lower_bound"), ("Hikvision holds about ", "approx"),
 ])
 def test_qualifier_after_a_particle_verb(before, qualifier):
     assert qualifier_of(before, "", default_domain()) == qualifier
