@@ -38,6 +38,8 @@ DEV_CASES = [
     ("The Kalmar Telecommunications Company (KTC) yesterday donated 200 CCTV cameras to the city.",
      [("Kalmar Telecommunications Company", "Kalmar Telecommunications")]),
     ("The National Bank of Kalmar (NBK) Plc has donated five CCTV cameras.", []),  # a legal suffix alone
+    ("National Intelligence and Security Agency (NISA) installed CCTV cameras.", []),  # one body's name
+    ("A technician cleans Close Circuit Television (CCTV) installed along Lusaka Road.", []),  # a technology's name
     ("Huawei's subsidiary HMN Tech laid the cable; the police camera network was run by Safenet.",
      [("Huawei", "Huawei"), ("HMN Tech", "Huawei Marine Networks"), ("Safenet", "Safenet")]),
     ("The city council awarded Brightline Systems a $3M contract for traffic cameras.", [("Brightline Systems", "Brightline Systems")]),

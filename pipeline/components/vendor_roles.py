@@ -215,20 +215,21 @@ class RoleVendorRecogniser:
             position = joiner.end()
         return spans
 
-    @staticmethod
-    def _listed_before(text: str, end: int, short_name: bool = False) -> list[tuple[int, int]]:
+    def _listed_before(self, text: str, end: int, short_name: bool = False) -> list[tuple[int, int]]:
         """The names of a list ending at `end`, last first: 'X', 'X and Y', 'X, Y and Z' ("NEC,
         Digital Barriers and Bedroq named as suppliers"); with `short_name`, the last may be
         followed by its short name in brackets (before a verb: "The Mobile Telecommunications
-        Company (MTC) donated"; not before an apposition, which may describe the short name's body)."""
+        Company (MTC) donated"; not before an apposition, which may describe the short name's body).
+        A public body's words joined by "and" to the name before them are one name ("National
+        Intelligence and Security Agency")."""
         spans: list[tuple[int, int]] = []
         short = _SHORT_NAME_BEFORE.search(text, max(0, end - 16), end) if short_name else None
         end = short.start() if short else end
         while (before := _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)) is not None:
             spans.append((before.start(), before.end()))
             joiner = _LIST_JOINER_BEFORE.search(text, max(0, before.start() - 8), before.start())
-            if joiner is None:
-                break
+            if joiner is None or joiner.group().strip() in ("and", "&") and self.refused.search(before.group()):
+                break  # "National Intelligence and Security Agency": one body's name
             end = joiner.start()
         return spans
 
@@ -325,6 +326,8 @@ class RoleVendorRecogniser:
         name = text[start:end]
         if self._names_no_company(text, start, end):
             return False
+        if any(m.label == "TECHNOLOGY" and end <= m.start <= end + 2 for m in mentions):
+            return False  # "Close Circuit Television (CCTV) installed": a technology's long name
         inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
         if any(m.label not in ("COUNTRY", "PLACE") or m.start != start or m.end >= end for m in inside):
             return False  # only a leading country or place is part of a company name
