@@ -17,9 +17,9 @@ from pipeline.normalise.numbers import number_words, parse_number, parse_percent
 from pipeline.normalise.units import plural_to_singular, unit_lemma
 from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of
 
-# A word, or an abbreviation with its dots ("p.m.", "U.S."): the dots are no end of the noun search.
 _CLOSING_QUOTES = ("”", "\"", "’")
 _NAMES_JOINED = re.compile(r"[ \t]+(?:or|and|&)(?=[ \t]+[A-Z])")  # two names before their noun
+# A word, or an abbreviation with its dots ("p.m.", "U.S."): the dots are no end of the noun search.
 _WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}['’]s")  # "CCTV's", "PC's": a plural, not an owner

@@ -240,9 +240,12 @@ class _Attacher:
         if self.belongs_to_no_deal(sentence):
             return
         if self.rules.deals.speaks_against(self.text, sentence, vendors):
-            if self.deals.focus is not None:  # the vendors of the deal told ("the cameras, made by
-                self.deals.open_from_vendors(sentence, vendors, None)  # Hikvision, are banned in the West")
-            return  # "Australia banned Huawei, along with ZTE, from its 5G network" opens no deal; its country is no buyer
+            # "Australia banned Huawei, along with ZTE, from its 5G network" opens no deal and its
+            # country is no buyer; the vendors may be the deal's told ("the cameras, made by
+            # HikVision, are being banned in the West")
+            if self.deals.focus is not None:
+                self.deals.open_from_vendors(sentence, vendors, None)
+            return
         vendors = [m for m in vendors if not self.rules.deals.is_competitor(
             self.text, self.rules.clause(self.text, sentence, m), m)]
         if not vendors:

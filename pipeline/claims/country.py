@@ -250,9 +250,9 @@ class CountryRules:
 
     def sentence(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The sentence's country: an owner ("Kenya's", "the Government of Kenya"), else the
-        nearest before, else the first after; countries on the far side of a comparison do not count. A country introducing a
-        vendor ("South Korea's LG CNS") counts only when neither the sentence nor the paragraph
-        before it names another, nor is the document about another."""
+        nearest before, else the first after; countries on the far side of a comparison do not
+        count. A country introducing a vendor ("South Korea's LG CNS") counts only when neither
+        the sentence nor the paragraph before it names another, nor is the document about another."""
         others = [m for m in fact.in_sentence if not self.owns_vendor(text, m, context.vendor_starts)]
         if others or context.carried.last_before(fact.paragraph_start, fact.sentence[0]) is not None:
             return self._in_sentence(text, fact, others)

@@ -93,7 +93,8 @@ class DealRules:
         `against_vendor_cues` at most `against_vendor_reach` characters before one ("Australia
         banned Huawei"; not "cameras made by Hikvision, months after the government banned new
         purchases"), or one of `against_vendor_cues_after` right after it past auxiliaries
-        ("Hikvision has not been allowed to sell to U.S. federal agencies"). Such a sentence opens no deal (it may name the vendors of one already told)."""
+        ("Hikvision has not been allowed to sell to U.S. federal agencies"). Such a sentence opens
+        no deal (it may name the vendors of one already told)."""
         return any(self.against_vendor.search(text, max(sentence[0], m.start - self.against_reach), m.start) is not None
                    or self.against_after.match(text, m.end) is not None for m in vendors)
 
