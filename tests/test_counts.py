@@ -413,6 +413,8 @@ HELD_OUT = [
     ("Logistics, 5, Rajpur Road", []),
     ("Broadband connections leaped by 310,631 to 84.9 million.", [("310,631", 310631.0, "connection"), ("84.9 million", 8.49e7, "connection")]),
     ("The mine produced 220,000-250,000 carats.", []),  # a measure
+    ("The subscription figure rose from 174.02 million to 179.17 million.",
+     [("174.02 million", 1.7402e8, "subscription"), ("179.17 million", 1.7917e8, "subscription")]),
     ("China signed 73 \u201cSafe City\u201d agreements and two million public services cards.",
      [("73", 73.0, "agreement"), ("two million", 2e6, "card")]),
     ("They go to 157 district police headquarters and 40 walkie-talkies.",
