@@ -90,6 +90,7 @@ class CarriedCountStep:
         self.object_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['object_verbs'], 'i')}(?![\w])"),
                                  carried["object_verbs"])
         heads = alternation(carried["count_heads"], "i")
+        self.head_describers = {word.lower() for word in carried["count_head_describers"]}
         self.count_head = re.compile(rf"(?<![\w-])(?P<noun>[A-Za-z][a-z]{{2,}})[ \u00a0]+{heads}(?![\w])")
         self.subject_heads = {head.lower() for head in carried["subject_heads"]}
         # what a noun standing for another may look like after a number, looked at before a noun search
@@ -360,13 +361,14 @@ class CarriedCountStep:
     def _head_modifiers(self, text: str, named: set[int]) -> list[tuple[int, str, bool]]:
         """(position, unit) of the noun before a count head ("ticket sales of 39,989", "the medal
         count", "its subscriber base grew to 1,125 million"): what its bare numbers count; a
-        name there counts nothing ("Italy counts 2,430": `named`, the starts of names)."""
+        name there counts nothing ("Italy counts 2,430": `named`, the starts of names), nor a word
+        describing the head ("the highest sales": `count_head_describers`)."""
         nouns = []
         for head in self.count_head.finditer(text):
             noun = head.group("noun").lower()
             if head.start() in named or self.person_subject.match(text, head.start()) or noun in self.reading.unit_stop \
                     or self.rejections.is_not_counted(noun) or noun in self.measured_subjects \
-                    or noun.endswith(self.reading.adjective_endings):
+                    or noun.endswith(self.reading.adjective_endings) or noun in self.head_describers:
                 continue  # "the death toll" counts people; "the military base" counts no soldiers
             nouns.append((head.start(), self.reading.unit_lemma(noun), True))
         return nouns
