@@ -59,6 +59,8 @@ ATTACHMENTS = [
     # a town of a supplier's home after a buyer's body is a domestic buyer's
     ("Hikvision signed 1.9 billion yuan of CCTV contracts with the police in Xinjiang.", "1.9 billion yuan", "CN",
      ["Hikvision"], True),
+    # a document naming no country tells it by its national body
+    ("The Garda will spend EUR 10 million on 2,000 body cameras.", "2,000", "IE", [], True),
     # a leader's administration is no vendor
     ("The 12,000 cameras were installed by the Duterte administration in Manila.", "12,000", "PH", [], True),
     # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount

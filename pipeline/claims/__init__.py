@@ -22,7 +22,7 @@ from pipeline.readers import first_line_title
 from pipeline.spans import Coverage, Span
 
 # Country sources that are no mention of the document's: a country inside a name, a deal's, a currency's.
-_NOT_MENTIONS = ("country_in_name", "deal", "currency")
+_NOT_MENTIONS = ("country_in_name", "deal", "currency", "body")
 
 
 @dataclass

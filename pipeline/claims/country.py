@@ -131,7 +131,8 @@ class CountryContext:
         places = self._without_foreign_dateline(text, places, rules)
         self.places = ByPosition(places)
         self.carried = ByPosition(m for m in places if id(m) not in at_home and _carried(text, index, m, rules, vendor_starts))
-        self.dominant = rules.dominant(self.carried.items)
+        # a document naming no country: the one of the national body it names ("the Garda")
+        self.dominant = rules.dominant(self.carried.items) or (None if self.carried.items else rules.body_country(text))
         self.leading = self.dominant or rules.dominant(self.carried.items, by_lead=True)
         self.by_places = _only_placed(self.carried.items, index.paragraph_end(0))
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
@@ -172,6 +173,8 @@ class CountryRules:
         self.units_without_country = set(data["units_without_country"])
         self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
         self.financiers = re.compile(alternation(financier_names(domain)))
+        self.national_bodies = {name: code for code, names in data["national_bodies"].items() for name in names}
+        self.national_body = re.compile(rf"(?<![\w-]){alternation(list(self.national_bodies))}(?![\w-])")
         self.domestic_cue = re.compile(rf"(?<![\w-]){alternation(data['domestic_buyer_cues'], 'i')}\s+(?:the\s+)?\Z")
         self.domestic_reach = max(map(len, data["domestic_buyer_cues"])) + 6
         self.owner_body = re.compile(rf"(?<![\w-]){alternation(data['owner_bodies'])}\s+of\s+(?:the\s+)?\Z")
@@ -351,6 +354,12 @@ class CountryRules:
                   and not self.is_origin(text, m, home)]
         foreign = self.foreign_roles(text, places)
         return [m for m in places if id(m) not in foreign]
+
+    def body_country(self, text: str) -> Mention | None:
+        """The country of the national body a text names most (`national_bodies`: "the Garda",
+        "the RCMP"), told without a mention; None when it names none or bodies of two countries."""
+        found = Counter(self.national_bodies[match.group()] for match in self.national_body.finditer(text))
+        return told_country(found.most_common(1)[0][0], "body") if len(found) == 1 else None
 
     def in_financier_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The COUNTRY mentions inside a configured financier's name ("the French Development
