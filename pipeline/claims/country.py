@@ -131,8 +131,7 @@ class CountryContext:
         places = self._without_foreign_dateline(text, places, rules)
         self.places = ByPosition(places)
         self.carried = ByPosition(m for m in places if id(m) not in at_home and _carried(text, index, m, rules, vendor_starts))
-        # a document naming no country: the one of the national body it names ("the Garda")
-        self.dominant = rules.dominant(self.carried.items) or (None if self.carried.items else rules.body_country(text))
+        self.dominant = rules.dominant(self.carried.items) or rules.body_country(text, self.carried.items)
         self.leading = self.dominant or rules.dominant(self.carried.items, by_lead=True)
         self.by_places = _only_placed(self.carried.items, index.paragraph_end(0))
         self.borrowers = ByPosition(rules.borrowers(text, in_names, vendors, home | vendor_homes))
@@ -355,9 +354,12 @@ class CountryRules:
         foreign = self.foreign_roles(text, places)
         return [m for m in places if id(m) not in foreign]
 
-    def body_country(self, text: str) -> Mention | None:
-        """The country of the national body a text names most (`national_bodies`: "the Garda",
-        "the RCMP"), told without a mention; None when it names none or bodies of two countries."""
+    def body_country(self, text: str, carried: list[Mention]) -> Mention | None:
+        """In a document naming no country (`carried` empty), the country of the national body it
+        names (`national_bodies`: "the Garda", "the RCMP"), told without a mention; None when it
+        names none or bodies of two countries."""
+        if carried:
+            return None
         found = Counter(self.national_bodies[match.group()] for match in self.national_body.finditer(text))
         return told_country(found.most_common(1)[0][0], "body") if len(found) == 1 else None
 
