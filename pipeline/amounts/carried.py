@@ -368,7 +368,8 @@ class CarriedCountStep:
             noun = head.group("noun").lower()
             if head.start() in named or self.person_subject.match(text, head.start()) or noun in self.reading.unit_stop \
                     or self.rejections.is_not_counted(noun) or noun in self.measured_subjects \
-                    or noun.endswith(self.reading.adjective_endings) or noun in self.head_describers:
+                    or noun.endswith((*self.reading.adjective_endings, *self.reading.not_noun_endings)) \
+                    or noun in self.head_describers:
                 continue  # "the death toll" counts people; "the military base" counts no soldiers
             nouns.append((head.start(), self.reading.unit_lemma(noun), True))
         return nouns
@@ -385,7 +386,8 @@ class CarriedCountStep:
             if subject.group("noun").lower() in self.subject_heads:  # "Passenger numbers grew": passengers
                 modifier = _WORD_BEFORE.search(text, max(0, subject.start() - self.subject_window), subject.start())
                 noun = modifier.group(1).lower() if modifier else ""
-                if noun and noun not in self.reading.unit_stop and not self.rejections.is_not_counted(noun):
+                if noun and noun not in self.reading.unit_stop and not self.rejections.is_not_counted(noun) \
+                        and not noun.endswith(self.reading.not_noun_endings):  # "monthly sales" count no "monthly"
                     nouns.append((subject.start(), self.reading.unit_lemma(noun), True))
                 continue
             unit = self._plural_in(subject.group("noun"))
