@@ -416,6 +416,7 @@ HELD_OUT = [
     ("Dealers sold 45,000 cars, less than the 49 630 sold last year.", [("45,000", 45000.0, "car"), ("49 630", 49630.0, "car")]),
     ("United boast the highest sales with a total of 56,000 sold so far.", []),  # "highest" describes the head
     ("Monthly sales rose from 3666 to 3838.", []),  # "monthly" describes the head
+    ("India ordered 83 Tejas aircraft.", [("83", 83.0, "aircraft")]),  # a name before a noun counted in the singular
     ("The subscription figure rose from 174.02 million to 179.17 million.",
      [("174.02 million", 1.7402e8, "subscription"), ("179.17 million", 1.7917e8, "subscription")]),
     ("China signed 73 \u201cSafe City\u201d agreements and two million public services cards.",

@@ -210,6 +210,8 @@ class Reading:
         -> camera; a lower-case one before a capitalised one ("200 Lagos State CCTV monitors":
         a name there is no plural)."""
         lower = [(word, end) for word, end in words if word[:1].islower()]
+        if any(self.counts_in_singular(word) for word, _ in lower):
+            return self._plural_among(lower)  # "83 Tejas aircraft": the name is no plural
         return self._plural_among(lower) or self._plural_among(words)
 
     def _plural_among(self, words: list[tuple[str, int]]) -> tuple[str, bool, int] | None:
