@@ -153,7 +153,7 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     decimal_comma = rf"\d{{1,3}},\d{{1,2}}(?=[ -]?{scale_words}(?![\w])|{scale_abbrev}(?![\w]))|"
     digits = (
         rf"(?:{decimal_comma}\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
     )
     # a scale word follows a space or hyphen, or digits directly ("$2.5billion")
     second = alternation([*data["scales"], *data["scale_abbrev_after_scale"]], "i")  # "lakh crore", "lakh cr"

@@ -20,8 +20,8 @@ _WORD_COMMA = re.compile(r"(?<=[^\W\d_]),(?= )")
 # a comma before one or two digits and a scale word is a decimal comma ("9,5 million", "2,3bn")
 _DECIMAL_COMMA = re.compile(r"^(\d{1,3}),(\d{1,2})(?= ?-?[^\W\d_])")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
-_SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
-_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")
+_SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d{1,2})?")
+_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)")
 # Digit groups as English texts write them: "1,234,567.89", Indian "12,34,567.89", plain "1234.5".
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,3}(?:\.\d{3}){2,}$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
