@@ -138,6 +138,12 @@ def not_after(phrases: list[str]) -> str:
 AGENCY_BRACKETS = r" \([^()\n]{2,80}\)"
 
 
+# Thousands grouped by spaces ("120 000 000", "6 118 846.47") and by two dots or more ("354.000.000"):
+# how the number pattern finds them and how `normalise.numbers` reads them.
+SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)"
+DOT_GROUPED = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"
+
+
 @functools.cache
 def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: bool = False) -> str:
     """A number in digits or words, with an optional scale: '1,800', '12,34,567.89',
@@ -153,7 +159,7 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     decimal_comma = rf"\d{{1,3}},\d{{1,2}}(?=[ -]?{scale_words}(?![\w])|{scale_abbrev}(?![\w]))|"
     digits = (
         rf"(?:{decimal_comma}\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
+        rf"|{SPACE_GROUPED}|{DOT_GROUPED}|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
     )
     # a scale word follows a space or hyphen, or digits directly ("$2.5billion")
     second = alternation([*data["scales"], *data["scale_abbrev_after_scale"]], "i")  # "lakh crore", "lakh cr"

@@ -12,18 +12,18 @@ import re
 from price_parser.parser import parse_number as price_number
 
 from pipeline.domain import DomainData, default_domain
-from pipeline.patterns import alternation
+from pipeline.patterns import DOT_GROUPED, SPACE_GROUPED, alternation
 
-_TOKEN = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
+_TOKEN = re.compile(rf"{DOT_GROUPED}|\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE = re.compile(r"\s")
 _WORD_COMMA = re.compile(r"(?<=[^\W\d_]),(?= )")
 # a comma before one or two digits and a scale word is a decimal comma ("9,5 million", "2,3bn")
 _DECIMAL_COMMA = re.compile(r"^(\d{1,3}),(\d{1,2})(?= ?-?[^\W\d_])")
-_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
-_SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d{1,2})?")
-_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)")
+_DOT_GROUPS = re.compile(DOT_GROUPED)
+_SPACED = re.compile(SPACE_GROUPED)
+_SPACE_GROUPS = re.compile(rf"(?<![\d.,]){SPACE_GROUPED}")
 # Digit groups as English texts write them: "1,234,567.89", Indian "12,34,567.89", plain "1234.5".
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,3}(?:\.\d{3}){2,}$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+_GROUPED = re.compile(rf"^\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?$|^{DOT_GROUPED}$|^\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
 # a number standing alone and a range's joining word right before an offset: "1500 and |", "500 to |"
