@@ -129,9 +129,15 @@ def any_apostrophe(pattern: str) -> str:
     return pattern.replace("'", "['’]")
 
 
-def not_after(phrases: list[str]) -> str:
-    """Negative lookbehinds for each of `phrases` ("one of " before "the world's largest")."""
-    return "".join(rf"(?<!{re.escape(phrase)})" for phrase in phrases)
+def search_not_after(pattern, text: str, start: int, end: int, phrases: tuple[str, ...]) -> re.Match | None:
+    """The first match of `pattern` (a compiled pattern or a `Caseless`) in text[start:end] that
+    does not stand right after one of `phrases` ("the world's" after "one of ")."""
+    reach = max(map(len, phrases), default=0)
+    while (found := pattern.search(text, start, end)) is not None:
+        if not text[max(0, found.start() - reach):found.start()].endswith(phrases):
+            return found
+        start = found.end()
+    return None
 
 
 # a dateline's agency in brackets after its place ("Islamabad (Pakistan Wire, 1 July) -")

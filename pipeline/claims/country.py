@@ -13,7 +13,7 @@ import pycountry
 from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import DATELINE_SOURCE, Mention
-from pipeline.patterns import AGENCY_BRACKETS, alternation, any_apostrophe, not_after
+from pipeline.patterns import AGENCY_BRACKETS, alternation, any_apostrophe, search_not_after
 from pipeline.spans import Coverage, Span
 
 
@@ -197,8 +197,8 @@ class CountryRules:
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
-        described = not_after(domain["deals"]["scope_described_after"])  # "one of the world's largest makers"
-        self.world_scope_cue = re.compile(rf"(?<![\w-]){described}{any_apostrophe(alternation(data['world_scope_cues'], 'i'))}(?![\w-])")
+        self.described = tuple(domain["deals"]["scope_described_after"])  # "one of the world's largest makers"
+        self.world_scope_cue = re.compile(rf"(?<![\w-]){any_apostrophe(alternation(data['world_scope_cues'], 'i'))}(?![\w-])")
         # how far before a place its cue can start: the longest venue verb, cue word and "the"
         self.home_place_reach = max(map(len, data["home_place_not_after"])) + max(map(len, data["home_place_cues"])) + 6
         self.home_place_cue = re.compile(
@@ -238,7 +238,7 @@ class CountryRules:
     def world_scope(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """A figure of the world or a continent ("half of the world's smart-city projects", "70%
         of the continent's 4G networks") in a sentence naming no country or place: about none."""
-        if fact.in_sentence or self.world_scope_cue.search(text, *fact.sentence) is None:
+        if fact.in_sentence or search_not_after(self.world_scope_cue, text, *fact.sentence, self.described) is None:
             return None
         return NO_COUNTRY
 

@@ -16,7 +16,7 @@ from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.normalise.money import currency_tables
-from pipeline.patterns import Caseless, alternation, any_apostrophe
+from pipeline.patterns import Caseless, alternation, any_apostrophe, search_not_after
 from pipeline.spans import Span
 
 
@@ -52,7 +52,6 @@ class DealRules:
         data = domain["deals"]
         self.no_deal = Caseless(rf"(?<![\w-]){any_apostrophe(alternation(data['no_deal_cues'], 'i'))}(?![\w-])")
         self.described = tuple(data["scope_described_after"])  # "Hikvision, one of the world's largest makers"
-        self.described_reach = max(map(len, self.described))
         self.no_deal_units = set(data["no_deal_units"])
         self.region = re.compile(
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
@@ -115,17 +114,9 @@ class DealRules:
     def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
         """Whether a fact's clause is about a market, a vendor's worldwide business or a region
         of several countries."""
-        return self._no_deal_cue(text, clause) or self.region.search(text, *clause) is not None
-
-    def _no_deal_cue(self, text: str, clause: Span) -> bool:
-        """Whether one of `no_deal_cues` stands in the clause, not after one of
-        `scope_described_after` ("one of the world's largest makers" describes a vendor)."""
-        start, end = clause
-        while (cue := self.no_deal.search(text, start, end)) is not None:
-            if not text[max(0, cue.start() - self.described_reach):cue.start()].endswith(self.described):
-                return True
-            start = cue.end()
-        return False
+        # a cue after one of `scope_described_after` describes a vendor ("one of the world's largest makers")
+        return search_not_after(self.no_deal, text, *clause, self.described) is not None \
+            or self.region.search(text, *clause) is not None
 
 
 class DocumentDeals:
