@@ -272,10 +272,12 @@ class WeightGuard:
 
 
 @functools.cache
-def partner_pattern(domain: DomainData) -> re.Pattern:
-    """A word before a country that makes it the other side of a trade or a comparison
-    (`currencies.yaml: partner_words`)."""
-    return re.compile(rf"(?<![\w-]){alternation(domain['currencies']['partner_words'], 'i')}\s+(?:the\s+)?\Z")
+def partner_pattern(domain: DomainData) -> tuple[re.Pattern, int]:
+    """(a word before a country that makes it the other side of a trade or a comparison,
+    `currencies.yaml: partner_words`; how far before the country it can start)."""
+    words = domain["currencies"]["partner_words"]
+    reach = max(map(len, words)) + len("  the  ")
+    return re.compile(rf"(?<![\w-]){alternation(words, 'i')}\s+(?:the\s+)?\Z"), reach
 
 
 class CurrencyContext:
@@ -290,7 +292,7 @@ class CurrencyContext:
         # then countries named only inside names ("China Exim lent ¥500 million": the yuan)
         self.by_count += [c for c in dict.fromkeys(m.country for m in doc_in_names(doc)) if c not in self.by_count]
         self.named_dollar = named_dollar(doc_text(doc), domain)
-        self.partner = partner_pattern(domain)
+        self.partner, self.partner_reach = partner_pattern(domain)
 
     def countries(self, offset: int) -> list[str]:
         """The sentence's countries (nearest first, a trade partner after "to" or "with" last:
@@ -298,5 +300,6 @@ class CurrencyContext:
         start, end = sentence_at(self.doc, offset)
         local = self.places[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
         text = doc_text(self.doc)
-        local.sort(key=lambda m: (self.partner.search(text, max(0, m.start - 12), m.start) is not None, abs(m.start - offset)))
+        local.sort(key=lambda m: (self.partner.search(text, max(0, m.start - self.partner_reach), m.start) is not None,
+                                  abs(m.start - offset)))
         return [m.country for m in local] + self.by_count
