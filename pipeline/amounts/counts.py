@@ -19,7 +19,6 @@ _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _NO_NOUN = (None, False, 0)
 # the next number of a list; three digits ending it are thousands misspaced ("40, 849 cases")
 _LIST_NEXT = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?(?:(?P<misspaced>\d{3}(?![\d.,])(?![ \t]+(?:and|or)[ \t]+\d|,))|\d)")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
 
 
 class CountStep:
@@ -79,8 +78,7 @@ class CountStep:
         listed = _LIST_NEXT.match(text, end)
         if listed is None or len(written) == 4 and written.isdigit() or listed.group("misspaced"):
             return False
-        previous = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        return previous is None or not self.rejections.is_not_counted(previous.group(1).lower())
+        return not self.rejections.is_after_a_measure(text, start)
 
     def _head_after_singular_counted(self, text: str, end: int, noun: str, noun_end: int) -> tuple[str, int]:
         """(noun, its end after `end`): the lower-case noun right after a noun counted in the

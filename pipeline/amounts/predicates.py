@@ -264,6 +264,11 @@ class Rejections:
                 return False
         return False
 
+    def is_after_a_measure(self, text: str, start: int) -> bool:
+        """A number after a word of time or measure, which it labels ("During week 15, 1584 cases")."""
+        word = _word_before(text, start, self.windows.code_before)
+        return word is not None and self.is_not_counted(word.rstrip(",.").lower())
+
     def is_label_number(self, text: str, start: int) -> bool:
         """A number after the word it grades or labels, whatever its case: "a category 5 storm",
         "a magnitude 7 earthquake", "level 3", "size 10", "the emergency number, 112"."""
