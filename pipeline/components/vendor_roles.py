@@ -36,6 +36,7 @@ _FUNCTION_WORDS = r"(?:of|the|and|in|on|at|to|for|by|with|from|a|an|is|was|has|h
 _NAME_REACH = 120  # characters a name or a descriptor's words reach back from a cue
 _NAME_BEFORE = re.compile(rf"(?<![\w&'’.-]){_NAME}\Z")
 _SHORT_NAME_BEFORE = re.compile(r"[ ]\([A-Z][A-Za-z0-9&-]{1,11}\)\Z")  # "The Mobile Telecommunications Company (MTC)"
+_SHORT_NAME_REACH = len(" (") + 12 + len(")")  # the longest short name _SHORT_NAME_BEFORE takes
 _WORDS_BEFORE = re.compile(r"(?:[\w-]+[ ]){0,3}\Z")
 _MEMO_SIZE = 100_000
 _FOLD = re.compile(r"[\W_]+")
@@ -223,7 +224,7 @@ class RoleVendorRecogniser:
         A public body's words joined by "and" to the name before them are one name ("National
         Intelligence and Security Agency")."""
         spans: list[tuple[int, int]] = []
-        short = _SHORT_NAME_BEFORE.search(text, max(0, end - 16), end) if short_name else None
+        short = _SHORT_NAME_BEFORE.search(text, max(0, end - _SHORT_NAME_REACH), end) if short_name else None
         end = short.start() if short else end
         while (before := _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)) is not None:
             spans.append((before.start(), before.end()))
