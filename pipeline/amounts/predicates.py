@@ -17,7 +17,6 @@ _CODE_AFTER = re.compile(r"-?[A-Za-z]|[.,:/]\d|-\d")
 # what a sentence or a list item's first word follows ("• The 889 speakers")
 _SENTENCE_OPENERS = '.!?\n"“•·▪◦‣*'
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])\d{4}[-\u2013/]\Z")  # "2010-11": a fiscal year's second half
-_MONTH_COMMA_BEFORE = re.compile(r"[A-Za-z],[ \u00a0]+$")  # "June, 30"
 _WORD_BEFORE = re.compile(r"([A-Za-z.°]+)[ \u00a0]+$")  # "N° 9293"
 _WORD_AND_SEPARATOR_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]*[-\u2013:][ \u00a0]*$")  # "Chapter - 3", "Section: 4"
 _LEADER_ENDS, _SEPARATORS = ".…", "-\u2013:"
@@ -138,10 +137,9 @@ class Rejections:
     def is_month_day(self, text: str, start: int, end: int) -> bool:
         """A day of the month after a full month's name and a comma, with no noun of its own ("by
         June, 30 this year")."""
-        before = text[max(0, start - self.windows.code_before):start]
-        written = text[start:end]
-        return _MONTH_COMMA_BEFORE.search(before) is not None and written.isdigit() and int(written) <= 31 \
-            and before.rstrip()[:-1].split()[-1].lower() in self.month_words
+        word, written = _word_before(text, start, self.windows.code_before), text[start:end]
+        return word is not None and word.endswith(",") and word[:-1].lower() in self.month_words \
+            and written.isdigit() and int(written) <= 31
 
     def _in_contents_or_label(self, before: str) -> bool:
         """A contents line's page number after leader dots, or a label word and a dash or colon
