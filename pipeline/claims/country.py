@@ -46,10 +46,10 @@ class Fact:
     statistic: bool = False  # a crime, casualty or population figure not attributed to a system: no deal
 
 
-def _phrase_ending_in(words: list[str], preposition: str) -> re.Pattern:
+def _phrase_ending_in(words: list[str], preposition: str, gap: int) -> re.Pattern:
     """A phrase opened by one of `words` and ending in `preposition` (and "the") right before
-    a country, within 60 characters of one sentence ("a loan of $145 million from ")."""
-    return re.compile(rf"(?<![\w-]){alternation(words, 'i')}\b(?:[^.;]|\.(?=\d)){{0,60}}\b{preposition}\s+(?:the\s+)?$")
+    a country, at most `gap` characters of one sentence between ("a loan of $145 million from ")."""
+    return re.compile(rf"(?<![\w-]){alternation(words, 'i')}\b(?:[^.;]|\.(?=\d)){{0,{gap}}}\b{preposition}\s+(?:the\s+)?$")
 
 
 def _aside(text: str, mention: Mention, fact: Fact) -> bool:
@@ -182,8 +182,9 @@ class CountryRules:
         between = int(data["foreign_role_words_between"])
         self.role_after = re.compile(
             rf"(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
-        self.role_from = _phrase_ending_in(data["foreign_role_verbs_from"], "from")
-        self.role_to = _phrase_ending_in(data["foreign_role_verbs_to"], "to")
+        gap = int(data["foreign_role_windows"]["phrase"])
+        self.role_from = _phrase_ending_in(data["foreign_role_verbs_from"], "from", gap)
+        self.role_to = _phrase_ending_in(data["foreign_role_verbs_to"], "to", gap)
         self.role_list = re.compile(
             rf"(?<![\w-]){alternation(data['foreign_role_nouns'], 'i')}\b[^.;]{{0,80}}?\s"
             rf"{alternation(data['foreign_role_verbs'], 'i')}:?\s+(?:the\s+)?$")
