@@ -291,7 +291,8 @@ class CurrencyContext:
         self.by_count = [c for c, _ in Counter(m.country for m in self.places).most_common()]
         # then countries named only inside names ("China Exim lent ¥500 million": the yuan)
         self.by_count += [c for c in dict.fromkeys(m.country for m in doc_in_names(doc)) if c not in self.by_count]
-        self.named_dollar = named_dollar(doc_text(doc), domain)
+        self.text = doc_text(doc)
+        self.named_dollar = named_dollar(self.text, domain)
         self.partner, self.partner_reach = partner_pattern(domain)
 
     def countries(self, offset: int) -> list[str]:
@@ -299,7 +300,6 @@ class CurrencyContext:
         "Japan's exports to China ... ¥7.2 trillion"), then the document's, most named first."""
         start, end = sentence_at(self.doc, offset)
         local = self.places[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
-        text = doc_text(self.doc)
-        local.sort(key=lambda m: (self.partner.search(text, max(0, m.start - self.partner_reach), m.start) is not None,
+        local.sort(key=lambda m: (self.partner.search(self.text, max(0, m.start - self.partner_reach), m.start) is not None,
                                   abs(m.start - offset)))
         return [m.country for m in local] + self.by_count
