@@ -80,8 +80,10 @@ class OrganisationNames:
 
     def __init__(self, words: list[str], before: list[str], joiners: list[str], window: int):
         self.org_words = set(words)
-        self.org_before = [phrase.split() for phrase in before]
-        self.org_before_longest = max((len(phrase) for phrase in self.org_before), default=0)
+        self.org_before: dict[str, list[list[str]]] = {}  # by last word, in capitals
+        for phrase in before:
+            self.org_before.setdefault(phrase.split()[-1].upper(), []).append(phrase.split())
+        self.org_before_longest = max((len(phrase.split()) for phrase in before), default=0)
         self.org_joiners = set(joiners)
         self.org_window = int(window)
         self.in_capitals = {word.upper(): word for word in words}  # "CHINA EXIMBANK"
@@ -90,11 +92,10 @@ class OrganisationNames:
         """The word that makes the name part of a bank's or company's name, or None; a name in
         capitals reads the words around it in capitals too ("BANK OF CHINA", "CHINA EXIMBANK")."""
         capitals = span.text.isupper()
-        before = [t.text.upper() if capitals else t.text for t in doc[max(0, span.start - self.org_before_longest):span.start]]
-        for phrase in self.org_before:
-            written = [word.upper() for word in phrase] if capitals else phrase
-            if len(phrase) <= len(before) and before[len(before) - len(phrase):] == written:
-                return " ".join(phrase)
+        if span.start and doc[span.start - 1].text.upper() in self.org_before:
+            found = self._phrase_before(doc, span, capitals)
+            if found:
+                return found
         for token in doc[span.end:span.end + self.org_window]:  # the capitalised words that follow
             if token.text in self.org_words:
                 return token.text
@@ -102,6 +103,15 @@ class OrganisationNames:
                 return self.in_capitals[token.text]
             if not (token.is_title or token.is_upper or token.text in self.org_joiners):
                 break
+        return None
+
+    def _phrase_before(self, doc: Doc, span, capitals: bool) -> str | None:
+        """The configured phrase that ends right before `span` ("Bank of" China), or None."""
+        before = [t.text.upper() if capitals else t.text for t in doc[max(0, span.start - self.org_before_longest):span.start]]
+        for phrase in self.org_before[doc[span.start - 1].text.upper()]:
+            written = [word.upper() for word in phrase] if capitals else phrase
+            if len(phrase) <= len(before) and before[len(before) - len(phrase):] == written:
+                return " ".join(phrase)
         return None
 
 
