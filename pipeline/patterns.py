@@ -144,9 +144,10 @@ def search_not_after(pattern, text: str, start: int, end: int, phrases: tuple[st
 AGENCY_BRACKETS = r" \([^()\n]{2,80}\)"
 
 
-# Thousands grouped by spaces ("120 000 000", "6 118 846.47") and by two dots or more ("354.000.000"):
-# how the number pattern finds them and how `normalise.numbers` reads them.
-SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)"
+# Thousands grouped by spaces ("120 000 000", "6 118 846.47") or, the Swiss way, apostrophes
+# ("200'000"), and by two dots or more ("354.000.000"): how the number pattern finds them and how
+# `normalise.numbers` reads them.
+SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f'’]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)"
 DOT_GROUPED = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"
 
 

@@ -175,6 +175,7 @@ DEV += [
     ("The CAG found `14.81 crore was spent on CCTV.", [("`14.81 crore", 1.481e8, "INR")]),  # a font's rupee sign
     ("The contract was worth S/6 118 846.47 in Lima, Peru.", [("S/6 118 846.47", 6118846.47, "PEN")]),  # grouped by spaces
     ("The contract is 354.000.000 denars.", [("354.000.000 denars", 3.54e8, "MKD")]),  # dots group thousands
+    ("The canton paid CHF 1'250'000 for the cameras.", [("CHF 1'250'000", 1.25e6, "CHF")]),  # apostrophes group thousands
     ("Bookings set a record at $142\n        million.", [("$142\n        million", 1.42e8, "USD")]),  # a wrapped line
     # a trade partner after "to" or "with" does not decide an ambiguous sign
     ("Japan's exports to China fell 3% to ¥7.2 trillion.", [("¥7.2 trillion", 7.2e12, "JPY")]),

@@ -16,6 +16,7 @@ from pipeline.patterns import DOT_GROUPED, SPACE_GROUPED, alternation
 
 _TOKEN = re.compile(rf"{DOT_GROUPED}|\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE = re.compile(r"\s")
+_GROUP_SEPARATOR = re.compile(r"[\s'’]")
 _WORD_COMMA = re.compile(r"(?<=[^\W\d_]),(?= )")
 # a comma before one or two digits and a scale word is a decimal comma ("9,5 million", "2,3bn")
 _DECIMAL_COMMA = re.compile(r"^(\d{1,3}),(\d{1,2})(?= ?-?[^\W\d_])")
@@ -76,7 +77,7 @@ def parse_digits(text: str) -> float | None:
         return None
     compact = text.strip()
     if _SPACED.fullmatch(compact):
-        compact = _SPACE.sub("", compact)
+        compact = _GROUP_SEPARATOR.sub("", compact)
     if not _GROUPED.match(compact):
         return None
     if _DOT_GROUPS.fullmatch(compact):  # "354.000.000": two dots or more group thousands
@@ -105,7 +106,7 @@ def _parse_number(text: str, domain: DomainData) -> float | None:
 
 def _tokens(text: str) -> list[str] | None:
     """The digit groups, words and signs of a number, or None when something else is written."""
-    cleaned = _SPACE_GROUPS.sub(lambda m: _SPACE.sub("", m.group()), text)
+    cleaned = _SPACE_GROUPS.sub(lambda m: _GROUP_SEPARATOR.sub("", m.group()), text)
     cleaned = cleaned.replace("-", " ").replace("\u2013", " ").strip()
     cleaned = _WORD_COMMA.sub("", cleaned)  # "Two Thousand, One Hundred"
     cleaned = _DECIMAL_COMMA.sub(r"\1.\2", cleaned)  # "9,5 million"
