@@ -42,6 +42,9 @@ RULES = [
       (M, "50 cents", 0.5, "USD", "money_rule")]),
     ("money name before", "a grant of dollar 22.5 million",
      [(M, "dollar 22.5 million", 2.25e7, "USD", "money_rule")]),
+    ("money name before thousands written with commas", "the jury awarded pounds 75,000",
+     [(M, "pounds 75,000", 75000.0, "GBP", "money_rule")]),
+    ("money name before, a bare number is none", "he paid dollars 500 for it", []),
     # step: percent
     ("percent", "crime fell 15% last year", [(P, "15%", 15.0, None, "percent_rule")]),
     ("percent, negative", "growth of minus 5 per cent", [(P, "minus 5 per cent", -5.0, None, "percent_rule")]),
@@ -83,6 +86,7 @@ RULES = [
     ("ratio over a round whole, its noun elided before a verb", "nine in 10 lack water",
      [(P, "nine in 10", 90.0, None, "ratio_rule")]),
     ("ratio over a time is none", "it takes 3 in 10 minutes", []),
+    ("ratio, never from a day of its month", "held to June 1 in seven phases", [(Q, "seven", 7.0, "phase", "count_rule")]),
     ("ratio through a partitive, again", "one in five of the cameras work",
      [(P, "one in five", 20.0, None, "ratio_rule"), (Q, "five", 5.0, "camera", "count_rule")]),
     ("ratio through a partitive", "1 in 3 of Bogota's security cameras offline",

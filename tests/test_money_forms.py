@@ -119,6 +119,10 @@ DEV = [
     ("A bag costs Sh4,000 and 4-roomed houses cost more.", [("Sh4,000", 4000.0, "KES")]),
     ("Rent rose to R652 a month, up from R410, and a house costs R8 375.",
      [("R652", 652.0, "ZAR"), ("R410", 410.0, "ZAR"), ("R8 375", 8375.0, "ZAR")]),
+    ("He was sentenced to a fine of R500.00 in Durban.", [("R500.00", 500.0, "ZAR")]),  # a court's word before
+    ("The court awarded damages of R300 in Pretoria.", [("R300", 300.0, "ZAR")]),
+    ("The Lagos bank paid N2.80 per share, up from N2.10 per share.", [("N2.80", 2.8, "NGN"), ("N2.10", 2.1, "NGN")]),
+    ("In Lagos the naira traded at N305 to $1.", [("N305", 305.0, "NGN"), ("$1", 1.0, "USD")]),  # an exchange rate
     # a number in a name or a code is no amount
     ("The firm Tech5 won the contract under agreement KI216-S/10 and 004S/T/473.", []),
 ]

@@ -79,6 +79,7 @@ class RatioStep:
         determiners = alternation(numbers["partitive_determiners"], "i")
         partitive = alternation(numbers["partitive_words"], "i")
         self.of_the = re.compile(rf"[ \u00a0]+{partitive}(?:[ \u00a0]+{determiners})?(?=[ \u00a0])")
+        self.month_before = re.compile(rf"(?<![\w-]){alternation(domain['dates']['months'], 'i')}[ \u00a0]+\Z")
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every ratio of a part below its whole that counts things, in percentage points."""
@@ -86,7 +87,7 @@ class RatioStep:
         for match in self.ratio.finditer(scan.text):
             part, whole = self.reading.parse_number(match.group("part")), self.reading.parse_number(match.group("whole"))
             if part and whole and part < whole and self._ratio_whole(match.group("word"), whole) \
-                    and self._counts_after(scan.text, match.end(), whole):
+                    and self._counts_after(scan.text, match.end(), whole) and not self._a_day(scan.text, match.start()):
                 found.append(self.reading.mention(scan.doc, "PERCENT", match.start(), match.end(),
                                                   round(100 * part / whole, 2), "ratio_rule"))
         return found
@@ -102,6 +103,10 @@ class RatioStep:
             return True
         word = self.reading.word_after(text, end)
         return whole in self.elided_wholes and bool(word) and word.islower() and word not in self.not_counted
+
+    def _a_day(self, text: str, start: int) -> bool:
+        """Whether the part is a day after its month ("to June 1 in seven phases")."""
+        return self.month_before.search(text, max(0, start - 12), start) is not None
 
     def _ratio_whole(self, word: str, whole: float) -> bool:
         """Whether the whole makes a ratio: any after "in"; after "out of" a small or round one."""

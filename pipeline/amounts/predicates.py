@@ -56,6 +56,7 @@ class Rejections:
         self.road_before = re.compile(rf"(?<![\w]){alternation(currencies['letter_sign_road_before'], 'i')}[ \u00a0]\Z")
         # "R652 a month", not "the R40 daily"
         self.per_period = re.compile(rf"[ \u00a0]+{alternation(currencies['letter_sign_period_words'], 'i')}[ \u00a0]")
+        self.priced_after = re.compile(rf"[ \u00a0]+{alternation(currencies['letter_sign_priced_after'], 'i')}(?![\w])")
         self.partitive_after = re.compile(rf"[ \u00a0]+{alternation(numbers['partitive_words'], 'i')}(?![\w])")
         self.money_cue_before = re.compile(
             rf"(?<![\w]){alternation(currencies['letter_sign_money_cues'], 'i')}(?![\w])[^.;\n]{{0,25}}\Z")
@@ -152,8 +153,9 @@ class Rejections:
 
     def is_road_name(self, text: str, start: int, sign: str | None, number: str, value: float) -> bool:
         """A one-letter sign before a small number without a scale word: "the R40" is more
-        likely a road than 40 rand, unless a word of money stands before it or "a" or "per" and a
-        period after it ("rent rose to R652 a month, up from R410"); never after "the" nor below
+        likely a road than 40 rand, unless a word of money stands before it, "a" or "per" and a period
+        after it ("rent rose to R652 a month, up from R410") or a unit's price ("N2.80 per share");
+        never after "the" nor below
         `letter_sign_priced_from` ("the R40", "in Q2")."""
         if not (sign and len(sign) == 1 and sign.isascii() and sign.isalpha()
                 and value < self.letter_sign_below and not self.reading.has_scale(number)):
@@ -163,7 +165,8 @@ class Rejections:
                 or self.road_before.search(text, max(0, start - self.road_reach), start):
             return True  # "in Q2", "H1": a quarter or half of a year ("N7.01" is a price); "the R40" is a road
         priced = self.money_cue_before.search(text, max(0, start - self.windows.qualifier_before), start) \
-            or (self.per_period.match(text, end) and self.reading.period_after(text, end))
+            or (self.per_period.match(text, end) and self.reading.period_after(text, end)) \
+            or self.priced_after.match(text, end)
         return not priced
 
     def is_sign_code(self, text: str, start: int, sign: str | None, number: str) -> bool:
@@ -192,9 +195,9 @@ class Rejections:
             or _LETTERED_BEFORE.search(text, max(0, start - self.windows.code_before), start) is not None
 
     def is_name_without_scale(self, number: str) -> bool:
-        """A currency name before a number without a scale word: "won 3 games" is no money,
-        "dollar 22.5 million" is."""
-        return not self.reading.has_scale(number)
+        """A currency name before a number without a scale word nor thousands written with commas:
+        "won 3 games" is no money, "dollar 22.5 million" and "pounds 75,000" are."""
+        return not self.reading.has_scale(number) and not _GROUPED_THOUSANDS.search(number)
 
     def is_currency_first(self, text: str, start: int) -> bool:
         """A number with its own currency right before it, which no number before claims:
