@@ -58,6 +58,8 @@ RULES = [
      [(Q, "Two Thousand, One Hundred and Seventy-Five", 2175.0, "dollar", "count_rule"),
       (M, "Two Thousand, One Hundred and Seventy-Five dollars", 2175.0, "USD", "money_rule")]),
     ("percent of", "It rose by percent of 10.", [(P, "percent of 10", 10.0, None, "percent_rule")]),
+    ("percent of, never before a number's decimals", "a percentage of 10.61 per cent",
+     [(P, "10.61 per cent", 10.61, None, "percent_rule")]),
     ("fraction of one percent", "It rose by half a percent.",
      [(P, "half", 50.0, None, "fraction_rule"), (P, "half a percent", 0.5, None, "percent_rule")]),
     ("fraction of a percentage point", "a quarter of a percentage point",

@@ -215,6 +215,15 @@ ATTACHMENTS = [
      "25", "BD", [], False),
     ("Egypt signed with Honeywell for 2,000 cameras in Cairo.\n\nIn 2014, three tourists were killed in an attack in Sinai.",
      "three", "EG", [], False),
+    ("Jordan signed a deal with Raytheon for 40 cameras.\n\nThe kingdom hosts about 650,000 refugees.",
+     "650,000", "JO", [], False),
+    ("Saudi Arabia bought Hikvision cameras for Mecca.\n\nNearly 2 million pilgrims arrive each year.",
+     "2 million", "SA", [], False),
+    # ... but not a cue capitalised inside a name, nor the people trained for the system
+    ("Ethiopia signed a deal with Huawei for an ID system.\n\nThe Window for Host Communities and Refugees gives $5 million.",
+     "$5 million", "ET", ["Huawei"], True),
+    ("Kenya signed a deal with Huawei for 1,800 cameras.\n\nThe firm trained 200 students to run the centre.",
+     "200", "KE", ["Huawei"], True),
     # a rate per head compares places: of no deal, though it counts cameras
     ("Ghana wants more cameras.\n\nA report found London has 73.31 cameras per 1,000 citizens.",
      "73.31", "GB", [], False),

@@ -26,9 +26,10 @@ class PercentStep:
         # "3,4%", "12,5 per cent": a comma before one or two digits is a decimal comma (a thousands
         # separator comes before three)
         self.decimal_comma = re.compile(rf"(?<![\d.,])(?P<whole>\d{{1,3}}),(?P<part>\d{{1,2}})[ \u00a0]?(?P<pw>{percent_words})(?![\w])")
-        # "percent of 10", "per cent of twenty-two": the percent word first, the number ending the phrase.
+        # "percent of 10", "per cent of twenty-two": the percent word first, the number ending the
+        # phrase (not a number's digits before its decimals: "percentage of 10.61 per cent").
         self.percent_of = Keyed(re.compile(
-            rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)\n]|\Z))"
+            rf"(?<![\w%])(?P<pw>{percent_words})[ ]+(?i:of)[ ]+(?P<num>{number})(?=[ ]*(?:[.,;:!?)](?!\d)|\n|\Z))"
         ), numbers["percent_words"])
         # "half a percent", "a quarter of a percentage point": a fraction of one percent
         self.fraction_of_one = re.compile(

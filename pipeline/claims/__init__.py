@@ -206,12 +206,12 @@ class _Attacher:
         deals = self.rules.deals
         if deals.rate.search(self.text, *clause) is not None:
             return True  # "73 cameras per 1,000 citizens": a rate compares places, whatever it counts
-        if deals.statistic.search(self.text, *clause) is None:
+        if deals.statistic_in(self.text, *clause) is None:
             return False
         sentence = self.index.sentence_of(clause[0])
         number = self.index.sentence_number(sentence[0])  # and a statistic before it in its paragraph
         before = self.index.sentences[1][number - 1] if number else sentence
-        continued = before[0] >= self.index.paragraph_start(sentence[0]) and deals.statistic.search(self.text, *before)
+        continued = before[0] >= self.index.paragraph_start(sentence[0]) and deals.statistic_in(self.text, *before)
         start = before[0] if continued else sentence[0]
         return not (self.deals.technologies.within(start, sentence[1]) or self.vendors.within(start, sentence[1])
                     or deals.attributed.search(self.text, start, sentence[1]))

@@ -20,6 +20,9 @@ from pipeline.patterns import Caseless, alternation, any_apostrophe, search_not_
 from pipeline.spans import Span
 
 
+_MID_SENTENCE = re.compile(r"[\w,][ ]+\Z")  # a word or comma before: inside a sentence
+
+
 @dataclass
 class Deal:
     """One deal of a document, with the mentions it was built from."""
@@ -110,6 +113,14 @@ class DealRules:
         return self.competitor.search(text, clause[0], mention.start) is not None \
             or self.competitor_near.search(text, max(clause[0], mention.start - self.competitor_reach), mention.start) is not None \
             or self.not_party.search(text, mention.end, clause[1]) is not None
+
+    def statistic_in(self, text: str, start: int, end: int) -> re.Match | None:
+        """The first of `statistic_cues` in text[start:end] not part of a name: one capitalised
+        inside a sentence is ("the Window for Host Communities and Refugees"; not "Murders fell")."""
+        while (found := self.statistic.search(text, start, end)) is not None and found.group()[0].isupper() \
+                and _MID_SENTENCE.search(text, max(0, found.start() - 3), found.start()):
+            start = found.end()
+        return found
 
     def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
         """Whether a fact's clause is about a market, a vendor's worldwide business or a region
