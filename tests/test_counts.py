@@ -383,6 +383,9 @@ HELD_OUT = [
     ("They drew 1-1 and then lost 3-0 in the cup.", []),
     ("The 2021-22 plan was delayed.", []),
     ("Violence marred the more violent 2018 elections.", []),
+    ("Crowds marked the bloody 2018 protests.", []),  # "the" and a describing word: a year
+    ("The city bought 2000 cameras last month.", [("2000", 2000.0, "camera")]),  # a noun and a verb after "the": a count
+    ("The police installed 2010 cameras in Nairobi.", [("2010", 2010.0, "camera")]),
     ("Children aged 5-11 were vaccinated.", []),
     ("Tel: +44 20 7946 0958 for the press office", []),
     ("See page 12 of the report and chapter 4.", []),

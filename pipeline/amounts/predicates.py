@@ -245,8 +245,8 @@ class Rejections:
     def is_year(self, text: str, start: int, written: str, value: float, plural: bool, noun: str | None = None) -> bool:
         """A four-digit number in the year range before a singular noun, a measured or dated one
         ("2020 revenues", "2023 elections"), or after a year cue, or after "the" and up to two describing words: "the 2019
-        budget", "since 2020 cameras", "the more violent 2018 elections" (but "2000 cameras" and
-        "the installation of 2000 cameras", `counting_before_of`, are counts)."""
+        budget", "since 2020 cameras", "the more violent 2018 elections" (but "2000 cameras", "the
+        city bought 2000 cameras" and "the installation of 2000 cameras", `counting_before_of`, are counts)."""
         if not (len(written) == 4 and written.isdigit() and self.years[0] <= value <= self.years[1]):
             return False
         if not plural or noun in self.dated_nouns:
@@ -263,6 +263,8 @@ class Rejections:
                 return at == len(before) - 1 or word == "the"
             if not before[at].isalpha() or not before[at].islower():
                 return False
+            if at < len(before) - 1 and not self.reading.describes(before[at]):
+                return False  # "the city bought 2000 cameras": of two words, the first describes ("the more violent")
         return False
 
     def is_after_a_measure(self, text: str, start: int) -> bool:

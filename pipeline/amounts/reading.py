@@ -254,7 +254,7 @@ class Reading:
         that the next number counts when nothing or names stand before the joiner ("14 and 9 seats",
         "90 Alpha and 25 Beta branches"); none when a word before it may be a noun ("1 interchange,
         6 bridges", "100 police and 20 soldiers")."""
-        described = bool(words) and all(self._describes(word) for word, _ in words)
+        described = bool(words) and all(self.describes(word) for word, _ in words)
         named = all(word[:1].isupper() for word, _ in words)  # "14 and 9 seats", "90 Alpha, 25 Beta and 12 Gamma branches"
         joined = self.coordinated.match(after, position)
         if not joined or not (described or named):
@@ -272,7 +272,7 @@ class Reading:
             return _NO_NOUN  # "between five and 20 dollars" is money
         return (unit, True, joined.end() + end) if unit and plural else _NO_NOUN
 
-    def _describes(self, word: str) -> bool:
+    def describes(self, word: str) -> bool:
         """A lower-case word that describes a noun: a `noun_modifiers` word or one with an
         `adjective_endings` ending ("direct", "regional", "oil-fired")."""
         return word.islower() and (word in self.noun_modifiers or word.endswith(self.adjective_endings))
