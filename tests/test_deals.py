@@ -122,6 +122,11 @@ ATTACHMENTS = [
      "68%", None, [], False),
     ("Kenya bought 900 cameras from Huawei. African governments spend more than $1 billion a year on them.",
      "$1 billion", None, [], False),
+    # ... but a region's demonym before "country" or "nation" names the story's one country
+    ("Tbilisi police use NEC and Hikvision equipment in a network of 4,300 cameras across the Central Asian country.",
+     "4,300", "GE", ["NEC", "Hikvision"], True),
+    ("Trinidad bought cameras from Huawei. The Caribbean nation paid TT$80 million for 2,500 of them.",
+     "TT$80 million", "TT", ["Huawei"], True),
     # a vendor's worldwide business: the company the paragraph describes, and no country carried
     ("About Huawei\n\nHuawei is a Chinese provider of telecoms gear. It employs some 197,000 people.",
      "197,000", None, ["Huawei"], False),

@@ -59,7 +59,7 @@ class DealRules:
         self.region = re.compile(
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
             rf"|{alternation(data['regions'])}['’]s\s"
-            rf"|{alternation(data['region_demonyms'])}\s+[a-z])")
+            rf"|{alternation(data['region_demonyms'])}\s+(?!{alternation(data['one_country_nouns'])}(?![\w-]))[a-z])")
         self.deal_cue = Caseless(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
         self.not_party = re.compile(rf"(?<![\w-]){alternation(data['not_party_cues'], 'i')}(?![\w-])")
         self.against_reach = int(data["against_vendor_reach"])
