@@ -117,6 +117,11 @@ ATTACHMENTS = [
     # ... but not over two
     ("Italian offices bought 2,430 cameras made by Hikvision; German offices bought 85.\n\nCritics spoke.\n\n"
      "One office has 306 of the cameras.", "306", None, [], False),
+    # a conversion's currency is the reader's, not the buyer's, unless the story is about its country
+    ("Batam, Indonesia, will install 36 cameras.\n\nThe mayor spoke.\n\nThe project cost Rp 8 billion (roughly SGD 712,872).",
+     "SGD 712,872", "ID", [], True),
+    ("Kampala will install cameras from Huawei.\n\nIt will pay Sh460 billion (about £95 million).",
+     "£95 million", "UG", ["Huawei"], True),
     # a region of several countries
     ("Pakistan bought 2,000 Hikvision cameras. A 2023 EU report found that 68% of cameras in Europe were weak.",
      "68%", None, [], False),

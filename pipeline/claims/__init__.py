@@ -145,6 +145,7 @@ class _Attacher:
         self.later: list[tuple[Claim, Fact]] = []  # facts whose country comes from their deal or beyond
         self.headline_end = self.rules.headline_end(text)
         self.headline: list[Claim] = []  # the headline's facts of a deal told only after it
+        self.last_money: Claim | None = None  # the amount a conversion after it repeats
 
     def finish(self, claims: list[Claim]) -> None:
         """Once every deal is known: a fact's country from its deal (else the document), and
@@ -265,10 +266,15 @@ class _Attacher:
     def claim(self, mention: Mention) -> Claim:
         sentence = self.index.sentence_of(mention.start)
         claim = Claim(mention=mention, sentence=sentence, claimant=self.claimant_of(sentence))
+        if mention.label == "MONEY":
+            converted, self.last_money = self.last_money, claim
+            if converted is not None and self.rules.conversion.fullmatch(self.text, converted.mention.end, mention.start):
+                claim.same_as = converted.same_as or converted  # a conversion: its amount's fact, see `mark_repeats`
         clause = self.rules.clause(self.text, sentence, mention)
         clause_vendors = [m for m in self.vendors.within(*clause)
                           if not self.rules.deals.is_competitor(self.text, clause, m)]
         fact = self.fact(mention, sentence)
+        fact.conversion = claim.same_as is not None
         # a market share has no deal, nor a figure after the story's end ("Source: …", teasers)
         fact.no_deal = mention.start >= self.story_end or self.in_teaser(mention.start) or self.belongs_to_no_deal(clause)
         source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
@@ -341,7 +347,7 @@ def attach_claims(text: str, sentences: list[Span], mentions: list[Mention], dom
         if claim.deal is not None and claim.deal.country is None:
             claim.deal = None
     attacher.finish(claims)
-    mark_repeats(text, claims, attacher.rules)
+    mark_repeats(claims)
     return Attached(claims, attacher.deals.reported())
 
 
@@ -352,15 +358,14 @@ def _point_at_kept_deals(claims: list[Claim]) -> None:
             claim.deal = claim.deal.folded_into
 
 
-def mark_repeats(text: str, claims: list[Claim], rules: ClaimRules) -> None:
+def mark_repeats(claims: list[Claim]) -> None:
     """Claims that repeat one fact: an amount and its conversion written after it ("KSh 6
-    billion (about US$46 million)"), and the same amount and currency again in the same deal
-    (a headline and its body). Each repeat points at the first claim of its fact."""
-    money = [c for c in claims if c.mention.label == "MONEY"]
-    for first, second in zip(money, money[1:], strict=False):
-        between = text[first.mention.end:second.mention.start]
-        if rules.conversion.fullmatch(between):
-            second.same_as = first.same_as or first
+    billion (about £46 million)"; found as claims are made, it is in its amount's deal when that
+    has one), and the same amount and currency again in the same deal (a headline and its body).
+    Each repeat points at the first claim of its fact."""
+    for claim in claims:
+        if claim.same_as is not None and claim.same_as.deal is not None:
+            claim.deal = claim.same_as.deal
     seen: dict[tuple, Claim] = {}
     for claim in claims:
         if claim.deal is None or claim.same_as is not None:

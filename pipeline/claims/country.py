@@ -44,6 +44,7 @@ class Fact:
     deal: object = None  # the fact's Deal, once known
     no_deal: bool = False  # about a market or a vendor's worldwide business: no country carried
     statistic: bool = False  # a crime, casualty or population figure not attributed to a system: no deal
+    conversion: bool = False  # an amount converted from the one before it ("Rp 8 billion (SGD 712,872)")
 
 
 def _phrase_ending_in(words: list[str], preposition: str, gap: int) -> re.Pattern:
@@ -280,10 +281,12 @@ class CountryRules:
 
     def currency(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """"KSh 6 billion": the country whose own currency an amount is in (not a supplier's or
-        a lender's home: "a ¥2 billion loan")."""
+        a lender's home: "a ¥2 billion loan"; a conversion's only when the story is about it)."""
         code = self._issuer(fact.mention.currency) if fact.mention.label == "MONEY" else None
         if code is None or code in context.foreign_homes:
             return None
+        if fact.conversion and (context.leading is None or context.leading.country != code):
+            return None  # a conversion's currency is the reader's ("Rp 8 billion (SGD 712,872)"), unless the story's
         return told_country(code, "currency")
 
     def paragraph(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:

@@ -19,7 +19,6 @@ from pipeline.normalise.money import currency_tables
 from pipeline.patterns import Caseless, alternation, any_apostrophe, search_not_after
 from pipeline.spans import Span
 
-
 _MID_SENTENCE = re.compile(r"[\w,][ ]+\Z")  # a word or comma before: inside a sentence
 
 
