@@ -384,7 +384,13 @@ HELD_OUT = [
     ("The 2021-22 plan was delayed.", []),
     ("Violence marred the more violent 2018 elections.", []),
     ("Crowds marked the bloody 2018 protests.", []),  # "the" and a describing word: a year
-    ("The city bought 2000 cameras last month.", [("2000", 2000.0, "camera")]),  # a noun and a verb after "the": a count
+    ("The city bought 2000 cameras last month.", [("2000", 2000.0, "camera")]),
+    # a bracketed expansion or a quoted acronym is skipped, and a name's words count as one
+    ("Hanoi will install 12,000 PTZ (pan-tilt-zoom) cameras.", [("12,000", 12000.0, "camera")]),
+    ("Ulaanbaatar has 1483 closed circuit (\"CCTV\") cameras.", [("1483", 1483.0, "camera")]),
+    ("Chennai has 8 Automatic Number Plate Recognition (ANPR) cameras.", [("8", 8.0, "camera")]),
+    ("The city bought three (3) Automated License Plate Reading systems.", [("three", 3.0, "system")]),
+    ("Seven Air National Guard C-130 cargo planes flew.", [("Seven", 7.0, "plane")]),  # a noun and a verb after "the": a count
     ("The police installed 2010 cameras in Nairobi.", [("2010", 2010.0, "camera")]),
     ("Children aged 5-11 were vaccinated.", []),
     ("Tel: +44 20 7946 0958 for the press office", []),

@@ -27,7 +27,8 @@ _DIGITS = re.compile(r"[\d.,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NO_NOUN = (None, False, 0)
 # an abbreviation in brackets or a quote mark inside a counted noun's words: "(CCTV)", "“"
-_BRACKETED_OR_QUOTE = re.compile(r"[ \t]*(?:\([A-Z][A-Za-z0-9]{1,9}\)|[“\"‘])")
+_BRACKETED_OR_QUOTE = re.compile(
+    r"[ \t]*(?:\([A-Z][A-Za-z0-9]{1,9}\)|\([a-z]+(?:[ -][a-z]+){0,4}\)|\([“\"][A-Za-z]{2,10}[”\"]\)|[“\"‘])")
 # a model's or a compound's code ("four AK-47 rifles", "24 MH-60R Seahawk helicopters", "5.7 million
 # COVID-19 vaccines", "one butene-1 plant") or the number repeated in digits ("forty-five (45)
 # exhibits") inside a counted noun's words
@@ -186,13 +187,17 @@ class Reading:
 
     def _noun_words(self, after: str) -> tuple[list[tuple[str, int]], int]:
         """(word, where it ends) of the words a noun search reads after a number, up to
-        `unit_window` words that are no `noun_modifiers`, and where the search stopped."""
+        `unit_window` words that are no `noun_modifiers` (a name's capitalised words counting as
+        one), and where the search stopped."""
         words, position, counted = [], 0, 0
-        while counted < self.unit_window:
+        while counted < self.unit_window and len(words) < 2 * self.unit_window:
             written, position = self._noun_word(after, position)
             if written is None:
                 break
-            counted += written.lower() not in self.noun_modifiers  # "two new 400kV electricity substations"
+            # "two new 400kV electricity substations"; a name's words count as one ("8 Automatic
+            # Number Plate Recognition (ANPR) cameras")
+            in_name = written[:1].isupper() and bool(words) and words[-1][0][:1].isupper()
+            counted += written.lower() not in self.noun_modifiers and not in_name
             acronym_plural = _ACRONYM_PLURAL.fullmatch(written)  # "2,000 CCTV's" are CCTVs
             word = written[:-2] + "s" if acronym_plural else _POSSESSIVE.sub("", written)
             if acronym_plural or word == written:
@@ -281,7 +286,7 @@ class Reading:
         """(word, where it ends) of the next word of a noun search from `position`, a format name,
         measure, bracketed abbreviation, opening quote, model code or number repeated in brackets
         before it skipped ("20,000 5G base stations", "12,000 closed-circuit television (CCTV)
-        cameras", "200 “hotspots”", "four AK-47 rifles", "two (2) launchers"); (None, position)
+        cameras", "12,000 PTZ (pan-tilt-zoom) cameras", "200 “hotspots”", "four AK-47 rifles", "two (2) launchers"); (None, position)
         at a stop word or a non-word."""
         skipped = self.format_token.match(after, position) or _BRACKETED_OR_QUOTE.match(after, position) \
             or _MODEL_OR_REPEAT.match(after, position)
