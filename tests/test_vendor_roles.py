@@ -48,7 +48,7 @@ DEV_CASES = [
     ("Pelco, a California-based security camera maker, missed its targets.", [("Pelco", "Pelco")]),
     ("The ministry signed with China's state-owned CITIC Group and Henan Costar Group to build the Safe City system.",
      [("Henan Costar Group", "Henan Costar")]),
-    ("The surveillance project will be overseen by the ASELSAN Company.", [("ASELSAN Company", "ASELSAN")]),
+    ("The surveillance project will be overseen by the KORVAS Company.", [("KORVAS Company", "KORVAS")]),
     # spacing and case variants of known names; short forms of a vendor already named
     ("Hik vision and Mega vii supplied the surveillance cameras.", [("Hik vision", "Hikvision"), ("Mega vii", "Megvii")]),
     ("DAHUA supplied 2,000 CCTV cameras.", [("DAHUA", "Dahua")]),
@@ -94,7 +94,7 @@ DEV_CASES = [
      [("Huawei", "Huawei"), ("Acme Vision", "Acme Vision"), ("Bedroq", "Bedroq")]),
     # a news outlet with a legal suffix is no vendor
     ("The agency will remove the Hikvision cameras, the Australian Broadcasting Corp. reported.", [("Hikvision", "Hikvision")]),
-    ("The police chief noted Rekor already provides license-plate readers and cameras.", [("Rekor", "Rekor")]),
+    ("The police chief noted Vextor already provides license-plate readers and cameras.", [("Vextor", "Vextor")]),
     ("The nearly $200,000 contract with South Carolina-based Rank One Computing covers facial recognition.", [("Rank One Computing", "Rank One Computing")]),
     ("A five-year contract between the city and Lumina Enterprises Inc. for body cameras is pending.", [("Lumina Enterprises Inc.", "Lumina Enterprises")]),
     ("The CCTV contract between the Ministry of Energy and Mineral Development was signed.", []),
@@ -110,6 +110,10 @@ DEV_CASES = [
     ("Bloomsburg agreed to a $12.8M contract with Riverline Utilities for CCTV.", [("Riverline Utilities", "Riverline Utilities")]),
     ("The CCTV agreement signed in Nairobi with Kenya's Interior Ministry covers 1,800 cameras.", []),
     ("Uzbekistan's Ministry for the Development of Information Technologies and Communications bought CCTV cameras.", []),
+    # a known name's legal form after it is part of its span
+    ("The CCTV contract went to Raytheon Co. and Hikvision Ltd last year.", [("Raytheon Co.", "Raytheon"), ("Hikvision Ltd", "Hikvision")]),
+    ("The camera project will be overseen by the ASELSAN Company.", [("ASELSAN Company", "Aselsan")]),
+    ("A service agreement with Flock Group, Inc, covers 24 cameras.", [("Flock Group, Inc", "Flock Safety")]),
     # a name found by role needs surveillance within `role_context_sentences` (5) sentences
     ("The dam has a CCTV room. It holds water. It makes power. It irrigates farms. Its lake is large. "
      "Floods fell. Fish returned. The turbine contract was won by Norval Partners.", []),
@@ -228,7 +232,7 @@ def test_vendor_roles_held_out(annotate_text, text, expected):
     ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms.", "Vega", "RU", "vendor_short_form"),
     ("The nearly $200,000 contract with South Carolina-based Rank One Computing covers facial recognition.", "Rank One Computing", "US",
      "vendor_role_contract_with"),
-    ("The police chief noted Rekor already provides license-plate readers and cameras.", "Rekor", None, "vendor_role_subject"),
+    ("The police chief noted Vextor already provides license-plate readers and cameras.", "Vextor", None, "vendor_role_subject"),
 ])
 def test_role_vendor_home_and_rule(annotate_text, text, span, country, source):
     found = [(m.country, m.source) for m in annotate_text(text).mentions if m.label == "VENDOR" and m.text == span]

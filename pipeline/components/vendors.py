@@ -109,6 +109,9 @@ class VendorRecogniser:
         self.cued_after = re.compile(
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
         )
+        # a known name's legal form after it is part of its span ("Raytheon Co.", "ASELSAN Company")
+        legal_forms = alternation([*data["legal_suffixes"], *data["name_suffixes_dropped"]])
+        self.legal_form_after = re.compile(rf"(?:,?[ \u00a0]+(?:{legal_forms})(?![\w-]))+")
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
         self.in_body_name = body_name_pattern(data)
@@ -126,6 +129,8 @@ class VendorRecogniser:
         for start, end, _, entry in longest_first(self.gazetteer.find(doc)):
             if self.place_after.match(doc_text(doc), end):
                 continue  # "Orange City Hospital Square": a place's or a building's name
+            legal_form = self.legal_form_after.match(doc_text(doc), end)
+            end = legal_form.end() if legal_form else end
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
                                       vendor=entry.vendor, country=entry.country))
         taken = [(m.start, m.end) for m in found]
