@@ -163,6 +163,10 @@ DEV_CASES = [
     ("The Moscow Department of Transport installed 2,000 cameras.", [("Moscow", "RU")]),
     # a local page naming its towns and never its country: the one country two of them share
     ("Cameras went up in Bromsgrove and Redditch last year.", [("Bromsgrove", "GB"), ("Redditch", "GB")]),
+    # ... or the one country of a town it names as a municipality
+    ("The mayor of Funchal said 81 cameras will be installed.", [("Funchal", "PT")]),
+    ("The Merced Police Department will buy 20 cameras.", [("Merced", "US")]),
+    ("The mayor of Dover said cameras will be installed.", []),  # namesakes in two countries (GB, US)
     # a place before a waterway or a dam is taken though its country goes unnamed; a company's name is none
     ("Suez Canal revenue rose to 72.2 billion pounds.", [("Suez", "EG")]),
     ("Chicago Bridge & Iron Company received the contract.", []),

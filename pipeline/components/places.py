@@ -330,6 +330,8 @@ class PlaceEvidence:
         self.body_words = set(data["body_words"])
         self.project_nouns = set(data["project_nouns"])
         self.project_name_words = int(data["project_name_words"])
+        self.municipal_before = [tuple(phrase.lower().split()) for phrase in data["municipal_before"]]
+        self.municipal_after = [tuple(phrase.split()) for phrase in data["municipal_after"]]
 
     def in_person_name(self, doc: Doc, span: Span) -> bool:
         """After a title or given name ("Ana Medellín"), or one of a capitalised pair followed by
@@ -405,6 +407,14 @@ class PlaceEvidence:
         if span.end + 1 < len(doc) and doc[span.end].text == "," and regions.get(doc[span.end + 1].idx, set()) & countries:
             return True
         return self._listed(doc, span, name_ends)
+
+    def in_municipal_context(self, doc: Doc, span: Span) -> bool:
+        """A town named as a municipality: "the city of X", "the mayor of X", "X City Council",
+        "X Police Department" (`municipal_before`, `municipal_after`)."""
+        before = tuple(token.lower_ for token in doc[max(0, span.start - 3):span.start])
+        after = tuple(token.text for token in doc[span.end:span.end + 3])
+        return any(before[len(before) - len(cue):] == cue for cue in self.municipal_before) \
+            or any(after[:len(cue)] == cue for cue in self.municipal_after)
 
     def _after_cue(self, doc: Doc, start: int) -> bool:
         """A `context_before` cue ends right before token `start` ("in", "the cities of")."""
@@ -538,8 +548,8 @@ class PlaceRecogniser:
     def _mutual_evidence(self, doc: Doc, found: list[tuple], context: tuple) -> set[str]:
         """The one country at least `mutual_evidence_names` different names needing evidence may
         all lie in, each in a place context, on a page naming no country and no large place: a
-        local page naming its towns and never its country ("Bromsgrove and Redditch"); nothing
-        when several countries could be it."""
+        local page naming its towns and never its country ("Bromsgrove and Redditch"); else the
+        one country of the towns it names as municipalities; nothing when several could be it."""
         names_of: dict[str, set[str]] = {}
         for start, end, name, entry in found:
             span = doc.char_span(start, end)
@@ -547,7 +557,17 @@ class PlaceRecogniser:
                 for candidate in entry.candidates:
                     names_of.setdefault(candidate.country, set()).add(name)
         countries = {country for country, names in names_of.items() if len(names) >= self.mutual_evidence_names}
-        return countries if len(countries) == 1 else set()
+        return countries if len(countries) == 1 else self._municipal_evidence(doc, found)
+
+    def _municipal_evidence(self, doc: Doc, found: list[tuple]) -> set[str]:
+        """The country of the towns a page names as municipalities ("the mayor of Funchal",
+        "Merced City Council"), when each such name lies in that one country only."""
+        countries = set()
+        for start, end, _, entry in found:
+            span = doc.char_span(start, end)
+            if span is not None and self.evidence.in_municipal_context(doc, span):
+                countries |= {c.country for c in entry.candidates} or {None}
+        return countries if len(countries) == 1 and None not in countries else set()
 
     def _in_other_name(self, doc: Doc, span: Span, short_name: bool, context: tuple, named: set[str]) -> bool:
         """In a person's name (a family name after "al-" when the document names none of the

@@ -109,9 +109,11 @@ class VendorRecogniser:
         self.cued_after = re.compile(
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
         )
-        # a known name's legal form after it is part of its span ("Raytheon Co.", "ASELSAN Company")
+        # a known name's legal form after it is part of its span ("Raytheon Co.", "ASELSAN Company",
+        # "Huawei Technologies (Bangladesh) Ltd.")
         legal_forms = alternation([*data["legal_suffixes"], *data["name_suffixes_dropped"]])
-        self.legal_form_after = re.compile(rf"(?:,?[ \u00a0]+(?:{legal_forms})(?![\w-]))+")
+        self.legal_form_after = re.compile(
+            rf"(?:[ \u00a0]+\([A-Z][\w .'’-]{{1,30}}\))?(?:,?[ \u00a0]+(?:{legal_forms})(?![\w-]))+")
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
         self.in_body_name = body_name_pattern(data)
