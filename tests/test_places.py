@@ -167,6 +167,9 @@ DEV_CASES = [
     ("The mayor of Funchal said 81 cameras will be installed.", [("Funchal", "PT")]),
     ("The Merced Police Department will buy 20 cameras.", [("Merced", "US")]),
     ("The mayor of Dover said cameras will be installed.", []),  # namesakes in two countries (GB, US)
+    ("ANKARA\n\nTurkey will buy lapel cameras.", [("ANKARA", "TR")]),  # a dateline alone on its line
+    ("INA - BAGHDAD\n\nIraq installed thermal cameras.", [("BAGHDAD", "IQ")]),  # after an agency and a dash
+    ("INTRODUCTION\n\nKenya bought cameras.", []),
     # a place before a waterway or a dam is taken though its country goes unnamed; a company's name is none
     ("Suez Canal revenue rose to 72.2 billion pounds.", [("Suez", "EG")]),
     ("Chicago Bridge & Iron Company received the contract.", []),
