@@ -58,6 +58,9 @@ RULES = [
      [(Q, "Two Thousand, One Hundred and Seventy-Five", 2175.0, "dollar", "count_rule"),
       (M, "Two Thousand, One Hundred and Seventy-Five dollars", 2175.0, "USD", "money_rule")]),
     ("percent of", "It rose by percent of 10.", [(P, "percent of 10", 10.0, None, "percent_rule")]),
+    ("range of percentage points", "rose between 3 and 6 percentage points",
+     [(P, "3", 3.0, None, "range_rule"), (Q, "6", 6.0, "point", "count_rule"),
+      (P, "6 percentage points", 6.0, None, "percent_rule")]),  # the resolver keeps the longer PERCENT
     ("percent of, never before a number's decimals", "a percentage of 10.61 per cent",
      [(P, "10.61 per cent", 10.61, None, "percent_rule")]),
     ("fraction of one percent", "It rose by half a percent.",

@@ -20,7 +20,7 @@ from pipeline.normalise.numbers import parse_digits, parse_number, parse_percent
     ("12,34,567.89", 1234567.89), ("1,00,000", 100000), ("half million", 5e5), ("half a million", 5e5), ("354.000.000", 3.54e8), ("1.2.3", None), ("6 118 846.47", 6118846.47), ("200'000", 2e5), ("1’250’000.50", 1250000.5), ("20'00", None), ("a quarter of a million", 2.5e5), ("of a million", None),
     ("a quarter million", 2.5e5), ("quarter million", 2.5e5), ("three quarters billion", 7.5e8),
     ("one and a half billion", 1.5e9), ("two and a half million", 2.5e6), ("1 and a half million", 1.5e6),
-    ("a half", 0.5), ("forty-five", 45), ("ninety nine", 99), ("1.2 mln", 1.2e6), ("3 bln", 3e9),
+    ("a half", 0.5), ("forty-five", 45), ("ninety nine", 99), ("1.2 mln", 1.2e6), ("3 bln", 3e9), ("9.46 quadrillion", 9.46e15),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)

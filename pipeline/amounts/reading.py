@@ -77,6 +77,8 @@ class Reading:
         self.qualifier_after = re.compile(rf"[ \t]+{alternation(after_words, 'i')}(?=[ \t]+[a-z])")
         self.measure_words = {w.lower() for w in numbers["measure_units"]}
         self.currency_names = {name for name in currency_tables(domain).names if " " not in name}
+        # "between 3 and 6 percentage points": the next number is a percentage, which counts nothing
+        self.percentage_next = re.compile(rf"[ \u00a0]*(?:[\d.,]+[ \u00a0]?)?{alternation(numbers['percent_words'], 'i')}(?![\w])")
         self.person_unit = numbers["carried_counts"]["person_unit"]
         self.adjective_endings = tuple(numbers["adjective_endings"])
         # "19.7 million men and women": pairs of nouns that together count one unit
@@ -273,8 +275,8 @@ class Reading:
         if not numbered and not (word.islower() and word not in self.unit_stop) or word.lower() in self.measure_words:
             return _NO_NOUN  # "50 more, they paid": no noun's words follow the joiner; "500 and 220 kV lines"
         unit, plural, end = self.counted_noun(rest)
-        if unit in self.currency_names:
-            return _NO_NOUN  # "between five and 20 dollars" is money
+        if unit in self.currency_names or numbered and self.percentage_next.match(rest):
+            return _NO_NOUN  # "between five and 20 dollars" is money, "3 and 6 percentage points" a share
         return (unit, True, joined.end() + end) if unit and plural else _NO_NOUN
 
     def describes(self, word: str) -> bool:
