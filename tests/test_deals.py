@@ -122,6 +122,8 @@ ATTACHMENTS = [
      "SGD 712,872", "ID", [], True),
     ("Kampala will install cameras from Huawei.\n\nIt will pay Sh460 billion (about £95 million).",
      "£95 million", "UG", ["Huawei"], True),
+    # a giver of money or equipment to another country is no buyer
+    ("Japan gave $2 million to Samoa for 30 cameras.", "$2 million", "WS", [], True),
     # a region of several countries
     ("Pakistan bought 2,000 Hikvision cameras. A 2023 EU report found that 68% of cameras in Europe were weak.",
      "68%", None, [], False),
