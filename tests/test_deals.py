@@ -227,6 +227,10 @@ ATTACHMENTS = [
      "25", "BD", [], False),
     ("Egypt signed with Honeywell for 2,000 cameras in Cairo.\n\nIn 2014, three tourists were killed in an attack in Sinai.",
      "three", "EG", [], False),
+    # a figure of a country's economy or people is of no deal, whatever its clause names, but of its country
+    ("Malawi relied on paper records.\n\nUntil 2017, 99 per cent of the population had no ID.", "99 per cent", "MW", [], False),
+    ("Uruguay bought 6,000 surveillance cameras from Hikvision.\n\nThey watch towns home to 80% of the population.",
+     "80%", "UY", [], False),
     ("Jordan signed a deal with Raytheon for 40 cameras.\n\nThe kingdom hosts about 650,000 refugees.",
      "650,000", "JO", [], False),
     ("Saudi Arabia bought Hikvision cameras for Mecca.\n\nNearly 2 million pilgrims arrive each year.",

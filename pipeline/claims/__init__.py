@@ -202,11 +202,11 @@ class _Attacher:
         """A crime, casualty or population figure whose sentence (and the statistic it goes on
         from in the sentence before, in its paragraph) names no technology, vendor or deal
         ("Murders fell 10% nationwide last year"; but "Cameras went up and thefts fell by half.
-        Burglaries also fell by a third."), or any rate per head ("73 cameras per 1,000 citizens"):
-        of no deal, but of its place's country."""
+        Burglaries also fell by a third."), or any rate per head ("73 cameras per 1,000 citizens")
+        or figure of an economy ("a population of 3.3 million"): of no deal, but of its place's country."""
         deals = self.rules.deals
-        if deals.rate.search(self.text, *clause) is not None:
-            return True  # "73 cameras per 1,000 citizens": a rate compares places, whatever it counts
+        if deals.rate.search(self.text, *clause) is not None or deals.economy_in(self.text, *clause) is not None:
+            return True  # "73 cameras per 1,000 citizens": a rate compares places, whatever it counts; a population
         if deals.statistic_in(self.text, *clause) is None:
             return False
         sentence = self.index.sentence_of(clause[0])

@@ -22,6 +22,15 @@ from pipeline.spans import Span
 _MID_SENTENCE = re.compile(r"[\w,][ ]+\Z")  # a word or comma before: inside a sentence
 
 
+def _cue_in(cues: Caseless, text: str, start: int, end: int) -> re.Match | None:
+    """The first of `cues` in text[start:end] not part of a name: one capitalised inside a
+    sentence is ("the Window for Host Communities and Refugees"; not "Murders fell")."""
+    while (found := cues.search(text, start, end)) is not None and found.group()[0].isupper() \
+            and _MID_SENTENCE.search(text, max(0, found.start() - 3), found.start()):
+        start = found.end()
+    return found
+
+
 @dataclass
 class Deal:
     """One deal of a document, with the mentions it was built from."""
@@ -84,6 +93,7 @@ class DealRules:
         self.tells_of_a_deal = Caseless(rf"(?<![\w-]){alternation(told, 'i')}(?![\w-])")
         self.rate = Caseless(rf"(?<![\w-]){alternation(data['rate_cues'], 'i')}(?![\w-])")
         self.statistic = Caseless(rf"(?<![\w-]){alternation(data['statistic_cues'], 'i')}(?![\w-])")
+        self.economy = Caseless(rf"(?<![\w-]){alternation(data['economy_cues'], 'i')}(?![\w-])")
         # what attributes a statistic to a system besides a technology or a vendor: a deal's words
         # and verbs or an attribution ("the rollout"); not `deal_cues` ("police" says who counted)
         attributions = [*data["deal_words"], *data["deal_verbs"], *data["statistic_attributions"]]
@@ -114,12 +124,13 @@ class DealRules:
             or self.not_party.search(text, mention.end, clause[1]) is not None
 
     def statistic_in(self, text: str, start: int, end: int) -> re.Match | None:
-        """The first of `statistic_cues` in text[start:end] not part of a name: one capitalised
-        inside a sentence is ("the Window for Host Communities and Refugees"; not "Murders fell")."""
-        while (found := self.statistic.search(text, start, end)) is not None and found.group()[0].isupper() \
-                and _MID_SENTENCE.search(text, max(0, found.start() - 3), found.start()):
-            start = found.end()
-        return found
+        """The first of `statistic_cues` in text[start:end] not part of a name (see `_cue_in`)."""
+        return _cue_in(self.statistic, text, start, end)
+
+    def economy_in(self, text: str, start: int, end: int) -> re.Match | None:
+        """The first of `economy_cues` in text[start:end] not part of a name ("the Office of
+        Identification of the Population" is none)."""
+        return _cue_in(self.economy, text, start, end)
 
     def belongs_to_no_deal(self, text: str, clause: Span) -> bool:
         """Whether a fact's clause is about a market, a vendor's worldwide business or a region
