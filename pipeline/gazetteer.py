@@ -5,10 +5,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc
+
+from pipeline.resources import fold_accents
 
 
 class Gazetteer:
@@ -79,10 +82,20 @@ class NameIndex:
         self.length_sets = list(sets)
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
-        """(start_char, end_char, name) for every listed name in `doc`, overlapping ones included."""
+        """(start_char, end_char, name) for every listed name in `doc`, overlapping ones included;
+        in a text with diacritics, also the names its words write without them ("Whakatāne",
+        listed as "Whakatane"), but not a part of a longer such name ("Vĩnh" of "Vĩnh Tân")."""
         orths = doc.to_array(ORTH)
         if not len(orths) or not len(self.firsts):
             return
+        found = list(self._find(doc, orths))
+        yield from found
+        if not doc.text.isascii():
+            written = set(found)
+            yield from (match for match in self._find(doc, _folded_orths(doc, orths))
+                        if match not in written and not _inside_accented_name(doc, match))
+
+    def _find(self, doc: Doc, orths: np.ndarray) -> Iterator[tuple[int, int, str]]:
         at_first = np.searchsorted(self.firsts, orths) % len(self.firsts)
         starts = np.flatnonzero(self.firsts[at_first] == orths)  # tokens that start a name
         for at, lengths in zip(starts.tolist(), self.lengths_at[at_first[starts]].tolist(), strict=True):
@@ -93,3 +106,26 @@ class NameIndex:
                 if name is not None:
                     last = doc[at + length - 1]
                     yield doc[at].idx, last.idx + len(last.text), name
+
+
+_ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")  # a word with a letter outside ASCII
+
+
+def _folded_orths(doc: Doc, orths: np.ndarray) -> np.ndarray:
+    """The token hashes of `doc` with every word that has diacritics written without them
+    (found from the text: most words, and curly quotes, need no look)."""
+    folded = orths.copy()
+    starts = doc.to_array(IDX)
+    for word in _ACCENTED_WORD.finditer(doc.text):
+        at = int(np.searchsorted(starts, word.start(), side="right")) - 1
+        folded[at] = hash_string(fold_accents(doc[at].text))
+    return folded
+
+
+def _inside_accented_name(doc: Doc, match: tuple[int, int, str]) -> bool:
+    """Whether a capitalised word with diacritics stands right before or after a match: the
+    match is part of a longer name ("Hoành Bồ", "Vĩnh Tân")."""
+    span = doc.char_span(match[0], match[1])
+    neighbours = [doc[span.start - 1]] if span is not None and span.start else []
+    neighbours += [doc[span.end]] if span is not None and span.end < len(doc) else []
+    return any(token.text[:1].isupper() and not token.text.isascii() for token in neighbours)

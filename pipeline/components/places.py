@@ -345,6 +345,11 @@ class PlaceEvidence:
             return True
         return span.end < len(doc) and self._name_word(doc[span.end]) and self._speech_at(doc, span.end + 1)
 
+    def speaks(self, doc: Doc, span: Span) -> bool:
+        """Whether the name is a speaker: a speech verb follows it and no place cue precedes it
+        ("Gutiérrez said"; not "Activists in Kara-Balta said")."""
+        return self._speech_at(doc, span.end) and not self._after_cue(doc, span.start)
+
     def after_name_particle(self, doc: Doc, span: Span) -> bool:
         """After a family name's particle, with a hyphen or not ("al-Hassan", "bin Zayed")."""
         at = span.start - 1 - (span.start > 1 and doc[span.start - 1].text == "-")
@@ -529,8 +534,9 @@ class PlaceRecogniser:
             if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
                 continue  # the country name is as long: "Mexico" stays a country
             span = doc.char_span(start, end)
-            if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence), named):
-                continue
+            if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence), named) \
+                    or entry.needs_evidence and self.evidence.speaks(doc, span):
+                continue  # a small town does not speak: "Gutiérrez said" is a person
             holds_country = any(m.country in {c.country for c in entry.candidates} for m in countries.overlapping(start, end))
             supported = (doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions), holds_country)
             candidates = self._supported(*supported)
