@@ -120,6 +120,9 @@ DEV = [
     ("Rent rose to R652 a month, up from R410, and a house costs R8 375.",
      [("R652", 652.0, "ZAR"), ("R410", 410.0, "ZAR"), ("R8 375", 8375.0, "ZAR")]),
     ("He was sentenced to a fine of R500.00 in Durban.", [("R500.00", 500.0, "ZAR")]),  # a court's word before
+    ("Ottawa paid CDN$2.5 million and Cdn$3 million.", [("CDN$2.5 million", 2.5e6, "CAD"), ("Cdn$3 million", 3e6, "CAD")]),
+    ("The police contract is worth (TT) $24,965,310.", [("(TT) $24,965,310", 24965310.0, "TTD")]),
+    ("Rio paid R $ 58 million for cameras.", [("R $ 58 million", 5.8e7, "BRL")]),
     ("The court awarded damages of R300 in Pretoria.", [("R300", 300.0, "ZAR")]),
     ("The Lagos bank paid N2.80 per share, up from N2.10 per share.", [("N2.80", 2.8, "NGN"), ("N2.10", 2.1, "NGN")]),
     ("In Lagos the naira traded at N305 to $1.", [("N305", 305.0, "NGN"), ("$1", 1.0, "USD")]),  # an exchange rate

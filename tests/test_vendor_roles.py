@@ -115,6 +115,7 @@ DEV_CASES = [
     ("The camera project will be overseen by the ASELSAN Company.", [("ASELSAN Company", "Aselsan")]),
     ("A service agreement with Flock Group, Inc, covers 24 cameras.", [("Flock Group, Inc", "Flock Safety")]),
     ("The telecom signed with Huawei Technologies (Bangladesh) Ltd. for CCTV.", [("Huawei Technologies (Bangladesh) Ltd.", "Huawei")]),
+    ("He is Head of R&D and Co-founder at Vextor, which sells CCTV cameras.", []),  # "Co-" is no legal suffix
     # a name found by role needs surveillance within `role_context_sentences` (5) sentences
     ("The dam has a CCTV room. It holds water. It makes power. It irrigates farms. Its lake is large. "
      "Floods fell. Fish returned. The turbine contract was won by Norval Partners.", []),

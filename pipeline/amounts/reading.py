@@ -86,7 +86,7 @@ class Reading:
         self.pair_units = re.compile(rf"[ \t]+(?P<pair>{alternation(list(numbers['pair_units']), 'i')})(?![\w])")
         # "500 units of dome cameras", "1,200 Nos. PTZ cameras", "450 Nos.": a container word
         containers = alternation(numbers["container_nouns"], "i")
-        abbreviated = alternation(numbers["abbreviated_containers"], "i")
+        abbreviated = alternation(numbers["abbreviated_containers"])
         self.container = re.compile(
             rf"[ \t]+(?:(?P<word>{containers})[ \t]+(?i:of)|(?P<abbreviation>{abbreviated})\.?(?:[ \t]+(?i:of))?)(?![\w])")
         # "350 direct and 1,200 indirect jobs": a joiner and, maybe, the next number

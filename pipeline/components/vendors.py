@@ -104,7 +104,7 @@ class VendorRecogniser:
         self.gazetteer = Gazetteer(nlp, vendor_entries(data), "VENDOR")
         suffixes = alternation(data["legal_suffixes"])
         self.suffixed = re.compile(
-            rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{1,6}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w])"
+            rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{1,6}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w-])"  # not "Co-founder"
         )
         self.cued_after = re.compile(
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
