@@ -122,6 +122,11 @@ ATTACHMENTS = [
      "SGD 712,872", "ID", [], True),
     ("Kampala will install cameras from Huawei.\n\nIt will pay Sh460 billion (about £95 million).",
      "£95 million", "UG", ["Huawei"], True),
+    # an event's venue and the far side of a border are no buyers
+    ("At an expo in Dubai, Huawei signed a deal with the Kenya Police Service for 500 cameras.", "500", "KE", ["Huawei"], True),
+    ("Thailand will buy 500 Hikvision cameras for checkpoints on the borders with Myanmar and Laos.", "500", "TH", ["Hikvision"], True),
+    # a whole body's budget is of no deal
+    ("Saskatoon bought cameras from Axon.\n\nThe police budget is $120 million this year.", "$120 million", "CA", [], False),
     # a giver of money or equipment to another country is no buyer
     ("Japan gave $2 million to Samoa for 30 cameras.", "$2 million", "WS", [], True),
     # a region of several countries

@@ -180,6 +180,7 @@ class CountryRules:
         self.owner_body = re.compile(rf"(?<![\w-]){alternation(data['owner_bodies'])}\s+of\s+(?:the\s+)?\Z")
         self.owner_body_reach = max(map(len, data["owner_bodies"])) + 9
         self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:the\s+)?$")
+        self.venue_before = re.compile(rf"(?<![\w-]){alternation(data['venue_before'], 'i')}\s+(?:the\s+)?$")
         between = int(data["foreign_role_words_between"])
         self.role_after = re.compile(
             rf"(?:['’]s)?(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['foreign_role_after'])}(?![\w])")
@@ -416,7 +417,7 @@ class CountryRules:
     def foreign_roles(self, text: str, places: list[Mention]) -> set:
         """The countries and places named in a lender's, supplier's, researcher's or rival
         bidder's role ("ahead of ZTE and a Beninese firm"), and those listed together with one
-        ("China, Israel and the United States")."""
+        ("China, Israel and the United States"); an event's venue ("an expo in Dubai")."""
         window = self.role_windows
         foreign = [self.role_before.search(text, max(0, m.start - window["before"]), m.start) is not None
                    or self.role_list.search(text, max(0, m.start - window["list"]), m.start) is not None
@@ -428,7 +429,8 @@ class CountryRules:
             for i in range(1, len(places)):
                 if foreign[i] != foreign[i - 1] and self.list_joiner.match(text[places[i - 1].end:places[i].start]):
                     foreign[i] = foreign[i - 1] = True
-        return {id(m) for m, is_foreign in zip(places, foreign, strict=True) if is_foreign}
+        venues = {id(m) for m in places if self.venue_before.search(text, max(0, m.start - window["before"]), m.start)}
+        return venues | {id(m) for m, is_foreign in zip(places, foreign, strict=True) if is_foreign}
 
     def donors(self, text: str, mentions: list[Mention]) -> set[str]:
         """The countries named as donors: "a donation from China", and "China hands over ... to
