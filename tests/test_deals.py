@@ -122,6 +122,10 @@ ATTACHMENTS = [
      "SGD 712,872", "ID", [], True),
     ("Kampala will install cameras from Huawei.\n\nIt will pay Sh460 billion (about £95 million).",
      "£95 million", "UG", ["Huawei"], True),
+    # a figure after a list of three countries or more is of none, unless one owns it
+    ("The governments of Kenya, Uganda, Zambia and Zimbabwe spend $1 billion a year on surveillance cameras.",
+     "$1 billion", None, [], False),
+    ("Djibouti's arrears, including arrears to China, Belgium and Spain, stood at $107 million.", "$107 million", "DJ", [], False),
     # an event's venue and the far side of a border are no buyers
     ("At an expo in Dubai, Huawei signed a deal with the Kenya Police Service for 500 cameras.", "500", "KE", ["Huawei"], True),
     ("Thailand will buy 500 Hikvision cameras for checkpoints on the borders with Myanmar and Laos.", "500", "TH", ["Hikvision"], True),

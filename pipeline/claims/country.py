@@ -171,6 +171,7 @@ class CountryRules:
         self.document_lead = float(data["document_country_lead"])
         self.origin_window = int(data["origin_window"])
         self.units_without_country = set(data["units_without_country"])
+        self.several_countries = int(data["several_countries"])
         self.joint_cue = re.compile(rf"\b{alternation(data['joint_cues'], 'i')}\b", re.I)
         self.financiers = re.compile(alternation(financier_names(domain)))
         self.national_bodies = {name: code for code, names in data["national_bodies"].items() for name in names}
@@ -247,11 +248,29 @@ class CountryRules:
 
     def shared_by_several(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """"Kenya, Uganda and Zambia have together borrowed $500 million": two or more countries
-        before the fact and a word such as "together" between them and it."""
+        before the fact and a word such as "together" between them and it, or a list of
+        `several_countries` countries or more before it in its sentence."""
         before = [m for m in fact.in_sentence if m.start < fact.mention.start]
         if len({m.country for m in before}) < 2:
             return None
+        if self._listed_countries(text, before) >= self.several_countries and not any(self._owner(text, m) for m in before):
+            return NO_COUNTRY  # "governments of Kenya, Uganda, Zambia and Zimbabwe spend $1 billion"
         return NO_COUNTRY if self.joint_cue.search(text, before[-1].end, fact.mention.start) else None
+
+    def _owner(self, text: str, mention: Mention) -> bool:
+        """Whether a country owns what follows: "Kenya's", "the Government of Kenya"."""
+        return text[mention.end:mention.end + 2] in _POSSESSIVE \
+            or self.owner_body.search(text, max(0, mention.start - self.owner_body_reach), mention.start) is not None
+
+    def _listed_countries(self, text: str, places: list[Mention]) -> int:
+        """The most different countries named as one list ("Kenya, Uganda and Zambia") in `places`."""
+        countries = [m for m in places if m.label == "COUNTRY"]
+        most, run = 0, set()
+        for at, mention in enumerate(countries):
+            joined = at and self.list_joiner.match(text[countries[at - 1].end:mention.start])
+            run = run | {mention.country} if joined else {mention.country}
+            most = max(most, len(run))
+        return most
 
     def sentence(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The sentence's country: an owner ("Kenya's", "the Government of Kenya"), else the
@@ -331,8 +350,7 @@ class CountryRules:
                       and not _aside(text, m, fact)]
         if not candidates:
             return None
-        owners = [m for m in candidates if m.start < fact.mention.start and (
-            text[m.end:m.end + 2] in _POSSESSIVE or self.owner_body.search(text, max(0, m.start - self.owner_body_reach), m.start))]
+        owners = [m for m in candidates if m.start < fact.mention.start and self._owner(text, m)]
         if owners:
             return owners[-1]
         before = [m for m in candidates if m.start < fact.mention.start]
