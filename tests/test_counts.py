@@ -186,6 +186,12 @@ DEV = [
     ("Its base station count increased by 351,000 to 2.3 million.",
      [("351,000", 351000.0, "station"), ("2.3 million", 2.3e6, "station")]),
     ("The country's subscriber base grew to 1,125 million.", [("1,125 million", 1125e6, "subscriber")]),
+    # a change verb's participle, and a clause going on after the number ("against", "as of", "due to")
+    ("Dell slipped, with shipments dropping from 3.59 million to 3.07 million.",
+     [("3.59 million", 3.59e6, "shipment"), ("3.07 million", 3.07e6, "shipment")]),
+    ("The number of telephone subscribers increased to 1,205.64 million against 1,199.28 million in the quarter before.",
+     [("1,205.64 million", 1.20564e9, "subscriber"), ("1,199.28 million", 1.19928e9, "subscriber")]),
+    ("Chromebook shipments declined a steeper 37% to 5.8 million due to lower spending.", [("5.8 million", 5.8e6, "shipment")]),
     # the plural subject of a change counts its scaled numbers too; a measured one, nothing
     ("Active data subscribers increased to 164.4 million.", [("164.4 million", 164.4e6, "subscriber")]),
     # "one" in a list of counts counts, "one of" never; a model's code or the number repeated in brackets

@@ -534,9 +534,8 @@ class PlaceRecogniser:
             if any(m.end - m.start >= end - start for m in countries.overlapping(start, end)):
                 continue  # the country name is as long: "Mexico" stays a country
             span = doc.char_span(start, end)
-            if self._in_other_name(doc, span, name in short_names, (name_ends, regions, evidence), named) \
-                    or entry.needs_evidence and self.evidence.speaks(doc, span):
-                continue  # a small town does not speak: "Gutiérrez said" is a person
+            if self._in_other_name(doc, (span, entry), name in short_names, (name_ends, regions, evidence), named):
+                continue
             holds_country = any(m.country in {c.country for c in entry.candidates} for m in countries.overlapping(start, end))
             supported = (doc, span, entry, (set(doc_counts), named, evidence), (name_ends, regions), holds_country)
             candidates = self._supported(*supported)
@@ -577,14 +576,19 @@ class PlaceRecogniser:
                 countries |= {c.country for c in entry.candidates} or {None}
         return countries if len(countries) == 1 and None not in countries else set()
 
-    def _in_other_name(self, doc: Doc, span: Span, short_name: bool, context: tuple, named: set[str]) -> bool:
+    def _in_other_name(self, doc: Doc, found: tuple[Span, PlaceEntry], short_name: bool, context: tuple,
+                       named: set[str]) -> bool:
         """In a person's name (a family name after "al-" when the document names none of the
-        place's countries: "Tarik al-Hassan", but "Al-Hillah" in a story of Iraq); in a bank's or
-        company's name, unless the name is a project's ("Bank of Tokyo-Mitsubishi UFJ"; but
-        "Shymkent Oil Refinery"); a company's short name ("... Limited (Chalco)") outside a place context."""
+        place's countries: "Tarik al-Hassan", but "Al-Hillah" in a story of Iraq; a small town's
+        name before a speech verb: "Gutiérrez said"); in a bank's or company's name, unless the
+        name is a project's ("Bank of Tokyo-Mitsubishi UFJ"; but "Shymkent Oil Refinery"); a
+        company's short name ("... Limited (Chalco)") outside a place context."""
+        span, entry = found
         if self.evidence.in_person_name(doc, span) or self.evidence.after_name_particle(doc, span) \
                 and not context[1].get(span.start_char, set()) & named:
             return True
+        if entry.needs_evidence and self.evidence.speaks(doc, span):
+            return True  # a small town does not speak
         if self.organisations.word(doc, span) and not self.evidence.in_project_name(doc, span):
             return True
         return short_name and not self.evidence.in_place_context(doc, span, *context)
