@@ -43,6 +43,10 @@ DEV = [
     ("The police will buy 7,648 BWCs and more bodycams.", [("BWCs", "cctv"), ("bodycams", "cctv")]),
     ("Ghana issued biometric ID cards; Zambia, Biometric NRCs.", [("biometric ID cards", "biometric_id"), ("Biometric NRCs", "biometric_id")]),
     ("Equipment arrives before Eid.", []),
+    # passports, dash and in-car cameras, plate detection (round 10's pages)
+    ("The firm will supply 800 000 electronic passports.", [("electronic passports", "biometric_id")]),
+    ("Police fitted 200 dash-cameras and in-car video.", [("dash-cameras", "cctv"), ("in-car video", "cctv")]),
+    ("The C4 uses license plate detection.", [("license plate detection", "plate_recognition")]),
 ]
 
 HELD_OUT = [
