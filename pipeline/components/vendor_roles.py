@@ -46,7 +46,7 @@ _BRACKETED = re.compile(r"\(([A-Za-z][\w&.-]*)\)")
 _BRACKET_REACH = 80  # characters before a bracket that may name the body it abbreviates
 
 
-_COUNT_BEFORE = re.compile(r"(?<![\w.,])\d[\d,.]*[ \u00a0]+\Z")
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?[ \u00a0]+\Z")  # "140 Cameras"; not "In 2022, Pangea"
 
 
 def name_key(name: str) -> str:
