@@ -292,6 +292,8 @@ ATTACHMENTS = [
      "Rs360 million", "PK", [], True),
     ("Kenya paid Safaricom for the CCTV system.\n\nALSO READ: Safaricom to book Sh9.2bn for police security system",
      "Sh9.2bn", None, [], False),
+    ("Medan will install 20,000 cameras from Hikvision.\n\nRelated news: 60 thousand cctv cameras installed in Jakarta\n\n"
+     "The mayor said the cameras cost Rp 5 billion.", "60 thousand", None, [], False),
     # a teaser carrying its own headline in the second half is no end of the story
     ("Toronto police began wearing body cameras last week.\n\nRead more: Police to get body cameras and licences\n\n"
      "The force signed a five-year deal with Axon for $34 million.\n\nCoxon says the cameras help.",

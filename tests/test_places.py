@@ -173,6 +173,7 @@ DEV_CASES = [
     # a small town does not speak: a surname before a speech verb is a person
     ("Mexico: only 49 work, Gutiérrez said.", []),
     ("Cameras watch Uyghurs in East Turkistan.", [("East Turkistan", "CN")]),
+    ("Police in Grand Cayman bought 215 cameras.", [("Grand Cayman", "KY")]),
     ("Kyrgyzstan: activists in Kara-Balta said the refinery pollutes.", [("Kara-Balta", "KG")]),
     ("ANKARA\n\nTurkey will buy lapel cameras.", [("ANKARA", "TR")]),  # a dateline alone on its line
     ("INA - BAGHDAD\n\nIraq installed thermal cameras.", [("BAGHDAD", "IQ")]),  # after an agency and a dash
