@@ -392,6 +392,7 @@ HELD_OUT = [
     ("Crowds marked the bloody 2018 protests.", []),  # "the" and a describing word: a year
     ("It met 45% of its 2017 requirements.", []),  # a possessive before it: a year
     ("Shipments fell to 9 million PCs.", [("9 million", 9e6, "pc")]),  # "PCs" are computers, "pcs" pieces
+    ("Homes destroyed: At least 1,700", [("1,700", 1700.0, "home")]),  # a label line, a qualifier before its number
     ("The city bought 2000 cameras last month.", [("2000", 2000.0, "camera")]),
     # a bracketed expansion or a quoted acronym is skipped, and a name's words count as one
     ("Hanoi will install 12,000 PTZ (pan-tilt-zoom) cameras.", [("12,000", 12000.0, "camera")]),

@@ -113,7 +113,7 @@ class CarriedCountStep:
             rf"[ \u00a0]*(?:,[ \u00a0]*(?:{joiners}[ \u00a0]+)?|[ \u00a0]+{joiners}[ \u00a0]+)")  # or a name's: "128 NatWest, 30 Ulster Bank branches"
         self.label = re.compile(
             rf"[ \t]*(?:[-*\u2022][ \t]+)?\|?[ \t]*(?P<label>[^\n{separators}]{{1,{int(carried['label_max_chars'])}}}?)"
-            rf"[ \t]*[{separators}][ \t]*(?:[a-z]+[ \t]+){{0,3}}")
+            rf"[ \t]*[{separators}][ \t]*(?:[a-z]+[ \t]+|{alternation(qualifiers, 'i')}[ \t]+){{0,3}}")  # "Homes destroyed: At least 1,700"
 
     def propose(self, scan: NumberScan, found: list[Mention]) -> list[Mention]:
         """The carried counts of the numbers no proposal of `found` and no other mention covers."""
