@@ -129,6 +129,15 @@ ATTACHMENTS = [
     # an event's venue and the far side of a border are no buyers
     ("At an expo in Dubai, Huawei signed a deal with the Kenya Police Service for 500 cameras.", "500", "KE", ["Huawei"], True),
     ("Thailand will buy 500 Hikvision cameras for checkpoints on the borders with Myanmar and Laos.", "500", "TH", ["Hikvision"], True),
+    # a sentence naming a project or contract is of a deal in a document naming a technology
+    ("Colombo police will add CCTV cameras across the city.\n\nThe Rs. 9 million project is to be completed by December.",
+     "Rs. 9 million", "LK", [], True),
+    # a known vendor's home the page is about is the buyer ("French start-up Wintics" in Paris)
+    ("French start-up Wintics won a public contract in Paris. It connects 200 traffic cameras there.\n\n"
+     "Its software was also tried at the 2022 Qatar World Cup.",
+     "200", "FR", ["Wintics"], True),
+    # a headline's capitalised count is a statistic all the same
+    ("16 Suspects Arrested\n\nSri Lanka received CCTV cameras donated by Hikvision.", "16", "LK", [], False),
     # a whole body's budget is of no deal
     ("Saskatoon bought cameras from Axon.\n\nThe police budget is $120 million this year.", "$120 million", "CA", [], False),
     # a giver of money or equipment to another country is no buyer

@@ -117,6 +117,7 @@ DEV_CASES = [
     ("The telecom signed with Huawei Technologies (Bangladesh) Ltd. for CCTV.", [("Huawei Technologies (Bangladesh) Ltd.", "Huawei")]),
     ("He is Head of R&D and Co-founder at Vextor, which sells CCTV cameras.", []),  # "Co-" is no legal suffix
     ("In 2022, Pangea, an Israeli firm, was awarded a biometric ID contract.", [("Pangea", "Pangea")]),  # a year is no count of it
+    ("Bangladesh bought surveillance tools from Israel-affiliated companies.", []),  # a descriptor, no name
     # a name found by role needs surveillance within `role_context_sentences` (5) sentences
     ("The dam has a CCTV room. It holds water. It makes power. It irrigates farms. Its lake is large. "
      "Floods fell. Fish returned. The turbine contract was won by Norval Partners.", []),

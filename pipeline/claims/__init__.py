@@ -237,8 +237,10 @@ class _Attacher:
 
     def vendor_sentence(self, sentence: Span, vendors: list[Mention]) -> None:
         """A sentence naming vendors opens or joins their deal, unless it speaks of no deal or of
-        a ban on them (whose country is no buyer); rivals ("ahead of ZTE") are no party to it."""
-        if self.belongs_to_no_deal(sentence):
+        a ban on them (whose country is no buyer), or of a country's economy or people ("the
+        surveillance systems the regime uses to control its population"); rivals ("ahead of ZTE")
+        are no party to it."""
+        if self.belongs_to_no_deal(sentence) or self.rules.deals.economy_in(self.text, *sentence) is not None:
             return
         if self.rules.deals.speaks_against(self.text, sentence, vendors):
             # "Australia banned Huawei, along with ZTE, from its 5G network" opens no deal and its

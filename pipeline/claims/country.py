@@ -122,7 +122,7 @@ class CountryContext:
         # vendor found by its role ("the Noord-Holland company X") is often the buyer's own country
         candidates = rules.buyer_candidates(text, [m for m in mentions if id(m) not in in_financiers],
                                             _homes(m for m in vendors if m.source == "vendor_gazetteer"))
-        home -= rules.local_origins(candidates, origins - lenders - vendor_homes)
+        home -= rules.local_origins(candidates, origins - lenders)
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
         kept |= {id(m) for m in candidates if rules.domestic_buyer(text, m)}  # "the police in Xinjiang"
         # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence

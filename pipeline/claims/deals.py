@@ -19,7 +19,7 @@ from pipeline.normalise.money import currency_tables
 from pipeline.patterns import Caseless, alternation, any_apostrophe, search_not_after
 from pipeline.spans import Span
 
-_MID_SENTENCE = re.compile(r"[\w,][ ]+\Z")  # a word or comma before: inside a sentence
+_MID_SENTENCE = re.compile(r"[a-z,][ ]+\Z")  # a lower-case word or comma before: inside a sentence ("16 Suspects" is a headline's count)
 
 
 def _cue_in(cues: Caseless, text: str, start: int, end: int) -> re.Match | None:
@@ -88,6 +88,7 @@ class DealRules:
         self.contractors = set(data["general_contractors"])
         self.earlier_deal_years = int(data["earlier_deal_years"])
         self.event_after = re.compile(rf"(?:[ ](?:[A-Z][\w-]*|\d{{4}})){{0,4}}[ ]{alternation(data['event_words'])}(?![\w])")
+        self.own_deal_word = Caseless(rf"(?<![\w-]){alternation(data['fact_deal_words'], 'i')}(?![\w-])")
         self.deal_word = Caseless(rf"(?<![\w-]){alternation(data['deal_words'], 'i')}(?![\w-])")
         told = [*data["deal_cues"], *data["deal_words"], *data["deal_verbs"]]
         self.tells_of_a_deal = Caseless(rf"(?<![\w-]){alternation(told, 'i')}(?![\w-])")
@@ -331,7 +332,9 @@ class DocumentDeals:
         return self._in_focus(code, 0) if code else self.focus
 
     def _about_a_deal(self, fact: Mention) -> bool:
-        """Whether the fact's paragraph speaks of surveillance technology (looked at once per paragraph)."""
+        """Whether the fact's paragraph speaks of surveillance technology (looked at once per
+        paragraph), or, in a document naming a technology, its sentence of a project or contract
+        (`fact_deal_words`: "As part of the project, partners will enrol 20 million at $1.5 each")."""
         if not self.about_surveillance:
             return False
         start = self.index.paragraph_start(fact.start)
@@ -339,7 +342,10 @@ class DocumentDeals:
             end = self.index.paragraph_end(fact.start)
             self.paragraphs_about[start] = bool(self.technologies.within(start, end)) \
                 or self.rules.deal_cue.search(self.text, start, end) is not None
-        return self.paragraphs_about[start]
+        if self.paragraphs_about[start]:
+            return True
+        sentence = self.index.sentence_of(fact.start)
+        return bool(self.technologies.items) and self.rules.own_deal_word.search(self.text, *sentence) is not None
 
     def _new(self, code: str | None, country: Mention | None) -> Deal:
         deal = Deal(key=f"d{len(self.deals) + 1}", country=code, country_mention=country)
