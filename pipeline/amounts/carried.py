@@ -29,6 +29,9 @@ _OPENING = re.compile(r"\([^()]*\Z")  # an open parenthesis before a number, not
 # "Cristina 4, 5, 6, and 7"
 _APPOSED_BEFORE = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,})(?P<open>,|[ \u00a0]\()[ \u00a0]*\Z")  # "passengers, " "airlines ("
 _APPOSED_AFTER = re.compile(r"[ \u00a0]*[,)]")
+# a whole fronted before a sentence's count: "Of the adults, 545 were", "Of those arrested, 12 were"
+_FRONTED_WHOLE = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*)(?:Of|Among)[ \u00a0]+(?:the|those|these|them)[ \u00a0]+"
+                            r"(?:[a-z-]+[ \u00a0]+){0,2}?(?P<noun>[a-z]{3,}),[ \u00a0]*\Z")
 _NUMBER_LIST = re.compile(r"(?<![\d,.])(?:\d{1,3}|\d{5,})[ \u00a0]*(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|&[ \u00a0]*|(?<![\w])(?:and|or)[ \u00a0]+)\Z")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _PLACED = re.compile(r"[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")  # "380 in Pánuco"
@@ -68,7 +71,7 @@ class CarriedCountStep:
         self.person_subject = re.compile(rf"(?<![\w]){alternation(carried['person_subjects'], 'i')}(?![\w])")
         self.copula_subject = re.compile(
             rf"(?P<noun>[A-Za-z][a-z]+)[ \u00a0]+{alternation(carried['copulas'], 'i')}[ \u00a0]+"
-            rf"(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
+            rf"(?:{alternation(carried['copula_fillers'], 'i')}[ \u00a0]+)?(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
         self.copula_complement = re.compile(
             rf"[ \u00a0]*(?:\([^()\n]{{1,12}}\)[ \u00a0]*)?{alternation(carried['complement_copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(carried['complement_fillers'], 'i')}[ \u00a0]+)?(?P<noun>[a-z]{{3,}})(?![\w-])")
@@ -132,7 +135,7 @@ class CarriedCountStep:
                 continue
             unit = self._label_noun(scan.text, start) or self._people_around(scan.text, start, end) \
                 or self._copula_subject(scan.text, start) or self._copula_complement(scan.text, end) \
-                or self._apposed(scan.text, start, end)
+                or self._apposed(scan.text, start, end) or self._fronted_whole(scan.text, start)
             if not unit:
                 if antecedents is None:  # read once per doc, only when a bare number needs them
                     antecedents = self._antecedents(scan, found)
@@ -304,6 +307,11 @@ class CarriedCountStep:
         before = _APPOSED_BEFORE.search(text, max(0, start - self.subject_window), start)
         closed = _APPOSED_AFTER.match(text, end) if before else None
         return self._counted_plural(before) if closed and (before.group("open") == "(") == (closed.group() == ")") else None
+
+    def _fronted_whole(self, text: str, start: int) -> str | None:
+        """"Of the adults, 545 were registered": a number right after a fronted whole counts its
+        plural noun."""
+        return self._counted_plural(_FRONTED_WHOLE.search(text, max(0, start - self.subject_window), start))
 
     def _copula_complement(self, text: str, end: int) -> str | None:
         """"482 (64%) were children": the plural noun a copula right after the number (a share in
