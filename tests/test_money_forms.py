@@ -123,6 +123,11 @@ DEV = [
     ("Ottawa paid CDN$2.5 million and Cdn$3 million.", [("CDN$2.5 million", 2.5e6, "CAD"), ("Cdn$3 million", 3e6, "CAD")]),
     ("The police contract is worth (TT) $24,965,310.", [("(TT) $24,965,310", 24965310.0, "TTD")]),
     ("Rio paid R $ 58 million for cameras.", [("R $ 58 million", 5.8e7, "BRL")]),
+    # a sum in words written again in digits before its currency: the digits give the exact value
+    ("The equipment is worth eighty-four million (84,000,000) CFA francs.",
+     [("eighty-four million (84,000,000) CFA francs", 8.4e7, "XOF")]),
+    ("The grant of one million four hundred and one thousand (1,401,026) euros.",
+     [("one million four hundred and one thousand (1,401,026) euros", 1401026.0, "EUR")]),
     ("The court awarded damages of R300 in Pretoria.", [("R300", 300.0, "ZAR")]),
     ("The Lagos bank paid N2.80 per share, up from N2.10 per share.", [("N2.80", 2.8, "NGN"), ("N2.10", 2.1, "NGN")]),
     ("In Lagos the naira traded at N305 to $1.", [("N305", 305.0, "NGN"), ("$1", 1.0, "USD")]),  # an exchange rate

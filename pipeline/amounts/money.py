@@ -82,8 +82,8 @@ class MoneyStep:
             rf"(?<![\w-])(?P<name>{alternation(tables.names_before_number, 'i')})[ \u00a0]*(?P<num>{number_pattern(domain)})"
         )
         self.names_before = Keyed(self.name_before, tables.names_before_number)
-        self.after = re.compile(
-            rf"(?P<num>{number_pattern(domain, hyphen_after=True)})"
+        self.after = re.compile(  # the number written again in digits may stand before the currency
+            rf"(?P<num>{number_pattern(domain, hyphen_after=True)})(?:[ \u00a0]+\((?P<digits>\d[\d,.]*\d)\))?"  # "eighty-four million (84,000,000) CFA francs"
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
             rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)}(?!\$))(?![\w])"
@@ -146,6 +146,8 @@ class MoneyStep:
         sign, name = groups.get("cur"), groups.get("name") or groups.get("sub") or groups.get("short")
         number = groups["num"]
         value = self.reading.parse_number(number)
+        if groups.get("digits") and not number[:1].isdigit():  # the words' digits, exact: "(1,401,026)"
+            value = self.reading.parse_number(groups["digits"]) or value
         if self._rejected(match, number, value):
             return None
         (sign_target, name, name_target), end = self._sign_and_name(match, sign, name)
