@@ -339,6 +339,7 @@ DEV += [  # round 10 (real pages and news sentences)
     ("Chennai has 8 Automatic Number Plate Recognition (ANPR) cameras.", [("8", 8.0, "camera")]),
     ("The city bought three (3) Automated License Plate Reading systems.", [("three", 3.0, "system")]),
     ("Seven Air National Guard C-130 cargo planes flew.", [("Seven", 7.0, "plane")]),
+    ("Formula 1 drivers raced in Baku.", []),  # a number in a name
     ("The police installed 2010 cameras in Nairobi.", [("2010", 2010.0, "camera")]),
 ]
 

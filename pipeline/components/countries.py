@@ -1,6 +1,7 @@
 """COUNTRY: ISO 3166 countries by name, short form, code or demonym, normalised to alpha-2."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,6 +116,16 @@ class OrganisationNames:
         return None
 
 
+def _in_byline(doc: Doc, span) -> bool:
+    """Whether a name stands in a byline: "By" opening a line, then capitalised words alone up to
+    the line's end ("By Thai Binh"; not "By Chinese standards it is cheap")."""
+    at = span.start - 1
+    if at < 0 or doc[at].text not in ("By", "BY") or at and not ("\n" in doc[at - 1].text_with_ws or doc[at - 1].is_space):
+        return False
+    rest = itertools.takewhile(lambda token: "\n" not in token.text, doc[span.end:span.end + 4])
+    return all(token.is_title or token.is_upper for token in rest) and "\n" in doc[span.start:span.end + 5].text_with_ws
+
+
 class CountryRecogniser:
     """Finds countries with a gazetteer and drops the names that context shows are not one."""
 
@@ -167,6 +178,8 @@ class CountryRecogniser:
             return True  # "the US dollar" is a currency
         if self._names_language(doc, span):
             return True  # "Spanish-speaking"
+        if _in_byline(doc, span):
+            return True  # "By Thai Binh": an author's name
         if name in self.codes_needing_context and self.capitals.sentence_in_capitals(doc, start):
             return True  # a heading in capitals: "US" there may be the word "us"
         return (name in self.person_ambiguous or name.title() in self.person_ambiguous) and self._in_person_name(doc, span)
