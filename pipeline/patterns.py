@@ -254,8 +254,8 @@ def qualifier_patterns(domain: DomainData) -> tuple[re.Pattern, re.Pattern, dict
 def period_pattern(domain: DomainData) -> tuple[re.Pattern, dict[str, str]]:
     """A pattern of the period phrases at the start of the text after an amount, a named group per
     period, and each group's period."""
-    names: dict[str, str] = {}
-    return re.compile(rf"^\s*,?\s*(?:{_group_each(domain['numbers']['periods'], names)})(?![\w])"), names
+    names: dict[str, str] = {}  # past a unit's price: "$3,000 per camera per year"
+    return re.compile(rf"^\s*,?\s*(?:per\s+[a-z]+\s+)?(?:{_group_each(domain['numbers']['periods'], names)})(?![\w])"), names
 
 
 def _group_each(table: dict[str, list[str]], names: dict[str, str]) -> str:
@@ -298,5 +298,5 @@ def _particles(domain: DomainData) -> tuple[frozenset[str], frozenset[str]]:
 def period_of(after: str, domain: DomainData) -> str | None:
     """The period written just after an amount ("annually" -> year, "a month" -> month)."""
     pattern, names = period_pattern(domain)
-    match = pattern.match(after[:20])
+    match = pattern.match(after[:32])
     return names[match.lastgroup] if match else None

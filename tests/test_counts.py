@@ -340,6 +340,9 @@ DEV += [  # round 10 (real pages and news sentences)
     ("The city bought three (3) Automated License Plate Reading systems.", [("three", 3.0, "system")]),
     ("Seven Air National Guard C-130 cargo planes flew.", [("Seven", 7.0, "plane")]),
     ("Formula 1 drivers raced in Baku.", []),  # a number in a name
+    ("SOME 161 people are in police custody.", [("161", 161.0, "person")]),  # a qualifier in capitals is no code
+    ("The national murder total last year was 14,196, compared with 14,827 in 2012.",
+     [("14,196", 14196.0, "murder"), ("14,827", 14827.0, "murder")]),  # "total" heads what it counts
     ("The police installed 2010 cameras in Nairobi.", [("2010", 2010.0, "camera")]),
 ]
 

@@ -255,6 +255,7 @@ def test_qualifier_of_matches_one_pattern_per_qualifier(before, after):
 @pytest.mark.parametrize("after, period", [
     (" annually", "year"), (", per month", "month"), (" a weekly", None), (" Every Day", "day"), ("", None),
     (" a year and a month", "year"),
+    (" pa for the council", "year"), (" per camera per year", "year"), (" per camera", None),
 ])
 def test_period_of(after, period):
     assert period_of(after, default_domain()) == period

@@ -116,7 +116,8 @@ class Rejections:
             return False  # "on Tuesday 204 migrants", "in May 300 cameras"
         if word.endswith(".") and bare.lower() in self.month_words:
             return True  # "as of Nov. 16": a day of a month
-        if word in self.code_words or (bare.isupper() and len(bare) > 1 and bare.replace("°", "").isalpha()):
+        if word in self.code_words or (bare.isupper() and len(bare) > 1 and bare.replace("°", "").isalpha()
+                                       and bare.lower() not in self.qualifier_words):  # "ECU 911"; not "SOME 161 people"
             return True
         if word.endswith("."):
             return False  # "... Registration Service. Two co-investors": the sentence before ends
