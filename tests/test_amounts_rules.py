@@ -80,7 +80,8 @@ RULES = [
      [(P, "three out of every four", 75.0, None, "ratio_rule"), (Q, "four", 4.0, "child", "count_rule")]),
     ("fraction, part of a period", "in the second half of 2022", []),
     ("fraction with a slash", "almost 1/4 of that", [(P, "1/4", 25.0, None, "fraction_rule")]),
-    ("fraction in fourths", "approximately one fourth of the population", [(P, "one fourth", 25.0, None, "fraction_rule")]),
+    ("fraction in fourths", "approximately one fourth of the population",
+     [(Q, "one", 1.0, "fourth", "count_rule"), (P, "one fourth", 25.0, None, "fraction_rule")]),  # the resolver keeps the longer
     ("fraction with a slash, never a whole or more", "24/7 of the time", []),
     # step: ratios
     ("ratio", "one in five households",
