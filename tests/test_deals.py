@@ -61,6 +61,7 @@ ATTACHMENTS = [
      ["Hikvision"], True),
     # a document naming no country tells it by its national body
     ("The Garda will spend EUR 10 million on 2,000 body cameras.", "2,000", "IE", [], True),
+    ("ICE awarded Palantir a $30 million contract for its case system.", "$30 million", "US", ["Palantir"], True),
     # a leader's administration is no vendor
     ("The 12,000 cameras were installed by the Duterte administration in Manila.", "12,000", "PH", [], True),
     # a currency abbreviation ends no sentence, so the claimant at its end holds for the amount
