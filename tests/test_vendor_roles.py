@@ -118,6 +118,10 @@ DEV_CASES = [
     ("He is Head of R&D and Co-founder at Vextor, which sells CCTV cameras.", []),  # "Co-" is no legal suffix
     ("In 2022, Pangea, an Israeli firm, was awarded a biometric ID contract.", [("Pangea", "Pangea")]),  # a year is no count of it
     ("Bangladesh bought surveillance tools from Israel-affiliated companies.", []),  # a descriptor, no name
+    # the company a winner got its order from is its client
+    ("Bharat Electronics received orders worth Rs 445 crore from Cochin Shipyard Limited for CCTV systems.",
+     [("Bharat Electronics", "Bharat Electronics")]),
+    ("BEL has bagged an order worth Rs 100 crore from Mazagon Dock Limited for surveillance cameras.", [("BEL", "Bharat Electronics")]),
     # a name found by role needs surveillance within `role_context_sentences` (5) sentences
     ("The dam has a CCTV room. It holds water. It makes power. It irrigates farms. Its lake is large. "
      "Floods fell. Fish returned. The turbine contract was won by Norval Partners.", []),

@@ -19,7 +19,9 @@ from pipeline.components.vendors import (
     VendorEntry,
     body_name_pattern,
     canonical_vendor_name,
+    client_pattern,
     in_body_name,
+    is_client,
     vendor_entries,
 )
 from pipeline.domain import load_domain
@@ -76,6 +78,7 @@ class RoleVendorRecogniser:
         refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
         self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
         self.in_body_name = body_name_pattern(data)
+        self.client_before = client_pattern(data)
         financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
         self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
         self.financier_words = {word for form in financiers for word in form.split()}
@@ -347,7 +350,7 @@ class RoleVendorRecogniser:
                 or self.financier.match(text, start) or name in self.country_names or name in self.regions:
             return True
         return self.leader_after.match(text, end) is not None or _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None \
-            or in_body_name(self.in_body_name, text, start)
+            or in_body_name(self.in_body_name, text, start) or is_client(self.client_before, text, start)
 
     def _name_like(self, word: str) -> bool:
         """A single word opening a sentence that reads as a company's name, not a plural or common

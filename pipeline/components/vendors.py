@@ -24,6 +24,7 @@ _TWO_NAMES = re.compile(r"(?P<first>[A-Z][\w&'’-]*(?:[ ]+(?:&[ ]+)?[A-Z][\w&'�
 _CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
 _BODY_JOINER = re.compile(r"[ ](?:of|for|and)(?:[ ]the)?[ ]\Z")
 _BODY_REACH = 80  # characters before a name that may name the body it ends
+_CLIENT_REACH = 140  # characters before a name a winner's "... orders worth ... from" may take
 _JOINED = re.compile(r"(?:^|\s)(?:and|&)\s+([A-Z][\w'’-]*)")
 
 
@@ -56,6 +57,19 @@ def body_name_pattern(data: dict) -> re.Pattern:
     Communications and ")."""
     return re.compile(rf"(?<![\w]){alternation(data['body_name_heads'])}[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?"
                       rf"(?:[A-Z][\w-]*,?[ \u00a0]+(?:and[ \u00a0]+)?){{0,{int(data['body_name_words'])}}}\Z")
+
+
+def client_pattern(data: dict) -> re.Pattern:
+    """Text ending where a winner's client is named: one of `winning_verbs`, an `award_objects`
+    word and "from" ("BEL received orders worth Rs 445 crore from ")."""
+    return re.compile(
+        rf"(?<![\w-]){alternation(data['winning_verbs'], 'i')}[ ](?:[^\s.;:]+[ ]){{0,4}}?{alternation(data['award_objects'])}"
+        rf"\b[^.;\n]{{0,60}}?[ ]from[ ]+(?:the[ ]+)?\Z")
+
+
+def is_client(pattern: re.Pattern, text: str, start: int) -> bool:
+    """Whether a name starting at `start` is the client a winner got its order from (`client_pattern`)."""
+    return pattern.search(text, max(0, start - _CLIENT_REACH), start) is not None
 
 
 def in_body_name(pattern: re.Pattern, text: str, start: int) -> bool:
@@ -115,6 +129,7 @@ class VendorRecogniser:
         self.legal_form_after = re.compile(
             rf"(?:[ \u00a0]+\([A-Z][\w .'’-]{{1,30}}\))?(?:,?[ \u00a0]+(?:{legal_forms})(?![\w-]))+")
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
+        self.client_before = client_pattern(data)
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
         self.in_body_name = body_name_pattern(data)
         self.strip_leading = set(data["strip_leading"])
@@ -163,8 +178,9 @@ class VendorRecogniser:
             for match in pattern.finditer(text):
                 start, end = match.start(1), match.end(pattern.groups)
                 name = text[start:end]
-                if self.not_vendor.search(name) or self._ends_a_body(text, start):
-                    continue
+                if self.not_vendor.search(name) or self._ends_a_body(text, start) \
+                        or is_client(self.client_before, text, start):
+                    continue  # "BEL received orders worth Rs 445 crore from Cochin Shipyard Limited": a client
                 for joined in _JOINED.finditer(name):  # "Kenya and China Jiangxi Corporation", "X LLC and Y LLC"
                     before = name[:joined.start()].split()
                     if joined.group(1) in self.country_names or before and before[-1] in self.suffix_words:
