@@ -118,6 +118,12 @@ DEV_CASES = [
     ("He is Head of R&D and Co-founder at Vextor, which sells CCTV cameras.", []),  # "Co-" is no legal suffix
     ("In 2022, Pangea, an Israeli firm, was awarded a biometric ID contract.", [("Pangea", "Pangea")]),  # a year is no count of it
     ("Bangladesh bought surveillance tools from Israel-affiliated companies.", []),  # a descriptor, no name
+    # a legal form after a comma, a known name with one, and an Irish county that is none
+    ("The CCTV deal went to Motorola Solutions, Inc. and Acme Vision, Inc. last year.",
+     [("Motorola Solutions, Inc.", "Motorola Solutions"), ("Acme Vision, Inc.", "Acme Vision")]),
+    ("The CCTV contract with FLOCK Group, Inc. was renewed.", [("FLOCK Group, Inc.", "Flock Safety")]),
+    ("CCTV grants went to towns: Thurles, Co Tipperary; Arklow, Co. Wicklow.", []),
+    ("The CCTV deal was signed with the company Suro Sistemas, S.A. de C.V. in May.", [("Suro Sistemas, S.A. de C.V.", "Suro Sistemas")]),
     # the company a winner got its order from is its client
     ("Bharat Electronics received orders worth Rs 445 crore from Cochin Shipyard Limited for CCTV systems.",
      [("Bharat Electronics", "Bharat Electronics")]),

@@ -22,6 +22,7 @@ from pipeline.components.vendors import (
     client_pattern,
     in_body_name,
     is_client,
+    name_key,
     vendor_entries,
 )
 from pipeline.domain import load_domain
@@ -41,7 +42,6 @@ _SHORT_NAME_BEFORE = re.compile(r"[ ]\([A-Z][A-Za-z0-9&-]{1,11}\)\Z")  # "The Mo
 _SHORT_NAME_REACH = len(" (") + 12 + len(")")  # the longest short name _SHORT_NAME_BEFORE takes
 _WORDS_BEFORE = re.compile(r"(?:[\w-]+[ ]){0,3}\Z")
 _MEMO_SIZE = 100_000
-_FOLD = re.compile(r"[\W_]+")
 # a capitalised word (not one ending a sentence: "Croock. Vumacam has") or an initial before a name
 _AFTER_NAME_WORD = re.compile(r"(?:[A-Z](?:[\w&.'’-]*[\w&'’-])?|[A-Z]\.|&)[ ]$")
 _BRACKETED = re.compile(r"\(([A-Za-z][\w&.-]*)\)")
@@ -49,11 +49,6 @@ _BRACKET_REACH = 80  # characters before a bracket that may name the body it abb
 
 
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?[ \u00a0]+\Z")  # "140 Cameras"; not "In 2022, Pangea"
-
-
-def name_key(name: str) -> str:
-    """A name's letters and digits, case-folded: 'Hik vision' and 'HIKVISION' -> 'hikvision'."""
-    return _FOLD.sub("", _FOLD.sub("", name).casefold())  # case-folding may leave marks ("ᾶ" -> "ᾶ")
 
 
 class RoleVendorRecogniser:

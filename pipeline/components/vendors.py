@@ -24,6 +24,8 @@ _TWO_NAMES = re.compile(r"(?P<first>[A-Z][\w&'’-]*(?:[ ]+(?:&[ ]+)?[A-Z][\w&'�
 _CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
 _BODY_JOINER = re.compile(r"[ ](?:of|for|and)(?:[ ]the)?[ ]\Z")
 _BODY_REACH = 80  # characters before a name that may name the body it ends
+_COUNTY = re.compile(r"Co\.?[ ][A-Z]")  # "Thurles, Co Tipperary": an Irish county, no legal suffix
+_FOLD = re.compile(r"[\W_]+")
 _CLIENT_REACH = 140  # characters before a name a winner's "... orders worth ... from" may take
 _JOINED = re.compile(r"(?:^|\s)(?:and|&)\s+([A-Z][\w'’-]*)")
 
@@ -59,6 +61,11 @@ def body_name_pattern(data: dict) -> re.Pattern:
                       rf"(?:[A-Z][\w-]*,?[ \u00a0]+(?:and[ \u00a0]+)?){{0,{int(data['body_name_words'])}}}\Z")
 
 
+def name_key(name: str) -> str:
+    """A name's letters and digits, case-folded: 'Hik vision' and 'HIKVISION' -> 'hikvision'."""
+    return _FOLD.sub("", _FOLD.sub("", name).casefold())  # case-folding may leave marks ("ᾶ" -> "ᾶ")
+
+
 def client_pattern(data: dict) -> re.Pattern:
     """Text ending where a winner's client is named: one of `winning_verbs`, an `award_objects`
     word and "from" ("BEL received orders worth Rs 445 crore from ")."""
@@ -83,7 +90,11 @@ def canonical_vendor_name(name: str, dropped_endings: set[str], country_names,
     Infinova Technology Co., Ltd.' -> 'Shenzhen Infinova Technology', 'PT Dayamitra
     Telekomunikasi' -> 'Dayamitra Telekomunikasi', quote marks dropped; None when nothing but initials or a country's
     name is left ("Venezuela S.A." is part of a longer name)."""
-    words = _QUOTE_MARKS.sub("", name).replace(",", " ").split()  # "'Safe Kids' LLC" -> Safe Kids
+    written = _QUOTE_MARKS.sub("", name).replace(",", " ")  # "'Safe Kids' LLC" -> Safe Kids
+    for phrase in (ending for ending in dropped_endings if " " in ending):  # "S.A. de C.V."
+        if written.rstrip().endswith(" " + phrase):
+            written = written.rstrip()[:-len(phrase)]
+    words = written.split()
     while len(words) > 1 and words[0] in dropped_prefixes:
         words.pop(0)
     while len(words) > 1 and words[-1] in dropped_endings:
@@ -118,7 +129,8 @@ class VendorRecogniser:
         self.gazetteer = Gazetteer(nlp, vendor_entries(data), "VENDOR")
         suffixes = alternation(data["legal_suffixes"])
         self.suffixed = re.compile(
-            rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{1,6}})((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w-])"  # not "Co-founder"
+            rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{0,5}}{_NAME_WORD}),?{_GAP}"  # "Acme Vision, Inc."
+            rf"((?:{suffixes})(?:,?{_GAP}(?:{suffixes}))*)(?![\w-])"  # not "Co-founder"
         )
         self.cued_after = re.compile(
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
@@ -139,6 +151,7 @@ class VendorRecogniser:
         self.dropped_prefixes = frozenset(data["legal_prefixes"])
         self.country_names = country_entries(domain["countries"])
         self.about_surveillance = SurveillanceTest(data["role_context_cues"])
+        self.keys = {name_key(form): entry for form, entry in vendor_entries(data).items()}  # "FLOCK Group, Inc." is Flock
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -161,6 +174,11 @@ class VendorRecogniser:
             inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
             if any(m.start != start or m.end >= end or m.label == "VENDOR" for m in inside):
                 continue  # only a leading place is part of a company name
+            known = self.keys.get(name_key(canonical))
+            if known is not None:  # a known vendor's name with its legal form: "FLOCK Group, Inc."
+                found.append(make_mention(doc, "VENDOR", start, end, "vendor_pattern", vendor=known.vendor, country=known.country))
+                taken.append((start, end))
+                continue
             named = self.country_names.get(canonical.split()[0])  # "China Jiangxi Corporation" is Chinese
             home = named.country if named else None
             for place in inside:  # "Shenzhen Infinova Technology Co." holds the place Shenzhen
@@ -179,7 +197,7 @@ class VendorRecogniser:
                 start, end = match.start(1), match.end(pattern.groups)
                 name = text[start:end]
                 if self.not_vendor.search(name) or self._ends_a_body(text, start) \
-                        or is_client(self.client_before, text, start):
+                        or is_client(self.client_before, text, start) or pattern is self.suffixed and _COUNTY.fullmatch(text, match.start(2), match.end(2) + 2):
                     continue  # "BEL received orders worth Rs 445 crore from Cochin Shipyard Limited": a client
                 for joined in _JOINED.finditer(name):  # "Kenya and China Jiangxi Corporation", "X LLC and Y LLC"
                     before = name[:joined.start()].split()
