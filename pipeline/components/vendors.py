@@ -196,9 +196,8 @@ class VendorRecogniser:
             for match in pattern.finditer(text):
                 start, end = match.start(1), match.end(pattern.groups)
                 name = text[start:end]
-                if self.not_vendor.search(name) or self._ends_a_body(text, start) \
-                        or is_client(self.client_before, text, start) or pattern is self.suffixed and _COUNTY.fullmatch(text, match.start(2), match.end(2) + 2):
-                    continue  # "BEL received orders worth Rs 445 crore from Cochin Shipyard Limited": a client
+                if self._no_company(text, match, pattern is self.suffixed):
+                    continue
                 for joined in _JOINED.finditer(name):  # "Kenya and China Jiangxi Corporation", "X LLC and Y LLC"
                     before = name[:joined.start()].split()
                     if joined.group(1) in self.country_names or before and before[-1] in self.suffix_words:
@@ -216,6 +215,15 @@ class VendorRecogniser:
                 if words:
                     end = start + len(text[start:end].rstrip(" ,"))
                     yield start, end
+
+    def _no_company(self, text: str, match: re.Match, suffixed: bool) -> bool:
+        """Whether a pattern's name is none: a public body's words, a winner's client ("BEL received
+        orders worth Rs 445 crore from Cochin Shipyard Limited"), an Irish county ("Thurles, Co
+        Tipperary")."""
+        start = match.start(1)
+        return self.not_vendor.search(text, start, match.end(match.re.groups)) is not None \
+            or self._ends_a_body(text, start) or is_client(self.client_before, text, start) \
+            or suffixed and _COUNTY.fullmatch(text, match.start(2), match.end(2) + 2) is not None
 
     def _ends_a_body(self, text: str, start: int) -> bool:
         """Whether a name ends a public body's ('Ministry for the Development of Information
