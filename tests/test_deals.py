@@ -133,6 +133,9 @@ ATTACHMENTS = [
     # a sentence naming a project or contract is of a deal in a document naming a technology
     ("Colombo police will add CCTV cameras across the city.\n\nThe Rs. 9 million project is to be completed by December.",
      "Rs. 9 million", "LK", [], True),
+    # ... but not a count there ("1 million Uighurs arrested" beside "the project")
+    ("Jujuy bought ZTE cameras for its CCTV network.\n\nIn Xinjiang, under the same kind of project, 1 million Uighurs were arrested.",
+     "1 million", "CN", [], False),
     # a known vendor's home the page is about is the buyer ("French start-up Wintics" in Paris)
     ("French start-up Wintics won a public contract in Paris. It connects 200 traffic cameras there.\n\n"
      "Its software was also tried at the 2022 Qatar World Cup.",

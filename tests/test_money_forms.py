@@ -123,6 +123,7 @@ DEV = [
     ("Ottawa paid CDN$2.5 million and Cdn$3 million.", [("CDN$2.5 million", 2.5e6, "CAD"), ("Cdn$3 million", 3e6, "CAD")]),
     ("The police contract is worth (TT) $24,965,310.", [("(TT) $24,965,310", 24965310.0, "TTD")]),
     ("Rio paid R $ 58 million for cameras.", [("R $ 58 million", 5.8e7, "BRL")]),
+    ("In Prague the TOP 09 party objected to the cameras.", []),  # a number padded with a zero is no amount
     # a sum in words written again in digits before its currency: the digits give the exact value
     ("The equipment is worth eighty-four million (84,000,000) CFA francs.",
      [("eighty-four million (84,000,000) CFA francs", 8.4e7, "XOF")]),

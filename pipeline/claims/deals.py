@@ -333,8 +333,8 @@ class DocumentDeals:
 
     def _about_a_deal(self, fact: Mention) -> bool:
         """Whether the fact's paragraph speaks of surveillance technology (looked at once per
-        paragraph), or, in a document naming a technology, its sentence of a project or contract
-        (`fact_deal_words`: "As part of the project, partners will enrol 20 million at $1.5 each")."""
+        paragraph), or, for an amount in a document naming a technology, its sentence of a project
+        or contract (`fact_deal_words`: "The Rs. 9 million project is to be completed by December")."""
         if not self.about_surveillance:
             return False
         start = self.index.paragraph_start(fact.start)
@@ -344,8 +344,9 @@ class DocumentDeals:
                 or self.rules.deal_cue.search(self.text, start, end) is not None
         if self.paragraphs_about[start]:
             return True
-        sentence = self.index.sentence_of(fact.start)
-        return bool(self.technologies.items) and self.rules.own_deal_word.search(self.text, *sentence) is not None
+        if fact.label != "MONEY" or not self.technologies.items:
+            return False  # a count beside "project" is often of something else ("1 million Uighurs")
+        return self.rules.own_deal_word.search(self.text, *self.index.sentence_of(fact.start)) is not None
 
     def _new(self, code: str | None, country: Mention | None) -> Deal:
         deal = Deal(key=f"d{len(self.deals) + 1}", country=code, country_mention=country)
