@@ -38,6 +38,22 @@ _IN_NAME = re.compile(r"(?<=[a-z])\d")  # "Tech5 won the contract": a number in 
 _ZERO_PADDED = re.compile(r"0\d")  # "TOP 09" (a Czech party), "No. 07": a number padded with a zero is no amount
 
 
+_TICKER_LINE = re.compile(r"[ \t]*[A-Z]{3}[ \t]+\d[\d.,]*[ \t]*")  # "USD 87.00": a line of an exchange-rate ticker
+
+
+def _in_rate_ticker(text: str, position: int) -> bool:
+    """Whether `position` is on a line holding only a currency code and a number, next to another
+    such line: a page's exchange-rate ticker ("USD 87.00 / EUR 90.63 / RUB 0.79"), no amount."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position) % (len(text) + 1)
+    if not _TICKER_LINE.fullmatch(text, start, end):
+        return False
+    before = text.rfind("\n", 0, max(0, start - 1)) + 1
+    after_end = text.find("\n", end + 1) % (len(text) + 1)
+    return bool(start and _TICKER_LINE.fullmatch(text, before, start - 1)) \
+        or bool(end < len(text) and _TICKER_LINE.fullmatch(text, end + 1, after_end))
+
+
 class MoneyStep:
     """Proposes MONEY at every number, and at currency names written before a scaled number."""
 
@@ -125,6 +141,7 @@ class MoneyStep:
                 or self.rejections.is_sign_code(match.string, match.start(), match.groupdict().get("cur"), number)
                 or self._word_code_after_plain_number(match, number)
                 or self._runs_on(match) or bool(_CODE_AFTER.match(match.string, match.end("num")))
+                or _in_rate_ticker(match.string, match.start())
                 or match.re is self.after and (self.weight.is_weight(match) or bool(_IN_NAME.match(match.string, match.start()))))
 
     def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
