@@ -124,6 +124,8 @@ DEV = [
     ("The police contract is worth (TT) $24,965,310.", [("(TT) $24,965,310", 24965310.0, "TTD")]),
     ("Rio paid R $ 58 million for cameras.", [("R $ 58 million", 5.8e7, "BRL")]),
     ("In Prague the TOP 09 party objected to the cameras.", []),  # a number padded with a zero is no amount
+    ("Exports reached US$4.5-US$5 billion last year.", [("US$4.5", 4.5e9, "USD"), ("US$5 billion", 5e9, "USD")]),  # a range's signs
+    ("The part code is KI216-S/10.", []),
     ("USD 87.00\nEUR 90.63\nRUB 0.79\n\nBishkek will pay USD 5 million for cameras.", [("USD 5 million", 5e6, "USD")]),  # a rate ticker
     # a sum in words written again in digits before its currency: the digits give the exact value
     ("The equipment is worth eighty-four million (84,000,000) CFA francs.",

@@ -341,5 +341,7 @@ def _currency_before_pattern(domain: DomainData) -> str:
     signs = domain["currencies"]["signs"]
     lettered = alternation([sign for sign in signs if sign[:1].isalpha()]) or "(?!)"
     others = alternation([sign for sign in signs if not sign[:1].isalpha()]) or "(?!)"
-    # a sign of letters is no part of a code ("KI216-S/10")
-    return rf"(?<![A-Za-z])(?P<cur>{code_dollar}|(?<![\d-]){lettered}|{others}|{codes_before})(?::[ ]?|[ \u00a0]?)"
+    dollars = alternation([sign for sign in signs if sign[:1].isalpha() and sign.endswith("$")]) or "(?!)"
+    # a sign of letters is no part of a code ("KI216-S/10"); a dollar's may open a range's second
+    # end after a hyphen ("US$4.5-US$5 billion")
+    return rf"(?<![A-Za-z])(?P<cur>{code_dollar}|(?<![\d-]){lettered}|(?<=\d-){dollars}|{others}|{codes_before})(?::[ ]?|[ \u00a0]?)"
