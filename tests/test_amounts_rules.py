@@ -40,6 +40,8 @@ RULES = [
     ("money after, minor part", "It cost 3 dollars 50 cents.",
      [(Q, "3", 3.0, "dollar", "count_rule"), (M, "3 dollars 50 cents", 3.5, "USD", "money_rule"),
       (M, "50 cents", 0.5, "USD", "money_rule")]),
+    ("money range joined by a hyphen, the second end bare and larger", "prices were Rs 6-8 per kg",
+     [(M, "Rs 6", 6.0, "INR", "money_rule"), (M, "8", 8.0, "INR", "range_rule")]),
     ("money name before", "a grant of dollar 22.5 million",
      [(M, "dollar 22.5 million", 2.25e7, "USD", "money_rule")]),
     ("money name before thousands written with commas", "the jury awarded pounds 75,000",

@@ -14,6 +14,8 @@ from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.patterns import alternation
 from pipeline.spans import Coverage
 
+_HYPHENED = re.compile(r"[-\u2013]")  # "6-8": two ends joined by a hyphen or en dash alone
+
 
 class RangeStep:
     """Proposes the end of a range that has no mention of its own, labelled like the other end;
@@ -71,9 +73,21 @@ class RangeStep:
                                         currency=second.currency, unit=second.unit), None
         if first is None or first.label != "MONEY":
             return None, None
+        return self._money_end(scan, spans, pair, mentions, taken)
+
+    def _money_end(self, scan: NumberScan, spans: tuple[int, int, int, int], pair: tuple[float, float, float],
+                   mentions: tuple[Mention, Mention | None], taken: Coverage) -> tuple[Mention | None, Mention | None]:
+        """`_range_end` of a range whose first end is money: the second end with a scale ("$1-2
+        million"), or bare after a hyphen and larger ("Rs 6-8 per kg"); or the first rescaled."""
+        a_start, a_end, b_start, b_end = spans
+        a_value, b_value, scale = pair
+        first, second = mentions
         if not taken.overlaps(b_start, b_end) and self.reading.has_scale(scan.text[b_start:b_end]):
             return (self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule", currency=first.currency),
                     dataclasses.replace(first, value=first.value * scale))
+        if second is None and not taken.overlaps(b_start, b_end) and scale == 1.0 and first.value == a_value < b_value \
+                and _HYPHENED.fullmatch(scan.text, a_end, b_start):  # "Rs 6-8 per kg": the same currency, rising
+            return self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule", currency=first.currency), None
         if second is not None and second.label == "MONEY" and first.currency == second.currency \
                 and scale != 1.0 and first.value == a_value:
             return None, dataclasses.replace(first, value=first.value * scale)
