@@ -29,9 +29,6 @@ _OPENING = re.compile(r"\([^()]*\Z")  # an open parenthesis before a number, not
 # "Cristina 4, 5, 6, and 7"
 _APPOSED_BEFORE = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,})(?P<open>,|[ \u00a0]\()[ \u00a0]*\Z")  # "passengers, " "airlines ("
 _APPOSED_AFTER = re.compile(r"[ \u00a0]*[,)]")
-# a whole fronted before a sentence's count: "Of the adults, 545 were", "Of those arrested, 12 were"
-_FRONTED_WHOLE = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*)(?:Of|Among)[ \u00a0]+(?:the|those|these|them)[ \u00a0]+"
-                            r"(?:[a-z-]+[ \u00a0]+){0,2}?(?P<noun>[a-z]{3,}),[ \u00a0]*\Z")
 _NUMBER_LIST = re.compile(r"(?<![\d,.])(?:\d{1,3}|\d{5,})[ \u00a0]*(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|&[ \u00a0]*|(?<![\w])(?:and|or)[ \u00a0]+)\Z")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _PLACED = re.compile(r"[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")  # "380 in Pánuco"
@@ -55,10 +52,15 @@ class CarriedCountStep:
         self.bare_end = re.compile(
             rf"[ \t]*(?:[{punctuation}|]|\Z|{alternation(carried['followers'], 'i')}(?![\w])"
             rf"|[a-z]+(?:{alternation(numbers['not_noun_endings'])})(?![\w])"
-            rf"|{alternation(numbers['abbreviated_containers'], 'i')}\.?(?![\w]))")  # "450 Nos."
+            rf"|{alternation(numbers['abbreviated_containers'])}\.?(?![\w]))")  # "450 Nos." (as written: not "PCs")
         # a number followed by another, at most a joiner between, is a range's or a list's end
         # ("between 12 and 15 years", "Cristina 4, 5, 6"): the other one tells what it counts
         self.next_number = re.compile(rf"[ \u00a0]*(?:[-\u2013,&]|(?i:to|and|or)(?![\w]))?[ \u00a0]*(?:{number_pattern(domain)})")
+        # a whole fronted before a sentence's count, a partitive word and a determiner opening it:
+        # "Of the adults, 545 were", "Among these firms, 13 reported"
+        self.fronted_whole = re.compile(
+            rf"(?:^|(?<=[.!?\n])[ \u00a0]*){alternation(numbers['partitive_words'], 'i')}[ \u00a0]+"
+            rf"{alternation(numbers['partitive_determiners'], 'i')}[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{0,2}}?(?P<noun>[a-z]{{3,}}),[ \u00a0]*\Z")
         self.measure_before = re.compile(rf"(?<![\w])(?i:{alternation(numbers['measure_units'])})[ \u00a0]\Z")
         qualifiers = [word for words in numbers["qualifiers"].values() for word in words]  # "killed at least 12"
         self.person_verb = re.compile(rf"(?<![\w]){alternation(carried['person_verbs'], 'i')}[ \u00a0]+"
@@ -311,7 +313,7 @@ class CarriedCountStep:
     def _fronted_whole(self, text: str, start: int) -> str | None:
         """"Of the adults, 545 were registered": a number right after a fronted whole counts its
         plural noun."""
-        return self._counted_plural(_FRONTED_WHOLE.search(text, max(0, start - self.subject_window), start))
+        return self._counted_plural(self.fronted_whole.search(text, max(0, start - self.subject_window), start))
 
     def _copula_complement(self, text: str, end: int) -> str | None:
         """"482 (64%) were children": the plural noun a copula right after the number (a share in

@@ -80,6 +80,7 @@ class RatioStep:
         partitive = alternation(numbers["partitive_words"], "i")
         self.of_the = re.compile(rf"[ \u00a0]+{partitive}(?:[ \u00a0]+{determiners})?(?=[ \u00a0])")
         self.month_before = re.compile(rf"(?<![\w-]){alternation(domain['dates']['months'], 'i')}[ \u00a0]+\Z")
+        self.month_reach = max(map(len, domain["dates"]["months"])) + 2  # the longest month's name and a space
 
     def in_text(self, scan: NumberScan) -> list[Mention]:
         """Every ratio of a part below its whole that counts things, in percentage points."""
@@ -106,7 +107,7 @@ class RatioStep:
 
     def _a_day(self, text: str, start: int) -> bool:
         """Whether the part is a day after its month ("to June 1 in seven phases")."""
-        return self.month_before.search(text, max(0, start - 12), start) is not None
+        return self.month_before.search(text, max(0, start - self.month_reach), start) is not None
 
     def _ratio_whole(self, word: str, whole: float) -> bool:
         """Whether the whole makes a ratio: any after "in"; after "out of" a small or round one."""
