@@ -116,11 +116,11 @@ class OrganisationNames:
         return None
 
 
-def _in_byline(doc: Doc, span) -> bool:
-    """Whether a name stands in a byline: "By" opening a line, then capitalised words alone up to
-    the line's end ("By Thai Binh"; not "By Chinese standards it is cheap")."""
+def _in_byline(doc: Doc, span, byline_words: set[str]) -> bool:
+    """Whether a name stands in a byline: one of `byline_words` opening a line, then capitalised
+    words alone up to the line's end ("By Thai Binh"; not "By Chinese standards it is cheap")."""
     at = span.start - 1
-    if at < 0 or doc[at].text not in ("By", "BY") or at and not ("\n" in doc[at - 1].text_with_ws or doc[at - 1].is_space):
+    if at < 0 or doc[at].text not in byline_words or at and not ("\n" in doc[at - 1].text_with_ws or doc[at - 1].is_space):
         return False
     rest = itertools.takewhile(lambda token: "\n" not in token.text, doc[span.end:span.end + 4])
     return all(token.is_title or token.is_upper for token in rest) and "\n" in doc[span.start:span.end + 5].text_with_ws
@@ -145,6 +145,7 @@ class CountryRecogniser:
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
         self.currency_words = set(data["currency_words_after"])
         self.language_words = set(data["language_words_after"])
+        self.byline_words = set(data["byline_words"])
         self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"])
         self.financier_words = set(data["financier_words"])
         self.verb_endings = tuple(domain["numbers"]["not_noun_endings"])  # "visited Jordan"
@@ -178,7 +179,7 @@ class CountryRecogniser:
             return True  # "the US dollar" is a currency
         if self._names_language(doc, span):
             return True  # "Spanish-speaking"
-        if _in_byline(doc, span):
+        if _in_byline(doc, span, self.byline_words):
             return True  # "By Thai Binh": an author's name
         if name in self.codes_needing_context and self.capitals.sentence_in_capitals(doc, start):
             return True  # a heading in capitals: "US" there may be the word "us"
