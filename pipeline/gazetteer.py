@@ -90,9 +90,10 @@ class NameIndex:
             return
         found = list(self._find(doc, orths))
         yield from found
-        if not doc.text.isascii():
+        folded = None if doc.text.isascii() else _folded_orths(doc, orths)
+        if folded is not None:  # only when a word has diacritics (curly quotes alone change nothing)
             written = set(found)
-            yield from (match for match in self._find(doc, _folded_orths(doc, orths))
+            yield from (match for match in self._find(doc, folded)
                         if match not in written and not _inside_accented_name(doc, match))
 
     def _find(self, doc: Doc, orths: np.ndarray) -> Iterator[tuple[int, int, str]]:
@@ -111,12 +112,14 @@ class NameIndex:
 _ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")  # a word with a letter outside ASCII
 
 
-def _folded_orths(doc: Doc, orths: np.ndarray) -> np.ndarray:
+def _folded_orths(doc: Doc, orths: np.ndarray) -> np.ndarray | None:
     """The token hashes of `doc` with every word that has diacritics written without them
-    (found from the text: most words, and curly quotes, need no look)."""
-    folded = orths.copy()
-    starts = doc.to_array(IDX)
-    for word in _ACCENTED_WORD.finditer(doc.text):
+    (found from the text: most words, and curly quotes, need no look); None when no word has any."""
+    words = list(_ACCENTED_WORD.finditer(doc.text))
+    if not words:
+        return None
+    folded, starts = orths.copy(), doc.to_array(IDX)
+    for word in words:
         at = int(np.searchsorted(starts, word.start(), side="right")) - 1
         folded[at] = hash_string(fold_accents(doc[at].text))
     return folded
