@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from pipeline.mention import doc_text
 from pipeline.resources import fold_accents
 
 
@@ -90,7 +91,7 @@ class NameIndex:
             return
         found = list(self._find(doc, orths))
         yield from found
-        folded = None if doc.text.isascii() else _folded_orths(doc, orths)
+        folded = None if doc_text(doc).isascii() else _folded_orths(doc, orths)
         if folded is not None:  # only when a word has diacritics (curly quotes alone change nothing)
             written = set(found)
             yield from (match for match in self._find(doc, folded)
@@ -115,7 +116,7 @@ _ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")  # a word wi
 def _folded_orths(doc: Doc, orths: np.ndarray) -> np.ndarray | None:
     """The token hashes of `doc` with every word that has diacritics written without them
     (found from the text: most words, and curly quotes, need no look); None when no word has any."""
-    words = list(_ACCENTED_WORD.finditer(doc.text))
+    words = list(_ACCENTED_WORD.finditer(doc_text(doc)))
     if not words:
         return None
     folded, starts = orths.copy(), doc.to_array(IDX)
