@@ -110,18 +110,17 @@ class NameIndex:
                     yield doc[at].idx, last.idx + len(last.text), name
 
 
-_ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")  # a word with a letter outside ASCII
+_ACCENTED_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")  # a letter outside ASCII
 
 
 def _folded_orths(doc: Doc, orths: np.ndarray) -> np.ndarray | None:
     """The token hashes of `doc` with every word that has diacritics written without them
     (found from the text: most words, and curly quotes, need no look); None when no word has any."""
-    words = list(_ACCENTED_WORD.finditer(doc_text(doc)))
-    if not words:
+    letters = [match.start() for match in _ACCENTED_LETTER.finditer(doc_text(doc))]
+    if not letters:
         return None
-    folded, starts = orths.copy(), doc.to_array(IDX)
-    for word in words:
-        at = int(np.searchsorted(starts, word.start(), side="right")) - 1
+    folded = orths.copy()
+    for at in np.unique(np.searchsorted(doc.to_array(IDX), letters, side="right") - 1).tolist():
         folded[at] = hash_string(fold_accents(doc[at].text))
     return folded
 
