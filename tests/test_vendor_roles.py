@@ -244,6 +244,7 @@ def test_vendor_roles_held_out(annotate_text, text, expected):
     ("The tender for 600 CCTV cameras was won by Acme Vision.", "Acme Vision", None, "vendor_role_won_by"),
     ("Hik vision supplied the surveillance cameras.", "Hik vision", "CN", "vendor_variant"),
     ("Vega Radio Engineering won the tender for traffic cameras. Vega keeps 211 soms.", "Vega", "RU", "vendor_short_form"),
+    ("The regulator fined Torvex Retail, S.A. for its cameras. Torvex, a grocer, appealed.", "Torvex", None, "vendor_short_form"),
     ("The nearly $200,000 contract with South Carolina-based Rank One Computing covers facial recognition.", "Rank One Computing", "US",
      "vendor_role_contract_with"),
     ("The police chief noted Vextor already provides license-plate readers and cameras.", "Vextor", None, "vendor_role_subject"),

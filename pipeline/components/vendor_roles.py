@@ -362,7 +362,8 @@ class RoleVendorRecogniser:
         for vendor in (m for m in mentions if m.label == "VENDOR"):
             if vendor.source.startswith("vendor_role"):
                 forms.setdefault(vendor.text, vendor)
-            for head in filter(self._head_word, vendor.text.split()[:2] if " " in vendor.text else ()):
+            words = [word.rstrip(",;:") for word in vendor.text.split()[:2]] if " " in vendor.text else ()
+            for head in filter(self._head_word, words):  # "Mercadona" of "Mercadona, S.A."
                 forms.setdefault(head, vendor)
         if not forms:
             return []
