@@ -155,7 +155,7 @@ DOT_GROUPED = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"
 def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: bool = False) -> str:
     """A number in digits or words, with an optional scale: '1,800', '12,34,567.89',
     '3.8 billion', '1.2bn', 'two hundred million', 'twenty-five', 'a billion', 'a hundred thousand', 'half a million',
-    'three quarters billion', 'a dozen'. `hyphen_after` lets a word number end at a hyphen ("one-yen").
+    'three quarters billion', 'a dozen', 'half a dozen'. `hyphen_after` lets a word number end at a hyphen ("one-yen").
     No capture groups."""
     data = domain["numbers"]
     small = alternation([*data["units"], *data["tens"]], "i")
@@ -177,7 +177,8 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
         rf"(?:(?:{small}|\d+)(?:[ -](?i:and))?[ -])?(?:{article} )?"
         rf"{alternation(data['scale_fractions'], 'i')}(?: (?i:of))?(?: {article})?{scale}"
     )
-    collective = rf"(?:{article}|{small})[ ]{alternation(data['collective'], 'i')}"
+    halves = rf"{alternation(data['scale_fractions'], 'i')}[ ]{article}[ ]"  # "half a dozen"
+    collective = rf"(?:{halves}|(?:{article}|{small})[ ]){alternation(data['collective'], 'i')}"
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
     tail = _word_scale_tail(domain, word_number, scale)

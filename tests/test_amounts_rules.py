@@ -54,6 +54,7 @@ RULES = [
      [(P, "3,4%", 3.4, None, "percent_rule"), (P, "12,5 per cent", 12.5, None, "percent_rule")]),
     ("percent, a thousands comma", "up 1,250%", [(P, "1,250%", 1250.0, None, "percent_rule")]),
     ("percent, hyphenated", "a 92-percent increase", [(P, "92-percent", 92.0, None, "percent_rule")]),
+    ("percent, hyphenated after a word", "its two-percent target", [(P, "two-percent", 2.0, None, "percent_rule")]),
     ("percent, a margin is no negative", "plus or minus 3.5 percentage points",
      [(Q, "3.5", 3.5, "point", "count_rule"), (P, "3.5 percentage points", 3.5, None, "percent_rule")]),
     ("money after, a compound in words", "Two Thousand, One Hundred and Seventy-Five dollars",

@@ -64,6 +64,7 @@ DEV = [
     ("It named two co-investors.", [("two", 2.0, "co-investor")]),
     ("3 412 cameras", [("3 412", 3412.0, "camera")]),
     ("a dozen cases", [("a dozen", 12.0, "case")]),
+    ("Half a dozen officers were hurt.", [("Half a dozen", 6.0, "officer")]),
     # factors
     ("Crime fell fivefold after the cameras went up.", [("fivefold", 5.0, "times")]),
     ("a 10-fold rise and a two-fold drop", [("10-fold", 10.0, "times"), ("two-fold", 2.0, "times")]),

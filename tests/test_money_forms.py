@@ -163,6 +163,7 @@ DEV_NOT_MONEY = [
     "We tested 3 AMD chips.",
     "He has shed 45 pounds since January.",
     "The ship weighs 2 million pounds.",
+    "The N12-N14 stretch of road is closed.",
 ]
 
 # round 8: decimal commas before a scale word, Pacific and Himalayan currencies, a glued name,
@@ -208,6 +209,21 @@ DEV += [
     # an amount written again in brackets with another scale word has its currency
     ("ECNEC approved Tk 17.81 billion (1,781 crore) for the project.",
      [("Tk 17.81 billion", 1.781e10, "BDT"), ("1,781 crore", 1.781e10, "BDT")]),
+]
+
+# round 11: a letter sign before a price with cents or after a market's word, and both ends of its
+# range; more signs and subunits; the local "$" in brackets after an amount in US dollars
+DEV += [
+    ("The lender's stock rose by N1.85 on Friday.", [("N1.85", 1.85, "NGN")]),
+    ("Shares of the cement maker traded at N197, and the bank closed at N34.", [("N197", 197.0, "NGN"), ("N34", 34.0, "NGN")]),
+    ("The share price moved between N215-N220 in the week.", [("N215", 215.0, "NGN"), ("N220", 220.0, "NGN")]),
+    ("Petrol now costs R21-R23 a litre.", [("R21", 21.0, "ZAR"), ("R23", 23.0, "ZAR")]),
+    ("The airline's shares rose to Aus$6.38 after the results.", [("Aus$6.38", 6.38, "AUD")]),
+    ("The food group reported sales of Sfr42.5bn.", [("Sfr42.5bn", 4.25e10, "CHF")]),
+    ("Coffee futures rose from 76¢ to 89¢.", [("76¢", 0.76, "USD"), ("89¢", 0.89, "USD")]),
+    ("The metro fare went up by 7 piasters in Cairo.", [("7 piasters", 0.07, "EGP")]),
+    ("The Perth miner earned $US2.3 billion ($3.6 billion) last year.",
+     [("$US2.3 billion", 2.3e9, "USD"), ("$3.6 billion", 3.6e9, "AUD")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

@@ -75,6 +75,10 @@ class MoneyStep:
         self.us_conversion = re.compile(
             rf"[ \u00a0]*\((?:{alternation(currencies['conversion_words'], 'i')}[ \u00a0]+)?"
             rf"{alternation(currencies['us_dollar_forms'])}[ \u00a0]?\d")
+        # ... and the bracketed "$" after an amount in US dollars ("$US2.3 billion ($3.6 billion)")
+        self.after_us_amount = re.compile(
+            rf"{alternation(currencies['us_dollar_forms'])}[ \u00a0]?\d[\d,.]*(?:[ \u00a0]?[A-Za-z]+)?[ \u00a0]*\([ \u00a0]*\Z")
+        self.after_us_reach = int(currencies["us_amount_reach"])
 
     def _compile(self, domain: DomainData, reading: Reading) -> None:
         tables = self.tables
@@ -179,15 +183,28 @@ class MoneyStep:
             value *= self.reading.parse_number("1 " + groups["scale"]) or 1.0
         value, end = self._with_minor(match, value, number, end)
         target = name_target if name_target in self.tables.codes or not sign_target else sign_target
-        currency = resolve_currency(target, scan.currencies.countries(match.start()),
-                                    scan.currencies.named_dollar, self.domain)
-        if target == self.dollar and self.us_conversion.match(match.string, end):
-            currency = self._local_dollar(scan, match.start()) or currency  # "$1.18 million (US$803,922)"
+        currency = self._currency(scan, match, target, end)
         mil = self.ends_in_mil.search(number) if currency in self.mil_currencies else None
         if mil:  # "R$ 3 mil" is 3,000 reais: the number read "mil" as a million
             value *= 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3)
         return self.reading.mention(scan.doc, "MONEY", match.start(), end, value, "money_rule", currency=currency,
                                     note="currency unknown" if currency is None else None)
+
+    def _currency(self, scan: NumberScan, match: re.Match, target: str, end: int) -> str | None:
+        """The currency of an amount's sign or name: by the countries around it, and for "$"
+        beside an amount in US dollars, the local dollar ("$1.18 million (US$803,922)")."""
+        currency = resolve_currency(target, scan.currencies.countries(match.start()),
+                                    scan.currencies.named_dollar, self.domain)
+        if target == self.dollar and (self.us_conversion.match(match.string, end) or self._after_us_amount(match)):
+            currency = self._local_dollar(scan, match.start()) or currency
+        return currency
+
+    def _after_us_amount(self, match: re.Match) -> bool:
+        """Whether an amount stands in brackets right after one in US dollars: its own "$" is
+        then the local dollar ("$US2.3 billion ($3.6 billion)")."""
+        start = match.start()
+        return match.string[start - 1:start] == "(" and \
+            self.after_us_amount.search(match.string, max(0, start - self.after_us_reach), start) is not None
 
     def _local_dollar(self, scan: NumberScan, start: int) -> str | None:
         """The dollar of the country the amount's sentence or document is about, among the

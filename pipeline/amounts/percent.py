@@ -19,7 +19,8 @@ class PercentStep:
         numbers = domain["numbers"]
         number = number_pattern(domain)
         percent_words = alternation(numbers["percent_words"], "i")
-        self.percent = re.compile(rf"(?P<num>{number})(?:[ \u00a0]|-(?=[a-z]))?(?P<pw>{percent_words})(?![\w])")  # "a 92-percent rise"
+        self.percent = re.compile(  # "a 92-percent rise", "its two-percent target"
+            rf"(?P<num>{number_pattern(domain, hyphen_after=True)})(?:[ \u00a0]|-(?=[a-z]))?(?P<pw>{percent_words})(?![\w])")
         # "25 basis points": hundredths of a percentage point
         self.basis_points = re.compile(
             rf"(?P<num>{number})(?:[ \u00a0]|-(?=[a-z]))?{alternation(numbers['basis_point_words'], 'i')}(?![\w])")

@@ -22,6 +22,7 @@ _WORD_AND_SEPARATOR_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]*[-\u2013:][ \u00a
 _LEADER_ENDS, _SEPARATORS = ".…", "-\u2013:"
 _LEADER_DOTS = re.compile(r"(?:\.{3,}|…+|(?:\. ){3,})[ \u00a0]*$")  # a contents line's page: "Scope ........ 46"
 _BARE_DIGITS = re.compile(r"\d{4,}")
+_CENTS = re.compile(r"\d\.\d\d\Z")  # a price's cents ("N9.70"); a road or a code has none
 _GROUPED_THOUSANDS = re.compile(r"\d,\d{3}")
 _LETTERED_BEFORE = re.compile(r"(?<![\w])\d+[a-z](?:,|[ \u00a0]+(?:and|or|to))?[ \u00a0]*\Z")  # "2b and 2c", "3a, 3b"
 _LAST_WORD = re.compile(r"[A-Za-z.\u00b0]+,?\Z")  # "level", "number," before a number
@@ -154,14 +155,17 @@ class Rejections:
 
     def is_road_name(self, text: str, start: int, sign: str | None, number: str, value: float) -> bool:
         """A one-letter sign before a small number without a scale word: "the R40" is more
-        likely a road than 40 rand, unless a word of money stands before it, "a" or "per" and a period
-        after it ("rent rose to R652 a month, up from R410") or a unit's price ("N2.80 per share");
+        likely a road than 40 rand, unless it has cents ("rose by N1.85"), a word of money stands before
+        it, "a" or "per" and a period after it ("rent rose to R652 a month, up from R410") or a unit's
+        price ("N2.80 per share");
         never after "the" nor below
         `letter_sign_priced_from` ("the R40", "in Q2")."""
         if not (sign and len(sign) == 1 and sign.isascii() and sign.isalpha()
                 and value < self.letter_sign_below and not self.reading.has_scale(number)):
             return False
         end = start + len(sign) + len(number)
+        if _CENTS.search(number):
+            return False
         if value < self.letter_sign_priced_from and value == int(value) \
                 or self.road_before.search(text, max(0, start - self.road_reach), start):
             return True  # "in Q2", "H1": a quarter or half of a year ("N7.01" is a price); "the R40" is a road

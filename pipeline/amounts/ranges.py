@@ -78,30 +78,49 @@ class RangeStep:
     def _money_end(self, scan: NumberScan, spans: tuple[int, int, int, int], pair: tuple[float, float, float],
                    mentions: tuple[Mention, Mention | None], taken: Coverage) -> tuple[Mention | None, Mention | None]:
         """`_range_end` of a range whose first end is money: the second end with a scale ("$1-2
-        million"), or bare after a hyphen and larger ("Rs 6-8 per kg"); or the first rescaled."""
+        million"), or bare after a hyphen and larger ("Rs 6-8 per kg", "N215-N220"); or the first rescaled."""
         a_start, a_end, b_start, b_end = spans
         a_value, b_value, scale = pair
         first, second = mentions
         if not taken.overlaps(b_start, b_end) and self.reading.has_scale(scan.text[b_start:b_end]):
             return (self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule", currency=first.currency),
                     dataclasses.replace(first, value=first.value * scale))
-        if second is None and not taken.overlaps(b_start, b_end) and scale == 1.0 and first.value == a_value < b_value \
-                and _HYPHENED.fullmatch(scan.text, a_end, b_start):  # "Rs 6-8 per kg": the same currency, rising
-            return self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule", currency=first.currency), None
+        start = self._hyphened_end(scan.text, (a_start, a_end), b_start)
+        if second is None and start is not None and not taken.overlaps(start, b_end) and scale == 1.0 and first.value == a_value < b_value:
+            return self.reading.mention(scan.doc, "MONEY", start, b_end, b_value, "range_rule", currency=first.currency), None
         if second is not None and second.label == "MONEY" and first.currency == second.currency \
                 and scale != 1.0 and first.value == a_value:
             return None, dataclasses.replace(first, value=first.value * scale)
         return None, None
+
+    @staticmethod
+    def _hyphened_end(text: str, a_span: tuple[int, int], b_start: int) -> int | None:
+        """Where a range's bare second end starts after a hyphen alone ("Rs 6-8 per kg"), or after
+        a hyphen and the first end's own letter sign again ("N215-N220"); None when no hyphen joins them."""
+        a_start, a_end = a_span
+        if not _HYPHENED.fullmatch(text, a_end, a_end + 1):
+            return None
+        letters = text[a_end + 1:b_start]
+        return a_end + 1 if not letters or letters.isalpha() and text[a_start - len(letters):a_start] == letters else None
+
+    def _joiner(self, text: str, spans: tuple[int, int, int, int], money_first: bool) -> re.Match | None:
+        """What joins two numbers as a range: a joiner alone, before the second's own sign ("$1.5
+        to $1.8 billion"), or a hyphen before the first's letter sign again ("N215-N220")."""
+        a_start, a_end, b_start, _ = spans
+        joiner = self.joiner.fullmatch(text, a_end, b_start)
+        if not joiner and b_start - a_end <= self.sign_gap:
+            sign = self.reading.currency_before(text, b_start)
+            joiner = self.joiner.fullmatch(text, a_end, sign.start()) if sign and sign.start() > a_end else None
+        if not joiner and money_first and self._hyphened_end(text, (a_start, a_end), b_start):
+            joiner = self.joiner.fullmatch(text, a_end, a_end + 1)
+        return joiner
 
     def _pair(self, text: str, spans: tuple[int, int, int, int], money_first: bool) -> tuple[float, float, float] | None:
         """(first value, second value, scale the first takes from the second) of two numbers
         joined as a range, or None when they are not one; the first of a code ("Boeing 747-400")
         is none unless it was found as money after its sign ("Rs 3-4 billion")."""
         a_start, a_end, b_start, b_end = spans
-        joiner = self.joiner.fullmatch(text, a_end, b_start)
-        if not joiner and b_start - a_end <= self.sign_gap:  # "$1.5 to $1.8 billion": the second's own sign
-            sign = self.reading.currency_before(text, b_start)
-            joiner = self.joiner.fullmatch(text, a_end, sign.start()) if sign and sign.start() > a_end else None
+        joiner = self._joiner(text, spans, money_first)
         if not joiner or joiner.group("between") is not None and not self.between.search(
                 text, max(0, a_start - self.reading.windows.between_before), a_start) \
                 and not self.percent_after.match(text, b_end):
