@@ -75,6 +75,7 @@ RULES = [
     ("fraction after by and a qualifier", "crime rose by almost a fifth", [(P, "a fifth", 20.0, None, "fraction_rule")]),
     ("fraction before a vote's noun", "a two-thirds voter approval", [(P, "two-thirds", 66.67, None, "fraction_rule")]),
     ("fraction after by", "crime fell by a third", [(P, "a third", 33.33, None, "fraction_rule")]),
+    ("fraction after by, an ordinal before its noun", "an inquiry by a third party", []),
     ("fraction before a determiner", "half the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
     ("fraction, neither", "half an hour", []),
     ("fraction before a share's noun", "a two-thirds majority", [(P, "two-thirds", 66.67, None, "fraction_rule")]),

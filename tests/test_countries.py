@@ -53,6 +53,8 @@ DEV_CASES = [
     ("Cayman's police and the BVI bought cameras.", [("Cayman", "KY"), ("BVI", "VG")]),
     # a demonym before a language word names a language
     ("The Spanish-speaking officers and the English-language press met Spanish police.", [("Spanish", "ES")]),
+    ("The centre (PCT, for its Spanish acronym) is known in Spanish as the Plan; the text in Spanish was long.", []),
+    ("Chinese investment in Spanish ports grew, the report (in Portuguese) said.", [("Chinese", "CN"), ("Spanish", "ES")]),
     # a byline's name is no country ("By Thai Binh"), a sentence opening with "By" may hold one
     ("By Thai Binh\n\nBy Chinese standards the cameras are cheap.", [("Chinese", "CN")]),
     ("The Fatherland Card (Spanish: carnet de la Patria) was launched.", []),

@@ -346,6 +346,9 @@ DEV += [  # round 10 (real pages and news sentences)
      [("14,196", 14196.0, "murder"), ("14,827", 14827.0, "murder")]),  # "total" heads what it counts
     ("The police installed 2010 cameras in Nairobi.", [("2010", 2010.0, "camera")]),
 ]
+DEV += [  # round 11 (real pages and news sentences)
+    ("According to 0223, a local news site, officers found the fugitives.", []),  # a number padded with a zero
+]
 
 HELD_OUT = [
     ("There are 306 points: 266 stationary and 40 mobile ones.",

@@ -156,6 +156,15 @@ ATTACHMENTS = [
      "4,300", "GE", ["NEC", "Hikvision"], True),
     ("Trinidad bought cameras from Huawei. The Caribbean nation paid TT$80 million for 2,500 of them.",
      "TT$80 million", "TT", ["Huawei"], True),
+    # ... and a sentence describing the story's country without naming it is about it
+    ("Papua New Guinea signed a cable deal with Huawei for Port Moresby and Lae. Australia and Japan were worried "
+     "when Huawei won a $50 million tender in the South Pacific nation.", "$50 million", "PG", ["Huawei"], True),
+    # a ban's word describing the vendor after a determiner is no ban in this sentence
+    ("Georgia bought 300 cameras for Tbilisi from the sanctioned Russian company Papillon for $2 million.",
+     "$2 million", "GE", ["Papillon"], True),
+    # a regional development bank's demonym is no buyer's country
+    ("The Central American Bank for Economic Integration lent 109 million euros for the San Salvador police cameras.",
+     "109 million euros", "SV", [], True),
     # a vendor's worldwide business: the company the paragraph describes, and no country carried
     ("About Huawei\n\nHuawei is a Chinese provider of telecoms gear. It employs some 197,000 people.",
      "197,000", None, ["Huawei"], False),
@@ -470,6 +479,9 @@ EARLIER_INSTALLATIONS = [
     # ... nor a date only a few years back
     ("Kenya's Safe City, built by Huawei, was extended in 2022 to 2,000 cameras. "
      "By 2020 it had 1,800 cameras.", "2023-01-10", "2,000", "1,800", False),
+    # ... nor a year starting a span that runs to the present
+    ("Kuala Lumpur's police run 10,000 cameras installed by Huawei. "
+     "The build-out has cost RM500 million since 2020.", "2026-03-01", "10,000", "RM500 million", False),
 ]
 
 

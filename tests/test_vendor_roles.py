@@ -40,6 +40,7 @@ DEV_CASES = [
     ("The National Bank of Kalmar (NBK) Plc has donated five CCTV cameras.", []),  # a legal suffix alone
     ("National Intelligence and Security Agency (NISA) installed CCTV cameras.", []),  # one body's name
     ("A technician cleans Close Circuit Television (CCTV) installed along Lusaka Road.", []),  # a technology's name
+    ("A resort city on the Atlantic Coast will deploy 300 CCTV cameras.", []),  # a landform's name
     ("Huawei's subsidiary HMN Tech laid the cable; the police camera network was run by Safenet.",
      [("Huawei", "Huawei"), ("HMN Tech", "Huawei Marine Networks"), ("Safenet", "Safenet")]),
     ("The city council awarded Brightline Systems a $3M contract for traffic cameras.", [("Brightline Systems", "Brightline Systems")]),

@@ -98,7 +98,8 @@ class CountStep:
         ("the 5,000 km border", "15 year maturities"); `span` ends where its noun may start."""
         start, end = span
         rejections = self.rejections
-        if rejections.is_format_name(written) or rejections.is_price_base_year(text, start, written):
+        if rejections.is_format_name(written) or rejections.is_price_base_year(text, start, written) \
+                or len(written) > 2 and rejections.is_zero_padded(written):  # "0223" names; a tender's "01 System" counts
             return True
         if compound and rejections.is_hyphen_adjective(compound.group(1)):
             return True

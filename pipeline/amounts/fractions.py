@@ -23,9 +23,10 @@ class FractionStep:
         # "half the cameras", "half its budget": a fraction before a determiner, for those written so
         before_determiner = alternation(numbers["fractions_before_determiners"], "i")
         determiners = alternation(numbers["fraction_determiners"], "i")
+        ordinal_nouns = alternation(numbers["fraction_ordinal_nouns"], "i")
         self.fraction = Keyed(re.compile(
             rf"(?:(?<![\w-])(?P<frac>{fractions})(?=\s+{followers}\b)"
-            rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-])"
+            rf"|(?<=\b{leaders} )(?P<lead>{fractions})(?![\w-])(?!\s+{ordinal_nouns}\b)"
             rf"|(?<![\w-])(?P<det>{before_determiner})(?=\s+{determiners}\b)"
             rf"|(?<![\w-])(?P<noun>{fractions})(?=\s+{alternation(numbers['fractions_before_nouns'], 'i')}\b))"
         ), numbers["fractions"])

@@ -35,7 +35,6 @@ _CODE_AFTER = re.compile(r"/\d")  # "S/2023/456", a UN document's symbol, is no 
 _IN_NAME = re.compile(r"(?<=[a-z])\d")  # "Tech5 won the contract": a number in a name (not "US10 cents")
 
 
-_ZERO_PADDED = re.compile(r"0\d")  # "TOP 09" (a Czech party), "No. 07": a number padded with a zero is no amount
 
 
 _TICKER_LINE = re.compile(r"[ \t]*[A-Z]{3}[ \t]+\d[\d.,]*[ \t]*")  # "USD 87.00": a line of an exchange-rate ticker
@@ -137,7 +136,7 @@ class MoneyStep:
 
     def _rejected(self, match: re.Match, number: str, value: float | None) -> bool:
         """Whether the number matched is no amount of money at all."""
-        return (value is None or self.rejections.is_format_name(number) or bool(_ZERO_PADDED.match(number))
+        return (value is None or self.rejections.is_format_name(number) or self.rejections.is_zero_padded(number)
                 or self.rejections.is_price_base_year(match.string, match.start(), number)
                 or match.re is self.name_before and self.rejections.is_name_without_scale(number)
                 or match.re is self.after and self.rejections.is_currency_first(match.string, match.start())

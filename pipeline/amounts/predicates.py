@@ -22,6 +22,7 @@ _WORD_AND_SEPARATOR_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]*[-\u2013:][ \u00a
 _LEADER_ENDS, _SEPARATORS = ".…", "-\u2013:"
 _LEADER_DOTS = re.compile(r"(?:\.{3,}|…+|(?:\. ){3,})[ \u00a0]*$")  # a contents line's page: "Scope ........ 46"
 _BARE_DIGITS = re.compile(r"\d{4,}")
+_ZERO_PADDED = re.compile(r"0\d")  # "TOP 09" (a Czech party), "0223" (a paper), "(002236.SZ)": no amount
 _CENTS = re.compile(r"\d\.\d\d\Z")  # a price's cents ("N9.70"); a road or a code has none
 _GROUPED_THOUSANDS = re.compile(r"\d,\d{3}")
 _LETTERED_BEFORE = re.compile(r"(?<![\w])\d+[a-z](?:,|[ \u00a0]+(?:and|or|to))?[ \u00a0]*\Z")  # "2b and 2c", "3a, 3b"
@@ -100,6 +101,12 @@ class Rejections:
     def is_format_name(self, written: str) -> bool:
         """A format or standard written as a number: "4K", "5G", "1080p"."""
         return written in self.format_numbers
+
+    @staticmethod
+    def is_zero_padded(written: str) -> bool:
+        """A number padded with a zero ("No. 07", "0223", a ticker's "002236"): a code or a name,
+        never an amount."""
+        return _ZERO_PADDED.match(written) is not None
 
     def is_code(self, text: str, start: int, end: int, check_after: bool = True) -> bool:
         """A number inside a name or code ('ECU 911', 'BOL-110', '5G', 'Section 3', 'Chapter - 1',

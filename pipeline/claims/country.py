@@ -210,9 +210,12 @@ class CountryRules:
             rf"{alternation(data['home_place_cues'], 'i')}\s+(?:the\s+)?\Z")
         # "China, Israel and the United States"; "the United Arab Emirates (UAE)"
         self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\(\s*)(?:the\s+)?$")
+        described = rf"(?:[A-Z][\w-]*\s+){{1,2}}{alternation(data['story_reference_nouns'])}"
+        self.story_reference_cue = re.compile(
+            rf"(?<![\w-])the\s+(?:{described}|{alternation(data['story_reference_bare'])})(?![\w-])")
         strategies: dict[str, Callable] = {
             "counts_countries": self.counts_countries, "shared_by_several": self.shared_by_several,
-            "world_scope": self.world_scope,
+            "world_scope": self.world_scope, "story_reference": self.story_reference,
             "sentence": self.sentence, "sentence_borrower": self.sentence_borrower, "deal": self.deal,
             "paragraph": self.paragraph, "document": self.document, "paragraph_borrower": self.paragraph_borrower,
             "currency": self.currency,
@@ -256,6 +259,19 @@ class CountryRules:
         if self._listed_countries(text, before) >= self.several_countries and not any(self._owner(text, m) for m in before):
             return NO_COUNTRY  # "governments of Kenya, Uganda, Zambia and Zimbabwe spend $1 billion"
         return NO_COUNTRY if self.joint_cue.search(text, before[-1].end, fact.mention.start) else None
+
+    def story_reference(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
+        """"Huawei won a tender in the South Pacific nation" in a story about Papua New Guinea: a
+        sentence that describes the story's country without naming it (nor naming it elsewhere),
+        whatever other countries it names; not an apposition ("Japan, the island nation")."""
+        leading = context.leading
+        if leading is None or any(m.country == leading.country for m in fact.in_sentence):
+            return None
+        for found in self.story_reference_cue.finditer(text, *fact.sentence):
+            named = any(m.start < found.end() and found.start() < m.end for m in fact.in_sentence)
+            if not named and not text[:found.start()].rstrip().endswith(","):
+                return leading
+        return None
 
     def _owner(self, text: str, mention: Mention) -> bool:
         """Whether a country owns what follows: "Kenya's", "the Government of Kenya"."""

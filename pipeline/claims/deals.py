@@ -19,7 +19,18 @@ from pipeline.normalise.money import currency_tables
 from pipeline.patterns import Caseless, alternation, any_apostrophe, search_not_after
 from pipeline.spans import Span
 
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an)\s+\Z")  # "the sanctioned Russian company"
 _MID_SENTENCE = re.compile(r"[a-z,][ ]+\Z")  # a lower-case word or comma before: inside a sentence ("16 Suspects" is a headline's count)
+
+
+def _acting_cue(cues: Caseless | re.Pattern, text: str, start: int, end: int) -> bool:
+    """Whether one of `cues` in text[start:end] acts on what follows it: not a past participle
+    describing a company after a determiner ("the sanctioned Russian company Papillon supplied")."""
+    while (found := cues.search(text, start, end)) is not None:
+        if not (found.group().endswith("ed") and _DETERMINER_BEFORE.search(text, max(0, found.start() - 5), found.start())):
+            return True
+        start = found.end()
+    return False
 
 
 def _cue_in(cues: Caseless, text: str, start: int, end: int) -> re.Match | None:
@@ -87,6 +98,7 @@ class DealRules:
         self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
         self.earlier_deal_years = int(data["earlier_deal_years"])
+        self.ongoing_year = re.compile(rf"(?<![\w-]){alternation(data['ongoing_year_cues'], 'i')}\s+\Z")
         self.event_after = re.compile(rf"(?:[ ](?:[A-Z][\w-]*|\d{{4}})){{0,4}}[ ]{alternation(data['event_words'])}(?![\w])")
         self.own_deal_word = Caseless(rf"(?<![\w-]){alternation(data['fact_deal_words'], 'i')}(?![\w-])")
         self.deal_word = Caseless(rf"(?<![\w-]){alternation(data['deal_words'], 'i')}(?![\w-])")
@@ -107,7 +119,7 @@ class DealRules:
         purchases"), or one of `against_vendor_cues_after` right after it past auxiliaries
         ("Hikvision has not been allowed to sell to U.S. federal agencies"). Such a sentence opens
         no deal (it may name the vendors of one already told)."""
-        return any(self.against_vendor.search(text, max(sentence[0], m.start - self.against_reach), m.start) is not None
+        return any(_acting_cue(self.against_vendor, text, max(sentence[0], m.start - self.against_reach), m.start)
                    or self.against_after.match(text, m.end) is not None for m in vendors)
 
     def names_an_event(self, text: str, vendor: Mention) -> bool:
@@ -120,7 +132,7 @@ class DealRules:
         or right after one of `competitor_cues_near` ("against Huawei"; not "photos cross-referenced
         against the CONARC database of NtechLab"),
         or before a denial of its part ("Huawei ... is not named as a supplier")."""
-        return self.competitor.search(text, clause[0], mention.start) is not None \
+        return _acting_cue(self.competitor, text, clause[0], mention.start) \
             or self.competitor_near.search(text, max(clause[0], mention.start - self.competitor_reach), mention.start) is not None \
             or self.not_party.search(text, mention.end, clause[1]) is not None
 
@@ -296,7 +308,8 @@ class DocumentDeals:
         """Whether a sentence naming no deal word ("the first phase", "the original contract")
         dates itself `earlier_deal_years` or more before everything told of a deal (the years
         of its sentences and of its own paragraph so far, else the publication year)."""
-        years = [_year(m.date) for m in self.years.within(*sentence)]
+        years = [_year(m.date) for m in self.years.within(*sentence)
+                 if not self.rules.ongoing_year.search(self.text, max(0, m.start - 12), m.start)]  # "since 2020"
         if not years or self.rules.deal_word.search(self.text, *sentence) is not None:
             return False
         told = [_year(m.date) for m in self.years.within(self.index.paragraph_start(sentence[0]), sentence[0])]

@@ -145,6 +145,8 @@ class CountryRecogniser:
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
         self.currency_words = set(data["currency_words_after"])
         self.language_words = set(data["language_words_after"])
+        self.language_before, self.language_ends = set(data["language_words_before"]), set(data["language_ends_after"])
+        self.demonyms = {name for names in data["demonyms"].values() for name in names}
         self.byline_words = set(data["byline_words"])
         self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"])
         self.financier_words = set(data["financier_words"])
@@ -190,8 +192,12 @@ class CountryRecogniser:
         `language_words_after`, or a colon after the name opening a bracket ("(Spanish: carnet")."""
         end = span.end
         after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "-" else doc[end] if end < len(doc) else None
-        if after is not None and after.text == ":" and span.start > 0 and doc[span.start - 1].text == "(":
+        before = doc[span.start - 1] if span.start > 0 else None
+        if after is not None and after.text == ":" and before is not None and before.text == "(":
             return True  # "(Spanish: carnet de la Patria)"
+        if before is not None and before.lower_ in self.language_before and span.text in self.demonyms \
+                and (after is None or after.lower_ in self.language_ends):
+            return True  # "(PCT in Spanish)", "known in Spanish as"
         return after is not None and after.lower_ in self.language_words
 
     def _in_person_name(self, doc: Doc, span) -> bool:
