@@ -348,6 +348,17 @@ DEV += [  # round 10 (real pages and news sentences)
 ]
 DEV += [  # round 11 (real pages and news sentences)
     ("According to 0223, a local news site, officers found the fugitives.", []),  # a number padded with a zero
+    # words a noun search reads past: a slash's first word, a model's number, a format's compound,
+    # a scaled number repeated in brackets, five describing words
+    ("The police installed 880 fixed/temporary cameras.", [("880", 880.0, "camera")]),
+    ("The city added 60 additional Flex 2 cameras.", [("60", 60.0, "camera")]),
+    ("The operator bought 4,200 4G-compatible BTS units.", [("4,200", 4200.0, "unit")]),
+    ("The metro carries 46.3 lakh (4.63 million) passengers.", [("46.3 lakh", 4.63e6, "passenger")]),
+    ("The council bought 70 stationary license plate reader cameras.", [("70", 70.0, "camera")]),
+    # ... but a verb's or an adverb's form after a plural ends its noun phrase
+    ("The ten Japanese OEMs successfully achieved strong results.", [("ten", 10.0, "oem")]),
+    ("Fibre reaches 13 million premises.", [("13 million", 1.3e7, "premises")]),  # a noun with no singular
+    ("Locust numbers grew 8,000-fold.", [("8,000-fold", 8000.0, "times")]),
 ]
 
 HELD_OUT = [

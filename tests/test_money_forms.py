@@ -164,6 +164,7 @@ DEV_NOT_MONEY = [
     "He has shed 45 pounds since January.",
     "The ship weighs 2 million pounds.",
     "The N12-N14 stretch of road is closed.",
+    "He got 13 million votes, more than the 12 million won by his rival.",  # a currency's name as a verb
 ]
 
 # round 8: decimal commas before a scale word, Pacific and Himalayan currencies, a glued name,

@@ -27,7 +27,7 @@ class FactorStep:
             [*words, *bases])
         self.verb_leader = re.compile(rf"(?<![\w]){alternation(numbers['factor_verb_leaders'], 'i')}[ \u00a0]+\Z")
         self.fold = re.compile(rf"(?i:{re.escape(numbers['fold_suffix'])}s?)(?![\w-])")  # "six-folds" as written too
-        self.fold_number = re.compile(rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|{small_number_pattern(domain)})[- ]?\Z")
+        self.fold_number = re.compile(rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{small_number_pattern(domain)})[- ]?\Z")
         self._last_scan: tuple[NumberScan | None, bool] = (None, False)  # a doc's scan, and whether it has the word
         self.idiom_before = re.compile(rf"(?<![\w]){alternation(numbers['factor_idiom_before'], 'i')}[ \u00a0]+\Z")
         self.idiom_after = re.compile(rf"[ \u00a0]+{alternation(numbers['factor_idiom_after'], 'i')}(?![\w])")

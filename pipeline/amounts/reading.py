@@ -32,7 +32,17 @@ _BRACKETED_OR_QUOTE = re.compile(
 # a model's or a compound's code ("four AK-47 rifles", "24 MH-60R Seahawk helicopters", "5.7 million
 # COVID-19 vaccines", "one butene-1 plant") or the number repeated in digits ("forty-five (45)
 # exhibits") inside a counted noun's words
-_MODEL_OR_REPEAT = re.compile(r"[ \t]*(?:[A-Za-z]{1,10}-\d{1,4}[A-Z]{0,2}(?![\w-])|\(\d[\d,]*\))")
+_MODEL_OR_REPEAT = re.compile(r"[ \t]*(?:[A-Za-z]{1,10}-\d{1,4}[A-Z]{0,2}(?![\w-])|\(\d[\d,.]*(?:[ \t][a-z]{3,9})?\))")
+# the first of two words joined by a slash ("880 fixed/temporary cameras"), and a model's number
+# after its capitalised name ("60 Flex 2 cameras")
+_SLASHED_FIRST = re.compile(r"[ \t]*[a-z]{3,}/(?=[a-z]{3,}(?![\w/]))")
+_MODEL_NUMBER = re.compile(r"[ \t]+\d{1,2}(?=[ \t]+[A-Za-z])")
+
+
+def _model_number(after: str, position: int) -> re.Match | None:
+    """A model's number right after its capitalised name ("60 Flex 2 cameras", "30 Body 3 cameras")."""
+    previous = after[:position].split()
+    return _MODEL_NUMBER.match(after, position) if previous and previous[-1][:1].isupper() else None
 
 
 @dataclass(frozen=True)
@@ -103,7 +113,7 @@ class Reading:
         # a format name or a measure between a number and its noun is skipped: "20,000 5G base
         # stations", "two new 400kV substations", "three 12-MW turbines"
         self.format_token = re.compile(
-            rf"[ \t]*(?:(?:{alternation(numbers['format_numbers'])}|\d[\d.,]*-?{alternation(numbers['measure_units'], 'i')})(?![\w])"
+            rf"[ \t]*(?:(?:{alternation(numbers['format_numbers'])}(?:-[a-z]+)?|\d[\d.,]*-?{alternation(numbers['measure_units'], 'i')})(?![\w])"
             rf"|\d[\d.,]*(?:-[a-z]+)+(?![\w-]))")  # also "two 10-year-old girls", "three 500-bed hospitals"
         # what a noun search can start at: a space or tab before the word, its first letter, or a
         # format name or measure skipped before it (any other character: no noun)
@@ -193,9 +203,10 @@ class Reading:
         one), and where the search stopped."""
         words, position, counted = [], 0, 0
         while counted < self.unit_window and len(words) < 2 * self.unit_window:
-            written, position = self._noun_word(after, position)
-            if written is None:
+            written, at = self._noun_word(after, position)
+            if written is None or self._closes_noun_phrase(written, words):
                 break
+            position = at
             # "two new 400kV electricity substations"; a name's words count as one ("8 Automatic
             # Number Plate Recognition (ANPR) cameras")
             in_name = written[:1].isupper() and bool(words) and words[-1][0][:1].isupper()
@@ -211,6 +222,12 @@ class Reading:
                 break  # "47 counties' systems": a plural owner is the counted noun ("21 Children's Centers": a name's)
             # a singular owner ("two buyer's credit facilities") is not
         return words, position
+
+    def _closes_noun_phrase(self, word: str, words: list[tuple[str, int]]) -> bool:
+        """Whether a verb's or an adverb's form ends the noun phrase of the plural read before it
+        ("ten OEMs successfully achieved results": the count is of OEMs)."""
+        return word.islower() and word.endswith(self.not_noun_endings) \
+            and any(self.plural_to_singular(earlier.split("-")[-1]) for earlier, _ in words)
 
     def _first_plural(self, words: list[tuple[str, int]]) -> tuple[str, bool, int] | None:
         """(unit, True, end) of the first plural word: "co-investors" -> co-investor, "CCTV-cameras"
@@ -291,7 +308,8 @@ class Reading:
         cameras", "12,000 PTZ (pan-tilt-zoom) cameras", "200 “hotspots”", "four AK-47 rifles", "two (2) launchers"); (None, position)
         at a stop word or a non-word."""
         skipped = self.format_token.match(after, position) or _BRACKETED_OR_QUOTE.match(after, position) \
-            or _MODEL_OR_REPEAT.match(after, position)
+            or _MODEL_OR_REPEAT.match(after, position) or _SLASHED_FIRST.match(after, position) \
+            or _model_number(after, position)
         match = _WORD_AFTER.match(after, skipped.end() if skipped else position)
         if not match or match.group(1).lower() in self.unit_stop:
             return None, position

@@ -210,9 +210,12 @@ class CountryRules:
             rf"{alternation(data['home_place_cues'], 'i')}\s+(?:the\s+)?\Z")
         # "China, Israel and the United States"; "the United Arab Emirates (UAE)"
         self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\(\s*)(?:the\s+)?$")
-        described = rf"(?:[A-Z][\w-]*\s+){{1,2}}{alternation(data['story_reference_nouns'])}"
+        described = rf"(?P<words>(?:[A-Z][\w-]*\s+){{1,2}}){alternation(data['story_reference_nouns'])}"
         self.story_reference_cue = re.compile(
             rf"(?<![\w-])the\s+(?:{described}|{alternation(data['story_reference_bare'])})(?![\w-])")
+        countries = domain["countries"]
+        self.country_words = {c.name for c in pycountry.countries} | {
+            name for group in ("aliases", "demonyms") for names in countries[group].values() for name in names}
         strategies: dict[str, Callable] = {
             "counts_countries": self.counts_countries, "shared_by_several": self.shared_by_several,
             "world_scope": self.world_scope, "story_reference": self.story_reference,
@@ -268,9 +271,9 @@ class CountryRules:
         if leading is None or any(m.country == leading.country for m in fact.in_sentence):
             return None
         for found in self.story_reference_cue.finditer(text, *fact.sentence):
-            named = any(m.start < found.end() and found.start() < m.end for m in fact.in_sentence)
+            named = any(word in self.country_words for word in (found.group("words") or "").split())
             if not named and not text[:found.start()].rstrip().endswith(","):
-                return leading
+                return leading  # not "the Chinese state firm", nor "Japan, the island nation"
         return None
 
     def _owner(self, text: str, mention: Mention) -> bool:
