@@ -39,6 +39,9 @@ DEV_CASES = [
     ("Ghana put cameras at the border crossings of Aflao and Elubo.", [("Aflao", "GH"), ("Elubo", "GH")]),
     # datelines with a colon or a dash
     ("KARACHI: Pakistan's Sindh government signed a deal.", [("KARACHI", "PK"), ("Sindh", "PK")]),
+    ("DALLAS—The city council approved cameras.", [("DALLAS", "US")]),  # a dash glued to the dateline
+    ("ISTANBUL- The police installed cameras.", [("ISTANBUL", "TR")]),
+    ("(MENAFN- Trend News Agency) BAKU, May 3. The police installed cameras.", [("BAKU", "AZ")]),  # after an agency in brackets
     ("ROME — Italian public bodies bought cameras.", [("ROME", "IT")]),
     # another name of a large city, when its country is named
     ("Germany: the transport company of Cologne uses the cameras.", [("Cologne", "DE")]),

@@ -42,9 +42,11 @@ from pipeline.patterns import AGENCY_BRACKETS, Caseless, alternation
 from pipeline.resources import fold_accents, name_variants
 from pipeline.spans import spans_overlap
 
-# a place in capitals opening a line, after an agency's name and a dash or not, before a comma,
-# colon, dash or bracket or alone on its line ("KAMPALA, 14 March", "KARACHI:", "INA - BAGHDAD")
-_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z]{2,8}[ ]?[—–-][ ]?)?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]| \(|[ \t]*$)")
+# a place in capitals opening a line, after an agency's name and a dash or not (or an agency in
+# brackets), before a comma, colon, dash or bracket or alone on its line ("KAMPALA, 14 March",
+# "KARACHI:", "INA - BAGHDAD", "DALLAS—The", "ISTANBUL- The", "(MENAFN- Trend) BAKU,")
+_DATELINE = re.compile(r"(?m)^[ \t]*(?:\([^()\n]{1,60}\)[ ]*)?(?:[A-Z]{2,8}[ ]?[—–-][ ]?)?"
+                       r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]|[—–]|-[ ]| \(|[ \t]*$)")
 # a dateline in title case opening a line, before its agency in brackets ("Islamabad (Wire, 1 July) -")
 _DATELINE_AGENCY = re.compile(rf"(?m)^[ \t]*([A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){{0,2}})(?={AGENCY_BRACKETS})")
 # "Limited (Chalco)": a short name in brackets, found from its bracket (a character the search
