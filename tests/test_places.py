@@ -40,6 +40,7 @@ DEV_CASES = [
     # datelines with a colon or a dash
     ("KARACHI: Pakistan's Sindh government signed a deal.", [("KARACHI", "PK"), ("Sindh", "PK")]),
     ("DALLAS—The city council approved cameras.", [("DALLAS", "US")]),  # a dash glued to the dateline
+    ("Saudi Arabia bought cameras for Al Khobar and Iraq for Al-Najaf.", [("Al Khobar", "SA"), ("Al-Najaf", "IQ")]),  # an Arabic article
     ("ISTANBUL- The police installed cameras.", [("ISTANBUL", "TR")]),
     ("(MENAFN- Trend News Agency) BAKU, May 3. The police installed cameras.", [("BAKU", "AZ")]),  # after an agency in brackets
     ("ROME — Italian public bodies bought cameras.", [("ROME", "IT")]),
@@ -161,8 +162,8 @@ DEV_CASES = [
      [("Drogheda", "IE"), ("Dundalk", "IE"), ("Ennis", "IE"), ("Tralee", "IE")]),
     ("Ireland: cameras in Thurles, Co Tipperary were approved.", [("Thurles", "IE"), ("Tipperary", "IE")]),
     ("Bahrain: activists said al-Hassan was tracked by police.", []),
-    ("Iraq: checkpoints went up on the road to Al-Hillah.", [("Hillah", "IQ")]),
-    ("Jordan: the loan went to Al Zarqa Power Plant.", [("Zarqa", "JO")]),
+    ("Iraq: checkpoints went up on the road to Al-Hillah.", [("Al-Hillah", "IQ")]),
+    ("Jordan: the loan went to Al Zarqa Power Plant.", [("Al Zarqa", "JO")]),
     ("The Moscow Department of Transport installed 2,000 cameras.", [("Moscow", "RU")]),
     # a local page naming its towns and never its country: the one country two of them share
     ("Cameras went up in Bromsgrove and Redditch last year.", [("Bromsgrove", "GB"), ("Redditch", "GB")]),

@@ -476,6 +476,7 @@ class PlaceRecogniser:
         self.cued_reach = max((len(name) for name in self.tables.cued), default=0) + 3
         self.subdivision_words = set(data["subdivision_words"])
         self.name_admin_words = set(data["name_admin_words"])
+        self.article_before = re.compile(rf"(?<![\w-]){alternation(data['place_articles'])}[ -]\Z")
         self.body_admin_words = set(data["body_admin_words"])
         self.shared_names = domain["countries"]["shared_names"]
         self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
@@ -497,7 +498,7 @@ class PlaceRecogniser:
             paragraph = doc_text(doc).rfind("\n\n", 0, start) + 1  # the text just before, in its paragraph
             nearby += [m.country for m in reversed(countries.within(max(start - self.window, paragraph), start))]
             country = self.decide(name, candidates, nearby, doc_counts, settled)
-            end = self._with_admin_word(doc_text(doc), end)
+            start, end = self._with_article(doc_text(doc), start), self._with_admin_word(doc_text(doc), end)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
         places += self._dateline_place(doc, countries, (doc_counts, named), places)
         places += self._places_in_capitals(doc, countries, (doc_counts, named), places)
@@ -617,6 +618,12 @@ class PlaceRecogniser:
         if candidates[0].population >= self.min_population or holds_country or not context_needed:
             return candidates
         return candidates if self.evidence.in_place_context(doc, span, *context, evidence) else ()
+
+    def _with_article(self, text: str, start: int) -> int:
+        """The start of a place name with the Arabic article written before it ("Al Khobar",
+        "Al-Najaf"; `place_articles`), which belongs to the name."""
+        article = self.article_before.search(text, max(0, start - 4), start)
+        return article.start() if article else start
 
     def _with_admin_word(self, text: str, end: int) -> int:
         """The end of a place name with the administrative word written capitalised after it
