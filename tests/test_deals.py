@@ -162,6 +162,9 @@ ATTACHMENTS = [
     # a ban's word describing the vendor after a determiner is no ban in this sentence
     ("Georgia bought 300 cameras for Tbilisi from the sanctioned Russian company Papillon for $2 million.",
      "$2 million", "GE", ["Papillon"], True),
+    # a market's size is no deal's
+    ("Hikvision sold 300 cameras to Kenya. The African video surveillance market was worth $2 billion in 2022.",
+     "$2 billion", None, [], False),
     # a regional development bank's demonym is no buyer's country
     ("The Central American Bank for Economic Integration lent 109 million euros for the San Salvador police cameras.",
      "109 million euros", "SV", [], True),
@@ -334,7 +337,7 @@ ATTACHMENTS = [
      "can take videos. The six districts were not chosen randomly.", "six", "NP", [], True),
     # a demonym of a vendor's alleged links is no buyer
     ("Georgia's interior ministry uses face recognition. It bought the CCTV system from Papillon Systems, "
-     "a company with alleged Russian intelligence links, for 85,000 lari.", "85,000 lari", "GE", ["Papillon Systems"], True),
+     "a company with alleged Russian intelligence links, for 85,000 lari.", "85,000 lari", "GE", ["Papillon"], True),
     # lives claimed by violence are of no deal
     ("Mexico City bought 8,000 cameras from Thales. The cartel war has claimed 6,000 lives.",
      "6,000", "MX", [], False),
@@ -510,6 +513,11 @@ def test_a_vendor_told_years_before_a_vendorless_deal_opens_its_own(annotate_tex
     # ... with no cue, the vendor joins its deal
     ("Kenya will spend Sh4.5 billion on 2,500 cameras in Kisumu. The contract will go to Safaricom, which "
      "will install them by June.", [["Safaricom"]]),
+    # another city's or county's buying body with the same vendor has a deal of its own
+    ("The Mesa City Council approved a $2.1 million contract with Axon for body cameras.\n\n"
+     "In Scottsdale, the police department signed an $850,000 deal with Axon for 140 cameras.", [["Axon"], ["Axon"]]),
+    ("The Mesa City Council approved a $2.1 million contract with Axon for body cameras. "
+     "The Mesa police will get 300 Axon cameras.", [["Axon"]]),
 ])
 def test_vendors_after_a_separate_deal_cue(annotate_text, text, deals):
     _, found = claims_of(annotate_text, text)

@@ -54,6 +54,7 @@ class Deal:
     sentences: list[Span] = field(default_factory=list)
     claims: list = field(default_factory=list)
     last_touch: int = -1
+    buyer: str | None = None  # the city or county named as the buying body when it was opened
     folded_into: Deal | None = None  # the deal of the same programme this one was joined to
 
     def add_vendor(self, mention: Mention) -> None:
@@ -98,6 +99,9 @@ class DealRules:
         self.focus_reference = re.compile(rf"(?<![\w-]){alternation(data['focus_references'], 'i')}(?![\w-])")
         self.contractors = set(data["general_contractors"])
         self.earlier_deal_years = int(data["earlier_deal_years"])
+        self.buyer_before = re.compile(rf"(?<![\w-]){alternation(data['buyer_place_before'], 'i')}\s+(?:the\s+)?\Z")
+        self.buyer_after = re.compile(
+            rf"\s+{alternation(data['buyer_place_after'])}(?![\w-])|,\s+{alternation(data['buyer_place_after_comma'])}(?![\w-])")
         self.ongoing_year = re.compile(rf"(?<![\w-]){alternation(data['ongoing_year_cues'], 'i')}\s+\Z")
         self.event_after = re.compile(rf"(?:[ ](?:[A-Z][\w-]*|\d{{4}})){{0,4}}[ ]{alternation(data['event_words'])}(?![\w])")
         self.own_deal_word = Caseless(rf"(?<![\w-]){alternation(data['fact_deal_words'], 'i')}(?![\w-])")
@@ -111,6 +115,16 @@ class DealRules:
         # and verbs or an attribution ("the rollout"); not `deal_cues` ("police" says who counted)
         attributions = [*data["deal_words"], *data["deal_verbs"], *data["statistic_attributions"]]
         self.attributed = Caseless(rf"(?<![\w-]){alternation(attributions, 'i')}(?![\w-])")
+
+    def buyer_place(self, text: str, country: Mention | None) -> str | None:
+        """The name of a city or county named as a deal's buying body ("the Mesa City Council",
+        "the City of Phoenix"), from the place a vendor sentence's facts are about; None for a
+        country or a place named otherwise."""
+        if country is None or country.label != "PLACE":
+            return None
+        named = self.buyer_before.search(text, max(0, country.start - 20), country.start) \
+            or self.buyer_after.match(text, country.end)
+        return country.text if named else None
 
     def speaks_against(self, text: str, sentence: Span, vendors: list[Mention]) -> bool:
         """Whether a sentence tells of a ban, sanction or pressure on its vendors: one of
@@ -192,9 +206,12 @@ class DocumentDeals:
         """The deal of a sentence's vendors: an existing deal of the same country sharing one
         of them (unless `separate`), else a new one; it becomes the deal in focus."""
         code = country.country if country is not None else (self.focus.country if self.focus else None)
-        deal = None if separate else self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence) \
+        buyer = self.rules.buyer_place(self.text, country)
+        deal = None if separate else self._deal_of_vendors(code, {m.vendor for m in vendors}, sentence, buyer) \
             or self._referred_to(sentence, country) or self._vendor_referred_to(sentence, code)
-        deal = deal or self._new(code, country)
+        if deal is None:
+            deal = self._new(code, country)
+            deal.buyer = buyer
         for mention in vendors:
             deal.add_vendor(mention)
         deal.touch(sentence, vendors[-1].start)
@@ -214,13 +231,13 @@ class DocumentDeals:
         return bool(self.technologies.within(*sentence) or self.values.within(*sentence)) \
             or self.rules.tells_of_a_deal.search(self.text, *sentence) is not None
 
-    def _deal_of_vendors(self, code: str | None, names: set[str], sentence: Span) -> Deal | None:
+    def _deal_of_vendors(self, code: str | None, names: set[str], sentence: Span, buyer: str | None) -> Deal | None:
         """The country's deal sharing a vendor; else (`join_in_paragraph`) the deal in focus
         when the paragraph spoke of it; else its vendorless deal, whose facts were told before
-        the vendor was named."""
-        same_country = [d for d in self.deals if d.country == code]
+        the vendor was named. A deal another city or county bought is none of these."""
+        same_country = [d for d in self.deals if d.country == code and _same_buyer(d.buyer, buyer)]
         deal = next((d for d in same_country if names & set(d.vendors)), None)
-        if deal is None and self.rules.join_in_paragraph and self.focus is not None and self.focus.country == code \
+        if deal is None and self.rules.join_in_paragraph and self.focus in same_country \
                 and self.focus.last_touch >= self.index.paragraph_start(sentence[0]):
             deal = self.focus
         return deal or next((d for d in same_country if not d.vendors and not self._dated_before(sentence, d)), None)
@@ -500,6 +517,12 @@ def _in_usd(headline, claims: list) -> float | None:
         if claim.same_as is headline and claim.mention.currency == "USD":
             return claim.mention.value
     return None
+
+
+def _same_buyer(one: str | None, other: str | None) -> bool:
+    """Whether two deals' buying places may be one: either unknown, or one name the other's
+    first words ("Mesa City" and "Mesa")."""
+    return one is None or other is None or one == other or one.startswith(other + " ") or other.startswith(one + " ")
 
 
 def _year(date: str | None) -> int | None:
