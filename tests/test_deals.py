@@ -688,6 +688,9 @@ def test_seed_deals(annotate_text):
     ("Ghana bought cameras from Huawei. The audit found the following:\n\n40 cameras in Accra\n- 10 cameras in Kumasi",
      "10", "The audit"),
     ("Ghana bought 40 cameras from Huawei.\n\n10 cameras went to Kumasi.", "10", None),
+    # a quotation of several sentences has the claimant of the sentence closing it, in its paragraph
+    ("“We installed 3,050 cameras last year. The system cut crime by 12%,” said the mayor.", "3,050", "the mayor"),
+    ("“We installed 3,050 cameras last year.\n\nThe system cut crime by 12%,” said the mayor.", "3,050", None),
     ("Chinese officers put up more than 200 cameras in Phnom Penh.", "200", None),
 ])
 def test_a_list_line_has_its_lead_claimant(annotate_text, text, fact, claimant):

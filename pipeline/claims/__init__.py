@@ -61,6 +61,9 @@ class ClaimRules:
         self.same_amount_min_value = float(domain["deals"]["same_amount_min_value"])
         self.clause_separator = re.compile(alternation(domain["claims"]["clause_separators"]))
         self.list_lead_end = domain["claims"]["list_lead_end"]
+        self.quote_reach = int(domain["claims"]["quote_reach_sentences"])
+        self.opening_quotes = tuple(domain["claims"]["opening_quotes"])
+        self.closing_quotes = tuple(domain["claims"]["closing_quotes"])
         self.heading_max_chars = int(domain["claims"]["heading_max_chars"])
         # a round-up's section heading: a name, a colon and a title ending no sentence; no caption or byline
         headings = domain["claims"]["section_headings"]
@@ -187,8 +190,22 @@ class _Attacher:
             who = self.rules.claimant(self.text[sentence[0]:sentence[1]])
             start, end = span_of(self.text, sentence, who)
             who = None if who and self.values.within(start, end) else who
-            self.claimants[sentence] = who if who else self._lead_claimant(sentence)
+            self.claimants[sentence] = who if who else self._lead_claimant(sentence) or self._quote_claimant(sentence)
         return self.claimants[sentence]
+
+    def _quote_claimant(self, sentence: Span) -> str | None:
+        """The claimant of the sentence of its paragraph closing the quotation `sentence` opens
+        and leaves open ("“We installed 3,050 cameras. The system cut crime,” said the mayor")."""
+        written = self.text[sentence[0]:sentence[1]].strip()
+        if not written.startswith(self.rules.opening_quotes) or any(q in written[1:] for q in self.rules.closing_quotes):
+            return None
+        number, paragraph = self.index.sentence_number(sentence[0]), self.index.paragraph_start(sentence[0])
+        for later in self.index.sentences[1][number + 1:number + 1 + self.rules.quote_reach]:
+            if self.index.paragraph_start(later[0]) != paragraph:
+                return None
+            if any(q in self.text[later[0]:later[1]] for q in self.rules.closing_quotes):
+                return self.claimant_of(later)
+        return None
 
     def belongs_to_no_deal(self, clause: Span) -> bool:
         """`DealRules.belongs_to_no_deal`, or a clause counting countries ("it has deployed in 100
