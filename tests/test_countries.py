@@ -55,6 +55,9 @@ DEV_CASES = [
     ("The Spanish-speaking officers and the English-language press met Spanish police.", [("Spanish", "ES")]),
     ("The centre (PCT, for its Spanish acronym) is known in Spanish as the Plan; the text in Spanish was long.", []),
     ("Chinese investment in Spanish ports grew, the report (in Portuguese) said.", [("Chinese", "CN"), ("Spanish", "ES")]),
+    # a sea's or a region's name is no country
+    ("Zanzibar, an Indian Ocean archipelago, leads the Central African sub-region; China claims the South China Sea.",
+     [("China", "CN")]),
     # a byline's name is no country ("By Thai Binh"), a sentence opening with "By" may hold one
     ("By Thai Binh\n\nBy Chinese standards the cameras are cheap.", [("Chinese", "CN")]),
     ("The Fatherland Card (Spanish: carnet de la Patria) was launched.", []),

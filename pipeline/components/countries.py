@@ -14,6 +14,7 @@ from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention
 from pipeline.resources import name_variants
+from pipeline.patterns import alternation
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class CountryRecogniser:
         self.capital_forms = Gazetteer(nlp, _capital_forms(entries, int(data["capital_forms_min_letters"])), "COUNTRY")
         self.blocked_after = {name: set(words) for name, words in data["blocked_after"].items()}
         self.currency_words = set(data["currency_words_after"])
+        self.region_after = re.compile(rf"[ \t]+{alternation(data['region_words_after'])}(?![\w-])")
         self.language_words = set(data["language_words_after"])
         self.language_before, self.language_ends = set(data["language_words_before"]), set(data["language_ends_after"])
         self.demonyms = {name for names in data["demonyms"].values() for name in names}
@@ -179,6 +181,8 @@ class CountryRecogniser:
             return True  # "Latin America" is a region
         if span.end < len(doc) and doc[span.end].lower_ in self.currency_words:
             return True  # "the US dollar" is a currency
+        if self.region_after.match(doc_text(doc), span.end_char):
+            return True  # "the Indian Ocean", "the South China Sea" are seas
         if self._names_language(doc, span):
             return True  # "Spanish-speaking"
         if _in_byline(doc, span, self.byline_words):
