@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention
-from pipeline.resources import name_variants
 from pipeline.patterns import alternation
+from pipeline.resources import name_variants
 
 
 @dataclass(frozen=True)
