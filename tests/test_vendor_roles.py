@@ -41,6 +41,8 @@ DEV_CASES = [
     ("National Intelligence and Security Agency (NISA) installed CCTV cameras.", []),  # one body's name
     ("A technician cleans Close Circuit Television (CCTV) installed along Lusaka Road.", []),  # a technology's name
     ("A resort city on the Atlantic Coast will deploy 300 CCTV cameras.", []),  # a landform's name
+    ("The cameras were made by the Roman police for the CCTV network.", []),  # a city's police
+    ("Babu Joseph, the owner of the firm which was awarded the CCTV contract, spoke.", []),  # a person in apposition
     ("Huawei's subsidiary HMN Tech laid the cable; the police camera network was run by Safenet.",
      [("Huawei", "Huawei"), ("HMN Tech", "Huawei Marine Networks"), ("Safenet", "Safenet")]),
     ("The city council awarded Brightline Systems a $3M contract for traffic cameras.", [("Brightline Systems", "Brightline Systems")]),

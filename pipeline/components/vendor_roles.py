@@ -98,13 +98,15 @@ class RoleVendorRecogniser:
         has group 'names' where the name or list of names starts. Group 'trade' holds the words
         describing the company; a descriptor noun's words are those before group 'noun'."""
         nouns = alternation(data["company_nouns"])
+        people = alternation(data["company_people"], "i")
         gap = int(data["gap_words"])
         awards, objects = alternation(data["gap_rules"]["awarded"]["verbs"]), alternation(data["award_objects"])
         rules = [  # the rules that tell a home country first ('X, a Singaporean company')
             # not "X, the Chinese company Dahua" (the noun describes the name after it), nor "X, a
             # group of US Senators"
             ("vendor_role_apposition", re.compile(
-                rf",[ ]+(?:an?|the|one of the)[ ]+(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b(?![ ]+[A-Z])(?<!group(?= of ))"), True),
+                rf",[ ]+(?:an?|the|one of the)[ ]+(?!{people}[ ]+(?:of|at|for)\b)"  # not "X, the owner of the firm"
+                rf"(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b(?![ ]+[A-Z])(?<!group(?= of ))"), True),
             ("vendor_role_descriptor", re.compile(rf"\b(?P<noun>{nouns}),?[ ]+(?P<names>(?=[A-Z0-9]))"), False),
             ("vendor_role_parent", re.compile(rf"['’]s[ ]+{alternation(data['parent_nouns'])}\b"), True),
             ("vendor_role_subject", re.compile(
