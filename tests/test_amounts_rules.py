@@ -76,6 +76,7 @@ RULES = [
     ("fraction before a vote's noun", "a two-thirds voter approval", [(P, "two-thirds", 66.67, None, "fraction_rule")]),
     ("fraction after by", "crime fell by a third", [(P, "a third", 33.33, None, "fraction_rule")]),
     ("fraction after by, an ordinal before its noun", "an inquiry by a third party", []),
+    ("fraction before a survey's verb", "Two-thirds said they expect a rise", [(P, "Two-thirds", 66.67, None, "fraction_rule")]),
     ("fraction before a determiner", "half the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
     ("fraction, neither", "half an hour", []),
     ("fraction before a share's noun", "a two-thirds majority", [(P, "two-thirds", 66.67, None, "fraction_rule")]),

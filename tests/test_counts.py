@@ -358,6 +358,7 @@ DEV += [  # round 11 (real pages and news sentences)
     # ... but a verb's or an adverb's form after a plural ends its noun phrase
     ("The ten Japanese OEMs successfully achieved strong results.", [("ten", 10.0, "oem")]),
     ("Fibre reaches 13 million premises.", [("13 million", 1.3e7, "premises")]),  # a noun with no singular
+    ("Nasa launched two robotic spacecraft.", [("two", 2.0, "spacecraft")]),
     ("Locust numbers grew 8,000-fold.", [("8,000-fold", 8000.0, "times")]),
 ]
 

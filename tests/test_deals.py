@@ -162,6 +162,9 @@ ATTACHMENTS = [
     # a ban's word describing the vendor after a determiner is no ban in this sentence
     ("Georgia bought 300 cameras for Tbilisi from the sanctioned Russian company Papillon for $2 million.",
      "$2 million", "GE", ["Papillon"], True),
+    # a vendor only in talks to supply is no party to the deal
+    ("Qatar will watch fans with 15,000 cameras. The Russian firm NtechLab was in negotiations to supply face recognition.",
+     "15,000", "QA", [], True),
     # a market's size is no deal's
     ("Hikvision sold 300 cameras to Kenya. The African video surveillance market was worth $2 billion in 2022.",
      "$2 billion", None, [], False),
