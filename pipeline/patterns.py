@@ -182,8 +182,10 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
     tail = _word_scale_tail(domain, word_number, scale)
+    # digits and scale words in groups ("3 million 444 thousand 800", "1 billion 111 million")
+    groups = rf"(?:[ ]\d{{1,3}}[ ]{scale_words}(?![\w]))+(?:[ ]\d{{1,3}}(?![\d.,]))?"
     return number_guard(domain) + (
-        rf"(?:{before_digits}{digits}(?![\d])(?:{scale})?"
+        rf"(?:{before_digits}{digits}(?![\d])(?:{scale}(?:{groups})?)?"
         rf"|(?<![\w-])(?:{fraction}|{collective}"
         rf"|(?:{word_number}|{article}[ ](?i:hundred)(?:(?:[ ](?i:and))?[ ]{small_number_pattern(domain)})?)(?:{tail})?"
         rf"|{article}(?:{scale})){end})"

@@ -359,6 +359,8 @@ DEV += [  # round 11 (real pages and news sentences)
     ("The ten Japanese OEMs successfully achieved strong results.", [("ten", 10.0, "oem")]),
     ("Fibre reaches 13 million premises.", [("13 million", 1.3e7, "premises")]),  # a noun with no singular
     ("Nasa launched two robotic spacecraft.", [("two", 2.0, "spacecraft")]),
+    ("Chad hosts 409,000 Sudanese.", [("409,000", 409000.0, "sudanese")]),  # a demonym that is its own plural
+    ("The city has 4 million 245 thousand people.", [("4 million 245 thousand", 4245000.0, "person")]),
     ("Locust numbers grew 8,000-fold.", [("8,000-fold", 8000.0, "times")]),
 ]
 

@@ -165,6 +165,7 @@ DEV_NOT_MONEY = [
     "The ship weighs 2 million pounds.",
     "The N12-N14 stretch of road is closed.",
     "He got 13 million votes, more than the 12 million won by his rival.",  # a currency's name as a verb
+    "The T90 tanks left the T 20 road.",  # a letter sign before a small number with no scale: a name
 ]
 
 # round 8: decimal commas before a scale word, Pacific and Himalayan currencies, a glued name,
@@ -225,6 +226,13 @@ DEV += [
     ("The metro fare went up by 7 piasters in Cairo.", [("7 piasters", 0.07, "EGP")]),
     ("The Perth miner earned $US2.3 billion ($3.6 billion) last year.",
      [("$US2.3 billion", 2.3e9, "USD"), ("$3.6 billion", 3.6e9, "AUD")]),
+    # a currency named with its country's demonym decides the bare names of its sentence
+    ("The budget is 198.9 trillion Iraqi dinars, with a deficit of 64.3 trillion dinars.",
+     [("198.9 trillion Iraqi dinars", 1.989e14, "IQD"), ("64.3 trillion dinars", 6.43e13, "IQD")]),
+    ("The average salary reached 3.5 million soums.", [("3.5 million soums", 3.5e6, "UZS")]),
+    ("The budget of T4.2 trillion includes L.E22 billion of imports.", [("T4.2 trillion", 4.2e12, "KZT"), ("L.E22 billion", 2.2e10, "EGP")]),
+    ("The pension is 3 million 444 thousand 800 som.", [("3 million 444 thousand 800 som", 3444800.0, "KGS")]),
+    ("Farmers will contribute K500 each.", [("K500", 500.0, "ZMW")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

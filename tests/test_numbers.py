@@ -14,7 +14,7 @@ from pipeline.normalise.numbers import parse_digits, parse_number, parse_percent
     ("two", 2), ("three", 3), ("twelve", 12), ("twenty-five", 25), ("twenty five", 25),
     ("ninety-nine", 99), ("one hundred", 100), ("one hundred and fifty", 150), ("two hundred million", 2e8),
     ("a billion", 1e9), ("a million", 1e6), ("two billion", 2e9), ("twenty five million", 2.5e7),
-    ("a dozen", 12), ("half a dozen", 6), ("120 000 000", 1.2e8), ("3 200", 3200), ("a thousand", 1000),
+    ("a dozen", 12), ("half a dozen", 6), ("3 million 444 thousand 800", 3444800), ("26 thousand 577 million", 2.6577e10), ("120 000 000", 1.2e8), ("3 200", 3200), ("a thousand", 1000),
     ("one thousand two hundred", 1200), ("Two Thousand, One Hundred and Seventy-Five", 2175),
     ("two crore fifty lakh", 2.5e7), ("one million two hundred thousand", 1.2e6), ("1.5 thousand", 1500),
     ("12,34,567.89", 1234567.89), ("1,00,000", 100000), ("half million", 5e5), ("half a million", 5e5), ("354.000.000", 3.54e8), ("1.2.3", None), ("6 118 846.47", 6118846.47), ("200'000", 2e5), ("1’250’000.50", 1250000.5), ("20'00", None), ("a quarter of a million", 2.5e5), ("of a million", None),

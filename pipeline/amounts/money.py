@@ -326,6 +326,17 @@ def partner_pattern(domain: DomainData) -> tuple[re.Pattern, int]:
     return re.compile(rf"(?<![\w-]){alternation(words, 'i')}\s+(?:the\s+)?\Z"), reach
 
 
+@functools.cache
+def national_names(domain: DomainData) -> re.Pattern:
+    """The names of one country's own currency written with its demonym or country ("Iraqi
+    dinars", "Pakistani rupees"), international currencies aside (`claims.yaml:
+    international_currencies`): a text writing one is about that country's money."""
+    international = set(domain["claims"]["international_currencies"])
+    names = [name for name, code in currency_tables(domain).names.items()
+             if " " in name and len(code) == 3 and code.isupper() and code not in international]
+    return re.compile(rf"(?<![\w-]){alternation(names, 'i')}(?![\w-])")
+
+
 class CurrencyContext:
     """The countries and the named dollar an ambiguous currency sign is resolved by."""
 
@@ -339,13 +350,18 @@ class CurrencyContext:
         self.by_count += [c for c in dict.fromkeys(m.country for m in doc_in_names(doc)) if c not in self.by_count]
         self.text = doc_text(doc)
         self.named_dollar = named_dollar(self.text, domain)
+        # countries whose own currency the text names ("198.9 trillion Iraqi dinars … 64.3 trillion dinars")
+        self.currency_names = [(m.start(), currency_tables(domain).names[m.group().lower()][:2])
+                               for m in national_names(domain).finditer(self.text)]
         self.partner, self.partner_reach = partner_pattern(domain)
 
     def countries(self, offset: int) -> list[str]:
         """The sentence's countries (nearest first, a trade partner after "to" or "with" last:
-        "Japan's exports to China ... ¥7.2 trillion"), then the document's, most named first."""
+        "Japan's exports to China ... ¥7.2 trillion"), then those whose own currency it names, then
+        the document's, most named first, then those whose currency the document names."""
         start, end = sentence_at(self.doc, offset)
         local = self.places[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
         local.sort(key=lambda m: (self.partner.search(self.text, max(0, m.start - self.partner_reach), m.start) is not None,
                                   abs(m.start - offset)))
-        return [m.country for m in local] + self.by_count
+        named = [country for at, country in self.currency_names if start <= at < end]
+        return [m.country for m in local] + named + self.by_count + [country for _, country in self.currency_names]

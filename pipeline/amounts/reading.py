@@ -83,6 +83,9 @@ class Reading:
         self.singular_counted = {w.lower() for w in numbers["singular_counted_nouns"]}
         self.plural_modifiers = {w.lower() for w in numbers["plural_modifiers"]}
         self.person_adjectives = {w.lower() for w in numbers["person_adjectives"]}
+        # demonyms whose plural is the same word ("409,000 Sudanese", "a dozen Lebanese")
+        self.invariant_demonyms = {name for names in domain["countries"]["demonyms"].values() for name in names
+                                   if name.endswith(tuple(numbers["invariant_demonym_endings"]))}
         after_words = [word for words in numbers["qualifiers_after"].values() for word in words]
         self.qualifier_after = re.compile(rf"[ \t]+{alternation(after_words, 'i')}(?=[ \t]+[a-z])")
         self.measure_words = {w.lower() for w in numbers["measure_units"]}
@@ -180,6 +183,9 @@ class Reading:
         plural = self._first_plural(words)
         if plural:
             return plural
+        if words and words[0][0] in self.invariant_demonyms and not any(
+                w.islower() and not w.endswith(self.not_noun_endings) for w, _ in words[1:]):
+            return words[0][0].lower(), True, words[0][1]  # "409,000 Sudanese fled"; not "24 Chinese military aircraft"
         coordinated = self._coordinated_noun(after, words, position)
         if coordinated[0]:
             return coordinated

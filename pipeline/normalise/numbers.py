@@ -128,6 +128,7 @@ class _Reading:
         self.previous: str | None = None  # the last token read, "and" and skipped articles aside
         self.previous_digits = False
         self.seen_number = False
+        self.last_scale: float | None = None  # the last scale word read
 
     def read(self, raw: str) -> bool:
         """Take one token; False when it makes the text no number."""
@@ -206,10 +207,13 @@ class _Reading:
     def _scale(self, value: float) -> bool:
         if self.current is None and self.total:
             self.total *= value
+        elif self.last_scale and value > self.last_scale:  # "26 thousand 577 million": 26,577 million
+            self.total = (self.total + (self.current or 0.0)) * value
         else:
             self.total += (1.0 if self.current is None else self.current) * value
         self.current = None
         self.seen_number = True
+        self.last_scale = value
         return True
 
     def _add(self, value: float) -> None:
