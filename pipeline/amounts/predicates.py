@@ -64,6 +64,7 @@ class Rejections:
             rf"(?<![\w]){alternation(currencies['letter_sign_money_cues'], 'i')}(?![\w])[^.;\n]{{0,25}}\Z")
         self.format_numbers = set(numbers["format_numbers"])
         self.code_words = set(numbers["code_words"])
+        self.code_phrase = re.compile(rf"(?<![\w]){alternation(numbers['code_phrases'])}[ \u00a0]+\Z")
         self.qualifier_words = {w.lower() for ws in numbers["qualifiers"].values() for w in ws}
         self.not_counted = {w.lower() for w in [*numbers["not_units"], *numbers["measure_units"]]}
         self.hyphen_adjectives = self.not_counted | {
@@ -113,8 +114,8 @@ class Rejections:
         'COVID-19'), a fiscal year's second half ('2010-11') or a contents line's page number after
         leader dots."""
         before = text[max(0, start - self.windows.code_before):start]
-        if self._written_as_code(text, (start, end), before, check_after):
-            return True
+        if self._written_as_code(text, (start, end), before, check_after) or self.code_phrase.search(before):
+            return True  # also a name's number: "the Group of 77"
         previous = _WORD_BEFORE.search(before)
         if not previous:
             return False

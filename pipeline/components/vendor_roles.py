@@ -109,8 +109,9 @@ class RoleVendorRecogniser:
                 rf"(?P<trade>(?:[^\s.;:,]+[ ]){{0,4}}?){nouns}\b(?![ ]+[A-Z])(?<!group(?= of ))"), True),
             ("vendor_role_descriptor", re.compile(rf"\b(?P<noun>{nouns}),?[ ]+(?P<names>(?=[A-Z0-9]))"), False),
             ("vendor_role_parent", re.compile(rf"['’]s[ ]+{alternation(data['parent_nouns'])}\b"), True),
-            ("vendor_role_subject", re.compile(
-                rf"[ ](?:{alternation(data['role_adverbs'])}[ ])?{alternation(data['role_verbs_after'])}\b"), True),
+            ("vendor_role_subject", re.compile(  # not "Copacabana was chosen as one of the pilot cities"
+                rf"[ ](?:{alternation(data['role_adverbs'])}[ ])?{alternation(data['role_verbs_after'])}\b"
+                rf"(?![ ]+as[ ]+(?:one[ ]+of[ ]+)?(?:the|an?)[ ]+(?:[\w-]+[ ]+){{0,2}}?{alternation(data['chosen_as_places'])}\b)"), True),
             ("vendor_role_named_as", re.compile(rf"[ ]{alternation(data['role_cues_after'])}\b"), True),
             ("vendor_role_awarded", re.compile(
                 rf"\b{awards}[ ]+(?P<names>{_NAME})[ ]+(?:an?|the)[ ](?:[^\s.;:]+[ ]){{0,4}}?{objects}\b"), False),
