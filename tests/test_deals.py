@@ -162,6 +162,13 @@ ATTACHMENTS = [
     # a ban's word describing the vendor after a determiner is no ban in this sentence
     ("Georgia bought 300 cameras for Tbilisi from the sanctioned Russian company Papillon for $2 million.",
      "$2 million", "GE", ["Papillon"], True),
+    # a region where a place ranks is not what the fact is about
+    ("With over 7,000 cameras, Buenos Aires, Argentina is one of the most watched cities in South America.",
+     "7,000", "AR", [], True),
+    # the dead are no deal's figure
+    ("Urumqi put up 17,000 cameras. The riot before had left almost 200 people dead.", "200", "CN", [], False),
+    # a former colonial power is no buyer
+    ("Zambia, a former British colony, is spending $1 billion on CCTV cameras from Huawei.", "$1 billion", "ZM", ["Huawei"], True),
     # a vendor only in talks to supply is no party to the deal
     ("Qatar will watch fans with 15,000 cameras. The Russian firm NtechLab was in negotiations to supply face recognition.",
      "15,000", "QA", [], True),
@@ -434,6 +441,9 @@ def test_a_bare_technology_name_joins_no_deals(annotate_text):
     # a cue right after the vendor; a ban sentence's country is never the deal's
     ("Canberra bought Dahua cameras for $4 million. Dahua has not been allowed to sell to U.S. federal agencies.",
      [("AU", ["Dahua"])]),
+    # a ban only planned opens no deal either
+    ("Venezuela paid ZTE $70 million for its ID cards. Trump is considering an order to ban ZTE from US networks.",
+     [("VE", ["ZTE"])]),
 ])
 def test_a_ban_on_vendors_opens_no_deal(annotate_text, text, deals):
     _, found = claims_of(annotate_text, text)

@@ -166,6 +166,7 @@ DEV_NOT_MONEY = [
     "The N12-N14 stretch of road is closed.",
     "He got 13 million votes, more than the 12 million won by his rival.",  # a currency's name as a verb
     "The T90 tanks left the T 20 road.",  # a letter sign before a small number with no scale: a name
+    "The firm is in the TOP3 and the TOP10 lists.",  # a code that is a word, glued to a plain number: a ranking
 ]
 
 # round 8: decimal commas before a scale word, Pacific and Himalayan currencies, a glued name,

@@ -144,7 +144,7 @@ class MoneyStep:
                 or match.re is self.after and self.rejections.is_currency_first(match.string, match.start())
                 or self.rejections.is_road_name(match.string, match.start(), match.groupdict().get("cur"), number, value)
                 or self.rejections.is_sign_code(match.string, match.start(), match.groupdict().get("cur"), number)
-                or self._word_code_after_plain_number(match, number)
+                or self._word_code_after_plain_number(match, number) or self._glued_word_code(match, number)
                 or self._runs_on(match) or bool(_CODE_AFTER.match(match.string, match.end("num")))
                 or _in_rate_ticker(match.string, match.start()) or self._verb_name(match)
                 or match.re is self.after and (self.weight.is_weight(match) or bool(_IN_NAME.match(match.string, match.start()))))
@@ -154,6 +154,13 @@ class MoneyStep:
         `names_read_as_verbs` words ("12 million won by his rival")."""
         name = (match.groupdict().get("name") or "").lower()
         return name in self.verb_names and self.verb_names[name].match(match.string, match.end("name")) is not None
+
+    def _glued_word_code(self, match: re.Match, number: str) -> bool:
+        """A code that is also a word glued to a plain number ("TOP3", "TOP10" are rankings):
+        `codes_only_before` need a space, a scale word or a thousands separator ("TOP 50 million")."""
+        code = match.groupdict().get("cur")
+        return code in self.tables.codes_only_before and match.string[match.start("num") - 1:match.start("num")] == code[-1:] \
+            and not (self.reading.has_scale(number) or _THOUSANDS.search(number))
 
     def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
         """A code or name that is also a word ("ALL", "GEL", `codes_only_before`; "crowns",

@@ -165,6 +165,31 @@ class Reading:
         noun a number counts; for a part of a whole ("2,500 out of 3,200 cameras"), the whole's; after
         a container word ("500 units of dome cameras", "1,200 Nos. PTZ cameras"), the noun it holds;
         past its share in brackets ("1,412 (88%) patients"), the noun after."""
+        framed = self._framed_noun(after)
+        if framed is not None:
+            return framed
+        words, position = self._noun_words(after)
+        plural = self._first_plural(words)
+        if plural:
+            return plural
+        coordinated = self._coordinated_noun(after, words, position)  # "Two Chinese and one domestic company"
+        if coordinated[0]:
+            return coordinated
+        if self._demonym_counted(after, words):
+            return words[0][0].lower(), True, words[0][1]
+        if len(words) == 1 and words[0][0].lower() in self.person_adjectives:
+            return self.person_unit, True, words[0][1]  # "15 of the injured", "10,000 homeless"
+        lower = [(w, e) for w, e in words
+                 if w.islower() and not w.endswith(self.not_noun_endings) and w not in self.noun_modifiers]
+        # the last such word ("1 dry bulk berth"), but the last noun counted in the singular
+        # ("12 aircraft took part", "157 district police headquarters")
+        singular = next((pair for pair in reversed(lower) if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
+        return (self.unit_lemma(singular[0]), False, singular[1]) if singular else _NO_NOUN
+
+    def _framed_noun(self, after: str) -> tuple[str | None, bool, int] | None:
+        """The counted noun read past what frames it: a whole or a share before it, a container
+        word, a pair of nouns, a qualifier after the number ("a million or more people"); None
+        when nothing frames it."""
         whole = self._before_the_noun(after)
         if whole:
             unit, plural, end = self.counted_noun(after[whole.end():])
@@ -175,28 +200,11 @@ class Reading:
         pair = self.pair_units.match(after)
         if pair:
             return self.pair_unit_of[pair.group("pair").lower()], True, pair.end()
-        qualified = self.qualifier_after.match(after)  # "a million or more people"
+        qualified = self.qualifier_after.match(after)
         if qualified:
             unit, plural, end = self.counted_noun(after[qualified.end():])
             return (unit, plural, qualified.end() + end) if unit and plural else _NO_NOUN
-        words, position = self._noun_words(after)
-        plural = self._first_plural(words)
-        if plural:
-            return plural
-        if words and words[0][0] in self.invariant_demonyms and not any(
-                w.islower() and not w.endswith(self.not_noun_endings) for w, _ in words[1:]):
-            return words[0][0].lower(), True, words[0][1]  # "409,000 Sudanese fled"; not "24 Chinese military aircraft"
-        coordinated = self._coordinated_noun(after, words, position)
-        if coordinated[0]:
-            return coordinated
-        if len(words) == 1 and words[0][0].lower() in self.person_adjectives:
-            return self.person_unit, True, words[0][1]  # "15 of the injured", "10,000 homeless"
-        lower = [(w, e) for w, e in words
-                 if w.islower() and not w.endswith(self.not_noun_endings) and w not in self.noun_modifiers]
-        # the last such word ("1 dry bulk berth"), but the last noun counted in the singular
-        # ("12 aircraft took part", "157 district police headquarters")
-        singular = next((pair for pair in reversed(lower) if self.counts_in_singular(pair[0])), lower[-1] if lower else None)
-        return (self.unit_lemma(singular[0]), False, singular[1]) if singular else _NO_NOUN
+        return None
 
     def _before_the_noun(self, after: str) -> re.Match | None:
         """What stands between a number and the noun it counts: a whole it is part of ("out of
@@ -228,6 +236,12 @@ class Reading:
                 break  # "47 counties' systems": a plural owner is the counted noun ("21 Children's Centers": a name's)
             # a singular owner ("two buyer's credit facilities") is not
         return words, position
+
+    def _demonym_counted(self, after: str, words: list[tuple[str, int]]) -> bool:
+        """Whether the counted noun is a demonym that is its own plural, standing alone ("409,000
+        Sudanese fled"; not "24 Chinese military aircraft", nor "Two Chinese and one domestic company")."""
+        return bool(words) and words[0][0] in self.invariant_demonyms and not self.coordinated.match(after, words[0][1]) \
+            and not any(w.islower() and not w.endswith(self.not_noun_endings) for w, _ in words[1:])
 
     def _closes_noun_phrase(self, word: str, words: list[tuple[str, int]]) -> bool:
         """Whether a verb's or an adverb's form ends the noun phrase of the plural read before it

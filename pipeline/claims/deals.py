@@ -80,6 +80,7 @@ class DealRules:
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
             rf"|{alternation(data['regions'])}['’]s\s"
             rf"|{alternation(data['region_demonyms'])}\s+(?!{alternation(data['one_country_nouns'])}(?![\w-]))[a-z])")
+        self.region_ranking = re.compile(rf"(?<![\w-]){alternation(data['region_ranking_cues'], 'i')}(?![\w-])")
         self.deal_cue = Caseless(rf"(?<![\w-]){alternation(data['deal_cues'], 'i')}(?![\w-])")
         self.not_party = re.compile(rf"(?<![\w-]){alternation(data['not_party_cues'], 'i')}(?![\w-])")
         self.against_reach = int(data["against_vendor_reach"])
@@ -164,7 +165,17 @@ class DealRules:
         of several countries."""
         # a cue after one of `scope_described_after` describes a vendor ("one of the world's largest makers")
         return search_not_after(self.no_deal, text, *clause, self.described) is not None \
-            or self.region.search(text, *clause) is not None
+            or self._region_in(text, clause)
+
+    def _region_in(self, text: str, clause: Span) -> bool:
+        """Whether a clause speaks of a region, not of where a place ranks in one ("one of the
+        most watched cities in South America")."""
+        start, end = clause
+        while (found := self.region.search(text, start, end)) is not None:
+            if self.region_ranking.search(text, clause[0], found.start()) is None:
+                return True
+            start = found.end()
+        return False
 
 
 class DocumentDeals:
