@@ -42,6 +42,9 @@ DEV_CASES = [
     ("DALLAS—The city council approved cameras.", [("DALLAS", "US")]),  # a dash glued to the dateline
     ("Saudi Arabia bought cameras for Al Khobar and Iraq for Al-Najaf.", [("Al Khobar", "SA"), ("Al-Najaf", "IQ")]),  # an Arabic article
     ("ISTANBUL- The police installed cameras.", [("ISTANBUL", "TR")]),
+    ("ISLAMABAD-The police installed cameras.", [("ISLAMABAD", "PK")]),
+    # a large city in a project's or a system's name, its country named or not
+    ("Karachi Safe City will have 10,000 cameras. The Islamabad Safe City Project cost less.", [("Karachi", "PK"), ("Islamabad", "PK")]),
     ("(MENAFN- Trend News Agency) BAKU, May 3. The police installed cameras.", [("BAKU", "AZ")]),  # after an agency in brackets
     ("ROME — Italian public bodies bought cameras.", [("ROME", "IT")]),
     # another name of a large city, when its country is named

@@ -44,9 +44,9 @@ from pipeline.spans import spans_overlap
 
 # a place in capitals opening a line, after an agency's name and a dash or not (or an agency in
 # brackets), before a comma, colon, dash or bracket or alone on its line ("KAMPALA, 14 March",
-# "KARACHI:", "INA - BAGHDAD", "DALLAS—The", "ISTANBUL- The", "(MENAFN- Trend) BAKU,")
+# "KARACHI:", "INA - BAGHDAD", "DALLAS—The", "ISTANBUL- The", "ISLAMABAD-The", "(MENAFN- Trend) BAKU,")
 _DATELINE = re.compile(r"(?m)^[ \t]*(?:\([^()\n]{1,60}\)[ ]*)?(?:[A-Z]{2,8}[ ]?[—–-][ ]?)?"
-                       r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]|[—–]|-[ ]| \(|[ \t]*$)")
+                       r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]|[—–]|-[ ]|-[A-Z][a-z]| \(|[ \t]*$)")
 # a dateline in title case opening a line, before its agency in brackets ("Islamabad (Wire, 1 July) -")
 _DATELINE_AGENCY = re.compile(rf"(?m)^[ \t]*([A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){{0,2}})(?={AGENCY_BRACKETS})")
 # "Limited (Chalco)": a short name in brackets, found from its bracket (a character the search
@@ -331,6 +331,7 @@ class PlaceEvidence:
         self.speech_verbs = set(data["speech_verbs"])
         self.not_names = set(data["not_name_words"]) | set(data["admin_words"])
         self.project_words = set(data["project_words"])
+        self.project_systems = tuple(data["project_systems"])
         self.body_words = set(data["body_words"])
         self.project_nouns = set(data["project_nouns"])
         self.project_name_words = int(data["project_name_words"])
@@ -378,11 +379,20 @@ class PlaceEvidence:
     def in_project_name(self, doc: Doc, span: Span) -> bool:
         """The capitalised words after the name end in a `project_words` word, at most
         `project_name_words` words on, or before one of `project_nouns` in lower case ("the Karachi
-        Safe City project"; not "Tan Son Nhat airport", whose capitalised words are the name's)."""
+        Safe City project"), or end in a system's name (`in_system_name`); not "Tan Son Nhat
+        airport", whose capitalised words are the name's."""
         run = self._capitalised_run(doc, span)
         after = span.end + len(run)
         return 0 < len(run) <= self.project_name_words and (
-            run[-1].text in self.project_words or after < len(doc) and doc[after].text in self.project_nouns)
+            run[-1].text in self.project_words or after < len(doc) and doc[after].text in self.project_nouns
+            or self.in_system_name(doc, span))
+
+    def in_system_name(self, doc: Doc, span: Span) -> bool:
+        """The capitalised words after the name hold a system's name (`project_systems`: "Karachi
+        Safe City will have 10,000 cameras", "the Islamabad Safe City Project")."""
+        run = self._capitalised_run(doc, span)
+        words = " " + " ".join(token.text for token in run) + " "
+        return 0 < len(run) <= self.project_name_words and any(f" {system} " in words for system in self.project_systems)
 
     def in_body_name(self, doc: Doc, span: Span) -> bool:
         """The capitalised words after the name end in a `body_words` word, at most
@@ -603,14 +613,14 @@ class PlaceRecogniser:
         also named in organisations' names; those also named by large places). A large name: all,
         unless none of its countries is a COUNTRY mention and it runs on into a longer name
         ("Shanghai Electric"; a project's name, "Shymkent Oil Refinery", only when its country is
-        named at all). A name needing evidence: those whose country the document names, when it is
+        named at all, a system's, "Karachi Safe City", always). A name needing evidence: those whose country the document names, when it is
         no part of a longer name and (unless it is another name of a large city, "Cologne") stands
         in a place context or holds a name of its own country ("Noord-Holland"); without
         `context_needed`, when another occurrence of the name stood in one."""
         mentioned, named, evidence = countries
         if not entry.needs_evidence:
             unnamed = not any(c.country in mentioned for c in entry.candidates)
-            project = any(c.country in named for c in entry.candidates)
+            project = any(c.country in named for c in entry.candidates) or self.evidence.in_system_name(doc, span)
             return () if unnamed and self.evidence.inside_longer_name(doc, span, project) else entry.candidates
         candidates = tuple(c for c in entry.candidates if c.country in evidence) or self._designated(doc, span, entry)
         if not candidates or self.evidence.inside_longer_name(doc, span, project=True):
