@@ -42,6 +42,7 @@ DEV_CASES = [
     ("A technician cleans Close Circuit Television (CCTV) installed along Lusaka Road.", []),  # a technology's name
     ("A resort city on the Atlantic Coast will deploy 300 CCTV cameras.", []),  # a landform's name
     ("The cameras were made by the Roman police for the CCTV network.", []),  # a city's police
+    ("The Police Circle, Thimi will set up 12 CCTV cameras.", []),  # an office's place
     ("Babu Joseph, the owner of the firm which was awarded the CCTV contract, spoke.", []),  # a person in apposition
     ("Huawei's subsidiary HMN Tech laid the cable; the police camera network was run by Safenet.",
      [("Huawei", "Huawei"), ("HMN Tech", "Huawei Marine Networks"), ("Safenet", "Safenet")]),

@@ -73,6 +73,7 @@ class RoleVendorRecogniser:
         refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
         self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
         self.in_body_name = body_name_pattern(data)
+        self.office_before = re.compile(rf"(?<![\w-]){alternation(data['office_words_before'])},[ ]*\Z")
         self.client_before = client_pattern(data)
         financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
         self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
@@ -342,13 +343,14 @@ class RoleVendorRecogniser:
         """Whether a name is a legal suffix alone, a title's, public body's, financier's, country's
         or region's, a leader's ("the Duterte administration"), or the noun a number counts ("140
         Cameras installed"); or ends a body's name ("the Ministry of Transport, Communications and
-        High Technologies")."""
+        High Technologies"), or is an office's place ("The Police Circle, Thimi")."""
         name = text[start:end]
         if len(name) < 2 or name.casefold() in self.folded_suffixes or self.refused.search(name) \
                 or self.financier.match(text, start) or name in self.country_names or name in self.regions:
             return True
         return self.leader_after.match(text, end) is not None or _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None \
-            or in_body_name(self.in_body_name, text, start) or is_client(self.client_before, text, start)
+            or in_body_name(self.in_body_name, text, start) or is_client(self.client_before, text, start) \
+            or self.office_before.search(text, max(0, start - 20), start) is not None  # "The Police Circle, Thimi"
 
     def _name_like(self, word: str) -> bool:
         """A single word opening a sentence that reads as a company's name, not a plural or common
