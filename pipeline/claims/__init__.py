@@ -263,8 +263,11 @@ class _Attacher:
             # "Australia banned Huawei, along with ZTE, from its 5G network" opens no deal and its
             # country is no buyer; the vendors may be the deal's told ("the cameras, made by
             # HikVision, are being banned in the West")
-            if self.deals.focus is not None:
-                self.deals.open_from_vendors(sentence, vendors, None)
+            focus = self.deals.focus
+            told = [m for m in vendors if focus is not None and (
+                m.vendor in focus.vendors or not self.rules.deals.banned_directly(self.text, sentence, m))]
+            if told:  # no new vendor that is the ban's own target ("an order to ban Huawei")
+                self.deals.open_from_vendors(sentence, told, None)
             return
         vendors = [m for m in vendors if not self.rules.deals.is_competitor(
             self.text, self.rules.clause(self.text, sentence, m), m)]

@@ -134,8 +134,13 @@ class DealRules:
         purchases"), or one of `against_vendor_cues_after` right after it past auxiliaries
         ("Hikvision has not been allowed to sell to U.S. federal agencies"). Such a sentence opens
         no deal (it may name the vendors of one already told)."""
-        return any(_acting_cue(self.against_vendor, text, max(sentence[0], m.start - self.against_reach), m.start)
-                   or self.against_after.match(text, m.end) is not None for m in vendors)
+        return any(self.banned_directly(text, sentence, m) or self.against_after.match(text, m.end) is not None
+                   for m in vendors)
+
+    def banned_directly(self, text: str, sentence: Span, vendor: Mention) -> bool:
+        """Whether one of `against_vendor_cues` stands before a vendor in its sentence: the ban's
+        target ("an order to ban Huawei and ZTE"), not the maker of something banned."""
+        return _acting_cue(self.against_vendor, text, max(sentence[0], vendor.start - self.against_reach), vendor.start)
 
     def names_an_event(self, text: str, vendor: Mention) -> bool:
         """Whether a vendor's name opens an event's ("Huawei Connect 2023", "the Huawei Asia-Pacific

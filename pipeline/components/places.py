@@ -388,11 +388,18 @@ class PlaceEvidence:
             or self.in_system_name(doc, span))
 
     def in_system_name(self, doc: Doc, span: Span) -> bool:
-        """The capitalised words after the name hold a system's name (`project_systems`: "Karachi
-        Safe City will have 10,000 cameras", "the Islamabad Safe City Project")."""
-        run = self._capitalised_run(doc, span)
-        words = " " + " ".join(token.text for token in run) + " "
-        return 0 < len(run) <= self.project_name_words and any(f" {system} " in words for system in self.project_systems)
+        """The capitalised words after the name are a system's name (`project_systems`), and maybe
+        a project's or a public body's word ("Karachi Safe City will have 10,000 cameras", "the
+        Islamabad Safe City Project", "Punjab Safe Cities Authority"; not "Tirupati Smart City
+        Corporation Limited", a company)."""
+        run = [token.text for token in self._capitalised_run(doc, span)]
+        if not 0 < len(run) <= self.project_name_words:
+            return False
+        for system in self.project_systems:  # the system's words, then a project's words alone
+            size = len(system.split())
+            if " ".join(run[:size]) == system and all(word in self.project_words or word in self.body_words for word in run[size:]):
+                return True
+        return False
 
     def in_body_name(self, doc: Doc, span: Span) -> bool:
         """The capitalised words after the name end in a `body_words` word, at most
