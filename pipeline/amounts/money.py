@@ -198,6 +198,7 @@ class MoneyStep:
         value, end = self._with_minor(match, value, number, end)
         target = name_target if name_target in self.tables.codes or not sign_target else sign_target
         currency = self._currency(scan, match, target, end)
+        scan.currencies.note_named(match.start(), name, name_target)
         mil = self.ends_in_mil.search(number) if currency in self.mil_currencies else None
         if mil:  # "R$ 3 mil" is 3,000 reais: the number read "mil" as a million
             value *= 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3)
@@ -333,17 +334,6 @@ def partner_pattern(domain: DomainData) -> tuple[re.Pattern, int]:
     return re.compile(rf"(?<![\w-]){alternation(words, 'i')}\s+(?:the\s+)?\Z"), reach
 
 
-@functools.cache
-def national_names(domain: DomainData) -> re.Pattern:
-    """The names of one country's own currency written with its demonym or country ("Iraqi
-    dinars", "Pakistani rupees"), international currencies aside (`claims.yaml:
-    international_currencies`): a text writing one is about that country's money."""
-    international = set(domain["claims"]["international_currencies"])
-    names = [name for name, code in currency_tables(domain).names.items()
-             if " " in name and len(code) == 3 and code.isupper() and code not in international]
-    return re.compile(rf"(?<![\w-]){alternation(names, 'i')}(?![\w-])")
-
-
 class CurrencyContext:
     """The countries and the named dollar an ambiguous currency sign is resolved by."""
 
@@ -358,9 +348,16 @@ class CurrencyContext:
         self.text = doc_text(doc)
         self.named_dollar = named_dollar(self.text, domain)
         # countries whose own currency the text names ("198.9 trillion Iraqi dinars … 64.3 trillion dinars")
-        self.currency_names = [(m.start(), currency_tables(domain).names[m.group().lower()][:2])
-                               for m in national_names(domain).finditer(self.text)]
+        # countries whose own currency the text names with its demonym, as the amounts are read
+        # ("198.9 trillion Iraqi dinars … 64.3 trillion dinars": `note_named`)
+        self.currency_names: list[tuple[int, str]] = []
+        self.international = frozenset(domain["claims"]["international_currencies"])
         self.partner, self.partner_reach = partner_pattern(domain)
+
+    def note_named(self, offset: int, name: str | None, code: str | None) -> None:
+        """Remember a currency named with its country's demonym ("Iraqi dinars") at `offset`."""
+        if name and " " in name.strip() and code and len(code) == 3 and code not in self.international:
+            self.currency_names.append((offset, code[:2]))
 
     def countries(self, offset: int) -> list[str]:
         """The sentence's countries (nearest first, a trade partner after "to" or "with" last:
