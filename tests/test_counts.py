@@ -360,6 +360,9 @@ DEV += [  # round 11 (real pages and news sentences)
     ("Fibre reaches 13 million premises.", [("13 million", 1.3e7, "premises")]),  # a noun with no singular
     ("Nasa launched two robotic spacecraft.", [("two", 2.0, "spacecraft")]),
     ("Chad hosts 409,000 Sudanese.", [("409,000", 409000.0, "sudanese")]),  # a demonym that is its own plural
+    # a count phrase's noun beats a technology's named after it in its sentence
+    ("The number of incidents detected by CCTV cameras rose from 22,498 to 43,457.",
+     [("22,498", 22498.0, "incident"), ("43,457", 43457.0, "incident")]),
     ("The city has 4 million 245 thousand people.", [("4 million 245 thousand", 4245000.0, "person")]),
     ("Locust numbers grew 8,000-fold.", [("8,000-fold", 8000.0, "times")]),
 ]

@@ -234,6 +234,7 @@ DEV += [
     ("The budget of T4.2 trillion includes L.E22 billion of imports.", [("T4.2 trillion", 4.2e12, "KZT"), ("L.E22 billion", 2.2e10, "EGP")]),
     ("The pension is 3 million 444 thousand 800 som.", [("3 million 444 thousand 800 som", 3444800.0, "KGS")]),
     ("Farmers will contribute K500 each.", [("K500", 500.0, "ZMW")]),
+    ("The share closed at SAR30.05 on Sunday.", [("SAR30.05", 30.05, "SAR")]),  # a glued word code with cents
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

@@ -78,8 +78,8 @@ class CarriedCountStep:
             rf"[ \u00a0]*(?:\([^()\n]{{1,12}}\)[ \u00a0]*)?{alternation(carried['complement_copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(carried['complement_fillers'], 'i')}[ \u00a0]+)?(?P<noun>[a-z]{{3,}})(?![\w-])")
         self.restated_tolerance = float(carried["restated_tolerance"])
-        self.phrases = Keyed(re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+"),
-                             carried["count_phrases"])
+        self.phrase_before = re.compile(rf"(?<![\w]){alternation(carried['count_phrases'], 'i')}[ \u00a0]+")
+        self.phrases = Keyed(self.phrase_before, carried["count_phrases"])
         self.change_verb = Keyed(re.compile(rf"(?<![\w]){alternation(carried['change_verbs'], 'i')}(?![\w])"),
                                  carried["change_verbs"])
         self.change_subject = re.compile(
@@ -365,7 +365,7 @@ class CarriedCountStep:
             if mention.label == "TECHNOLOGY":
                 noun = self._plural_in(mention.text.split()[-1])
                 if noun:
-                    nouns.append((mention.start, noun, False))
+                    nouns.append((mention.start, noun, None))  # None: a technology's noun (see `_past_technologies`)
         return sorted(nouns)
 
     def _head_modifiers(self, text: str, named: set[int]) -> list[tuple[int, str, bool]]:
@@ -391,8 +391,8 @@ class CarriedCountStep:
         nouns = []
         for verb in self.change_verb.finditer(text):
             subject = self.change_subject.search(text, max(0, verb.start() - self.subject_window), verb.start())
-            if not subject:
-                continue
+            if not subject or self.phrase_before.search(text, max(0, verb.start() - self.subject_window), subject.start()):
+                continue  # "The number of incidents detected by CCTV cameras rose": the count phrase's noun
             if subject.group("noun").lower() in self.subject_heads:  # "Passenger numbers grew": passengers
                 modifier = _WORD_BEFORE.search(text, max(0, subject.start() - self.subject_window), subject.start())
                 noun = modifier.group(1).lower() if modifier else ""
@@ -423,10 +423,21 @@ class CarriedCountStep:
             at -= 1
         if not at:
             return None
-        position, unit, phrase = antecedents[at - 1]
         bounds = sentence_bounds(scan.doc)
         sentence = max(0, bisect.bisect_right(bounds, (start, len(scan.text))) - 1)
+        position, unit, phrase = antecedents[_past_technologies(antecedents, at, bounds[sentence][0]) - 1]
         earliest = bounds[max(0, sentence - (0 if scaled else self.sentences_back))][0]
         if position < earliest or "\n\n" in scan.text[position:start] or scaled and not phrase:
             return None
         return unit or None  # "" marks a measured subject ("exports rose to 3 billion")
+
+
+def _past_technologies(antecedents: list[tuple[int, str, bool | None]], at: int, sentence_start: int) -> int:
+    """Where the antecedent before `at` is read: past technologies' nouns back to a count phrase
+    or a counted subject of the same sentence ("The number of incidents detected by CCTV cameras
+    rose from 22,498": incidents), else at `at`."""
+    back = at
+    while back and antecedents[back - 1][2] is None and antecedents[back - 1][0] >= sentence_start:
+        back -= 1
+    found = back < at and back and antecedents[back - 1][2] and antecedents[back - 1][0] >= sentence_start
+    return back if found else at

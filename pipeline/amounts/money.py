@@ -53,6 +53,9 @@ def _in_rate_ticker(text: str, position: int) -> bool:
         or bool(end < len(text) and _TICKER_LINE.fullmatch(text, end + 1, after_end))
 
 
+_PRICE_CENTS = re.compile(r"\.\d\d\Z")  # a price's cents ("SAR30.05")
+
+
 class MoneyStep:
     """Proposes MONEY at every number, and at currency names written before a scaled number."""
 
@@ -157,10 +160,11 @@ class MoneyStep:
 
     def _glued_word_code(self, match: re.Match, number: str) -> bool:
         """A code that is also a word glued to a plain number ("TOP3", "TOP10" are rankings):
-        `codes_only_before` need a space, a scale word or a thousands separator ("TOP 50 million")."""
+        `codes_only_before` need a space, a scale word, a thousands separator or cents ("TOP 50
+        million", "SAR30.05")."""
         code = match.groupdict().get("cur")
         return code in self.tables.codes_only_before and match.string[match.start("num") - 1:match.start("num")] == code[-1:] \
-            and not (self.reading.has_scale(number) or _THOUSANDS.search(number))
+            and not (self.reading.has_scale(number) or _THOUSANDS.search(number) or _PRICE_CENTS.search(number))
 
     def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
         """A code or name that is also a word ("ALL", "GEL", `codes_only_before`; "crowns",
