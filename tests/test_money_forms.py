@@ -235,6 +235,7 @@ DEV += [
     ("The pension is 3 million 444 thousand 800 som.", [("3 million 444 thousand 800 som", 3444800.0, "KGS")]),
     ("Farmers will contribute K500 each.", [("K500", 500.0, "ZMW")]),
     ("The share closed at SAR30.05 on Sunday.", [("SAR30.05", 30.05, "SAR")]),  # a glued word code with cents
+    ("The contract was worth BBD$660, 742 last year.", [("BBD$660, 742", 660742.0, "BBD")]),  # thousands misspaced after a sign
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

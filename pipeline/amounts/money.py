@@ -101,8 +101,9 @@ class MoneyStep:
             rf"(?:[ ]+(?P<minor_name>{subunits})(?![\w])(?:[ ]+(?P<minor_rest>\d(?![\d.,]*\d|[A-Za-z])"
             rf"|{small_number_pattern(domain)}(?![\w-])))?|(?![ \u00a0]*{currency_after})))?"
         )
-        self.before = re.compile(
-            rf"{currency_before}(?P<num>{number_pattern(domain, after_sign=True)})"
+        scale_words = alternation(domain["numbers"]["scales"], "i")
+        self.before = re.compile(  # thousands misspaced after a sign join the number ("BBD$660, 742")
+            rf"{currency_before}(?P<num>{number_pattern(domain, after_sign=True)})(?P<more>(?<=\d)(?:,[ ]\d{{3}}(?!\d|[.,]\d|[ ]\d))+(?:[ ]{scale_words}(?![\w]))?)?"
             rf"(?:[ \u00a0]+(?P<name>{names}|{codes_after}|{alternation(tables.codes_only_before)})(?![\w]))?{minor}"
         )
         self.name_before = re.compile(
@@ -186,7 +187,7 @@ class MoneyStep:
     def _money(self, scan: NumberScan, match: re.Match) -> Mention | None:
         groups = match.groupdict()
         sign, name = groups.get("cur"), groups.get("name") or groups.get("sub") or groups.get("short")
-        number = groups["num"]
+        number = groups["num"] + (groups.get("more") or "").replace(", ", ",")  # "660, 742": 660,742
         value = self.reading.parse_number(number)
         if groups.get("digits") and not number[:1].isdigit():  # the words' digits, exact: "(1,401,026)"
             value = self.reading.parse_number(groups["digits"]) or value
