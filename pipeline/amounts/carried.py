@@ -252,6 +252,7 @@ class CarriedCountStep:
             return False  # it counts the noun after it ("49 work" counts nothing written after it; "10 new ones" does)
         rejections = self.rejections
         return not (rejections.is_format_name(written) or rejections.is_lone_one(text, start, written, value)
+                    or rejections.is_zero_padded(written)
                     or rejections.is_code(text, start, end) and not self._listed_name(text, start)
                     or rejections.is_year(text, start, written, value, plural=False)
                     or rejections.is_month_day(text, start, end)

@@ -134,7 +134,8 @@ class Rejections:
         at_sentence_start = not preceding or preceding[-1] in _SENTENCE_OPENERS
         written = text[start:end]
         grouped = _GROUPED_THOUSANDS.search(written) or self.reading.has_scale(written)  # "gave Angola 20,000 masks"
-        return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words and not grouped
+        return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words and not grouped \
+            and not _in_title_case_line(text, start)  # a headline's "Police Identify 2000 Spots"
 
     def _written_as_code(self, text: str, span: tuple[int, int], before: str, check_after: bool) -> bool:
         """Whether the characters around a number make it part of a code ("BOL-110", "5G"), a
@@ -324,3 +325,14 @@ class Rejections:
         return (self.is_label_number(text, start) or self.is_product_name(text, start)
                 or self.is_score_or_years(text, start, value) or self.is_age(text, start)
                 or self.is_phone_number(text, start, end))
+
+
+_LINE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]{3,}")
+
+
+def _in_title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a headline in title case: four or more words of four
+    letters or more, all capitalised ("Police Identify 2000 Spots For CCTV Cameras")."""
+    line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+    words = _LINE_WORDS.findall(line)
+    return len(words) >= 4 and all(word[0].isupper() for word in words)
