@@ -236,6 +236,7 @@ DEV += [
     ("Farmers will contribute K500 each.", [("K500", 500.0, "ZMW")]),
     ("The share closed at SAR30.05 on Sunday.", [("SAR30.05", 30.05, "SAR")]),  # a glued word code with cents
     ("The contract was worth BBD$660, 742 last year.", [("BBD$660, 742", 660742.0, "BBD")]),  # thousands misspaced after a sign
+    ("The budget is 107.7 billion RM this year.", [("107.7 billion RM", 1.077e11, "MYR")]),  # the sign after a scaled amount
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),
