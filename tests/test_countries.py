@@ -55,6 +55,8 @@ DEV_CASES = [
     ("The Spanish-speaking officers and the English-language press met Spanish police.", [("Spanish", "ES")]),
     ("The centre (PCT, for its Spanish acronym) is known in Spanish as the Plan; the text in Spanish was long.", []),
     ("Chinese investment in Spanish ports grew, the report (in Portuguese) said.", [("Chinese", "CN"), ("Spanish", "ES")]),
+    # short names of two island states
+    ("Radios went to police in Timor and rifles to the Solomons police.", [("Timor", "TL"), ("Solomons", "SB")]),
     # a newspaper's name holds no COUNTRY mention
     ("The objection was reported by the Times of India.", []),
     # a sea's or a region's name is no country

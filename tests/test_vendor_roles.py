@@ -43,6 +43,9 @@ DEV_CASES = [
     ("A resort city on the Atlantic Coast will deploy 300 CCTV cameras.", []),  # a landform's name
     ("The cameras were made by the Roman police for the CCTV network.", []),  # a city's police
     ("The Police Circle, Thimi will set up 12 CCTV cameras.", []),  # an office's place
+    ("We've deployed about 1000 CCTV cameras, the minister said.", []),  # a pronoun's contraction
+    ("The CCTV cameras are run by the CHP and operated by California Highway Patrol.", []),  # police forces
+    ("The CCTV loan agreement with the Chinese EXIMBANK was signed.", []),  # a lender written in capitals
     ("Babu Joseph, the owner of the firm which was awarded the CCTV contract, spoke.", []),  # a person in apposition
     ("Huawei's subsidiary HMN Tech laid the cable; the police camera network was run by Safenet.",
      [("Huawei", "Huawei"), ("HMN Tech", "Huawei Marine Networks"), ("Safenet", "Safenet")]),
