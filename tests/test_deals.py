@@ -167,6 +167,8 @@ ATTACHMENTS = [
      "7,000", "AR", [], True),
     # the dead are no deal's figure
     ("Urumqi put up 17,000 cameras. The riot before had left almost 200 people dead.", "200", "CN", [], False),
+    # a country money is taken from is the lender
+    ("The CCTV project, for which Nigeria took $399.5m from China, has paid $76.83m of interest.", "$76.83m", "NG", [], True),
     # a former colonial power is no buyer
     ("Zambia, a former British colony, is spending $1 billion on CCTV cameras from Huawei.", "$1 billion", "ZM", ["Huawei"], True),
     # a vendor only in talks to supply is no party to the deal

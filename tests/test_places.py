@@ -43,6 +43,7 @@ DEV_CASES = [
     ("Saudi Arabia bought cameras for Al Khobar and Iraq for Al-Najaf.", [("Al Khobar", "SA"), ("Al-Najaf", "IQ")]),  # an Arabic article
     ("ISTANBUL- The police installed cameras.", [("ISTANBUL", "TR")]),
     ("ISLAMABAD-The police installed cameras.", [("ISLAMABAD", "PK")]),
+    ("PHUKET: Police said 617 of the 775 cameras work.", [("PHUKET", "TH")]),  # a dateline's place of one country only
     # a large city in a project's or a system's name, its country named or not
     ("Karachi Safe City will have 10,000 cameras. The Islamabad Safe City Project cost less.", [("Karachi", "PK"), ("Islamabad", "PK")]),
     ("(MENAFN- Trend News Agency) BAKU, May 3. The police installed cameras.", [("BAKU", "AZ")]),  # after an agency in brackets

@@ -703,10 +703,13 @@ class PlaceRecogniser:
     def _written_in_capitals(self, doc: Doc, found: tuple[int, int, str], countries: ByPosition,
                              counts: tuple[Counter, set[str]], source: str):
         """The PLACE a name written in capitals is, decided by the countries of its sentence; a
-        name needing evidence only when the document names its country (`counts[1]`)."""
+        name needing evidence only when the document names its country (`counts[1]`), or as a
+        dateline when all its namesakes are in one country."""
         start, end, name = found
         entry = self.tables.entry(name)
         candidates = tuple(c for c in entry.candidates if c.country in counts[1] or not entry.needs_evidence)
+        if not candidates and source == DATELINE_SOURCE and len({c.country for c in entry.candidates}) == 1:
+            candidates = entry.candidates  # a dateline's place of one country only ("PHUKET:")
         if not candidates:
             return None
         nearby = [m.country for m in countries.within(*sentence_at(doc, start))]
