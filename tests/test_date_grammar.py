@@ -27,6 +27,7 @@ FOUND = [
     ("month_of_year", "Work began in March of last year.", "2024-01-10", "March of last year", "2023-03"),
     ("month_of_year", "It will finish by June next year.", "2024-01-10", "June next year", "2025-06"),
     ("iso", "Dated 2019-02-28.", None, "2019-02-28", "2019-02-28"),
+    ("mdy", "The term runs to JUNE 30, 2025 in the contract.", None, "JUNE 30, 2025", "2025-06-30"),  # a month in capitals
     ("numeric_dmy", "Invoice of 12/03/2022 for cameras.", None, "12/03/2022", "2022-03-12"),
     ("numeric_dmy", "Approved 25.12.2021 by the board.", None, "25.12.2021", "2021-12-25"),
     ("numeric_ymd", "Filed 2022/03/12 at the ministry.", None, "2022/03/12", "2022-03-12"),

@@ -68,8 +68,10 @@ def _pieces(domain: DomainData, finding: bool) -> dict[str, str]:
     a duration only in digits or a number word below a hundred ("two hundred years" is read)."""
     dates = domain["dates"]
     count = rf"(?:\d+|{small_number_pattern(domain)})" if finding else number_pattern(domain, hyphen_after=True)
-    month = alternation([m.capitalize() for m in dates["months"]])
-    full_month = alternation([m.capitalize() for m in dates["months"] if len(m) > 3 or m == "may"])
+    # a month as written in a sentence, or in a heading or a contract's terms in capitals ("JUNE 30, 2025")
+    month = alternation([form for m in dates["months"] for form in (m.capitalize(), m.upper()) if len(m) > 3 or form == m.capitalize()])
+    full_month = alternation([form for m in dates["months"] for form in (m.capitalize(), m.upper())
+                              if len(m) > 3 or form == "May"])  # not "MAY" in capitals: the verb
     return {
         "month": month,
         "full_month": full_month,
