@@ -245,10 +245,9 @@ class Reading:
 
     def _closes_noun_phrase(self, word: str, words: list[tuple[str, int]]) -> bool:
         """Whether a verb's or an adverb's form ends the noun phrase of the plural read before it
-        ("ten OEMs successfully achieved results": the count is of OEMs; "36,928 Nepalese obtained
-        permits": of Nepalese)."""
-        return word.islower() and word.endswith(self.not_noun_endings) and any(
-            earlier in self.invariant_demonyms or self.plural_to_singular(earlier.split("-")[-1]) for earlier, _ in words)
+        ("ten OEMs successfully achieved results": the count is of OEMs)."""
+        return word.islower() and word.endswith(self.not_noun_endings) \
+            and any(self.plural_to_singular(earlier.split("-")[-1]) for earlier, _ in words)
 
     def _first_plural(self, words: list[tuple[str, int]]) -> tuple[str, bool, int] | None:
         """(unit, True, end) of the first plural word: "co-investors" -> co-investor, "CCTV-cameras"
