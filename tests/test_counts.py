@@ -360,7 +360,8 @@ DEV += [  # round 11 (real pages and news sentences)
     ("Fibre reaches 13 million premises.", [("13 million", 1.3e7, "premises")]),  # a noun with no singular
     ("Nasa launched two robotic spacecraft.", [("two", 2.0, "spacecraft")]),
     ("Chad hosts 409,000 Sudanese.", [("409,000", 409000.0, "sudanese")]),  # a demonym that is its own plural
-    ("Of the 1,028 Chinese listed companies, 941 reported profits.", [("1,028", 1028.0, "company"), ("941", 941.0, "company")]),
+    ("Of the 1,028 Chinese listed companies that filed statements, 941 have reported gains.",
+     [("1,028", 1028.0, "company"), ("941", 941.0, "company")]),  # a demonym before a participle and its noun
     ("Officials said the toll could reach 2,000.", [("2,000", 2000.0, "person")]),  # a toll counts people
     # a count phrase's noun beats a technology's named after it in its sentence
     ("The number of incidents detected by CCTV cameras rose from 22,498 to 43,457.",
