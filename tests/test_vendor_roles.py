@@ -44,6 +44,7 @@ DEV_CASES = [
     ("The cameras were made by the Roman police for the CCTV network.", []),  # a city's police
     ("The Police Circle, Thimi will set up 12 CCTV cameras.", []),  # an office's place
     ("We've deployed about 1000 CCTV cameras, the minister said.", []),  # a pronoun's contraction
+    ("The Rawalpindi administration and PunjabSafeCityAuthority will install CCTV cameras.", []),  # a body's words run together
     ("The CCTV cameras are run by the CHP and operated by California Highway Patrol.", []),  # police forces
     ("The CCTV loan agreement with the Chinese EXIMBANK was signed.", []),  # a lender written in capitals
     ("Babu Joseph, the owner of the firm which was awarded the CCTV contract, spoke.", []),  # a person in apposition

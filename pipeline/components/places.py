@@ -397,7 +397,7 @@ class PlaceEvidence:
             return False
         for system in self.project_systems:  # the system's words, then a project's words alone
             size = len(system.split())
-            if " ".join(run[:size]) == system and all(word in self.project_words or word in self.body_words for word in run[size:]):
+            if " ".join(run[:size]) == system and (len(run) == size or run[size] in self.project_words or run[size] in self.body_words):
                 return True
         return False
 

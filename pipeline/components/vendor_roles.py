@@ -51,6 +51,7 @@ _BRACKET_REACH = 80  # characters before a bracket that may name the body it abb
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?[ \u00a0]+\Z")  # "140 Cameras"; not "In 2022, Pangea"
 
 
+_CAMEL_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "PunjabSafeCityAuthority": words run together
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:ve|re|ll|d|m|s|t)")  # "We've deployed": a pronoun, no company
 
 class RoleVendorRecogniser:
@@ -347,7 +348,8 @@ class RoleVendorRecogniser:
         Cameras installed"); or ends a body's name ("the Ministry of Transport, Communications and
         High Technologies"), or is an office's place ("The Police Circle, Thimi")."""
         name = text[start:end]
-        if len(name) < 2 or name.casefold() in self.folded_suffixes or self.refused.search(name) or _CONTRACTION.fullmatch(name) \
+        if len(name) < 2 or name.casefold() in self.folded_suffixes or self.refused.search(_CAMEL_JOINS.sub(" ", name)) \
+                or _CONTRACTION.fullmatch(name) \
                 or self.financier.match(text, start) or name in self.country_names or name in self.regions:
             return True
         return self.leader_after.match(text, end) is not None or _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None \
