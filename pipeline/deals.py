@@ -27,10 +27,12 @@ class MergeRules:
 
     keys: tuple[str, ...]
     local_countries: frozenset[str] = frozenset()
+    generic_programmes: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, deals: dict) -> MergeRules:
-        return cls(tuple(deals["merge_on"]), frozenset(deals["local_procurement_countries"]))
+        return cls(tuple(deals["merge_on"]), frozenset(deals["local_procurement_countries"]),
+                   frozenset(name.casefold() for name in deals["generic_programmes"]))
 
 
 def _split(value) -> list[str]:
@@ -73,13 +75,16 @@ class _Clusters:
         return any(self.told[a][c] and self.told[b][c] and not self.told[a][c] & self.told[b][c] for c in _TOLD)
 
 
-def same_deal_keys(row: dict, merge_on: tuple[str, ...]) -> list[tuple]:
-    """The keys under which a document deal meets the same deal elsewhere."""
+def same_deal_keys(row: dict, merge_on: tuple[str, ...], generic: frozenset[str] = frozenset()) -> list[tuple]:
+    """The keys under which a document deal meets the same deal elsewhere; a programme named only
+    by its kind of system (`generic`: "Safe City") is a weak key, as one shared vendor is (every
+    city of a country may have one)."""
     if not row.get("country"):
         return []
     keys = []
-    if "programme" in merge_on and row.get("programme"):
-        keys.append((row["country"], "programme", " ".join(row["programme"].casefold().split())))
+    programme = " ".join((row.get("programme") or "").casefold().split())
+    if "programme" in merge_on and programme:
+        keys.append((row["country"], "generic programme" if programme in generic else "programme", programme))
     if "vendors" in merge_on:
         vendors = sorted({vendor.casefold() for vendor in _split(row.get("vendors"))})
         if len(vendors) > 1:
@@ -96,15 +101,15 @@ def merge_deals(doc_deals: list[dict], rules: MergeRules, known_ids: dict | None
     clusters = _Clusters(doc_deals, rules.local_countries)
     buckets: dict[tuple, list[int]] = {}
     for i, row in enumerate(doc_deals):
-        for key in same_deal_keys(row, rules.keys):
+        for key in same_deal_keys(row, rules.keys, rules.generic_programmes):
             buckets.setdefault(key, []).append(i)
     # a shared programme name is the strongest evidence, then the same vendors, then one shared
     # vendor: the Nairobi deal of Safaricom and Huawei meets its like before a Safaricom-only one
-    for kind in ("programme", "vendor set", "vendor"):
+    for kind in ("programme", "vendor set", "vendor", "generic programme"):
         for key, members in buckets.items():
             if key[1] == kind:
                 for other in members[1:]:
-                    clusters.join(members[0], other, weak=kind == "vendor")
+                    clusters.join(members[0], other, weak=kind in ("vendor", "generic programme"))
     groups: dict[int, list[int]] = {}
     for i in range(len(doc_deals)):
         groups.setdefault(clusters.find(i), []).append(i)

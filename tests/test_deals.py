@@ -601,7 +601,7 @@ def test_the_headline_amount_and_its_usd_conversion(annotate_text):
     assert "safe_city" in fields.technologies
 
 
-RULES = MergeRules(("vendors", "programme"), frozenset({"US"}))
+RULES = MergeRules(("vendors", "programme"), frozenset({"US", "PK"}), frozenset({"safe city"}))
 
 
 def doc_deal(doc_id, key, country, vendors="", programme=None, places=None):
@@ -627,6 +627,10 @@ def doc_deal(doc_id, key, country, vendors="", programme=None, places=None):
       doc_deal("c", "d1", "US", "Flock")], [{"a", "c"}, {"b"}]),
     ([doc_deal("a", "d1", "US", "Axon|Motorola", places="Carlsbad"), doc_deal("b", "d1", "US", "Axon|Motorola", places="Carson")],
      [{"a", "b"}]),
+    # a programme named only by its kind of system is a weak key ("Safe City" in Islamabad and in Karachi)
+    ([doc_deal("a", "d1", "PK", "", "Safe City", places="Islamabad"), doc_deal("b", "d1", "PK", "", "Safe City", places="Karachi")],
+     [{"a"}, {"b"}]),
+    ([doc_deal("a", "d1", "UZ", "Huawei", "Safe City"), doc_deal("b", "d1", "UZ", "", "Safe City")], [{"a", "b"}]),
 ])
 def test_merge_deals_across_documents(rows, groups):
     deals, ids = merge_deals(rows, RULES)
