@@ -123,6 +123,9 @@ DEV_CASES = [
     ("The camera project will be overseen by the ASELSAN Company.", [("ASELSAN Company", "Aselsan")]),
     ("A service agreement with Flock Group, Inc, covers 24 cameras.", [("Flock Group, Inc", "Flock Safety")]),
     ("The telecom signed with Huawei Technologies (Bangladesh) Ltd. for CCTV.", [("Huawei Technologies (Bangladesh) Ltd.", "Huawei")]),
+    # a subsidiary's words before its legal form are its name's ("Huawei Kenya Ltd", "Honeywell Automation India Limited")
+    ("The CCTV project was awarded to ZTE Nigeria Limited and to Honeywell Automation India Limited.",
+     [("ZTE Nigeria Limited", "ZTE"), ("Honeywell Automation India Limited", "Honeywell")]),
     ("He is Head of R&D and Co-founder at Vextor, which sells CCTV cameras.", []),  # "Co-" is no legal suffix
     ("In 2022, Pangea, an Israeli firm, was awarded a biometric ID contract.", [("Pangea", "Pangea")]),  # a year is no count of it
     ("Bangladesh bought surveillance tools from Israel-affiliated companies.", []),  # a descriptor, no name

@@ -136,10 +136,11 @@ class VendorRecogniser:
             rf"(?<![\w-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,2}})-(?:{alternation(data['supplier_cues_after'])})\b"
         )
         # a known name's legal form after it is part of its span ("Raytheon Co.", "ASELSAN Company",
-        # "Huawei Technologies (Bangladesh) Ltd.")
+        # "Huawei Technologies (Bangladesh) Ltd.", a subsidiary's "Huawei Kenya Ltd", "NEC Australia Pty Ltd")
         legal_forms = alternation([*data["legal_suffixes"], *data["name_suffixes_dropped"]])
         self.legal_form_after = re.compile(
-            rf"(?:[ \u00a0]+\([A-Z][\w .'’-]{{1,30}}\))?(?:,?[ \u00a0]+(?:{legal_forms})(?![\w-]))+")
+            rf"(?:[ \u00a0]+\([A-Z][\w .'’-]{{1,30}}\)|(?:[ \u00a0]+[A-Z][a-z]+){{1,2}}(?=,?[ \u00a0]+(?:{legal_forms})(?![\w-])))?"
+            rf"(?:,?[ \u00a0]+(?:{legal_forms})(?![\w-]))+")
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.client_before = client_pattern(data)
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
