@@ -363,6 +363,8 @@ DEV += [  # round 11 (real pages and news sentences)
     ("Of the 1,028 Chinese listed companies that filed statements, 941 have reported gains.",
      [("1,028", 1028.0, "company"), ("941", 941.0, "company")]),  # a demonym before a participle and its noun
     ("Officials said the toll could reach 2,000.", [("2,000", 2000.0, "person")]),  # a toll counts people
+    ("Cholera deaths exceeded 200 000 and air passengers surpassed 4 billion.",
+     [("200 000", 200000.0, "death"), ("4 billion", 4e9, "passenger")]),  # more change verbs
     # a count phrase's noun beats a technology's named after it in its sentence
     ("The number of incidents detected by CCTV cameras rose from 22,498 to 43,457.",
      [("22,498", 22498.0, "incident"), ("43,457", 43457.0, "incident")]),
