@@ -14,6 +14,7 @@ from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import DATELINE_SOURCE, Mention
 from pipeline.patterns import AGENCY_BRACKETS, alternation, any_apostrophe, search_not_after
+from pipeline.resources import country_entries
 from pipeline.spans import Coverage, Span
 
 
@@ -213,9 +214,7 @@ class CountryRules:
         described = rf"(?P<words>(?:[A-Z][\w-]*\s+){{1,2}}){alternation(data['story_reference_nouns'])}"
         self.story_reference_cue = re.compile(
             rf"(?<![\w-])the\s+(?:{described}|{alternation(data['story_reference_bare'])})(?![\w-])")
-        countries = domain["countries"]
-        self.country_words = {c.name for c in pycountry.countries} | {
-            name for group in ("aliases", "demonyms") for names in countries[group].values() for name in names}
+        self.country_words = set(country_entries(domain["countries"]))  # the names and demonyms
         strategies: dict[str, Callable] = {
             "counts_countries": self.counts_countries, "shared_by_several": self.shared_by_several,
             "world_scope": self.world_scope, "story_reference": self.story_reference,

@@ -4,9 +4,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,35 +12,7 @@ from pipeline.domain import load_domain
 from pipeline.gazetteer import Gazetteer, longest_first
 from pipeline.mention import capitals_of, doc_in_names, doc_mentions, doc_text, make_mention
 from pipeline.patterns import alternation
-from pipeline.resources import name_variants
-
-
-@dataclass(frozen=True)
-class CountryEntry:
-    """What a country pattern stands for; `kind` is name, alias or demonym."""
-
-    country: str
-    kind: str
-
-
-def country_entries(data: dict) -> dict[str, CountryEntry]:
-    """Every written form of every country: pycountry names plus the configured aliases and demonyms."""
-    entries: dict[str, CountryEntry] = {}
-    skip = set(data.get("skip_names", ()))
-    for record in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            name = getattr(record, attr, None)
-            if not name or "," in name or "(" in name or name in skip:
-                continue
-            name = name[4:] if name.startswith("the ") else name
-            for form in name_variants(name):
-                entries.setdefault(form, CountryEntry(record.alpha_2, "name"))
-    for kind in ("aliases", "demonyms"):
-        for code, forms in data[kind].items():
-            for form in forms:
-                for variant in name_variants(form):
-                    entries[variant] = CountryEntry(code, "alias" if kind == "aliases" else kind[:-1])
-    return entries
+from pipeline.resources import CountryEntry, country_entries, name_variants
 
 
 class Misspellings:
@@ -148,7 +118,7 @@ class CountryRecogniser:
         self.region_after = re.compile(rf"[ \t]+{alternation(data['region_words_after'])}(?![\w-])")
         self.language_words = set(data["language_words_after"])
         self.language_before, self.language_ends = set(data["language_words_before"]), set(data["language_ends_after"])
-        self.demonyms = {name for names in data["demonyms"].values() for name in names}
+        self.demonyms = {name for name, entry in entries.items() if entry.kind == "demonym"}
         self.byline_words = set(data["byline_words"])
         self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"])
         self.financier_words = set(data["financier_words"])
