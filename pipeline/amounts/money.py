@@ -53,9 +53,6 @@ def _in_rate_ticker(text: str, position: int) -> bool:
         or bool(end < len(text) and _TICKER_LINE.fullmatch(text, end + 1, after_end))
 
 
-_PRICE_CENTS = re.compile(r"\.\d\d\Z")  # a price's cents ("SAR30.05")
-
-
 class MoneyStep:
     """Proposes MONEY at every number, and at currency names written before a scaled number."""
 
@@ -165,7 +162,7 @@ class MoneyStep:
         million", "SAR30.05")."""
         code = match.groupdict().get("cur")
         return code in self.tables.codes_only_before and match.string[match.start("num") - 1:match.start("num")] == code[-1:] \
-            and not (self.reading.has_scale(number) or _THOUSANDS.search(number) or _PRICE_CENTS.search(number))
+            and not (self.reading.has_scale(number) or _THOUSANDS.search(number) or self.rejections.has_cents(number))
 
     def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
         """A code or name that is also a word ("ALL", "GEL", `codes_only_before`; "crowns",

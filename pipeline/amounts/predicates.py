@@ -64,6 +64,9 @@ class Rejections:
             rf"(?<![\w]){alternation(currencies['letter_sign_money_cues'], 'i')}(?![\w])[^.;\n]{{0,25}}\Z")
         self.format_numbers = set(numbers["format_numbers"])
         self.code_words = set(numbers["code_words"])
+        headline = numbers["title_case_line"]  # a headline, where a capitalised word before a number is no code
+        self.title_case_words = int(headline["min_words"])
+        self.line_words = re.compile(rf"[A-Za-z][A-Za-z'’]{{{int(headline['min_letters']) - 1},}}")
         self.code_phrase = re.compile(rf"(?<![\w]){alternation(numbers['code_phrases'])}[ \u00a0]+\Z")
         self.qualifier_words = {w.lower() for ws in numbers["qualifiers"].values() for w in ws}
         self.not_counted = {w.lower() for w in [*numbers["not_units"], *numbers["measure_units"]]}
@@ -103,6 +106,19 @@ class Rejections:
         """A format or standard written as a number: "4K", "5G", "1080p"."""
         return written in self.format_numbers
 
+    def _in_title_case_line(self, text: str, at: int) -> bool:
+        """Whether the line holding `at` is a headline in title case: `title_case_line` words or
+        more of its letters long or longer, all capitalised ("Police Identify 2000 Spots For CCTV Cameras")."""
+        line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+        words = self.line_words.findall(line)
+        return len(words) >= self.title_case_words and all(word[0].isupper() for word in words)
+
+    @staticmethod
+    def has_cents(written: str) -> bool:
+        """Whether a number ends in a price's two decimals ("N9.70", "SAR30.05"): a road's or a
+        code's number has none."""
+        return _CENTS.search(written) is not None
+
     @staticmethod
     def is_zero_padded(written: str) -> bool:
         """A number padded with a zero ("No. 07", "0223", a ticker's "002236"): a code or a name,
@@ -135,7 +151,7 @@ class Rejections:
         written = text[start:end]
         grouped = _GROUPED_THOUSANDS.search(written) or self.reading.has_scale(written)  # "gave Angola 20,000 masks"
         return word[0].isupper() and not at_sentence_start and word.lower() not in self.qualifier_words and not grouped \
-            and not _in_title_case_line(text, start)  # a headline's "Police Identify 2000 Spots"
+            and not self._in_title_case_line(text, start)  # a headline's "Police Identify 2000 Spots"
 
     def _written_as_code(self, text: str, span: tuple[int, int], before: str, check_after: bool) -> bool:
         """Whether the characters around a number make it part of a code ("BOL-110", "5G"), a
@@ -173,7 +189,7 @@ class Rejections:
                 and value < self.letter_sign_below and not self.reading.has_scale(number)):
             return False
         end = start + len(sign) + len(number)
-        if _CENTS.search(number):
+        if self.has_cents(number):
             return False
         if value < self.letter_sign_priced_from and value == int(value) \
                 or self.road_before.search(text, max(0, start - self.road_reach), start):
@@ -325,14 +341,3 @@ class Rejections:
         return (self.is_label_number(text, start) or self.is_product_name(text, start)
                 or self.is_score_or_years(text, start, value) or self.is_age(text, start)
                 or self.is_phone_number(text, start, end))
-
-
-_LINE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]{3,}")
-
-
-def _in_title_case_line(text: str, at: int) -> bool:
-    """Whether the line holding `at` is a headline in title case: four or more words of four
-    letters or more, all capitalised ("Police Identify 2000 Spots For CCTV Cameras")."""
-    line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
-    words = _LINE_WORDS.findall(line)
-    return len(words) >= 4 and all(word[0].isupper() for word in words)
