@@ -129,15 +129,20 @@ def any_apostrophe(pattern: str) -> str:
     return pattern.replace("'", "['’]")
 
 
-def search_not_after(pattern, text: str, start: int, end: int, phrases: tuple[str, ...]) -> re.Match | None:
+def first_search(pattern, text: str, start: int, end: int, passed_over) -> re.Match | None:
     """The first match of `pattern` (a compiled pattern or a `Caseless`) in text[start:end] that
-    does not stand right after one of `phrases` ("the world's" after "one of ")."""
-    reach = max(map(len, phrases), default=0)
-    while (found := pattern.search(text, start, end)) is not None:
-        if not text[max(0, found.start() - reach):found.start()].endswith(phrases):
-            return found
+    `passed_over(match)` does not pass over."""
+    while (found := pattern.search(text, start, end)) is not None and passed_over(found):
         start = found.end()
-    return None
+    return found
+
+
+def search_not_after(pattern, text: str, start: int, end: int, phrases: tuple[str, ...]) -> re.Match | None:
+    """The first match of `pattern` in text[start:end] that does not stand right after one of
+    `phrases` ("the world's" after "one of ")."""
+    reach = max(map(len, phrases), default=0)
+    return first_search(pattern, text, start, end,
+                        lambda found: text[max(0, found.start() - reach):found.start()].endswith(phrases))
 
 
 # a dateline's agency in brackets after its place ("Islamabad (Pakistan Wire, 1 July) -")

@@ -16,7 +16,7 @@ from pipeline.claims.index import ByPosition, DocumentIndex
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
 from pipeline.normalise.money import currency_tables
-from pipeline.patterns import Caseless, alternation, any_apostrophe, search_not_after
+from pipeline.patterns import Caseless, alternation, any_apostrophe, first_search, search_not_after
 from pipeline.spans import Span
 
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an)\s+\Z")  # "the sanctioned Russian company"
@@ -26,20 +26,15 @@ _MID_SENTENCE = re.compile(r"[a-z,][ ]+\Z")  # a lower-case word or comma before
 def _acting_cue(cues: Caseless | re.Pattern, text: str, start: int, end: int) -> bool:
     """Whether one of `cues` in text[start:end] acts on what follows it: not a past participle
     describing a company after a determiner ("the sanctioned Russian company Papillon supplied")."""
-    while (found := cues.search(text, start, end)) is not None:
-        if not (found.group().endswith("ed") and _DETERMINER_BEFORE.search(text, max(0, found.start() - 5), found.start())):
-            return True
-        start = found.end()
-    return False
+    return first_search(cues, text, start, end, lambda found: found.group().endswith("ed") and _DETERMINER_BEFORE.search(
+        text, max(0, found.start() - 5), found.start()) is not None) is not None
 
 
 def _cue_in(cues: Caseless, text: str, start: int, end: int) -> re.Match | None:
     """The first of `cues` in text[start:end] not part of a name: one capitalised inside a
     sentence is ("the Window for Host Communities and Refugees"; not "Murders fell")."""
-    while (found := cues.search(text, start, end)) is not None and found.group()[0].isupper() \
-            and _MID_SENTENCE.search(text, max(0, found.start() - 3), found.start()):
-        start = found.end()
-    return found
+    return first_search(cues, text, start, end, lambda found: found.group()[0].isupper() and _MID_SENTENCE.search(
+        text, max(0, found.start() - 3), found.start()) is not None)
 
 
 @dataclass
@@ -175,12 +170,8 @@ class DealRules:
     def _region_in(self, text: str, clause: Span) -> bool:
         """Whether a clause speaks of a region, not of where a place ranks in one ("one of the
         most watched cities in South America")."""
-        start, end = clause
-        while (found := self.region.search(text, start, end)) is not None:
-            if self.region_ranking.search(text, clause[0], found.start()) is None:
-                return True
-            start = found.end()
-        return False
+        return first_search(self.region, text, *clause,
+                            lambda found: self.region_ranking.search(text, clause[0], found.start()) is not None) is not None
 
 
 class DocumentDeals:
