@@ -183,6 +183,11 @@ ATTACHMENTS = [
     # a vendor's worldwide business: the company the paragraph describes, and no country carried
     ("About Huawei\n\nHuawei is a Chinese provider of telecoms gear. It employs some 197,000 people.",
      "197,000", None, ["Huawei"], False),
+    # a market's figure of no deal takes its paragraph's country; a world market's none
+    ("China's video surveillance market is huge. The market is expected to reach US$20.1 billion in 2023.",
+     "US$20.1 billion", "CN", [], False),
+    ("Kenya bought cameras. The global market is expected to reach US$20.1 billion in 2023.",
+     "US$20.1 billion", None, [], False),
     ("Axis, a Swedish camera maker, booked less than $400 million of sales in the region in 2015.",
      "$400 million", None, ["Axis"], False),
     # the claimant's country counts when it is the buyer of a deal told before

@@ -126,6 +126,13 @@ DEV_CASES = [
     # a subsidiary's words before its legal form are its name's ("Huawei Kenya Ltd", "Honeywell Automation India Limited")
     ("The CCTV project was awarded to ZTE Nigeria Limited and to Honeywell Automation India Limited.",
      [("ZTE Nigeria Limited", "ZTE"), ("Honeywell Automation India Limited", "Honeywell")]),
+    # a known name's subsidiary named by its country or region, without a legal form
+    ("Huawei Philippines provided the CCTV cameras; NEC Australia staff installed them.",
+     [("Huawei Philippines", "Huawei"), ("NEC Australia", "NEC")]),
+    ("Huawei Kenya's chief said Huawei Middle East would supply the CCTV.", [("Huawei Kenya", "Huawei"), ("Huawei Middle East", "Huawei")]),
+    ("The CCTV deal between Huawei, Kenya and Uganda was signed.", [("Huawei", "Huawei")]),
+    ("The CCTV deal between ZTE Kenya and Uganda was signed.", [("ZTE", "ZTE")]),  # a list's "and": two parties
+    ("The CCTV cameras from Huawei Kenyan police bought were new.", [("Huawei", "Huawei")]),  # a demonym is no subsidiary
     ("He is Head of R&D and Co-founder at Vextor, which sells CCTV cameras.", []),  # "Co-" is no legal suffix
     ("In 2022, Pangea, an Israeli firm, was awarded a biometric ID contract.", [("Pangea", "Pangea")]),  # a year is no count of it
     ("Bangladesh bought surveillance tools from Israel-affiliated companies.", []),  # a descriptor, no name

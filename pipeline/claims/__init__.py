@@ -158,7 +158,7 @@ class _Attacher:
             if source is not NO_COUNTRY:
                 claim.country = source.country
                 claim.country_mention = None if source.source in _NOT_MENTIONS else source
-                if claim.deal is None and not fact.statistic:  # a fact told before its country's deal was spoken of
+                if claim.deal is None and not (fact.statistic or fact.no_deal):  # a fact told before its country's deal was spoken of
                     claim.deal = self.deals.main_deal(claim.country, claim.sentence)
         for claim in self.headline:  # "GAM to Increase Traffic Cams in Amman; 33 New Installations Soon"
             if claim.deal is None and claim.country is not None:
@@ -307,6 +307,11 @@ class _Attacher:
             clause_vendors = self._described_vendors(fact)
         if not fact.no_deal:
             self._find_deal(claim, fact, (clause, clause_vendors), source)
+        elif source is None and self._market_in(clause):
+            fact.market = True  # "The market is expected to reach …": the paragraph's or document's country
+            source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
+            if source is None:
+                self.later.append((claim, fact))
         if source not in (None, NO_COUNTRY):
             claim.country = source.country
             claim.country_mention = None if source.source in _NOT_MENTIONS else source
@@ -335,6 +340,12 @@ class _Attacher:
             self.later.append((claim, fact))
         elif claim.deal is None and not fact.statistic and claim.mention.start < self.headline_end:
             self.headline.append(claim)
+
+    def _market_in(self, clause: Span) -> bool:
+        """Whether a clause of no deal speaks of a market that is no region's ("The market is
+        expected to reach …", not "The African video surveillance market")."""
+        return self.rules.country.market_word.search(self.text, *clause) is not None \
+            and not self.rules.deals.speaks_of_region(self.text, clause)
 
     def _described_vendors(self, fact: Fact) -> list[Mention]:
         """The vendors of the last sentence before the fact in its paragraph that names any:

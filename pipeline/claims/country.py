@@ -44,6 +44,7 @@ class Fact:
     paragraph_start: int
     deal: object = None  # the fact's Deal, once known
     no_deal: bool = False  # about a market or a vendor's worldwide business: no country carried
+    market: bool = False  # of no deal, about a market named in its clause: its country is carried
     statistic: bool = False  # a crime, casualty or population figure not attributed to a system: no deal
     conversion: bool = False  # an amount converted from the one before it ("Rp 8 billion (SGD 712,872)")
 
@@ -203,6 +204,7 @@ class CountryRules:
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])
         self.described = tuple(domain["deals"]["scope_described_after"])  # "one of the world's largest makers"
+        self.market_word = re.compile(rf"(?<![\w-]){alternation(data['market_words'], 'i')}(?![\w-])", re.I)
         self.world_scope_cue = re.compile(rf"(?<![\w-]){any_apostrophe(alternation(data['world_scope_cues'], 'i'))}(?![\w-])")
         # how far before a place its cue can start: the longest venue verb, cue word and "the"
         self.home_place_reach = max(map(len, data["home_place_not_after"])) + max(map(len, data["home_place_cues"])) + 6
@@ -329,8 +331,11 @@ class CountryRules:
 
     def paragraph(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The last country named earlier in the paragraph (not compared with another); none
-        for a fact about a market or a vendor's worldwide business."""
-        return None if fact.no_deal else context.carried.last_before(fact.paragraph_start, fact.sentence[0])
+        for a fact about a vendor's worldwide business or another fact of no deal, unless it is a
+        market's ("China's market … The market is expected to reach US$20.1 billion")."""
+        if fact.no_deal and not fact.market:
+            return None
+        return context.carried.last_before(fact.paragraph_start, fact.sentence[0])
 
     def document(self, text: str, fact: Fact, context: CountryContext) -> Mention | None:
         """The country most of the document is about, when one is, else the only one whose places

@@ -165,9 +165,9 @@ class DealRules:
         of several countries."""
         # a cue after one of `scope_described_after` describes a vendor ("one of the world's largest makers")
         return search_not_after(self.no_deal, text, *clause, self.described) is not None \
-            or self._region_in(text, clause)
+            or self.speaks_of_region(text, clause)
 
-    def _region_in(self, text: str, clause: Span) -> bool:
+    def speaks_of_region(self, text: str, clause: Span) -> bool:
         """Whether a clause speaks of a region, not of where a place ranks in one ("one of the
         most watched cities in South America")."""
         return first_search(self.region, text, *clause,

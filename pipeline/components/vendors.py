@@ -141,6 +141,11 @@ class VendorRecogniser:
         self.legal_form_after = re.compile(
             rf"(?:[ \u00a0]+\([A-Z][\w .'’-]{{1,30}}\)|(?:[ \u00a0]+[A-Z][a-z]+){{1,2}}(?=,?[ \u00a0]+(?:{legal_forms})(?![\w-])))?"
             rf"(?:,?[ \u00a0]+(?:{legal_forms})(?![\w-]))+")
+        # a known name's subsidiary named by its country or region ("Huawei Philippines", "NEC Australia")
+        self.country_names = country_entries(domain["countries"])
+        country_names = [name for name, entry in self.country_names.items() if entry.kind != "demonym"]
+        self.subsidiary_after = re.compile(
+            rf"[ ]{alternation([*country_names, *data['subsidiary_regions']])}(?![\w-]|,?[ ]+(?:and|or)\b)")
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.client_before = client_pattern(data)
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
@@ -150,7 +155,6 @@ class VendorRecogniser:
         self.suffix_words = set(data["legal_suffixes"])
         self.dropped_endings = self.suffix_words | set(data["name_suffixes_dropped"])
         self.dropped_prefixes = frozenset(data["legal_prefixes"])
-        self.country_names = country_entries(domain["countries"])
         self.about_surveillance = SurveillanceTest(data["role_context_cues"])
         self.keys = {name_key(form): entry for form, entry in vendor_entries(data).items()}  # "FLOCK Group, Inc." is Flock
 
@@ -160,7 +164,7 @@ class VendorRecogniser:
         for start, end, _, entry in longest_first(self.gazetteer.find(doc)):
             if self.place_after.match(doc_text(doc), end):
                 continue  # "Orange City Hospital Square": a place's or a building's name
-            legal_form = self.legal_form_after.match(doc_text(doc), end)
+            legal_form = self.legal_form_after.match(doc_text(doc), end) or self.subsidiary_after.match(doc_text(doc), end)
             end = legal_form.end() if legal_form else end
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
                                       vendor=entry.vendor, country=entry.country))
