@@ -152,7 +152,7 @@ AGENCY_BRACKETS = r" \([^()\n]{2,80}\)"
 # Thousands grouped by spaces ("120 000 000", "6 118 846.47") or, the Swiss way, apostrophes
 # ("200'000"), and by two dots or more ("354.000.000"): how the number pattern finds them and how
 # `normalise.numbers` reads them.
-SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f'’]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)"
+SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f'’\u201a]\d{3})+(?:\.\d{1,2}(?!\d))?(?!\d|[.,]\d)"  # also "153‚610" (a low quote)
 DOT_GROUPED = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"
 
 
@@ -184,7 +184,7 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     )
     halves = rf"{alternation(data['scale_fractions'], 'i')}[ ]{article}[ ]"  # "half a dozen"
     collective = rf"(?:{halves}|(?:{article}|{small})[ ]){alternation(data['collective'], 'i')}"
-    end = r"(?![\w])" if hyphen_after else r"(?![\w-])"
+    end = r"(?![\w])" if hyphen_after else r"(?![\w]|-(?!(?i:plus)(?![\w])))"  # "seven million-plus migrants"
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
     tail = _word_scale_tail(domain, word_number, scale)
     # digits and scale words in groups ("3 million 444 thousand 800", "1 billion 111 million")

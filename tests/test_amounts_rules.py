@@ -34,12 +34,11 @@ RULES = [
     ("money before", "The deal was worth US$1.2bn.", [(M, "US$1.2bn", 1.2e9, "USD", "money_rule")]),
     ("money before, minor part", "It cost $10 and 50 cents",
      [(M, "$10 and 50 cents", 10.5, "USD", "money_rule"), (M, "50 cents", 0.5, "USD", "money_rule")]),
-    # step: money with the currency after the number (the count "3 dollars" is only proposed)
+    # step: money with the currency after the number (a currency is no counted noun: "3 dollars" is no count)
     ("money after, scaled", "a loan of 850 million RMB", [(M, "850 million RMB", 8.5e8, "CNY", "money_rule")]),
     ("money after, sign", "priced at 5 €", [(M, "5 €", 5.0, "EUR", "money_rule")]),
     ("money after, minor part", "It cost 3 dollars 50 cents.",
-     [(Q, "3", 3.0, "dollar", "count_rule"), (M, "3 dollars 50 cents", 3.5, "USD", "money_rule"),
-      (M, "50 cents", 0.5, "USD", "money_rule")]),
+     [(M, "3 dollars 50 cents", 3.5, "USD", "money_rule"), (M, "50 cents", 0.5, "USD", "money_rule")]),
     ("money range joined by a hyphen, the second end bare and larger", "prices were Rs 6-8 per kg",
      [(M, "Rs 6", 6.0, "INR", "money_rule"), (M, "8", 8.0, "INR", "range_rule")]),
     ("money name before", "a grant of dollar 22.5 million",
@@ -58,8 +57,7 @@ RULES = [
     ("percent, a margin is no negative", "plus or minus 3.5 percentage points",
      [(Q, "3.5", 3.5, "point", "count_rule"), (P, "3.5 percentage points", 3.5, None, "percent_rule")]),
     ("money after, a compound in words", "Two Thousand, One Hundred and Seventy-Five dollars",
-     [(Q, "Two Thousand, One Hundred and Seventy-Five", 2175.0, "dollar", "count_rule"),
-      (M, "Two Thousand, One Hundred and Seventy-Five dollars", 2175.0, "USD", "money_rule")]),
+     [(M, "Two Thousand, One Hundred and Seventy-Five dollars", 2175.0, "USD", "money_rule")]),
     ("percent of", "It rose by percent of 10.", [(P, "percent of 10", 10.0, None, "percent_rule")]),
     ("range of percentage points", "rose between 3 and 6 percentage points",
      [(P, "3", 3.0, None, "range_rule"), (Q, "6", 6.0, "point", "count_rule"),
@@ -163,7 +161,7 @@ RULES = [
     ("is_currency_first", "rmb 10 usd 20",
      [(M, "rmb 10", 10.0, "CNY", "money_rule"), (M, "usd 20", 20.0, "USD", "money_rule")]),
     # predicate: is_range_start
-    ("is_range_start", "between $10 and 20", [(M, "$10", 10.0, "USD", "money_rule")]),
+    ("is_range_start", "between $10 and 20", [(M, "$10", 10.0, "USD", "money_rule"), (M, "20", 20.0, "USD", "range_rule")]),
     # (the count the money's number also proposes is settled by the resolver: money wins)
     ("basis points are hundredths of a percentage point", "raised rates by 25 basis points, a 50-basis-point rise",
      [(Q, "25", 25.0, "point", "count_rule"), (P, "25 basis points", 0.25, None, "percent_rule"),
@@ -175,8 +173,7 @@ RULES = [
     ("range from an amount without a scale is none", "raised $5 million from 300 investors",
      [(M, "$5 million", 5000000.0, "USD", "money_rule"), (Q, "300", 300.0, "investor", "count_rule")]),
     ("fraction of a scale word", "a quarter of a million dollars",
-     [(P, "a quarter", 25.0, None, "fraction_rule"), (Q, "a quarter of a million", 250000.0, "dollar", "count_rule"),
-      (M, "a quarter of a million dollars", 250000.0, "USD", "money_rule")]),
+     [(P, "a quarter", 25.0, None, "fraction_rule"), (M, "a quarter of a million dollars", 250000.0, "USD", "money_rule")]),
     ("subunit of an ambiguous currency", "26 centavos a share",
      [(Q, "26", 26.0, "centavo", "count_rule"), (M, "26 centavos", 0.26, "MXN", "money_rule")]),
     ("count past its share in brackets", "1,412 (88%) patients",

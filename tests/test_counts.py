@@ -372,6 +372,16 @@ DEV += [  # round 11 (real pages and news sentences)
     ("Locust numbers grew 8,000-fold.", [("8,000-fold", 8000.0, "times")]),
 ]
 
+DEV += [  # round 12 (real news sentences)
+    ("There were 3,780 residential units, 388 buildings and 299 plots sold.",  # a plural before a comma labels nothing
+     [("3,780", 3780.0, "unit"), ("388", 388.0, "building"), ("299", 299.0, "plot")]),
+    ("Some seven million Bangladeshis work overseas.", [("seven million", 7e6, "bangladeshi")]),  # a plural demonym
+    ("The city has seven million-plus migrants and 1,000-plus staff.",  # "-plus" is a lower bound
+     [("seven million", 7e6, "migrant"), ("1,000", 1000.0, "staff")]),
+    ("The budget for 2018 of 12.5 billion Omani riyals was approved.", []),  # a currency is no counted noun
+    ("Some 153‚610 candidates passed.", [("153‚610", 153610.0, "candidate")]),  # a low quote as thousands separator
+]
+
 HELD_OUT = [
     ("There are 306 points: 266 stationary and 40 mobile ones.",
      [("306", 306.0, "point"), ("266", 266.0, "point"), ("40", 40.0, "point")]),

@@ -141,6 +141,7 @@ DEV = [
 
 # texts whose numbers are no MONEY at all
 DEV_NOT_MONEY = [
+    "The agency recorded 1,592 real estate transactions.",  # "real" before "estate" is no currency
     "Constant 2021 USD",
     "The King has three crowns.",
     "The figures are in constant 2015 dollars.",
@@ -237,6 +238,19 @@ DEV += [
     ("The share closed at SAR30.05 on Sunday.", [("SAR30.05", 30.05, "SAR")]),  # a glued word code with cents
     ("The contract was worth BBD$660, 742 last year.", [("BBD$660, 742", 660742.0, "BBD")]),  # thousands misspaced after a sign
     ("The budget is 107.7 billion RM this year.", [("107.7 billion RM", 1.077e11, "MYR")]),  # the sign after a scaled amount
+]
+DEV += [  # round 12 (real news sentences)
+    # more subunits, a plural of the zloty
+    ("The board paid 14 halalas a share and the fare rose 11.55 pesewas.", [("14 halalas", 0.14, "SAR"), ("11.55 pesewas", 0.1155, "GHS")]),
+    ("Bus fares went up by 8 toea and bread by 50 kopecks.", [("8 toea", 0.08, "PGK"), ("50 kopecks", 0.5, "RUB")]),
+    ("The ministry spent 4,6 billion zloties on roads.", [("4,6 billion zloties", 4.6e9, "PLN")]),
+    # a letter sign before a wage's or a price's change
+    ("Workers in Manila get a P30 hike; the P100 increase in the minimum wage follows.", [("P30", 30.0, "PHP"), ("P100", 100.0, "PHP")]),
+    # a range's bare end before a sign, or after one joined by "to" or "and"
+    ("Tickets cost from 1,200 to Sh1,600 each.", [("1,200", 1200.0, "KES"), ("Sh1,600", 1600.0, "KES")]),
+    ("A bag sold for between N90,000 and 100,000.", [("N90,000", 90000.0, "NGN"), ("100,000", 100000.0, "NGN")]),
+    ("Revenue rose in 2019 to $5 million.", [("$5 million", 5e6, "USD")]),  # a year is no range's end
+    ("He paid R1‚267‚744 for the house.", [("R1‚267‚744", 1267744.0, "ZAR")]),  # a low quote as thousands separator
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

@@ -12,6 +12,7 @@ from pipeline.mention import Mention
 from pipeline.patterns import alternation, number_pattern
 
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
+_LOWER_BOUND_AFTER = re.compile(r"(?:\+|-(?i:plus)) ")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]{3,})(?![\w-])")
 # digits grouped by dots ("1.306 cameras"): a count is never a fraction, so the dots group thousands
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -49,16 +50,19 @@ class CountStep:
         """A number followed by the noun it counts; None when it is a year, a code, a
         measurement or counts nothing."""
         text, start, end, written = scan.text, match.start(), match.end(), match.group()
-        plus = text[end:end + 2] == "+ "  # "300+ organisations" (a lower bound)
+        plus = _LOWER_BOUND_AFTER.match(text, end)  # "300+ organisations", "1,000-plus staff" (a lower bound)
+        plus = plus.end() - end - 1 if plus else 0
         if text[end + plus:end + plus + 1] not in self.counted_after and not self._listed_before_next(text, start, written, end):
             return None  # "in 2019, ...", "(15%)": no noun can follow
         value = self.reading.parse_number(written)
-        compound = _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
+        compound = None if plus else _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
         if value is None or self._counts_nothing(text, (start, end + plus), written, value, compound):
             return None
         noun, plural, noun_end = self._noun(scan, end + plus, compound)
-        if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]) or noun in self.reading.anaphoric_units:
-            return None  # also a compound's last part: "467 gigawatt-hours"; "10 new ones" counts the noun before
+        if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]) or noun in self.reading.anaphoric_units \
+                or noun in self.reading.currency_names:
+            return None  # also a compound's last part: "467 gigawatt-hours"; "10 new ones" counts the noun before;
+            # a currency is no counted noun ("the budget for 2018 of 12.5 billion riyals")
         if not (plural or compound or value == 1 or self.reading.counts_in_singular(noun)):
             return None  # "9 withheld information": more than one of a noun is written in the plural
         if _DOT_THOUSANDS.fullmatch(written):
@@ -103,7 +107,8 @@ class CountStep:
             return True
         if compound and rejections.is_hyphen_adjective(compound.group(1)):
             return True
-        if rejections.is_code(text, start, start + len(written), check_after=compound is None) \
+        bounded = end > start + len(written)  # "1,000-plus staff": no code's hyphen
+        if rejections.is_code(text, start, start + len(written), check_after=compound is None and not bounded) \
                 or rejections.is_lone_one(text, start, written, value):
             return True
         first = self.reading.word_after(text, end)

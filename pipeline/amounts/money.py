@@ -62,8 +62,8 @@ class MoneyStep:
             setattr(self, normaliser.__name__, functools.partial(normaliser, domain=domain))
         self.tables = currency_tables(domain)
         self.weight = WeightGuard(domain)
-        self.verb_names = {name.lower(): re.compile(rf"[ \u00a0]+{alternation(words, 'i')}(?![\w])")
-                           for name, words in domain["currencies"]["names_read_as_verbs"].items()}
+        self.word_names = {name.lower(): re.compile(rf"[ \u00a0]+{alternation(words, 'i')}(?![\w])")
+                           for name, words in domain["currencies"]["names_read_as_words"].items()}
         mil = domain["currencies"]["mil_thousand"]
         self.mil_currencies = frozenset(mil["currencies"])
         self.ends_in_mil = re.compile(rf"(?<![A-Za-z]){alternation(mil['words'])}$")
@@ -147,14 +147,14 @@ class MoneyStep:
                 or self.rejections.is_sign_code(match.string, match.start(), match.groupdict().get("cur"), number)
                 or self._word_code_after_plain_number(match, number) or self._glued_word_code(match, number)
                 or self._runs_on(match) or bool(_CODE_AFTER.match(match.string, match.end("num")))
-                or _in_rate_ticker(match.string, match.start()) or self._verb_name(match)
+                or _in_rate_ticker(match.string, match.start()) or self._name_read_as_word(match)
                 or match.re is self.after and (self.weight.is_weight(match) or bool(_IN_NAME.match(match.string, match.start()))))
 
-    def _verb_name(self, match: re.Match) -> bool:
-        """Whether the currency name after a number is the verb it is also, before one of its
-        `names_read_as_verbs` words ("12 million won by his rival")."""
+    def _name_read_as_word(self, match: re.Match) -> bool:
+        """Whether the currency name after a number is the other word it is also, before one of
+        its `names_read_as_words` words ("12 million won by his rival", "1,592 real estate deals")."""
         name = (match.groupdict().get("name") or "").lower()
-        return name in self.verb_names and self.verb_names[name].match(match.string, match.end("name")) is not None
+        return name in self.word_names and self.word_names[name].match(match.string, match.end("name")) is not None
 
     def _glued_word_code(self, match: re.Match, number: str) -> bool:
         """A code that is also a word glued to a plain number ("TOP3", "TOP10" are rankings):

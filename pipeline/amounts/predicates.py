@@ -182,21 +182,22 @@ class Rejections:
         """A one-letter sign before a small number without a scale word: "the R40" is more
         likely a road than 40 rand, unless it has cents ("rose by N1.85"), a word of money stands before
         it, "a" or "per" and a period after it ("rent rose to R652 a month, up from R410") or a unit's
-        price ("N2.80 per share");
-        never after "the" nor below
-        `letter_sign_priced_from` ("the R40", "in Q2")."""
+        price or change ("N2.80 per share", "the P100 increase in the minimum wage"); else never
+        after "the" nor below `letter_sign_priced_from` ("the R40", "in Q2")."""
         if not (sign and len(sign) == 1 and sign.isascii() and sign.isalpha()
                 and value < self.letter_sign_below and not self.reading.has_scale(number)):
             return False
         end = start + len(sign) + len(number)
         if self.has_cents(number):
             return False
-        if value < self.letter_sign_priced_from and value == int(value) \
-                or self.road_before.search(text, max(0, start - self.road_reach), start):
-            return True  # "in Q2", "H1": a quarter or half of a year ("N7.01" is a price); "the R40" is a road
+        if value < self.letter_sign_priced_from and value == int(value):
+            return True  # "in Q2", "H1": a quarter or half of a year ("N7.01" is a price)
+        if self.priced_after.match(text, end):
+            return False
+        if self.road_before.search(text, max(0, start - self.road_reach), start):
+            return True  # "the R40" is a road
         priced = self.money_cue_before.search(text, max(0, start - self.windows.qualifier_before), start) \
-            or (self.per_period.match(text, end) and self.reading.period_after(text, end)) \
-            or self.priced_after.match(text, end)
+            or (self.per_period.match(text, end) and self.reading.period_after(text, end))
         return not priced
 
     def is_sign_code(self, text: str, start: int, sign: str | None, number: str) -> bool:
@@ -304,9 +305,12 @@ class Rejections:
 
     def is_label_number(self, text: str, start: int) -> bool:
         """A number after the word it grades or labels, whatever its case: "a category 5 storm",
-        "a magnitude 7 earthquake", "level 3", "size 10", "the emergency number, 112"."""
+        "a magnitude 7 earthquake", "level 3", "size 10", "the emergency number, 112"; not a plural
+        before a comma, which a list of counts holds ("3,780 units, 388 villas")."""
         previous = _word_before(text, start, self.windows.code_before)
-        return previous is not None and previous.rstrip(",").lower() in self.number_labels
+        if previous is None or previous.endswith(",") and previous.rstrip(",").endswith("s"):
+            return False
+        return previous.rstrip(",").lower() in self.number_labels
 
     def is_product_name(self, text: str, start: int) -> bool:
         """A number in a product's name: "Galaxy S10", "an iPhone 12", "Windows 10", "eLTE 3"."""

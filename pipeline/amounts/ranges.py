@@ -15,6 +15,7 @@ from pipeline.patterns import alternation
 from pipeline.spans import Coverage
 
 _HYPHENED = re.compile(r"[-\u2013]")  # "6-8": two ends joined by a hyphen or en dash alone
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year is no range's bare first end before a sign ("in 2019 to $5 million")
 
 
 class RangeStep:
@@ -67,8 +68,9 @@ class RangeStep:
         a_start, a_end, b_start, b_end = spans
         a_value, b_value, scale = pair
         first, second = mentions
-        if second is not None and second.start == b_start and not taken.overlaps(a_start, a_end) \
-                and not (second.label == "PERCENT" and (self.reading.has_scale(scan.text[a_start:a_end]) or a_value > 100)):
+        if second is not None and second.start <= b_start < second.end and not taken.overlaps(a_start, a_end) \
+                and not (second.label == "PERCENT" and (self.reading.has_scale(scan.text[a_start:a_end]) or a_value > 100)) \
+                and not (second.start < b_start and _YEAR.fullmatch(scan.text, a_start, a_end)):  # "from 1,200 to Sh1,600"
             return self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
                                         currency=second.currency, unit=second.unit), None
         if first is None or first.label != "MONEY":
@@ -78,7 +80,8 @@ class RangeStep:
     def _money_end(self, scan: NumberScan, spans: tuple[int, int, int, int], pair: tuple[float, float, float],
                    mentions: tuple[Mention, Mention | None], taken: Coverage) -> tuple[Mention | None, Mention | None]:
         """`_range_end` of a range whose first end is money: the second end with a scale ("$1-2
-        million"), or bare after a hyphen and larger ("Rs 6-8 per kg", "N215-N220"); or the first rescaled."""
+        million"), or bare and larger after a hyphen or a joiner ("Rs 6-8 per kg", "N215-N220", "from
+        KSh50 to 100"); or the first rescaled."""
         a_start, a_end, b_start, b_end = spans
         a_value, b_value, scale = pair
         first, second = mentions
@@ -86,6 +89,7 @@ class RangeStep:
             return (self.reading.mention(scan.doc, "MONEY", b_start, b_end, b_value, "range_rule", currency=first.currency),
                     dataclasses.replace(first, value=first.value * scale))
         start = self._hyphened_end(scan.text, (a_start, a_end), b_start)
+        start = b_start if start is None and self.joiner.fullmatch(scan.text, a_end, b_start) else start  # "between N90,000 and 100,000"
         if second is None and start is not None and not taken.overlaps(start, b_end) and scale == 1.0 and first.value == a_value < b_value:
             return self.reading.mention(scan.doc, "MONEY", start, b_end, b_value, "range_rule", currency=first.currency), None
         if second is not None and second.label == "MONEY" and first.currency == second.currency \

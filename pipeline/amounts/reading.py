@@ -84,8 +84,12 @@ class Reading:
         self.plural_modifiers = {w.lower() for w in numbers["plural_modifiers"]}
         self.person_adjectives = {w.lower() for w in numbers["person_adjectives"]}
         # demonyms whose plural is the same word ("409,000 Sudanese", "a dozen Lebanese")
-        self.invariant_demonyms = {name for names in domain["countries"]["demonyms"].values() for name in names
+        demonyms = domain["countries"]["demonyms"].values()
+        self.invariant_demonyms = {name for names in demonyms for name in names
                                    if name.endswith(tuple(numbers["invariant_demonym_endings"]))}
+        # a demonym's plural ("seven million Bangladeshis work overseas"): its singular is the unit
+        self.plural_demonyms = {name: name[:-1].lower() for names in demonyms for name in names
+                                if name.endswith("s") and name[:-1] in names}
         after_words = [word for words in numbers["qualifiers_after"].values() for word in words]
         self.qualifier_after = re.compile(rf"[ \t]+{alternation(after_words, 'i')}(?=[ \t]+[a-z])")
         self.measure_words = {w.lower() for w in numbers["measure_units"]}
@@ -169,6 +173,8 @@ class Reading:
         if framed is not None:
             return framed
         words, position = self._noun_words(after)
+        if words and words[0][0] in self.plural_demonyms:  # "Bangladeshis work overseas"
+            return self.plural_demonyms[words[0][0]], True, words[0][1]
         plural = self._first_plural(words)
         if plural:
             return plural

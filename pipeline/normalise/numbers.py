@@ -16,7 +16,7 @@ from pipeline.patterns import DOT_GROUPED, SPACE_GROUPED, alternation
 
 _TOKEN = re.compile(rf"{DOT_GROUPED}|\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+\.?|[%]")
 _SPACE = re.compile(r"\s")
-_GROUP_SEPARATOR = re.compile(r"[\s'’]")
+_GROUP_SEPARATOR = re.compile(r"[\s'’\u201a]")
 _WORD_COMMA = re.compile(r"(?<=[^\W\d_]),(?= )")
 # a comma before one or two digits and a scale word is a decimal comma ("9,5 million", "2,3bn")
 _DECIMAL_COMMA = re.compile(r"^(\d{1,3}),(\d{1,2})(?= ?-?[^\W\d_])")
