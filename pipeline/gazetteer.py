@@ -26,11 +26,17 @@ class Gazetteer:
         self._by_tokens = {tuple(t.text for t in nlp.tokenizer(name)): name for name in names}
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, object]]:
-        """(start_char, end_char, name, entry) for every match, overlapping ones included."""
-        for _, start, end in self.matcher(doc):
-            span = doc[start:end]
-            name = self._by_tokens.get(tuple(t.text for t in span))
+        """(start_char, end_char, name, entry) for every match, overlapping ones included; in a
+        text with diacritics, also the names its words write without them ("Thalès" is Thales)."""
+        found = set(self.matcher(doc))
+        if _ACCENTED_LETTER.search(doc_text(doc)):
+            folded = Doc(doc.vocab, words=[fold_accents(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+            found |= {(key, start, end, folded) for key, start, end in self.matcher(folded)}
+        for key, start, end, *written in sorted(found, key=lambda match: match[1:3]):
+            words = (written[0] if written else doc)[start:end]
+            name = self._by_tokens.get(tuple(t.text for t in words))
             if name is not None:
+                span = doc[start:end]
                 yield span.start_char, span.end_char, name, self.entries[name]
 
 

@@ -553,6 +553,21 @@ def test_a_late_figure_takes_the_leading_country_but_not_its_deal(annotate_text)
     assert claims["202"].country == "UG" and claims["202"].deal is None and claims["202"].vendors == []
 
 
+@pytest.mark.parametrize("text, fact, of_the_deal", [
+    # a count or share in a paragraph of another matter joins no deal in focus
+    ("Mozambique signed a $100 million ID card deal with Semlex.\n\nThree new deputy ministers were sworn in on Monday.",
+     "Three", False),
+    ("Bolivia received 500 cameras from China.\n\nWith the donation, 300 more sites will be watched.", "300", True),
+    ("Bolivia received 500 cameras from China.\n\nThe city is home to 2 million people.", "2 million", False),
+    # ... but an amount still may ("The lease would cost $165,000 a year")
+    ("Kenya will lease 60 Flock cameras.\n\nOfficials said the lease would be for three years at $150,000.",
+     "$150,000", True),
+])
+def test_a_fact_in_a_paragraph_of_another_matter(annotate_text, text, fact, of_the_deal):
+    claims, _ = claims_of(annotate_text, text)
+    assert (claims[fact].deal is not None) == of_the_deal
+
+
 def test_a_figure_told_before_its_deal_joins_it(annotate_text):
     text = ("In Egypt's new capital, a network of at least 6,000 cameras will watch every street.\n\n"
             "The city will hold 6.5 million residents.\n\nIts surveillance system is developed by Honeywell.")

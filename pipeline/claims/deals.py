@@ -111,6 +111,8 @@ class DealRules:
         # and verbs or an attribution ("the rollout"); not `deal_cues` ("police" says who counted)
         attributions = [*data["deal_words"], *data["deal_verbs"], *data["statistic_attributions"]]
         self.attributed = Caseless(rf"(?<![\w-]){alternation(attributions, 'i')}(?![\w-])")
+        of_a_deal = [*data["statistic_attributions"], *data["focus_references"], *data["deal_paragraph_words"]]
+        self.deal_paragraph_word = Caseless(rf"(?<![\w-]){alternation(of_a_deal, 'i')}(?![\w-])")
 
     def buyer_place(self, text: str, country: Mention | None) -> str | None:
         """The name of a city or county named as a deal's buying body ("the Mesa City Council",
@@ -190,6 +192,8 @@ class DocumentDeals:
         # a document about no surveillance or security technology reports no deal
         self.about_surveillance = bool(self.technologies.items) or rules.deal_cue.search(text) is not None
         self.paragraphs_about: dict[int, bool] = {}
+        self.paragraphs_of_deals: dict[int, bool] = {}
+        self.blank_line_paragraphs = "\n\n" in text
         self.separate_sentences: set[Span] = set()
         self.separate_cue: dict[Span, bool] = {}
         self.deal_years: dict[int, tuple[int, int | None]] = {}  # id(deal) -> (sentences read, earliest year)
@@ -296,10 +300,12 @@ class DocumentDeals:
         elif self._tells_a_separate_deal(sentence) or self._tells_an_earlier_deal(sentence, code):
             # "which runs a separate network of 8,000 cameras"; "Laos first put up cameras in 2009"
             chosen = self._separate(fact, sentence, country, document_country)
-        else:
+        elif self._paragraph_of_a_deal(fact):
             chosen = self._in_focus(code, self._focus_start(fact.start))
             if chosen is None and code is None and document_country is not None:
                 chosen = self._in_focus(document_country, 0)
+        else:  # "Three new deputy ministers were sworn in": a paragraph of another matter
+            return None
         buyer = code or document_country  # a one-country story's fact whose sentence names no country
         if chosen is None and buyer is not None and self._about_a_deal(fact):
             chosen = self._new(buyer, country)
@@ -367,6 +373,22 @@ class DocumentDeals:
         """The deal last spoken of for a country (with none, the one in focus), left as it is:
         where a figure of no deal told beside it happens."""
         return self._in_focus(code, 0) if code else self.focus
+
+    def _paragraph_of_a_deal(self, fact: Mention) -> bool:
+        """Whether a count's or a share's paragraph speaks of a deal at all (looked at once per
+        paragraph): a TECHNOLOGY or VENDOR mention, one of `deal_cues`, `deal_words`, `deal_verbs`,
+        `statistic_attributions`, `focus_references` or `deal_paragraph_words`. Such a fact in a paragraph of another matter ("Three new deputy
+        ministers were sworn in") joins no deal in focus; an amount, a headline's fact and a fact of
+        a text without blank lines (whose every line is a paragraph) always may."""
+        start = self.index.paragraph_start(fact.start)
+        if fact.label == "MONEY" or start == 0 or not self.blank_line_paragraphs:
+            return True
+        if start not in self.paragraphs_of_deals:
+            end = self.index.paragraph_end(fact.start)
+            self.paragraphs_of_deals[start] = bool(self.technologies.within(start, end) or self.vendors.within(start, end)) \
+                or self.rules.tells_of_a_deal.search(self.text, start, end) is not None \
+                or self.rules.deal_paragraph_word.search(self.text, start, end) is not None
+        return self.paragraphs_of_deals[start]
 
     def _about_a_deal(self, fact: Mention) -> bool:
         """Whether the fact's paragraph speaks of surveillance technology (looked at once per
