@@ -256,6 +256,14 @@ ATTACHMENTS = [
      "€150 million", "CI", ["Huawei"], True),
     ("Huawei bid against ZTE for the Abidjan cameras and won the €150 million contract.", "€150 million", "CI",
      ["Huawei"], True),
+    # ... nor a rival named by its role after it, a protester, one won over or overcome
+    ("Kenya awarded Motorola a $5 million body camera contract, rejecting Axon, the higher-priced competitor.",
+     "$5 million", "KE", ["Motorola Solutions"], True),
+    ("Kenya's agency upheld Raytheon's protest of the $145 million contract to Elbit for surveillance towers.",
+     "$145 million", "KE", ["Elbit Systems"], True),
+    ("Elbit won the $26 million surveillance tower contract over Anduril in Kenya.", "$26 million", "KE", ["Elbit Systems"], True),
+    ("Elbit overcame top contractors, including Raytheon and Lockheed, for the $26 million Kenya surveillance contract.",
+     "$26 million", "KE", ["Elbit Systems"], True),
     # a scope cue describing a vendor is no market figure
     ("Kolding has 60 cameras from Hikvision, one of the world's largest makers of CCTV, in Denmark.", "60", "DK",
      ["Hikvision"], True),

@@ -86,6 +86,11 @@ class DealRules:
         self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
         self.competitor_near = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues_near'], 'i')}(?![\w-])")
         self.competitor_reach = int(data["competitor_reach"])
+        # "X, the higher-priced competitor", "X's protest", "X, which protested", "X lost out"
+        role = alternation(data['competitor_after'], 'i')
+        self.competitor_after = re.compile(
+            rf"(?:['’]s(?:\s+[\w-]+)?|,\s+(?:the|a|an)(?:\s+[\w-]+){{0,2}}?|,?\s+(?:which|who|that)(?:\s+(?:has|had|also))?"
+            rf"|\s+(?:has|had|also))?\s+{role}(?![\w-])", re.I)
         self.join_in_paragraph = bool(data["join_in_paragraph"])
         self.focus_paragraphs = int(data["focus_paragraphs"])
         self.relative_clause = re.compile(rf"\s*,?\s*{alternation(data['relative_pronouns'], 'i')}\s+")
@@ -148,10 +153,12 @@ class DealRules:
         """Whether a vendor or country stands after a rival's cue in its clause ("ahead of ZTE"),
         or right after one of `competitor_cues_near` ("against Huawei"; not "photos cross-referenced
         against the CONARC database of NtechLab"),
-        or before a denial of its part ("Huawei ... is not named as a supplier")."""
+        or before a denial of its part ("Huawei ... is not named as a supplier") or a rival's role
+        ("Axon, the higher-priced competitor", "Raytheon's protest of the award")."""
         return _acting_cue(self.competitor, text, clause[0], mention.start) \
             or self.competitor_near.search(text, max(clause[0], mention.start - self.competitor_reach), mention.start) is not None \
-            or self.not_party.search(text, mention.end, clause[1]) is not None
+            or self.not_party.search(text, mention.end, clause[1]) is not None \
+            or self.competitor_after.match(text, mention.end, clause[1]) is not None
 
     def statistic_in(self, text: str, start: int, end: int) -> re.Match | None:
         """The first of `statistic_cues` in text[start:end] not part of a name (see `_cue_in`)."""
