@@ -133,6 +133,9 @@ DEV_CASES = [
     ("The CCTV deal between Huawei, Kenya and Uganda was signed.", [("Huawei", "Huawei")]),
     ("The CCTV deal between ZTE Kenya and Uganda was signed.", [("ZTE", "ZTE")]),  # a list's "and": two parties
     ("The CCTV cameras from Huawei Kenyan police bought were new.", [("Huawei", "Huawei")]),  # a demonym is no subsidiary
+    ("Elbit Systems of America and NEC Corporation of America supplied the CCTV towers.",
+     [("Elbit Systems of America", "Elbit Systems"), ("NEC Corporation of America", "NEC")]),
+    ("The CCTV cameras came from Huawei of China.", [("Huawei", "Huawei")]),  # the name's own home is no subsidiary
     ("He is Head of R&D and Co-founder at Vextor, which sells CCTV cameras.", []),  # "Co-" is no legal suffix
     ("In 2022, Pangea, an Israeli firm, was awarded a biometric ID contract.", [("Pangea", "Pangea")]),  # a year is no count of it
     ("Bangladesh bought surveillance tools from Israel-affiliated companies.", []),  # a descriptor, no name

@@ -145,7 +145,8 @@ class VendorRecogniser:
         self.country_names = country_entries(domain["countries"])
         country_names = [name for name, entry in self.country_names.items() if entry.kind != "demonym"]
         self.subsidiary_after = re.compile(
-            rf"[ ]{alternation([*country_names, *data['subsidiary_regions']])}(?![\w-]|,?[ ]+(?:and|or)\b)")
+            rf"[ ](?:(?P<of>of[ ](?:the[ ])?)|(?!of[ ]))(?P<where>{alternation([*country_names, *data['subsidiary_regions']])})"
+            rf"(?![\w-]|(?(of)(?!)|,?[ ]+(?:and|or)\b))")
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.client_before = client_pattern(data)
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
@@ -164,7 +165,7 @@ class VendorRecogniser:
         for start, end, _, entry in longest_first(self.gazetteer.find(doc)):
             if self.place_after.match(doc_text(doc), end):
                 continue  # "Orange City Hospital Square": a place's or a building's name
-            legal_form = self.legal_form_after.match(doc_text(doc), end) or self.subsidiary_after.match(doc_text(doc), end)
+            legal_form = self.legal_form_after.match(doc_text(doc), end) or self._subsidiary(doc_text(doc), end, entry.country)
             end = legal_form.end() if legal_form else end
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
                                       vendor=entry.vendor, country=entry.country))
@@ -193,6 +194,13 @@ class VendorRecogniser:
             taken.append((start, end))
         mentions.extend(found)
         return doc
+
+    def _subsidiary(self, text: str, end: int, home: str | None) -> re.Match | None:
+        """A known name's subsidiary named by a country or region after it ("NEC Australia",
+        "Elbit Systems of America"); not the name's own home ("Huawei of China")."""
+        found = self.subsidiary_after.match(text, end)
+        named = self.country_names.get(found.group("where")) if found else None
+        return None if named is not None and named.country == home else found
 
     def _pattern_spans(self, text: str):
         """Candidate company names found by legal suffix or a hyphenated supplier cue ('Infinova-installed'),
