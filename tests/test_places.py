@@ -189,6 +189,10 @@ DEV_CASES = [
     # a place before a waterway or a dam is taken though its country goes unnamed; a company's name is none
     ("Suez Canal revenue rose to 72.2 billion pounds.", [("Suez", "EG")]),
     ("Chicago Bridge & Iron Company received the contract.", []),
+    # a region's postal code after a town and a comma is a place, and evidence for the town
+    ("The Rockville, IL police bought 20 cameras.", [("Rockville", "US"), ("IL", "US")]),
+    ("The form was filed in Vienna,VA last week.", [("Vienna", "US"), ("VA", "US")]),
+    ("He said, IN the end, it worked.", []),
 ]
 
 HELD_OUT = [

@@ -499,14 +499,20 @@ class PlaceRecogniser:
         self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
                                                domain["countries"]["org_joiners"], data["organisation_window"])
         self.company_words = set(domain["countries"]["org_words"])
+        postal = self.postal_regions = {code: country for country, codes in data["postal_regions"].items() for code in codes}
+        # "Rockville, IL 20850", "Vienna,VA": a region's postal code after a capitalised town and a comma
+        self.postal_after_town = re.compile(
+            rf"(?<![\w-])(?P<town>[A-Z][\w'’-]*[a-z](?:[ ][A-Z][\w'’-]*[a-z]){{0,2}}),[ ]?(?P<code>{alternation(postal)})"
+            rf"(?=[ ]+\d{{5}}|[.,;:)\n]|\Z|[ ]+[a-z(])")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         countries = ByPosition(m for m in mentions if m.label == "COUNTRY")
         doc_counts = Counter(m.country for m in countries.items)
         named = {m.country for m in doc_in_names(doc)}.union(doc_counts)  # "State Bank of Pakistan" names PK too
-        places = []
-        proposals = longest_first(self._proposals(doc, countries, doc_counts, named))
+        places = self._postal_places(doc)
+        named |= {m.country for m in places}
+        proposals = longest_first(self._proposals(doc, countries, doc_counts, named, places))
         settled = self._settled_countries(proposals, doc_counts)
         for start, end, name, candidates in proposals:
             sentence_start, sentence_end = sentence_at(doc, start)
@@ -537,12 +543,25 @@ class PlaceRecogniser:
             codes = self.shared_names[mention.text]
             mention.country = max(codes, key=lambda code: (told[code], -codes.index(code)))
 
-    def _proposals(self, doc: Doc, countries: ByPosition, doc_counts: Counter, named: set[str]) -> list[tuple]:
+    def _postal_places(self, doc: Doc) -> list:
+        """The region a postal code after a known town names ("Rockville, IL 20850"): a PLACE of
+        its country (`postal_regions`), and evidence of that country for the town before it."""
+        return [make_mention(doc, "PLACE", found.start("code"), found.end("code"), "place_region",
+                             country=self.postal_regions[found.group("code")])
+                for found in self.postal_after_town.finditer(doc_text(doc)) if self._a_town(found.group("town"))]
+
+    def _a_town(self, words: str) -> bool:
+        """Whether capitalised words end in a place the tables know ("Little Rock"; not "Names")."""
+        split = words.split(" ")
+        return any(self.tables.entry(" ".join(split[at:])) is not None for at in range(len(split)))
+
+    def _proposals(self, doc: Doc, countries: ByPosition, doc_counts: Counter, named: set[str],
+                   postal: list = ()) -> list[tuple]:
         """(start, end, name, candidates) of every name with its evidence: a name inside a
         person's name, or as long as a country it overlaps ("Mexico"), is none."""
         found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
         short_names = {name for word, name in bracketed_names(doc_text(doc)) if word in self.company_words}
-        regions = {m.start: {m.country} for m in countries.items}
+        regions = {m.start: {m.country} for m in [*countries.items, *postal]}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
         evidence = named | {codes[0] for *_, entry in found if not entry.needs_evidence
                             and len(codes := self._plausible(entry.candidates, doc_counts)) == 1}
