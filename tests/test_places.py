@@ -193,6 +193,9 @@ DEV_CASES = [
     ("The Rockville, IL police bought 20 cameras.", [("Rockville", "US"), ("IL", "US")]),
     ("The form was filed in Vienna,VA last week.", [("Vienna", "US"), ("VA", "US")]),
     ("He said, IN the end, it worked.", []),
+    # a large city in a facility's name, in a document naming no country; not in a road's name
+    ("Denver International Airport bought 200 cameras.", [("Denver", "US")]),
+    ("Cameras went up along Mombasa Road.", []),
 ]
 
 HELD_OUT = [

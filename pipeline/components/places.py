@@ -333,6 +333,7 @@ class PlaceEvidence:
         self.project_words = set(data["project_words"])
         self.project_systems = tuple(data["project_systems"])
         self.body_words = set(data["body_words"])
+        self.facility_words = set(data["facility_words"])
         self.project_nouns = set(data["project_nouns"])
         self.project_name_words = int(data["project_name_words"])
         self.municipal_before = [tuple(phrase.lower().split()) for phrase in data["municipal_before"]]
@@ -400,6 +401,13 @@ class PlaceEvidence:
             if " ".join(run[:size]) == system and (len(run) == size or run[size] in self.project_words or run[size] in self.body_words):
                 return True
         return False
+
+    def in_facility_name(self, doc: Doc, span: Span) -> bool:
+        """The capitalised words after the name end in a `facility_words` word, at most
+        `project_name_words` words on: a facility in the place ("Denver International Airport";
+        not "Mombasa Road", a road named after another town)."""
+        run = self._capitalised_run(doc, span)
+        return 0 < len(run) <= self.project_name_words and run[-1].text in self.facility_words
 
     def in_body_name(self, doc: Doc, span: Span) -> bool:
         """The capitalised words after the name end in a `body_words` word, at most
@@ -639,14 +647,17 @@ class PlaceRecogniser:
         also named in organisations' names; those also named by large places). A large name: all,
         unless none of its countries is a COUNTRY mention and it runs on into a longer name
         ("Shanghai Electric"; a project's name, "Shymkent Oil Refinery", only when its country is
-        named at all, a system's, "Karachi Safe City", always). A name needing evidence: those whose country the document names, when it is
+        named or no country is, a system's, "Karachi Safe City", always). A name needing evidence: those whose country the document names, when it is
         no part of a longer name and (unless it is another name of a large city, "Cologne") stands
         in a place context or holds a name of its own country ("Noord-Holland"); without
         `context_needed`, when another occurrence of the name stood in one."""
         mentioned, named, evidence = countries
         if not entry.needs_evidence:
             unnamed = not any(c.country in mentioned for c in entry.candidates)
-            project = any(c.country in named for c in entry.candidates) or self.evidence.in_system_name(doc, span)
+            # a project's name holds a place when the document names its country; a facility's
+            # ("Denver International Airport"), also when it names none at all
+            project = any(c.country in named for c in entry.candidates) or self.evidence.in_system_name(doc, span) \
+                or not mentioned and self.evidence.in_facility_name(doc, span)
             return () if unnamed and self.evidence.inside_longer_name(doc, span, project) else entry.candidates
         candidates = tuple(c for c in entry.candidates if c.country in evidence) or self._designated(doc, span, entry)
         if not candidates or self.evidence.inside_longer_name(doc, span, project=True):
