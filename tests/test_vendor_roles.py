@@ -154,6 +154,15 @@ DEV_CASES = [
      "Floods fell. Fish returned. The turbine contract was won by Norval Partners.", []),
     ("The dam has a CCTV room. It holds water. It makes power. The turbine contract was won by Norval Partners.",
      [("Norval Partners", "Norval Partners")]),
+    # round 12: a cited source, a public body's centre, generic words alone, a financier, a credit line;
+    # a name's word in capitals is kept
+    ("According to Tito Karnavian, the only CCTV provider in Jakarta is the city.", []),
+    ("The CCTV deal was signed with NtechLab, RBC reports.", [("NtechLab", "NtechLab")]),
+    ("The CCTV cameras are operated by the National Traffic Management Centre.", []),
+    ("The report covers the Supply of Surveillance Technologies to Africa and CCTV cameras.", []),
+    ("The Private Export Funding Corporation backed the CCTV deal.", []),
+    ("Photo: John Smith/DR, Author provided. The CCTV cameras were installed.", []),
+    ("The CCTV tender was won by ANY Security Printing Company.", [("ANY Security Printing Company", "ANY Security Printing")]),
     # never vendors: operators of other trades, buyers, public bodies, people, financiers, places
     ("Engineers installed the CCTV cameras last week.", []),
     ("Russian operator MegaFon bought Huawei cameras for its surveillance network.", [("Huawei", "Huawei")]),

@@ -53,6 +53,7 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?[ \u00a0]+\Z")  # "140 C
 
 _CAMEL_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "PunjabSafeCityAuthority": words run together
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:ve|re|ll|d|m|s|t)")  # "We've deployed": a pronoun, no company
+_CAPITALS_NAME = re.compile(r"(?!(?:THE|AN?|AND|OF|FOR|ITS|IN|ON|BY|TO)$)[A-Z]{2,}")  # a capitalised name's word, no article
 
 class RoleVendorRecogniser:
     """Proposes VENDOR mentions for names in a supplier's role, variants and short forms."""
@@ -77,6 +78,8 @@ class RoleVendorRecogniser:
         self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
         self.in_body_name = body_name_pattern(data)
         self.office_before = re.compile(rf"(?<![\w-]){alternation(data['office_words_before'])},[ ]*\Z")
+        self.source_before = re.compile(rf"(?<![\w-]){alternation(data['source_cues_before'], 'i')}[ ]+(?:the[ ]+)?\Z")
+        self.source_after = re.compile(rf"[ ]+{alternation(data['source_verbs_after'])}(?![\w-])")
         self.client_before = client_pattern(data)
         financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
         self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
@@ -308,14 +311,15 @@ class RoleVendorRecogniser:
         return make_mention(doc, "VENDOR", start, end, source, vendor=vendor, country=home)
 
     def _trimmed(self, text: str, start: int, end: int) -> tuple[int | None, int]:
-        """The name without leading openers ('The', 'Meanwhile', 'In May', 'South Carolina-based')
-        and with a legal suffix's full stop ('Acme Co.')."""
+        """The name without leading openers ('The', 'Meanwhile', 'In May', 'South Carolina-based'),
+        but with a word in capitals that is no article ('ANY Security Printing'), and with a legal
+        suffix's full stop ('Acme Co.')."""
         words = list(re.finditer(r"\S+", text[start:end]))
         described = [i for i, word in enumerate(words) if word.group().endswith(self.strip_endings)]
         for word in words[described[-1] + 1 if described else 0:]:
             token = word.group()
-            if token in self.strip_leading or token.lower() in STOP_WORDS:
-                continue
+            if token in self.strip_leading or token.lower() in STOP_WORDS and not _CAPITALS_NAME.fullmatch(token):
+                continue  # not a name's word in capitals ("ANY Security Printing Company")
             start += word.start()
             break
         else:
@@ -346,7 +350,8 @@ class RoleVendorRecogniser:
         """Whether a name is a legal suffix alone, a title's, public body's, financier's, country's
         or region's, a leader's ("the Duterte administration"), or the noun a number counts ("140
         Cameras installed"); or ends a body's name ("the Ministry of Transport, Communications and
-        High Technologies"), or is an office's place ("The Police Circle, Thimi")."""
+        High Technologies"), or is an office's place ("The Police Circle, Thimi"), or a source the text
+        cites ("According to X, the only provider", "X reports")."""
         name = text[start:end]
         if len(name) < 2 or name.casefold() in self.folded_suffixes or self.refused.search(_CAMEL_JOINS.sub(" ", name)) \
                 or _CONTRACTION.fullmatch(name) \
@@ -354,7 +359,8 @@ class RoleVendorRecogniser:
             return True
         return self.leader_after.match(text, end) is not None or _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None \
             or in_body_name(self.in_body_name, text, start) or is_client(self.client_before, text, start) \
-            or self.office_before.search(text, max(0, start - 20), start) is not None  # "The Police Circle, Thimi"
+            or self.office_before.search(text, max(0, start - 20), start) is not None \
+            or self.source_before.search(text, max(0, start - 20), start) is not None or self.source_after.match(text, end) is not None
 
     def _name_like(self, word: str) -> bool:
         """A single word opening a sentence that reads as a company's name, not a plural or common

@@ -152,6 +152,8 @@ class VendorRecogniser:
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
         self.in_body_name = body_name_pattern(data)
         self.strip_leading = set(data["strip_leading"])
+        self.generic = set(data["generic_name_words"])
+        self.generic_name_max_words = int(data["generic_name_max_words"])
         self.strip_endings = tuple(data["role_strip_leading_endings"])  # "Renfrew-based North SV Limited"
         self.suffix_words = set(data["legal_suffixes"])
         self.dropped_endings = self.suffix_words | set(data["name_suffixes_dropped"])
@@ -232,8 +234,11 @@ class VendorRecogniser:
     def _no_company(self, text: str, match: re.Match, suffixed: bool) -> bool:
         """Whether a pattern's name is none: a public body's words, a winner's client ("BEL received
         orders worth Rs 445 crore from Cochin Shipyard Limited"), an Irish county ("Thurles, Co
-        Tipperary")."""
+        Tipperary"), generic words alone ("Surveillance Technologies")."""
         start = match.start(1)
+        words = text[start:match.end(match.re.groups)].split()
+        if len(words) <= self.generic_name_max_words and all(word in self.generic for word in words):
+            return True  # "the Supply of Surveillance Technologies": no name, only generic words
         return self.not_vendor.search(text, start, match.end(match.re.groups)) is not None \
             or self._ends_a_body(text, start) or is_client(self.client_before, text, start) \
             or suffixed and _COUNTY.fullmatch(text, match.start(2), match.end(2) + 2) is not None
