@@ -146,6 +146,9 @@ ATTACHMENTS = [
     ("Saskatoon bought cameras from Axon.\n\nThe police budget is $120 million this year.", "$120 million", "CA", [], False),
     # a giver of money or equipment to another country is no buyer
     ("Japan gave $2 million to Samoa for 30 cameras.", "$2 million", "WS", [], True),
+    # a lender's offer to another country (round 12)
+    ("South Korea will offer US$170 million in loans to India to build a CCTV network.", "US$170 million", "IN", [], True),
+    ("Japan provided a grant of 500 million yen to Niger for police radios and CCTV.", "500 million yen", "NE", [], True),
     # a region of several countries
     ("Pakistan bought 2,000 Hikvision cameras. A 2023 EU report found that 68% of cameras in Europe were weak.",
      "68%", None, [], False),
