@@ -196,6 +196,10 @@ DEV_CASES = [
     # a large city in a facility's name, in a document naming no country; not in a road's name
     ("Denver International Airport bought 200 cameras.", [("Denver", "US")]),
     ("Cameras went up along Mombasa Road.", []),
+    # a photographer's credit, a university's and a charity's name hold no place
+    ("Police in Kenya bought cameras. Photo: Yasuyoshi Chiba/AFP.", []),
+    ("Researchers at the University of Washington in the US tested it.", []),
+    ("The grant came from the New York Community Trust in the US.", []),
 ]
 
 HELD_OUT = [

@@ -335,13 +335,17 @@ class PlaceEvidence:
         self.body_words = set(data["body_words"])
         self.facility_words = set(data["facility_words"])
         self.project_nouns = set(data["project_nouns"])
+        self.credit_after = re.compile(rf"[ ]?/[ ]?{alternation(data['credit_agencies'])}(?![\w])")
         self.project_name_words = int(data["project_name_words"])
         self.municipal_before = [tuple(phrase.lower().split()) for phrase in data["municipal_before"]]
         self.municipal_after = [tuple(phrase.split()) for phrase in data["municipal_after"]]
 
     def in_person_name(self, doc: Doc, span: Span) -> bool:
-        """After a title or given name ("Ana Medellín"), or one of a capitalised pair followed by
-        a speech verb ("Clark Kent said", "Kent Brown says")."""
+        """After a title or given name ("Ana Medellín"), one of a capitalised pair followed by a
+        speech verb ("Clark Kent said", "Kent Brown says"), or a photographer's name before an
+        agency's credit ("Yasuyoshi Chiba/AFP")."""
+        if self.credit_after.match(doc_text(doc), span.end_char):
+            return True
         before = doc[span.start - 1] if span.start else None
         if before is not None and (before.text in self.person_before or self._initials(doc, span.start - 1)):
             return True
