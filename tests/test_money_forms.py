@@ -251,6 +251,9 @@ DEV += [  # round 12 (real news sentences)
     ("A bag sold for between N90,000 and 100,000.", [("N90,000", 90000.0, "NGN"), ("100,000", 100000.0, "NGN")]),
     ("Revenue rose in 2019 to $5 million.", [("$5 million", 5e6, "USD")]),  # a year is no range's end
     ("He paid R1‚267‚744 for the house.", [("R1‚267‚744", 1267744.0, "ZAR")]),  # a low quote as thousands separator
+    # a dot between thousands in a currency whose home writes them so; not a price to the thousandth
+    ("The contract was worth 480.000 Euros; the fare is Rp 7.500.", [("480.000 Euros", 480000.0, "EUR"), ("Rp 7.500", 7500.0, "IDR")]),
+    ("Gas rose to $3.599 a gallon and the fee is KWD 1.250.", [("$3.599", 3.599, "USD"), ("KWD 1.250", 1.25, "KWD")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

@@ -13,6 +13,13 @@ from pipeline.patterns import alternation, number_pattern
 
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 _LOWER_BOUND_AFTER = re.compile(r"(?:\+|-(?i:plus)) ")
+
+
+def _lower_bound_length(text: str, end: int) -> int:
+    """How many characters of a lower bound follow a number, the space after it left out:
+    "300+ organisations" 1, "1,000-plus staff" 5, else 0."""
+    found = _LOWER_BOUND_AFTER.match(text, end)
+    return found.end() - end - 1 if found else 0
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]{3,})(?![\w-])")
 # digits grouped by dots ("1.306 cameras"): a count is never a fraction, so the dots group thousands
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -50,8 +57,7 @@ class CountStep:
         """A number followed by the noun it counts; None when it is a year, a code, a
         measurement or counts nothing."""
         text, start, end, written = scan.text, match.start(), match.end(), match.group()
-        plus = _LOWER_BOUND_AFTER.match(text, end)  # "300+ organisations", "1,000-plus staff" (a lower bound)
-        plus = plus.end() - end - 1 if plus else 0
+        plus = _lower_bound_length(text, end)
         if text[end + plus:end + plus + 1] not in self.counted_after and not self._listed_before_next(text, start, written, end):
             return None  # "in 2019, ...", "(15%)": no noun can follow
         value = self.reading.parse_number(written)
@@ -59,10 +65,8 @@ class CountStep:
         if value is None or self._counts_nothing(text, (start, end + plus), written, value, compound):
             return None
         noun, plural, noun_end = self._noun(scan, end + plus, compound)
-        if noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]) or noun in self.reading.anaphoric_units \
-                or noun in self.reading.currency_names:
-            return None  # also a compound's last part: "467 gigawatt-hours"; "10 new ones" counts the noun before;
-            # a currency is no counted noun ("the budget for 2018 of 12.5 billion riyals")
+        if self._no_counted_noun(noun):
+            return None
         if not (plural or compound or value == 1 or self.reading.counts_in_singular(noun)):
             return None  # "9 withheld information": more than one of a noun is written in the plural
         if _DOT_THOUSANDS.fullmatch(written):
@@ -74,6 +78,13 @@ class CountStep:
             return None
         period = self.reading.period_after(text, end) or self.reading.period_after(text, end + noun_end)
         return self.reading.mention(scan.doc, "QUANTITY", start, end, value, "count_rule", unit=noun, period=period)
+
+    def _no_counted_noun(self, noun: str | None) -> bool:
+        """Whether a noun found after a number is none it counts: a word of measure or time (also
+        a compound's last part: "467 gigawatt-hours"), an anaphor ("10 new ones" counts the noun
+        before) or a currency ("the budget for 2018 of 12.5 billion riyals")."""
+        return noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]) \
+            or noun in self.reading.anaphoric_units or noun in self.reading.currency_names
 
     def _listed_before_next(self, text: str, start: int, written: str, end: int) -> bool:
         """Whether a number that is no year stands first in a list of numbers sharing the noun

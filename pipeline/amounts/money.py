@@ -32,6 +32,7 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _THOUSANDS = re.compile(r"\d,\d{3}")
 _NUMBER_NEXT = re.compile(r"[ \u00a0]*\d")  # a number right after a currency word: the next amount's
 _CODE_AFTER = re.compile(r"/\d")  # "S/2023/456", a UN document's symbol, is no amount
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # one group of three digits after a dot, no scale
 _IN_NAME = re.compile(r"(?<=[a-z])\d")  # "Tech5 won the contract": a number in a name (not "US10 cents")
 
 
@@ -64,6 +65,7 @@ class MoneyStep:
         self.weight = WeightGuard(domain)
         self.word_names = {name.lower(): re.compile(rf"[ \u00a0]+{alternation(words, 'i')}(?![\w])")
                            for name, words in domain["currencies"]["names_read_as_words"].items()}
+        self.dot_thousands_currencies = frozenset(domain["currencies"]["dot_thousands_currencies"])
         mil = domain["currencies"]["mil_thousand"]
         self.mil_currencies = frozenset(mil["currencies"])
         self.ends_in_mil = re.compile(rf"(?<![A-Za-z]){alternation(mil['words'])}$")
@@ -204,6 +206,8 @@ class MoneyStep:
         mil = self.ends_in_mil.search(number) if currency in self.mil_currencies else None
         if mil:  # "R$ 3 mil" is 3,000 reais: the number read "mil" as a million
             value *= 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3)
+        if _DOT_THOUSANDS.fullmatch(number) and currency in self.dot_thousands_currencies:
+            value *= 1e3  # "480.000 Euros": a dot between thousands (not "$3.599 a gallon", "KWD 1.250")
         return self.reading.mention(scan.doc, "MONEY", match.start(), end, value, "money_rule", currency=currency,
                                     note="currency unknown" if currency is None else None)
 

@@ -61,6 +61,16 @@ class Windows:
     code_after: int
 
 
+def _counted_demonyms(domain: DomainData) -> tuple[set[str], dict[str, str]]:
+    """(the demonyms that are their own plural: "409,000 Sudanese"; each demonym's plural with
+    its singular as the unit: "seven million Bangladeshis work overseas" counts bangladeshi)."""
+    demonyms = domain["countries"]["demonyms"].values()
+    endings = tuple(domain["numbers"]["invariant_demonym_endings"])
+    invariant = {name for names in demonyms for name in names if name.endswith(endings)}
+    plurals = {name: name[:-1].lower() for names in demonyms for name in names if name.endswith("s") and name[:-1] in names}
+    return invariant, plurals
+
+
 class Reading:
     """The readers the steps share, bound to one DomainData."""
 
@@ -84,12 +94,7 @@ class Reading:
         self.plural_modifiers = {w.lower() for w in numbers["plural_modifiers"]}
         self.person_adjectives = {w.lower() for w in numbers["person_adjectives"]}
         # demonyms whose plural is the same word ("409,000 Sudanese", "a dozen Lebanese")
-        demonyms = domain["countries"]["demonyms"].values()
-        self.invariant_demonyms = {name for names in demonyms for name in names
-                                   if name.endswith(tuple(numbers["invariant_demonym_endings"]))}
-        # a demonym's plural ("seven million Bangladeshis work overseas"): its singular is the unit
-        self.plural_demonyms = {name: name[:-1].lower() for names in demonyms for name in names
-                                if name.endswith("s") and name[:-1] in names}
+        self.invariant_demonyms, self.plural_demonyms = _counted_demonyms(domain)
         after_words = [word for words in numbers["qualifiers_after"].values() for word in words]
         self.qualifier_after = re.compile(rf"[ \t]+{alternation(after_words, 'i')}(?=[ \t]+[a-z])")
         self.measure_words = {w.lower() for w in numbers["measure_units"]}

@@ -288,10 +288,7 @@ class _Attacher:
     def claim(self, mention: Mention) -> Claim:
         sentence = self.index.sentence_of(mention.start)
         claim = Claim(mention=mention, sentence=sentence, claimant=self.claimant_of(sentence))
-        if mention.label == "MONEY":
-            converted, self.last_money = self.last_money, claim
-            if converted is not None and self.rules.conversion.fullmatch(self.text, converted.mention.end, mention.start):
-                claim.same_as = converted.same_as or converted  # a conversion: its amount's fact, see `mark_repeats`
+        self._note_conversion(claim)
         clause = self.rules.clause(self.text, sentence, mention)
         clause_vendors = [m for m in self.vendors.within(*clause)
                           if not self.rules.deals.is_competitor(self.text, clause, m)]
@@ -308,10 +305,7 @@ class _Attacher:
         if not fact.no_deal:
             self._find_deal(claim, fact, (clause, clause_vendors), source)
         elif source is None and self._market_in(clause):
-            fact.market = True  # "The market is expected to reach …": the paragraph's or document's country
-            source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
-            if source is None:
-                self.later.append((claim, fact))
+            source = self._market_country(claim, fact)
         if source not in (None, NO_COUNTRY):
             claim.country = source.country
             claim.country_mention = None if source.source in _NOT_MENTIONS else source
@@ -321,6 +315,24 @@ class _Attacher:
             nearest = min(in_clause_dates, key=lambda m: abs(m.start - mention.start))
             claim.date, claim.date_mention = nearest.date, nearest
         return claim
+
+    def _note_conversion(self, claim: Claim) -> None:
+        """An amount converted from the one right before it is the same fact ("Sh460 billion,
+        about $126 million"), see `mark_repeats`."""
+        if claim.mention.label != "MONEY":
+            return
+        converted, self.last_money = self.last_money, claim
+        if converted is not None and self.rules.conversion.fullmatch(self.text, converted.mention.end, claim.mention.start):
+            claim.same_as = converted.same_as or converted
+
+    def _market_country(self, claim: Claim, fact: Fact) -> Mention | None:
+        """A market's figure of no deal ("The market is expected to reach …"): the country of its
+        paragraph now, or of its document once every deal is known."""
+        fact.market = True
+        source = self.rules.country.choose(self.text, fact, self.countries, before_deal=True)
+        if source is None:
+            self.later.append((claim, fact))
+        return source
 
     def _find_deal(self, claim: Claim, fact: Fact, clause: tuple[Span, list[Mention]], source: Mention | None) -> None:
         """The deal of a fact that may have one: none for an unattributed statistic (kept where
