@@ -32,7 +32,7 @@ class Gazetteer:
         if _ACCENTED_LETTER.search(doc_text(doc)):
             folded = Doc(doc.vocab, words=[fold_accents(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
             found |= {(key, start, end, folded) for key, start, end in self.matcher(folded)}
-        for key, start, end, *written in sorted(found, key=lambda match: match[1:3]):
+        for _, start, end, *written in sorted(found, key=lambda match: match[1:3]):
             words = (written[0] if written else doc)[start:end]
             name = self._by_tokens.get(tuple(t.text for t in words))
             if name is not None:
