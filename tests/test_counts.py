@@ -82,7 +82,7 @@ DEV = [
     ("Call 0722 123 456 for details.", []),
     ("He lives at No. 3 Station Road.", []),
     ("The iPhone 12 models sold.", []),
-    ("The city of 1,000 cameras has a population of 4 million.", [("1,000", 1000.0, "camera")]),
+    ("The city of 1,000 cameras has a population of 4 million.", [("1,000", 1000.0, "camera"), ("4 million", 4e6, "person")]),
     ("1. Introduction\n2. The 40 cameras\n3. Costs", [("40", 40.0, "camera")]),
     ("The five plants (Omo Kuraz 1, Omo Kuraz 2, Omo Kuraz 3).", [("five", 5.0, "plant")]),
     ("It built 4 bridges: (1) a rail bridge; (2) a road bridge.", [("4", 4.0, "bridge")]),
@@ -380,6 +380,16 @@ DEV += [  # round 12 (real news sentences)
      [("seven million", 7e6, "migrant"), ("1,000", 1000.0, "staff")]),
     ("The budget for 2018 of 12.5 billion Omani riyals was approved.", []),  # a currency is no counted noun
     ("Some 153‚610 candidates passed.", [("153‚610", 153610.0, "candidate")]),  # a low quote as thousands separator
+    # people without their noun: "others", a population or a crowd, a confirmed fate, a toll's subject
+    ("Police arrested the leader along with 30 others.", [("30", 30.0, "person")]),
+    ("One of the trucks carried fuel while the two others carried medicines.", []),
+    ("Mbale has a population of over 500,000; the match drew a crowd of 83,761.",
+     [("500,000", 500000.0, "person"), ("83,761", 83761.0, "person")]),
+    ("At least 7,000 have been confirmed killed.", [("7,000", 7000.0, "person")]),
+    ("The death toll from Israeli strikes on the Gaza Strip rose to 8,306.", [("8,306", 8306.0, "person")]),
+    # more change verbs and factors
+    ("Subscriber numbers went from 196,242 to 205,252.", [("196,242", 196242.0, "subscriber"), ("205,252", 205252.0, "subscriber")]),
+    ("Sales are projected to quintuple by 2030.", [("quintuple", 5.0, "times")]),
 ]
 
 HELD_OUT = [

@@ -21,6 +21,7 @@ _NOUN_PAIR = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})[ \u00a0]+and[ \u00a0]+(?
 _BRACKET_OPENS = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 _BRACKET_CLOSES = re.compile(r"[ \u00a0]*\)")
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
+_THE_BEFORE = re.compile(r"(?<![\w])(?i:the)[ \u00a0]+\Z")
 # a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
 _LIST_MARKER = re.compile(r"(?:\A|\n|:|[ \t]{2})[ \t]*\Z")
 _CHAINAGE = re.compile(r"\+[ \u00a0]*\Z")  # "Km 104 + 800"
@@ -67,10 +68,12 @@ class CarriedCountStep:
                                       rf"(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
         self.person_unit = carried["person_unit"]
         self.person_passive = re.compile(rf"[ \u00a0]+{alternation(carried['passive_auxiliaries'], 'i')}[ \u00a0]+"
-                                         rf"{alternation(carried['person_verbs'], 'i')}(?![\w])")
+                                         rf"(?:{alternation(carried['fate_fillers'], 'i')}[ \u00a0]+)?"
+                                         rf"{alternation(carried['person_verbs'], 'i')}(?![\w])")  # "have been confirmed killed"
         self.person_fate = re.compile(rf"[ \u00a0]+(?:{alternation(carried['died_auxiliaries'], 'i')}[ \u00a0]+)?"
                                       rf"{alternation(carried['person_fates'], 'i')}(?![\w])")
         self.person_subject = re.compile(rf"(?<![\w]){alternation(carried['person_subjects'], 'i')}(?![\w])")
+        self.people_of = re.compile(rf"(?<![\w]){alternation(carried['person_subjects'], 'i')}[ \u00a0]+of[ \u00a0]+\S*[ \u00a0]*\Z")
         self.copula_subject = re.compile(
             rf"(?P<noun>[A-Za-z][a-z]+)[ \u00a0]+{alternation(carried['copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(carried['copula_fillers'], 'i')}[ \u00a0]+)?(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
@@ -101,6 +104,7 @@ class CarriedCountStep:
         # what a noun standing for another may look like after a number, looked at before a noun search
         anaphors = alternation([form for unit in numbers["anaphoric_units"] for form in (unit, unit + "s")], "i")
         self.anaphor_ahead = re.compile(rf"[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,4}}{anaphors}(?![\w])")
+        self.people_anaphor = re.compile(rf"[ \u00a0]+{alternation(numbers['people_anaphors'], 'i')}(?![\w])")
         # "a total of 40", "ticket sales of 39,989", "a rise of 3,900": counts, not measures
         self.phrase_tail = re.compile(
             rf"(?:{alternation(carried['count_phrases'], 'i')}"
@@ -141,7 +145,8 @@ class CarriedCountStep:
             if not unit:
                 if antecedents is None:  # read once per doc, only when a bare number needs them
                     antecedents = self._antecedents(scan, found)
-                unit = self._antecedent(scan, (start, end), antecedents, self.reading.has_scale(scan.text[start:end]))
+                unit = self._antecedent(scan, (start, end), antecedents, self.reading.has_scale(scan.text[start:end])) \
+                    or self._people_anaphor(scan.text, start, end)
             if unit:
                 carried.append(self.reading.mention(scan.doc, "QUANTITY", start, end, value,
                                                     "carried_count_rule", unit=unit))
@@ -286,10 +291,11 @@ class CarriedCountStep:
 
     def _measured(self, text: str, start: int) -> bool:
         """A number right after "of" that is no count phrase's: it measures the noun before "of"
-        ("a population of 1.2 million", "a speed of 40"), but "a total of 40" and "a rise of
-        3,900" (`change_nouns`) count."""
+        ("a speed of 40"), but "a total of 40", "a rise of 3,900" (`change_nouns`) and a place's
+        or a body's people ("a population of 1.2 million", "a crowd of 83,761"; `person_subjects`) count."""
         before = max(0, start - self.reading.windows.qualifier_before)
-        return bool(_OF_BEFORE.search(text, before, start)) and not self.phrase_tail.search(text, before, start)
+        return bool(_OF_BEFORE.search(text, before, start)) and not self.phrase_tail.search(text, before, start) \
+            and not self.people_of.search(text, before, start)
 
     def _people_around(self, text: str, start: int, end: int) -> str | None:
         """"The attack killed 12 and injured 30", "an estimated 62,000 were displaced", "where
@@ -298,6 +304,13 @@ class CarriedCountStep:
         found = self.person_verb.search(text, max(0, start - self.reading.windows.qualifier_before), start) \
             or self.person_passive.match(text, end) or self.person_fate.match(text, end)
         return self.person_unit if found else None
+
+    def _people_anaphor(self, text: str, start: int, end: int) -> str | None:
+        """People, for a number before "others" with no noun before it ("along with 30 others");
+        not "the two others", which are of a set named before ("one of the trucks ... the two others")."""
+        if not self.people_anaphor.match(text, end) or _THE_BEFORE.search(text, max(0, start - 5), start):
+            return None
+        return self.person_unit
 
     def _copula_subject(self, text: str, start: int) -> str | None:
         """"Acme shipments were 22.1 million": the plural noun right before a copula and the number,
@@ -392,8 +405,11 @@ class CarriedCountStep:
         nouns = []
         for verb in self.change_verb.finditer(text):
             subject = self.change_subject.search(text, max(0, verb.start() - self.subject_window), verb.start())
-            if not subject or self.phrase_before.search(text, max(0, verb.start() - self.subject_window), subject.start()):
-                continue  # "The number of incidents detected by CCTV cameras rose": the count phrase's noun
+            window = max(0, verb.start() - self.subject_window)
+            if not subject or self.phrase_before.search(text, window, subject.start()) \
+                    or self.person_subject.search(text, window, subject.start()):
+                continue  # "The number of incidents detected by CCTV cameras rose": the count phrase's noun;
+                # "The death toll from Israeli strikes rose": people
             if subject.group("noun").lower() in self.subject_heads:  # "Passenger numbers grew": passengers
                 modifier = _WORD_BEFORE.search(text, max(0, subject.start() - self.subject_window), subject.start())
                 noun = modifier.group(1).lower() if modifier else ""
