@@ -163,6 +163,7 @@ DEV_CASES = [
     ("The Private Export Funding Corporation backed the CCTV deal.", []),
     ("Photo: John Smith/DR, Author provided. The CCTV cameras were installed.", []),
     ("The CCTV tender was won by ANY Security Printing Company.", [("ANY Security Printing Company", "ANY Security Printing")]),
+    ("Reportedly, a private company that deals in CCTV cameras won the contract.", []),  # an opening adverb
     # never vendors: operators of other trades, buyers, public bodies, people, financiers, places
     ("Engineers installed the CCTV cameras last week.", []),
     ("Russian operator MegaFon bought Huawei cameras for its surveillance network.", [("Huawei", "Huawei")]),

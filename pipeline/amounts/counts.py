@@ -13,6 +13,7 @@ from pipeline.patterns import alternation, number_pattern
 
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 _LOWER_BOUND_AFTER = re.compile(r"(?:\+|-(?i:plus)) ")
+_PAIRED_AFTER = re.compile(r"[/-][a-z]+[ ]+[a-z]")  # a word paired with another before a noun: "day/night cameras"
 
 
 def _lower_bound_length(text: str, end: int) -> int:
@@ -123,7 +124,8 @@ class CountStep:
                 or rejections.is_lone_one(text, start, written, value):
             return True
         first = self.reading.word_after(text, end)
-        return bool(first) and rejections.is_not_counted(first.lower())
+        paired = bool(first) and _PAIRED_AFTER.match(text, text.find(first, end) + len(first)) is not None
+        return bool(first) and rejections.is_not_counted(first.lower()) and not paired  # "7,500 day/night cameras"
 
     def _technology_noun(self, scan: NumberScan, end: int) -> tuple[str, bool, int] | None:
         """The plural head of a TECHNOLOGY phrase right after the number, whose words a noun

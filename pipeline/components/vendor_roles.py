@@ -74,6 +74,7 @@ class RoleVendorRecogniser:
         self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
             month.capitalize() for month in domain["dates"]["months"]}
         self.strip_endings = tuple(data["role_strip_leading_endings"])
+        self.adverb_endings = tuple(data["adverb_endings"])
         refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
         self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
         self.in_body_name = body_name_pattern(data)
@@ -311,15 +312,17 @@ class RoleVendorRecogniser:
         return make_mention(doc, "VENDOR", start, end, source, vendor=vendor, country=home)
 
     def _trimmed(self, text: str, start: int, end: int) -> tuple[int | None, int]:
-        """The name without leading openers ('The', 'Meanwhile', 'In May', 'South Carolina-based'),
+        """The name without leading openers ('The', 'Meanwhile', 'In May', 'South Carolina-based',
+        'Reportedly'),
         but with a word in capitals that is no article ('ANY Security Printing'), and with a legal
         suffix's full stop ('Acme Co.')."""
         words = list(re.finditer(r"\S+", text[start:end]))
         described = [i for i, word in enumerate(words) if word.group().endswith(self.strip_endings)]
         for word in words[described[-1] + 1 if described else 0:]:
             token = word.group()
-            if token in self.strip_leading or token.lower() in STOP_WORDS and not _CAPITALS_NAME.fullmatch(token):
-                continue  # not a name's word in capitals ("ANY Security Printing Company")
+            if token in self.strip_leading or token.lower() in STOP_WORDS and not _CAPITALS_NAME.fullmatch(token) \
+                    or token.rstrip(",").lower().endswith(self.adverb_endings):
+                continue  # not a name's word in capitals ("ANY Security Printing Company"); an adverb ("Reportedly,")
             start += word.start()
             break
         else:

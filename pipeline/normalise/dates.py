@@ -67,7 +67,8 @@ def _pieces(domain: DomainData, finding: bool) -> dict[str, str]:
     "a" + unit only for `duration_article_units` ("a decade", not "a year"), and the count of
     a duration only in digits or a number word below a hundred ("two hundred years" is read)."""
     dates = domain["dates"]
-    count = rf"(?:\d+|{small_number_pattern(domain)})" if finding else number_pattern(domain, hyphen_after=True)
+    # digits not inside a larger number ("7,500 day/night cameras" holds no "500 day")
+    count = rf"(?:(?<![\d.,])\d+|{small_number_pattern(domain)})" if finding else number_pattern(domain, hyphen_after=True)
     # a month as written in a sentence, or in a heading or a contract's terms in capitals ("JUNE 30, 2025")
     month = alternation([form for m in dates["months"] for form in (m.capitalize(), m.upper()) if len(m) > 3 or form == m.capitalize()])
     full_month = alternation([form for m in dates["months"] for form in (m.capitalize(), m.upper())
