@@ -391,6 +391,7 @@ DEV += [  # round 12 (real news sentences)
     ("Subscriber numbers went from 196,242 to 205,252.", [("196,242", 196242.0, "subscriber"), ("205,252", 205252.0, "subscriber")]),
     ("Sales are projected to quintuple by 2030.", [("quintuple", 5.0, "times")]),
     ("The city will install 7,500 day/night surveillance cameras.", [("7,500", 7500.0, "camera")]),  # a paired word before the noun
+    ("The utility installed 4 000 smart meters; the fence is 5,000 meters long.", [("4 000", 4000.0, "meter")]),  # a device's measure
 ]
 
 HELD_OUT = [

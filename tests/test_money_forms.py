@@ -254,6 +254,7 @@ DEV += [  # round 12 (real news sentences)
     # a dot between thousands in a currency whose home writes them so; not a price to the thousandth
     ("The contract was worth 480.000 Euros; the fare is Rp 7.500.", [("480.000 Euros", 480000.0, "EUR"), ("Rp 7.500", 7500.0, "IDR")]),
     ("Gas rose to $3.599 a gallon and the fee is KWD 1.250.", [("$3.599", 3.599, "USD"), ("KWD 1.250", 1.25, "KWD")]),
+    ("The project in eSwatini will cost E4 million; Lesotho will spend M20 million.", [("E4 million", 4e6, "SZL"), ("M20 million", 2e7, "LSL")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

@@ -164,6 +164,8 @@ DEV_CASES = [
     ("Photo: John Smith/DR, Author provided. The CCTV cameras were installed.", []),
     ("The CCTV tender was won by ANY Security Printing Company.", [("ANY Security Printing Company", "ANY Security Printing")]),
     ("Reportedly, a private company that deals in CCTV cameras won the contract.", []),  # an opening adverb
+    ("The CCTV project went ahead and Zentrix has been selected to install the cameras.", [("Zentrix", "Zentrix")]),
+    ("Mühlbauer Technology Group, a German company, was contracted to supply ID cards.", [("Mühlbauer Technology Group", "Mühlbauer")]),
     # never vendors: operators of other trades, buyers, public bodies, people, financiers, places
     ("Engineers installed the CCTV cameras last week.", []),
     ("Russian operator MegaFon bought Huawei cameras for its surveillance network.", [("Huawei", "Huawei")]),

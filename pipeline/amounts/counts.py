@@ -35,6 +35,7 @@ class CountStep:
 
     def __init__(self, domain: DomainData, reading: Reading, rejections: Rejections):
         self.reading, self.rejections = reading, rejections
+        self.device_measures = {unit: set(words) for unit, words in domain["numbers"]["device_measures"].items()}
         numbers = domain["numbers"]
         number = number_pattern(domain)
         self.count = re.compile(number)
@@ -66,7 +67,7 @@ class CountStep:
         if value is None or self._counts_nothing(text, (start, end + plus), written, value, compound):
             return None
         noun, plural, noun_end = self._noun(scan, end + plus, compound)
-        if self._no_counted_noun(noun):
+        if self._no_counted_noun(noun) and not self._device_measure(text[end + plus:end + plus + noun_end]):
             return None
         if not (plural or compound or value == 1 or self.reading.counts_in_singular(noun)):
             return None  # "9 withheld information": more than one of a noun is written in the plural
@@ -86,6 +87,13 @@ class CountStep:
         before) or a currency ("the budget for 2018 of 12.5 billion riyals")."""
         return noun is None or self.rejections.is_not_counted(noun.rpartition("-")[2]) \
             or noun in self.reading.anaphoric_units or noun in self.reading.currency_names
+
+    def _device_measure(self, phrase: str) -> bool:
+        """Whether a measure's name is a device's there: "4 000 smart meters", "1,200 prepaid meters"
+        (`device_measures`: the measure and the words before it that make it a device)."""
+        words = phrase.lower().split()
+        return len(words) >= 2 and self.reading.unit_lemma(words[-1]) in self.device_measures \
+            and words[-2] in self.device_measures[self.reading.unit_lemma(words[-1])]
 
     def _listed_before_next(self, text: str, start: int, written: str, end: int) -> bool:
         """Whether a number that is no year stands first in a list of numbers sharing the noun
