@@ -90,6 +90,11 @@ DEV_CASES = [
     ("The U.S government paid.", [("U.S", "US")]),
     ("The Hellenic Police bought 1,000 body cameras.", [("Hellenic", "GR")]),
     ("South Australian councils and South Wales police bought cameras.", []),
+    # round 12: a person's first name, a language before "at", a news outlet's edition, eSwatini
+    ("Governor Libya Dennise García signed the contract.", []),
+    ("The document is available in Spanish at the office.", []),
+    ("CNN Brasil reported the deal.", []),
+    ("The project in eSwatini is new.", [("eSwatini", "SZ")]),
 ]
 
 HELD_OUT = [

@@ -146,6 +146,10 @@ ATTACHMENTS = [
     ("Saskatoon bought cameras from Axon.\n\nThe police budget is $120 million this year.", "$120 million", "CA", [], False),
     # a giver of money or equipment to another country is no buyer
     ("Japan gave $2 million to Samoa for 30 cameras.", "$2 million", "WS", [], True),
+    # a donor building another's system; bidders that "also vied for" the contract (round 12)
+    ("The UK helps build 75 border watchtowers for the Lebanese army.", "75", "LB", [], True),
+    ("France's Thales and US group Raytheon had also vied for the Saudi border contract won by EADS for 8.5 billion riyals.",
+     "8.5 billion riyals", "SA", ["EADS"], True),
     # a lender's offer to another country (round 12)
     ("South Korea will offer US$170 million in loans to India to build a CCTV network.", "US$170 million", "IN", [], True),
     ("Japan provided a grant of 500 million yen to Niger for police radios and CCTV.", "500 million yen", "NE", [], True),

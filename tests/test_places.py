@@ -200,6 +200,7 @@ DEV_CASES = [
     ("Police in Kenya bought cameras. Photo: Yasuyoshi Chiba/AFP.", []),
     ("Researchers at the University of Washington in the US tested it.", []),
     ("The grant came from the New York Community Trust in the US.", []),
+    ("Egypt: the army installed sensors in Sinai; Poland: cameras in Silesia.", [("Sinai", "EG"), ("Silesia", "PL")]),
 ]
 
 HELD_OUT = [

@@ -199,7 +199,7 @@ class CountryRules:
         owned_body = r"(?:['’]s(?:[ ]+(?:[A-Z][\w’'-]*|of|and|for))*)?"
         self.donor_after = re.compile(
             rf"{owned_body}(?:[\s-]+[\w’'-]+){{0,{between}}}?[\s-]+{alternation(data['donor_roles_after'])}(?![\w])")
-        self.recipient = re.compile(r"\bto\s+(?:the\s+)?[^.;\n]{0,60}\Z")  # "... to (the Royal) Solomon Islands"
+        self.recipient = re.compile(r"\b(?:to|for)\s+(?:the\s+)?[^.;\n]{0,60}\Z")  # "... to (the Royal) Solomon Islands", "for the Lebanese army"
         self.rival = re.compile(rf"(?<![\w-]){alternation(domain['deals']['competitor_cues'], 'i')}\b[^.;,]{{0,40}}$")
         self.role_windows = {key: int(value) for key, value in data["foreign_role_windows"].items()}
         self.exclude_supplier_homes = bool(data["exclude_supplier_homes"])

@@ -46,7 +46,7 @@ def _currency_tables(domain: DomainData) -> CurrencyTables:
     for name, target in {**_pycountry_names(names), **_demonym_names(data, domain["countries"]["demonyms"])}.items():
         names.setdefault(name, target)
     entries = data["subunits"]
-    subunits = {form.lower(): (entry["target"], int(entry["per_unit"]))
+    subunits = {form.lower(): (entry["target"], float(entry["per_unit"]))
                 for entry in entries.values() for form in entry["names"]}
     codes = frozenset(c.alpha_3 for c in pycountry.currencies) | frozenset(
         t for t in names.values() if len(t) == 3 and t.isupper()
