@@ -201,6 +201,10 @@ DEV_CASES = [
     ("Researchers at the University of Washington in the US tested it.", []),
     ("The grant came from the New York Community Trust in the US.", []),
     ("Egypt: the army installed sensors in Sinai; Poland: cameras in Silesia.", [("Sinai", "EG"), ("Silesia", "PL")]),
+    # a county or district the tables lack, in the one country the document names among the word's
+    ("The Steele County commissioners in North Dakota approved it.", [("Steele County", "US"), ("North Dakota", "US")]),
+    ("Rwanda: cameras went up in Bugesera District, not the Central Business District.", [("Bugesera District", "RW")]),
+    ("The County Council of Kenya met.", []),
 ]
 
 HELD_OUT = [

