@@ -205,6 +205,7 @@ DEV_CASES = [
     ("The Steele County commissioners in North Dakota approved it.", [("Steele County", "US"), ("North Dakota", "US")]),
     ("Rwanda: cameras went up in Bugesera District, not the Central Business District.", [("Bugesera District", "RW")]),
     ("The County Council of Kenya met.", []),
+    ("CITY OF KILLEEN\nDATE: March 4, 2024\n\nThe city in Japan will buy cameras.", []),  # a memo's field is no dateline
 ]
 
 HELD_OUT = [

@@ -498,6 +498,7 @@ class PlaceRecogniser:
         self.min_population = int(data["min_population"])
         self.mutual_evidence_names = int(data["mutual_evidence_names"])
         self.dateline_chars = int(data["dateline_chars"])
+        self.field_labels = set(data["field_labels"])
         self.capitals = capitals_of(domain["countries"])
         cued = alternation(self.tables.cued) if self.tables.cued else "(?!)"
         self.cued_after_cue = re.compile(rf"(?<![\w]){alternation(data['cued_before'], 'i')}[ \u00a0]+(?P<name>{cued})(?![\w]|[ \u00a0][A-Z])")
@@ -708,8 +709,8 @@ class PlaceRecogniser:
         head = text[:self.dateline_chars]
         for match in itertools.chain(_DATELINE.finditer(head), _DATELINE_AGENCY.finditer(head)):
             name = self.tables.by_lower.get(match.group(1).lower())
-            if not name:
-                continue
+            if not name or match.group(1) in self.field_labels:
+                continue  # a form's field ("DATE:", "TO:") is no dateline
             known = next((p for p in places if spans_overlap(p.start, p.end, *match.span(1))), None)
             if known is not None:
                 if (known.start, known.end) == match.span(1):
