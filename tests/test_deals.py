@@ -146,6 +146,9 @@ ATTACHMENTS = [
     ("Saskatoon bought cameras from Axon.\n\nThe police budget is $120 million this year.", "$120 million", "CA", [], False),
     # a giver of money or equipment to another country is no buyer
     ("Japan gave $2 million to Samoa for 30 cameras.", "$2 million", "WS", [], True),
+    # a vendor's origin past describing words is no buyer (round 12)
+    ("Penang cameras use technology from an American multinational information technology company.\n\n"
+     "The council bought 767 cameras for the city.", "767", None, [], False),
     # a donor building another's system; bidders that "also vied for" the contract (round 12)
     ("The UK helps build 75 border watchtowers for the Lebanese army.", "75", "LB", [], True),
     ("France's Thales and US group Raytheon had also vied for the Saudi border contract won by EADS for 8.5 billion riyals.",

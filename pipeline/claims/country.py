@@ -162,7 +162,8 @@ class CountryRules:
     def __init__(self, domain: DomainData):
         data = domain["claims"]
         self.company_after = re.compile(rf"^\s+(?:{alternation(data['origin_company_nouns'], 'i')})\b")
-        self.origin_after = re.compile(rf"^(?:-|\s+)(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
+        describers = alternation(data["origin_describers"], "i")  # "an American multinational information technology company"
+        self.origin_after = re.compile(rf"^(?:-|\s+)(?:(?:{describers})\s+){{0,3}}(?:{alternation(data['origin_cues'], 'i')})\b", re.I)
         # a cue and at most `comparison_words_between` words with no digit, right before a country
         self.comparison = re.compile(
             rf"\b{alternation(data['comparison_cues'], 'i')}(?:[ \u00a0]+[^\s\d]+){{0,{int(data['comparison_words_between'])}}}"
