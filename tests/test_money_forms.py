@@ -258,6 +258,8 @@ DEV += [  # round 12 (real news sentences)
     ("Israel will invest 360 million NIS; Jordan paid JD 3 million.", [("360 million NIS", 3.6e8, "ILS"), ("JD 3 million", 3e6, "JOD")]),
     ("Iran spent 2 trillion tomans; Moldova paid 5 million lei.", [("2 trillion tomans", 2e13, "IRR"), ("5 million lei", 5e6, "MDL")]),
     ("Croatia: Zagreb paid 300,000 kuna.", [("300,000 kuna", 3e5, "HRK")]),
+    ("Sales were N45 billion, compared with 40 billion last year.", [("N45 billion", 4.5e10, "NGN"), ("40 billion", 4e10, "NGN")]),
+    ("Indonesia: the court fined him 34 billion rupees.", [("34 billion rupees", 3.4e10, "IDR")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

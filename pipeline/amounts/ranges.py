@@ -28,7 +28,8 @@ class RangeStep:
         self.joiner = re.compile(
             rf"[ \u00a0]*{alternation(ranges['signs'])}[ \u00a0]*"
             rf"|[ \u00a0]+(?:{alternation(ranges['words'], 'i')}|(?P<between>{alternation(ranges['after_between'], 'i')})"
-            rf"|(?P<money>{alternation(ranges['money_words'], 'i')}))[ \u00a0]+")
+            rf"|(?P<money>{alternation(ranges['money_words'], 'i')}))[ \u00a0]+"
+            rf"|,[ \u00a0]+(?P<money_after_comma>{alternation(ranges['money_words'], 'i')})[ \u00a0]+")  # "…, up from 8.7 billion"
         self.percent_after = re.compile(rf"[ \u00a0]?{alternation(domain['numbers']['percent_words'], 'i')}(?![\w])")
         self.sign_gap = int(ranges["sign_gap_chars"])
         self.between = re.compile(rf"\b{alternation(ranges['between'], 'i')}\s+\S{{0,4}}$")
@@ -130,8 +131,8 @@ class RangeStep:
                 and not self.percent_after.match(text, b_end):
             return None  # "and" joins after "between", or before a percentage: "2.5 and 7.5 per cent"
         a_text, b_text = text[a_start:a_end], text[b_start:b_end]
-        if joiner.group("money") is not None and not (money_first and self.reading.has_scale(a_text)
-                                                       and self.reading.has_scale(b_text)):
+        money_joined = (joiner.group("money") or joiner.group("money_after_comma")) is not None
+        if money_joined and not (money_first and self.reading.has_scale(a_text) and self.reading.has_scale(b_text)):
             return None  # "from" joins only "LE 65 million from 90 million"
         a_value, b_value = self.reading.parse_number(a_text), self.reading.parse_number(b_text)
         if a_value is None or b_value is None or not money_first \
