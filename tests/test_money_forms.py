@@ -259,6 +259,7 @@ DEV += [  # round 12 (real news sentences)
     ("Iran spent 2 trillion tomans; Moldova paid 5 million lei.", [("2 trillion tomans", 2e13, "IRR"), ("5 million lei", 5e6, "MDL")]),
     ("Croatia: Zagreb paid 300,000 kuna.", [("300,000 kuna", 3e5, "HRK")]),
     ("Sales were N45 billion, compared with 40 billion last year.", [("N45 billion", 4.5e10, "NGN"), ("40 billion", 4e10, "NGN")]),
+    ("The salt was worth about $30,000, 175kg of it.", [("$30,000", 30000.0, "USD")]),  # a comma group is no misspaced thousand
     ("Indonesia: the court fined him 34 billion rupees.", [("34 billion rupees", 3.4e10, "IDR")]),
 ]
 HELD_OUT = [

@@ -132,6 +132,7 @@ DEV_CASES = [
     ("Huawei Kenya's chief said Huawei Middle East would supply the CCTV.", [("Huawei Kenya", "Huawei"), ("Huawei Middle East", "Huawei")]),
     ("The CCTV deal between Huawei, Kenya and Uganda was signed.", [("Huawei", "Huawei")]),
     ("The CCTV deal between ZTE Kenya and Uganda was signed.", [("ZTE", "ZTE")]),  # a list's "and": two parties
+    ("The CCTV cameras of the Huawei Botswana Police Service went up.", [("Huawei", "Huawei")]),  # a capitalised word after it
     ("The CCTV cameras from Huawei Kenyan police bought were new.", [("Huawei", "Huawei")]),  # a demonym is no subsidiary
     ("Elbit Systems of America and NEC Corporation of America supplied the CCTV towers.",
      [("Elbit Systems of America", "Elbit Systems"), ("NEC Corporation of America", "NEC")]),

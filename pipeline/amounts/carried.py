@@ -73,7 +73,7 @@ class CarriedCountStep:
         self.person_fate = re.compile(rf"[ \u00a0]+(?:{alternation(carried['died_auxiliaries'], 'i')}[ \u00a0]+)?"
                                       rf"{alternation(carried['person_fates'], 'i')}(?![\w])")
         self.person_subject = re.compile(rf"(?<![\w]){alternation(carried['person_subjects'], 'i')}(?![\w])")
-        self.people_of = re.compile(rf"(?<![\w]){alternation(carried['person_subjects'], 'i')}[ \u00a0]+of[ \u00a0]+\S*[ \u00a0]*\Z")
+        self.people_of = re.compile(rf"(?<![\w]){alternation(carried['people_of'], 'i')}[ \u00a0]+of[ \u00a0]+(?:\S+[ \u00a0]+)?\Z")
         self.copula_subject = re.compile(
             rf"(?P<noun>[A-Za-z][a-z]+)[ \u00a0]+{alternation(carried['copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(carried['copula_fillers'], 'i')}[ \u00a0]+)?(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
@@ -139,7 +139,7 @@ class CarriedCountStep:
                 else self.reading.parse_number(scan.text[start:end])
             if value is None or not self._bare(scan.text, start, end, value):
                 continue
-            unit = self._label_noun(scan.text, start) or self._people_around(scan.text, start, end) \
+            unit = self._label_noun(scan.text, start) or self._people_of(scan.text, start) or self._people_around(scan.text, start, end) \
                 or self._copula_subject(scan.text, start) or self._copula_complement(scan.text, end) \
                 or self._apposed(scan.text, start, end) or self._fronted_whole(scan.text, start)
             if not unit:
@@ -292,7 +292,7 @@ class CarriedCountStep:
     def _measured(self, text: str, start: int) -> bool:
         """A number right after "of" that is no count phrase's: it measures the noun before "of"
         ("a speed of 40"), but "a total of 40", "a rise of 3,900" (`change_nouns`) and a place's
-        or a body's people ("a population of 1.2 million", "a crowd of 83,761"; `person_subjects`) count."""
+        or a body's people ("a population of 1.2 million", "a crowd of 83,761"; `people_of`) count."""
         before = max(0, start - self.reading.windows.qualifier_before)
         return bool(_OF_BEFORE.search(text, before, start)) and not self.phrase_tail.search(text, before, start) \
             and not self.people_of.search(text, before, start)
@@ -303,6 +303,12 @@ class CarriedCountStep:
         one in the passive or a verb of their fate (`person_fates`), counts people."""
         found = self.person_verb.search(text, max(0, start - self.reading.windows.qualifier_before), start) \
             or self.person_passive.match(text, end) or self.person_fate.match(text, end)
+        return self.person_unit if found else None
+
+    def _people_of(self, text: str, start: int) -> str | None:
+        """People, for a number right after a place's or a body's people and "of" ("a population
+        of 4 million", "a crowd of 83,761"; `people_of`)."""
+        found = self.people_of.search(text, max(0, start - self.reading.windows.qualifier_before), start)
         return self.person_unit if found else None
 
     def _people_anaphor(self, text: str, start: int, end: int) -> str | None:

@@ -102,7 +102,7 @@ class MoneyStep:
         )
         scale_words = alternation(domain["numbers"]["scales"], "i")
         self.before = re.compile(  # thousands misspaced after a sign join the number ("BBD$660, 742")
-            rf"{currency_before}(?P<num>{number_pattern(domain, after_sign=True)})(?P<more>(?<=\d)(?:,[ ]\d{{3}}(?!\d|[.,]\d|[ ]\d))+(?:[ ]{scale_words}(?![\w]))?)?"
+            rf"{currency_before}(?P<num>{number_pattern(domain, after_sign=True)})(?P<more>(?<=\d)(?<!\d,\d{{3}})(?:,[ ]\d{{3}}(?!\d|[.,]\d|[ ]\d|[A-Za-z]))+(?:[ ]{scale_words}(?![\w]))?)?"
             rf"(?:[ \u00a0]+(?P<name>{names}|{codes_after}|{alternation(tables.codes_only_before)})(?![\w]))?{minor}"
         )
         self.name_before = re.compile(

@@ -123,6 +123,7 @@ class CountryRecogniser:
         self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"])
         self.financier_words = set(data["financier_words"])
         self.verb_endings = tuple(domain["numbers"]["not_noun_endings"])  # "visited Jordan"
+        self.person_titles = set(domain["places"]["person_titles"])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
@@ -159,7 +160,15 @@ class CountryRecogniser:
             return True  # "By Thai Binh": an author's name
         if name in self.codes_needing_context and self.capitals.sentence_in_capitals(doc, start):
             return True  # a heading in capitals: "US" there may be the word "us"
+        if self._titled_first_name(doc, span):
+            return True  # "Governor Libya Dennise García": a person's first name
         return (name in self.person_ambiguous or name.title() in self.person_ambiguous) and self._in_person_name(doc, span)
+
+    def _titled_first_name(self, doc: Doc, span) -> bool:
+        """Whether a name stands between a person's title and a capitalised word ("Governor Libya
+        Dennise García"; `person_titles` of places.yaml)."""
+        return 0 < span.start and span.end < len(doc) and doc[span.start - 1].text in self.person_titles \
+            and doc[span.end].is_title and doc[span.end].is_alpha
 
     def _names_language(self, doc: Doc, span) -> bool:
         """Whether the word after a name's span, or after a hyphen there, is one of

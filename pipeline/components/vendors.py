@@ -126,7 +126,7 @@ class VendorRecogniser:
     def __init__(self, nlp: Language, config_dir: str | None):
         domain = load_domain(config_dir)
         data = domain["vendors"]
-        self.gazetteer = Gazetteer(nlp, vendor_entries(data), "VENDOR")
+        self.gazetteer = Gazetteer(nlp, vendor_entries(data), "VENDOR", fold=True)  # "Thalès" is Thales
         suffixes = alternation(data["legal_suffixes"])
         self.suffixed = re.compile(
             rf"(?<![\w.])((?:{_NAME_WORD}{_GAP}(?:(?:and|&){_GAP})?){{0,5}}{_NAME_WORD}),?{_GAP}"  # "Acme Vision, Inc."
@@ -146,7 +146,7 @@ class VendorRecogniser:
         country_names = [name for name, entry in self.country_names.items() if entry.kind != "demonym"]
         self.subsidiary_after = re.compile(
             rf"[ ](?:(?P<of>of[ ](?:the[ ])?)|(?!of[ ]))(?P<where>{alternation([*country_names, *data['subsidiary_regions']])})"
-            rf"(?![\w-]|(?(of)(?!)|,?[ ]+(?:and|or)\b))")
+            rf"(?![\w-]|(?(of)(?!)|,?[ ]+(?:and|or)\b)|[ ]+[A-Z])")  # not "Huawei Botswana Police Service", "Gemalto Guinea Election"
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.client_before = client_pattern(data)
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
