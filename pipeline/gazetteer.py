@@ -18,8 +18,9 @@ from pipeline.resources import fold_accents
 class Gazetteer:
     """Finds every listed name in a doc (as tokens, so "Kenya's" gives "Kenya")."""
 
-    def __init__(self, nlp: Language, entries: dict[str, object], key: str, fold: bool = False):
-        self.entries, self.fold = entries, fold
+    def __init__(self, nlp: Language, entries: dict[str, object], key: str, fold: bool = False,
+                 fold_skip: frozenset[str] | set[str] = frozenset()):
+        self.entries, self.fold, self.fold_skip = entries, fold, fold_skip
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         names = sorted(entries)
         self.matcher.add(key, list(nlp.tokenizer.pipe(names)))
@@ -28,12 +29,14 @@ class Gazetteer:
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, object]]:
         """(start_char, end_char, name, entry) for every match, overlapping ones included; with
         `fold`, in a text with diacritics also the names its words write without them ("Thalès"
-        is Thales), but not a part of a longer such name ("América" of "América Móvil")."""
+        is Thales), but not a part of a longer such name ("América" of "América Móvil"), nor a
+        word of `fold_skip` as written ("América", the Americas in Spanish)."""
         found = set(self.matcher(doc))
         if self.fold and _ACCENTED_LETTER.search(doc_text(doc)):
             folded = Doc(doc.vocab, words=[fold_accents(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
             found |= {(key, start, end, folded) for key, start, end in self.matcher(folded)
-                      if not _inside_accented_name(doc, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ""))}
+                      if doc[start:end].text not in self.fold_skip
+                      and not _inside_accented_name(doc, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ""))}
         for _, start, end, *written in sorted(found, key=lambda match: match[1:3]):
             words = (written[0] if written else doc)[start:end]
             name = self._by_tokens.get(tuple(t.text for t in words))

@@ -392,6 +392,10 @@ DEV += [  # round 12 (real news sentences)
     ("Sales are projected to quintuple by 2030.", [("quintuple", 5.0, "times")]),
     ("The city will install 7,500 day/night surveillance cameras.", [("7,500", 7500.0, "camera")]),  # a paired word before the noun
     ("The utility installed 4 000 smart meters; the fence is 5,000 meters long.", [("4 000", 4000.0, "meter")]),  # a device's measure
+    ("The firm supplied 2,000 units of the CCTV cameras.", [("2,000", 2000.0, "camera")]),  # a container before "the"
+    ("Its population is estimated to reach 4.1 million; Longmont (population 71,000) grew.",
+     [("4.1 million", 4.1e6, "person"), ("71,000", 71000.0, "person")]),
+    ("The camera streams 2 megabits per second.", []),
 ]
 
 HELD_OUT = [

@@ -73,7 +73,7 @@ class CarriedCountStep:
         self.person_fate = re.compile(rf"[ \u00a0]+(?:{alternation(carried['died_auxiliaries'], 'i')}[ \u00a0]+)?"
                                       rf"{alternation(carried['person_fates'], 'i')}(?![\w])")
         self.person_subject = re.compile(rf"(?<![\w]){alternation(carried['person_subjects'], 'i')}(?![\w])")
-        self.people_of = re.compile(rf"(?<![\w]){alternation(carried['people_of'], 'i')}[ \u00a0]+of[ \u00a0]+(?:\S+[ \u00a0]+)?\Z")
+        self.people_of = re.compile(rf"(?<![\w]){alternation(carried['people_of'], 'i')}(?:,?[ \u00a0]+[a-z]+){{0,5}}[ \u00a0]+\Z")
         self.copula_subject = re.compile(
             rf"(?P<noun>[A-Za-z][a-z]+)[ \u00a0]+{alternation(carried['copulas'], 'i')}[ \u00a0]+"
             rf"(?:{alternation(carried['copula_fillers'], 'i')}[ \u00a0]+)?(?:{alternation(qualifiers, 'i')}[ \u00a0]+)?\Z")
@@ -306,8 +306,9 @@ class CarriedCountStep:
         return self.person_unit if found else None
 
     def _people_of(self, text: str, start: int) -> str | None:
-        """People, for a number right after a place's or a body's people and "of" ("a population
-        of 4 million", "a crowd of 83,761"; `people_of`)."""
+        """People, for a number after a place's or a body's people and at most five lower-case
+        words ("a population of 4 million", "population is estimated to reach 4.1 million",
+        "(population 71,000)", "a crowd of 83,761"; `people_of`)."""
         found = self.people_of.search(text, max(0, start - self.reading.windows.qualifier_before), start)
         return self.person_unit if found else None
 

@@ -110,7 +110,8 @@ class Reading:
         containers = alternation(numbers["container_nouns"], "i")
         abbreviated = alternation(numbers["abbreviated_containers"])
         self.container = re.compile(
-            rf"[ \t]+(?:(?P<word>{containers})[ \t]+(?i:of)|(?P<abbreviation>{abbreviated})\.?(?:[ \t]+(?i:of))?)(?![\w])")
+            rf"[ \t]+(?:(?P<word>{containers})[ \t]+(?i:of)(?:[ \t]+(?i:the|these|those))?"  # "2,000 units of the CCTV cameras"
+            rf"|(?P<abbreviation>{abbreviated})\.?(?:[ \t]+(?i:of))?)(?![\w])")
         # "350 direct and 1,200 indirect jobs": a joiner and, maybe, the next number
         self.coordinated = re.compile(
             rf"[ \t]*(?:{alternation(numbers['coordinators'], 'i')})(?![\w])[ \t]*(?:(?P<next>{number_pattern(domain)})[ \t]*)?")

@@ -104,7 +104,7 @@ class CountryRecogniser:
         domain = load_domain(config_dir)
         data = domain["countries"]
         entries = country_entries(data)
-        self.gazetteer = Gazetteer(nlp, entries, "COUNTRY")
+        self.gazetteer = Gazetteer(nlp, entries, "COUNTRY", fold=True, fold_skip=set(data["fold_skip"]))  # "Sénégal"
         self.misspellings = Misspellings(entries, int(data["misspelling_min_letters"]), set(data["not_misspellings"]))
         banks = {variant: name for name in data["central_banks"] for variant in name_variants(name)}
         self.central_banks = Gazetteer(nlp, banks, "CENTRAL_BANK")
@@ -167,7 +167,7 @@ class CountryRecogniser:
     def _titled_first_name(self, doc: Doc, span) -> bool:
         """Whether a name stands between a person's title and a capitalised word ("Governor Libya
         Dennise García"; `person_titles` of places.yaml)."""
-        return 0 < span.start and span.end < len(doc) and doc[span.start - 1].text in self.person_titles \
+        return span.text not in self.demonyms and 0 < span.start and span.end < len(doc) and doc[span.start - 1].text in self.person_titles \
             and doc[span.end].is_title and doc[span.end].is_alpha
 
     def _names_language(self, doc: Doc, span) -> bool:

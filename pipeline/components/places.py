@@ -515,6 +515,8 @@ class PlaceRecogniser:
         self.company_words = set(domain["countries"]["org_words"])
         self.unlisted_subdivisions = data["unlisted_subdivisions"]
         self.unlisted_not_names = set(data["unlisted_not_names"])
+        self.unlisted_suffix_country = {suffix: code for code, suffixes in data["unlisted_suffixes"].items() for suffix in suffixes}
+        self.unlisted_suffix = re.compile(rf"(?<![\w-])[A-Z][a-z]+-(?P<suffix>{alternation(self.unlisted_suffix_country)})(?![\w-])")
         self.unlisted_subdivision = re.compile(
             rf"(?<![\w-])(?<!the )(?:[A-Z][a-z]+[ ]){{1,2}}(?P<word>{alternation(self.unlisted_subdivisions)})(?![\w-])")
         postal = self.postal_regions = {code: country for country, codes in data["postal_regions"].items() for code in codes}
@@ -779,8 +781,12 @@ class PlaceRecogniser:
     def _unlisted_subdivisions(self, doc: Doc, evidence: set[str], places: list) -> list:
         """Counties and parishes the tables lack ("Steele County commissioners", "Grundy County"):
         a capitalised name before one of `unlisted_subdivisions`' words, in the one country among
-        the word's that the document's countries and places name (none when it names two)."""
-        found = []
+        the word's that the document's countries and places name (none when it names two); and a
+        name with one of `unlisted_suffixes` ("Gangnam-gu") when its country is named."""
+        found = [make_mention(doc, "PLACE", *match.span(), "place_unlisted", country=self.unlisted_suffix_country[match.group("suffix")])
+                 for match in self.unlisted_suffix.finditer(doc_text(doc))
+                 if self.unlisted_suffix_country[match.group("suffix")] in evidence
+                 and not any(p.start < match.end() and match.start() < p.end for p in places)]
         for match in self.unlisted_subdivision.finditer(doc_text(doc)):
             codes = [code for code in self.unlisted_subdivisions[match.group("word")] if code in evidence]
             start, end = match.span()
