@@ -95,7 +95,7 @@ DEV_CASES = [
     ("The document is available in Spanish at the office.", []),
     ("CNN Brasil reported the deal.", []),
     ("The project in eSwatini is new.", [("eSwatini", "SZ")]),
-    ("Booths went up in Congo Town, Monrovia; the Hong Kong Stock Exchange listed Megvii.", []),
+    ("Booths went up in Congo Town, Monrovia.", []),
     ("Le Sénégal et América Latina; the Minister Panamanian Security spoke.", [("Sénégal", "SN"), ("Panamanian", "PA")]),
 ]
 
