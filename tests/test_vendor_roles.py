@@ -133,6 +133,9 @@ DEV_CASES = [
     ("The CCTV deal between Huawei, Kenya and Uganda was signed.", [("Huawei", "Huawei")]),
     ("The CCTV deal between ZTE Kenya and Uganda was signed.", [("ZTE", "ZTE")]),  # a list's "and": two parties
     ("The CCTV cameras of the Huawei Botswana Police Service went up.", [("Huawei", "Huawei")]),  # a capitalised word after it
+    ("Huawei Kenya Vice General Manager Freddie Zhang said the CCTV deal was signed.", [("Huawei Kenya", "Huawei")]),  # a title after it
+    ("The CCTV cameras came from Hikvision USA Inc. and Muhlbauer Mozambique Lda in 2020.",
+     [("Hikvision USA Inc.", "Hikvision"), ("Muhlbauer Mozambique Lda", "Mühlbauer")]),
     ("The CCTV cameras from Huawei Kenyan police bought were new.", [("Huawei", "Huawei")]),  # a demonym is no subsidiary
     ("Elbit Systems of America and NEC Corporation of America supplied the CCTV towers.",
      [("Elbit Systems of America", "Elbit Systems"), ("NEC Corporation of America", "NEC")]),

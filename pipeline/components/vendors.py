@@ -139,14 +139,15 @@ class VendorRecogniser:
         # "Huawei Technologies (Bangladesh) Ltd.", a subsidiary's "Huawei Kenya Ltd", "NEC Australia Pty Ltd")
         legal_forms = alternation([*data["legal_suffixes"], *data["name_suffixes_dropped"]])
         self.legal_form_after = re.compile(
-            rf"(?:[ \u00a0]+\([A-Z][\w .'’-]{{1,30}}\)|(?:[ \u00a0]+[A-Z][a-z]+){{1,2}}(?=,?[ \u00a0]+(?:{legal_forms})(?![\w-])))?"
+            rf"(?:[ \u00a0]+\([A-Z][\w .'’-]{{1,30}}\)|(?:[ \u00a0]+[A-Z][A-Za-z]+){{1,2}}(?=,?[ \u00a0]+(?:{legal_forms})(?![\w-])))?"
             rf"(?:,?[ \u00a0]+(?:{legal_forms})(?![\w-]))+")
         # a known name's subsidiary named by its country or region ("Huawei Philippines", "NEC Australia")
         self.country_names = country_entries(domain["countries"])
         country_names = [name for name, entry in self.country_names.items() if entry.kind != "demonym"]
         self.subsidiary_after = re.compile(
             rf"[ ](?:(?P<of>of[ ](?:the[ ])?)|(?!of[ ]))(?P<where>{alternation([*country_names, *data['subsidiary_regions']])})"
-            rf"(?![\w-]|(?(of)(?!)|,?[ ]+(?:and|or)\b)|[ ]+[A-Z])")  # not "Huawei Botswana Police Service", "Gemalto Guinea Election"
+            rf"(?![\w-]|(?(of)(?!)|,?[ ]+(?:and|or)\b)|[ ]+(?!{alternation(data['subsidiary_words_after'])}(?![\w-]))[A-Z])")
+        # not "Huawei Botswana Police Service", "Gemalto Guinea Election"; "Huawei Kenya Vice General Manager" is
         self.not_vendor = re.compile(rf"\b(?:{alternation(data['not_vendor_words'])})\b")
         self.client_before = client_pattern(data)
         self.place_after = re.compile(rf"[ ]+{alternation(data['place_words_after'])}(?![\w-])")
