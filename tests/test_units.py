@@ -7,7 +7,7 @@ from pipeline.normalise.units import plural_to_singular, unit_lemma
 @pytest.mark.parametrize("word, unit", [
     ("cameras", "camera"), ("cases", "case"), ("countries", "country"), ("people", "person"),
     ("officers", "officer"), ("camera", "camera"), ("Chinese-made", "made"), ("centres", "centre"),
-    ("", None), (None, None), ("123", None),
+    ("", None), (None, None), ("123", None), ("EOSs", "eos"), ("UAVs", "uav"), ("EVs", "ev"),
     # plurals the singulariser does not know (`irregular_plurals`)
     ("memoranda", "memorandum"), ("criteria", "criterion"), ("consortia", "consortium"),
 ])

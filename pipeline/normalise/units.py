@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import inflect
 
 from pipeline.domain import DomainData, default_domain
 
 _ENGINE = inflect.engine()
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
 @functools.cache
@@ -30,6 +32,8 @@ def plural_to_singular(word: str, domain: DomainData | None = None) -> str | Non
 
 @functools.lru_cache(maxsize=65536)
 def _singular(word: str, domain: DomainData) -> str | None:
+    if _ACRONYM_PLURAL.fullmatch(word):
+        return word[:-1].lower()  # "EOSs", "UAVs", "EVs": an acronym and a plural's "s"
     lowered = word.lower()
     irregular = domain["numbers"]["irregular_plurals"].get(lowered)
     if irregular:
