@@ -205,6 +205,8 @@ DEV_CASES = [
     ("The Steele County commissioners in North Dakota approved it.", [("Steele County", "US"), ("North Dakota", "US")]),
     ("Rwanda: cameras went up in Bugesera District, not the Central Business District.", [("Bugesera District", "RW")]),
     ("The County Council of Kenya met.", []),
+    ("South Africa: the Msunduzi Municipality and the Kibwezi Constituency of Kenya.",
+     [("Msunduzi Municipality", "ZA"), ("Kibwezi Constituency", "KE")]),
     ("South Korea: police in Gangnam-gu and Nonhyeon-dong installed cameras.", [("Gangnam-gu", "KR"), ("Nonhyeon-dong", "KR")]),
     ("Police in the Northern Territory and NSW bought cameras.", [("Northern Territory", "AU"), ("NSW", "AU")]),
     ("CITY OF KILLEEN\nDATE: March 4, 2024\n\nThe city in Japan will buy cameras.", []),  # a memo's field is no dateline

@@ -518,7 +518,7 @@ class PlaceRecogniser:
         self.unlisted_suffix_country = {suffix: code for code, suffixes in data["unlisted_suffixes"].items() for suffix in suffixes}
         self.unlisted_suffix = re.compile(rf"(?<![\w-])[A-Z][a-z]+-(?P<suffix>{alternation(self.unlisted_suffix_country)})(?![\w-])")
         self.unlisted_subdivision = re.compile(
-            rf"(?<![\w-])(?<!the )(?:[A-Z][a-z]+[ ]){{1,2}}(?P<word>{alternation(self.unlisted_subdivisions)})(?![\w-])")
+            rf"(?<![\w-])(?:[A-Z][a-z]+[ ]){{1,2}}(?P<word>{alternation(self.unlisted_subdivisions)})(?![\w-])")
         postal = self.postal_regions = {code: country for country, codes in data["postal_regions"].items() for code in codes}
         # "Rockville, IL 20850", "Vienna,VA": a region's postal code after a capitalised town and a comma
         self.postal_after_town = re.compile(
