@@ -396,6 +396,10 @@ DEV += [  # round 12 (real news sentences)
     ("Its population is estimated to reach 4.1 million; Longmont (population 71,000) grew.",
      [("4.1 million", 4.1e6, "person"), ("71,000", 71000.0, "person")]),
     ("The camera streams 2 megabits per second.", []),
+    # list rows under a heading, or beside a sibling row, that names what they count
+    ("Number of Cameras to be installed in each ward.\n\nB - 35\n\nC - 30", [("35", 35.0, "camera"), ("30", 30.0, "camera")]),
+    ("Cameras by year:\n2024 - 1\n2019 - 21 Cameras", [("1", 1.0, "camera"), ("21", 21.0, "camera")]),
+    ("CONTENTS\nVOLUME - 1\nSECTION 3 - CONDITIONS", []),
 ]
 
 HELD_OUT = [

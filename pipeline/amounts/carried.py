@@ -22,6 +22,8 @@ _BRACKET_OPENS = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 _BRACKET_CLOSES = re.compile(r"[ \u00a0]*\)")
 _OF_BEFORE = re.compile(r"(?<![\w])(?i:of)[ \u00a0]+\Z")
 _THE_BEFORE = re.compile(r"(?<![\w])(?i:the)[ \u00a0]+\Z")
+_ROW_NOUN = re.compile(r"[\d][\d,.]*[ \t]+(?P<noun>[A-Za-z]+)")  # a sibling row's counted noun ("2019 - 21 Cameras")
+_CAPITALS_LABEL = re.compile(r"[ \t]*[A-Z]{2,}\b")
 # a number opening a line (or after a colon or two spaces, a list flattened): "1." or "2)" numbers a list
 _LIST_MARKER = re.compile(r"(?:\A|\n|:|[ \t]{2})[ \t]*\Z")
 _CHAINAGE = re.compile(r"\+[ \u00a0]*\Z")  # "Km 104 + 800"
@@ -120,6 +122,10 @@ class CarriedCountStep:
         self.list_item = re.compile(
             rf"(?P<modifiers>(?:[ \u00a0]+[a-z][\w-]*){{0,2}}?|(?:[ \u00a0]+(?:[A-Z][\w&'’-]*|of)){{1,4}}?)"
             rf"[ \u00a0]*(?:,[ \u00a0]*(?:{joiners}[ \u00a0]+)?|[ \u00a0]+{joiners}[ \u00a0]+)")  # or a name's: "128 NatWest, 30 Ulster Bank branches"
+        rows = "".join(re.escape(s) for s in carried["row_separators"])
+        self.row = re.compile(rf"[ \t]*[^\n{rows}]{{1,{int(carried['label_max_chars'])}}}?[ \t]+[{rows}][ \t]*")
+        self.row_with_number = re.compile(rf"[^\n{rows}]{{1,{int(carried['label_max_chars'])}}}?[ \t]+[{rows}][ \t]*[\d,.]+(?:[ \t]+[A-Za-z]+)?")
+        self.row_heading_reach = int(carried["row_heading_reach"])
         self.label = re.compile(
             rf"[ \t]*(?:[-*\u2022][ \t]+)?\|?[ \t]*(?P<label>[^\n{separators}]{{1,{int(carried['label_max_chars'])}}}?)"
             rf"[ \t]*[{separators}][ \t]*(?:[a-z]+[ \t]+|{alternation(qualifiers, 'i')}[ \t]+){{0,3}}")  # "Homes destroyed: At least 1,700"
@@ -139,7 +145,8 @@ class CarriedCountStep:
                 else self.reading.parse_number(scan.text[start:end])
             if value is None or not self._bare(scan.text, start, end, value):
                 continue
-            unit = self._label_noun(scan.text, start) or self._people_of(scan.text, start) or self._people_around(scan.text, start, end) \
+            unit = self._label_noun(scan.text, start) or self._row_heading_noun(scan.text, start, end) \
+                or self._people_of(scan.text, start) or self._people_around(scan.text, start, end) \
                 or self._copula_subject(scan.text, start) or self._copula_complement(scan.text, end) \
                 or self._apposed(scan.text, start, end) or self._fronted_whole(scan.text, start)
             if not unit:
@@ -352,6 +359,36 @@ class CarriedCountStep:
         line_start = text.rfind("\n", 0, start) + 1
         label = self.label.fullmatch(text, line_start, start)
         return self._plural_in(label.group("label")) if label else None
+
+    def _row_heading_noun(self, text: str, start: int, end: int) -> str | None:
+        """The unit of a list row ("A Ward - 25", a number ending its line after a short label and
+        a dash or colon): the plural of the heading above the list's rows ("Number of Cameras to be
+        installed in each ward."), at most `row_heading_reach` rows up."""
+        line_end = text.find("\n", end)
+        label_start = text.rfind("\n", 0, start) + 1
+        if text[end:line_end if line_end >= 0 else len(text)].strip() or not self.row.fullmatch(text, label_start, start) \
+                or _CAPITALS_LABEL.match(text, label_start):
+            return None  # not a contents page's "VOLUME - 1"
+        above = text[:text.rfind("\n", 0, start) + 1].splitlines()
+        below = text[line_end + 1:].splitlines() if line_end >= 0 else []
+        heading, rows = None, [line.strip() for line in self._rows(below)]
+        for line in reversed(above):
+            if not line.strip() or self.row_with_number.fullmatch(line.strip()) and len(rows) < self.row_heading_reach:
+                rows.append(line.strip())
+                continue
+            heading = line
+            break
+        sibling = next((unit for row in rows if (unit := self._counted_plural(_ROW_NOUN.search(row)))), None)
+        return sibling or (self._plural_in(heading) if heading is not None and rows else None)
+
+    def _rows(self, lines: list[str]) -> list[str]:
+        """The list rows at the head of `lines` (blank lines skipped), at most `row_heading_reach`."""
+        rows = []
+        for line in lines:
+            if line.strip() and not self.row_with_number.fullmatch(line.strip()) or len(rows) >= self.row_heading_reach:
+                break
+            rows.append(line)
+        return rows
 
     def _plural_in(self, words: str) -> str | None:
         """The singular of the first plural word that is no measure, duration or stop word."""
