@@ -103,7 +103,9 @@ RULES = [
      [(P, "1 in 3", 33.33, None, "ratio_rule"), (Q, "3", 3.0, "camera", "count_rule")]),
     ("range end, no scaled number a share", "33.9 million or 1 in 4 households",
      [(P, "1 in 4", 25.0, None, "ratio_rule"), (Q, "4", 4.0, "household", "count_rule")]),
-    ("range end, no share above 100", "fell by 770,000 or five percent", [(P, "five percent", 5.0, None, "percent_rule")]),
+    ("range end, no share above share_range_max", "fell by 770,000 or five percent", [(P, "five percent", 5.0, None, "percent_rule")]),
+    ("range end, a share above 100", "rose between 200 and 300 percent",
+     [(P, "200", 200.0, None, "range_rule"), (P, "300 percent", 300.0, None, "percent_rule")]),
     # step: factors
     ("factor", "3 times more cameras", [(Q, "3 times", 3.0, "times", "factor_rule")]),
     ("factor word", "twice as many", [(Q, "twice", 2.0, "times", "factor_rule")]),

@@ -400,6 +400,7 @@ DEV += [  # round 12 (real news sentences)
     ("Number of Cameras to be installed in each ward.\n\nB - 35\n\nC - 30", [("35", 35.0, "camera"), ("30", 30.0, "camera")]),
     ("Cameras by year:\n2024 - 1\n2019 - 21 Cameras", [("1", 1.0, "camera"), ("21", 21.0, "camera")]),
     ("CONTENTS\nVOLUME - 1\nSECTION 3 - CONDITIONS", []),
+    ("The court issued 198,000 summons last year.", [("198,000", 198000.0, "summons")]),
 ]
 
 HELD_OUT = [

@@ -32,6 +32,7 @@ class RangeStep:
             rf"|,[ \u00a0]+(?P<money_after_comma>{alternation(ranges['money_words'], 'i')})[ \u00a0]+")  # "…, up from 8.7 billion"
         self.percent_after = re.compile(rf"[ \u00a0]?{alternation(domain['numbers']['percent_words'], 'i')}(?![\w])")
         self.sign_gap = int(ranges["sign_gap_chars"])
+        self.share_range_max = float(ranges["share_range_max"])
         self.between = re.compile(rf"\b{alternation(ranges['between'], 'i')}\s+\S{{0,4}}$")
 
     def propose(self, scan: NumberScan, found: list[Mention]) -> tuple[dict[int, Mention], list[Mention]]:
@@ -63,14 +64,15 @@ class RangeStep:
     def _range_end(self, scan: NumberScan, spans: tuple[int, int, int, int], pair: tuple[float, float, float],
                    mentions: tuple[Mention | None, Mention | None], taken: Coverage) -> tuple[Mention | None, Mention | None]:
         """(the mention of a range end found no other way, the first amount rescaled) of one pair:
-        "10-15%" labels 10 like 15%, but no scaled number or one above 100 is a share ("33.9
-        million or 1 in 4 households", "fell by 770,000 or five percent"); "$1-2 million" rescales $1 and proposes 2 million; "$1.5 to $1.8 billion"
+        "10-15%" labels 10 like 15%, but no scaled number or one above `share_range_max` is a share
+        ("33.9 million or 1 in 4 households", "fell by 770,000 or five percent"; "between 200 and
+        300 percent" is); "$1-2 million" rescales $1 and proposes 2 million; "$1.5 to $1.8 billion"
         rescales $1.5."""
         a_start, a_end, b_start, b_end = spans
         a_value, b_value, scale = pair
         first, second = mentions
         if second is not None and second.start <= b_start < second.end and not taken.overlaps(a_start, a_end) \
-                and not (second.label == "PERCENT" and (self.reading.has_scale(scan.text[a_start:a_end]) or a_value > 100)) \
+                and not (second.label == "PERCENT" and (self.reading.has_scale(scan.text[a_start:a_end]) or a_value > self.share_range_max)) \
                 and not (second.start < b_start and _YEAR.fullmatch(scan.text, a_start, a_end)):  # "from 1,200 to Sh1,600"
             return self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
                                         currency=second.currency, unit=second.unit), None
