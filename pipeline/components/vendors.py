@@ -19,6 +19,7 @@ from pipeline.spans import spans_overlap
 _NAME_WORD = r"[A-Z][\w&'’-]*"
 _GAP = r"[ \t\u00a0]+"
 # two names of two words or more each (before the legal suffix) joined by "and": two companies
+_HYPHEN_JOINED = re.compile(r"[A-Za-z]-")  # a name joined to the one before it by a hyphen
 _TWO_NAMES = re.compile(r"(?P<first>[A-Z][\w&'’-]*(?:[ ]+(?:&[ ]+)?[A-Z][\w&'’-]*)+)[ ]+and[ ]+"
                         r"(?P<second>[A-Z][\w&'’-]*(?:[ ]+[A-Z][\w&'’-]*)+)")
 _CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
@@ -165,9 +166,13 @@ class VendorRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         found = []
-        for start, end, _, entry in longest_first(self.gazetteer.find(doc)):
+        matches = longest_first(self.gazetteer.find(doc))
+        ends = {end for _, end, _, _ in matches}
+        for start, end, _, entry in matches:
             if self.place_after.match(doc_text(doc), end):
                 continue  # "Orange City Hospital Square": a place's or a building's name
+            if _HYPHEN_JOINED.match(doc_text(doc)[max(0, start - 2):start]) and start - 1 not in ends:
+                continue  # "Congo-China Telecom": the end of a joint venture's longer name (not "Dahua-Hikvision")
             legal_form = self.legal_form_after.match(doc_text(doc), end) or self._subsidiary(doc_text(doc), end, entry.country)
             end = legal_form.end() if legal_form else end
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
