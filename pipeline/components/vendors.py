@@ -165,18 +165,7 @@ class VendorRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
-        found = []
-        matches = longest_first(self.gazetteer.find(doc))
-        ends = {end for _, end, _, _ in matches}
-        for start, end, _, entry in matches:
-            if self.place_after.match(doc_text(doc), end):
-                continue  # "Orange City Hospital Square": a place's or a building's name
-            if _HYPHEN_JOINED.match(doc_text(doc)[max(0, start - 2):start]) and start - 1 not in ends:
-                continue  # "Congo-China Telecom": the end of a joint venture's longer name (not "Dahua-Hikvision")
-            legal_form = self.legal_form_after.match(doc_text(doc), end) or self._subsidiary(doc_text(doc), end, entry.country)
-            end = legal_form.end() if legal_form else end
-            found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer",
-                                      vendor=entry.vendor, country=entry.country))
+        found = self._known_names(doc)
         taken = [(m.start, m.end) for m in found]
         unknown = self._pattern_spans(doc_text(doc)) if self.about_surveillance(doc_text(doc), mentions) else ()
         for start, end in unknown:  # a company unknown to the gazetteer only where the text is about surveillance
@@ -202,6 +191,21 @@ class VendorRecogniser:
             taken.append((start, end))
         mentions.extend(found)
         return doc
+
+    def _known_names(self, doc: Doc) -> list[Mention]:
+        """The gazetteer's names, with a legal form or a subsidiary's country after them; not a
+        place's or a building's name ("Orange City Hospital Square"), nor the end of a joint
+        venture's longer name ("Congo-China Telecom"; "Dahua-Hikvision" names two)."""
+        text, found = doc_text(doc), []
+        matches = longest_first(self.gazetteer.find(doc))
+        ends = {end for _, end, _, _ in matches}
+        for start, end, _, entry in matches:
+            if self.place_after.match(text, end) or _HYPHEN_JOINED.match(text[max(0, start - 2):start]) and start - 1 not in ends:
+                continue
+            legal_form = self.legal_form_after.match(text, end) or self._subsidiary(text, end, entry.country)
+            end = legal_form.end() if legal_form else end
+            found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer", vendor=entry.vendor, country=entry.country))
+        return found
 
     def _subsidiary(self, text: str, end: int, home: str | None) -> re.Match | None:
         """A known name's subsidiary named by a country or region after it ("NEC Australia",
