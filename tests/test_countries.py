@@ -96,6 +96,8 @@ DEV_CASES = [
     ("CNN Brasil reported the deal.", []),
     ("The project in eSwatini is new.", [("eSwatini", "SZ")]),
     ("Booths went up in Congo Town, Monrovia.", []),
+    ("The installer Tanauan Cable Inc. (TCI), BAE Systems (UK) and the United States (US) paid.",
+     [("UK", "GB"), ("United States", "US"), ("US", "US")]),
     ("Le Sénégal et América Latina; the Minister Panamanian Security spoke.", [("Sénégal", "SN"), ("Panamanian", "PA")]),
 ]
 

@@ -205,6 +205,7 @@ DEV_CASES = [
     ("The Steele County commissioners in North Dakota approved it.", [("Steele County", "US"), ("North Dakota", "US")]),
     ("Rwanda: cameras went up in Bugesera District, not the Central Business District.", [("Bugesera District", "RW")]),
     ("The County Council of Kenya met.", []),
+    ("Daily Sabah reported the deal in Libya.", []),  # a newspaper's name
     ("South Africa: the Msunduzi Municipality and the Kibwezi Constituency of Kenya.",
      [("Msunduzi Municipality", "ZA"), ("Kibwezi Constituency", "KE")]),
     ("South Korea: police in Gangnam-gu and Nonhyeon-dong installed cameras.", [("Gangnam-gu", "KR"), ("Nonhyeon-dong", "KR")]),

@@ -168,6 +168,8 @@ DEV_CASES = [
     ("Photo: John Smith/DR, Author provided. The CCTV cameras were installed.", []),
     ("The CCTV tender was won by ANY Security Printing Company.", [("ANY Security Printing Company", "ANY Security Printing")]),
     ("Reportedly, a private company that deals in CCTV cameras won the contract.", []),  # an opening adverb
+    ("The CCTV cameras were installed by the companies, Hung said.", []),  # a speaker's one-word name
+    ("The Villa Homeowners Association Inc. bought CCTV cameras.", []),  # a residents' association
     ("The CCTV network of Congo-China Telecom was built by ZTE; the Dahua-Hikvision duopoly sells CCTV.",
      [("ZTE", "ZTE"), ("Dahua", "Dahua"), ("Hikvision", "Hikvision")]),  # a joint venture's name ends in no vendor
     ("The CCTV project went ahead and Zentrix has been selected to install the cameras.", [("Zentrix", "Zentrix")]),

@@ -105,6 +105,8 @@ class CountryRecogniser:
         data = domain["countries"]
         entries = country_entries(data)
         self.gazetteer = Gazetteer(nlp, entries, "COUNTRY", fold=True, fold_skip=set(data["fold_skip"]))  # "Sénégal"
+        self.org_words = set(data["org_words"])
+        self.name_before_bracket = re.compile(rf"(?<![\w-]){alternation(entries)}[ ]*\([ ]*\Z")  # "the United States (US)"
         self.misspellings = Misspellings(entries, int(data["misspelling_min_letters"]), set(data["not_misspellings"]))
         banks = {variant: name for name in data["central_banks"] for variant in name_variants(name)}
         self.central_banks = Gazetteer(nlp, banks, "CENTRAL_BANK")
@@ -162,6 +164,8 @@ class CountryRecogniser:
             return True  # a heading in capitals: "US" there may be the word "us"
         if self._titled_first_name(doc, span):
             return True  # "Governor Libya Dennise García": a person's first name
+        if self._bracketed_short_form(doc, span):
+            return True  # "Tanauan Cable Inc. (TCI)": a company's short form, not Turks and Caicos
         return (name in self.person_ambiguous or name.title() in self.person_ambiguous) and self._in_person_name(doc, span)
 
     def _titled_first_name(self, doc: Doc, span) -> bool:
@@ -169,6 +173,17 @@ class CountryRecogniser:
         Dennise García"; `person_titles` of places.yaml)."""
         return span.text not in self.demonyms and 0 < span.start and span.end < len(doc) and doc[span.start - 1].text in self.person_titles \
             and doc[span.end].is_title and doc[span.end].is_alpha
+
+    def _bracketed_short_form(self, doc: Doc, span) -> bool:
+        """Whether a code in capitals stands alone in brackets after a company's legal form or an
+        organisation's word (`org_words`) that ends no country's name: its short form ("Tanauan
+        Cable Inc. (TCI)"; not "BAE Systems (UK)", an origin, nor "the United States (US)")."""
+        if not (span.text.isupper() and 0 < span.start - 1 and span.end < len(doc)
+                and doc[span.start - 1].text == "(" and doc[span.end].text == ")"):
+            return False
+        before = doc[span.start - 2].text
+        named = self.name_before_bracket.search(doc_text(doc), max(0, span.start_char - 60), span.start_char)
+        return before in self.org_words and named is None  # not a vendor's origin: "BAE Systems (UK)"
 
     def _names_language(self, doc: Doc, span) -> bool:
         """Whether the word after a name's span, or after a hyphen there, is one of

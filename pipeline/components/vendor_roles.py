@@ -54,6 +54,7 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?[ \u00a0]+\Z")  # "140 C
 _CAMEL_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "PunjabSafeCityAuthority": words run together
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:ve|re|ll|d|m|s|t)")  # "We've deployed": a pronoun, no company
 _CAPITALS_NAME = re.compile(r"(?!(?:THE|AN?|AND|OF|FOR|ITS|IN|ON|BY|TO)$)[A-Z]{2,}")  # a capitalised name's word, no article
+_SAID_AFTER = re.compile(r",?[ ]+(?:said|says|told|added|explained)\b")
 
 class RoleVendorRecogniser:
     """Proposes VENDOR mentions for names in a supplier's role, variants and short forms."""
@@ -363,7 +364,8 @@ class RoleVendorRecogniser:
         return self.leader_after.match(text, end) is not None or _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None \
             or in_body_name(self.in_body_name, text, start) or is_client(self.client_before, text, start) \
             or self.office_before.search(text, max(0, start - 20), start) is not None \
-            or self.source_before.search(text, max(0, start - 20), start) is not None or self.source_after.match(text, end) is not None
+            or self.source_before.search(text, max(0, start - 20), start) is not None or self.source_after.match(text, end) is not None \
+            or " " not in name and _SAID_AFTER.match(text, end) is not None  # "… the companies, Hung said": a person
 
     def _name_like(self, word: str) -> bool:
         """A single word opening a sentence that reads as a company's name, not a plural or common

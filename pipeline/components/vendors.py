@@ -200,12 +200,18 @@ class VendorRecogniser:
         matches = longest_first(self.gazetteer.find(doc))
         ends = {end for _, end, _, _ in matches}
         for start, end, _, entry in matches:
-            if self.place_after.match(text, end) or _HYPHEN_JOINED.match(text[max(0, start - 2):start]) and start - 1 not in ends:
+            if self.place_after.match(text, end) or self._joined_venture(text, start, ends):
                 continue
             legal_form = self.legal_form_after.match(text, end) or self._subsidiary(text, end, entry.country)
             end = legal_form.end() if legal_form else end
             found.append(make_mention(doc, "VENDOR", start, end, "vendor_gazetteer", vendor=entry.vendor, country=entry.country))
         return found
+
+    def _joined_venture(self, text: str, start: int, ends: set[int]) -> bool:
+        """Whether a known name opening with a country's name ends a hyphen-joined name ("Congo-China
+        Telecom"); not one after a vendor or a plain name ("Dahua-Hikvision", "US-Huawei")."""
+        return bool(_HYPHEN_JOINED.match(text[max(0, start - 2):start])) and start - 1 not in ends \
+            and text[start:].split(" ", 1)[0] in self.country_names
 
     def _subsidiary(self, text: str, end: int, home: str | None) -> re.Match | None:
         """A known name's subsidiary named by a country or region after it ("NEC Australia",
