@@ -92,7 +92,7 @@ DEV_CASES = [
     ("Trinidad and Tobago signed for the Phoenix Park Industrial Park Project.", []),
     ("Cambodia sold the power to the Phnom Penh Power Grid.", [("Phnom Penh", "KH")]),
     # another spelling of a town's name, and "St." for "Saint"
-    ("Kyrgyzstan: a cement plant in Kyzyl-Kiya City.", [("Kyzyl-Kiya", "KG")]),
+    ("Kyrgyzstan: a cement plant in Kyzyl-Kiya City.", [("Kyzyl-Kiya City", "KG")]),  # "City" belongs to the name (round 12)
     ("Russian officials met in the city of St. Petersburg.", [("St. Petersburg", "RU")]),
     # a place inside a bank's or company's name, or a company's bracketed short name, is no place
     ("The Bank of Tokyo-Mitsubishi UFJ lent to Kazakhstan.", []),
@@ -206,6 +206,9 @@ DEV_CASES = [
     ("Rwanda: cameras went up in Bugesera District, not the Central Business District.", [("Bugesera District", "RW")]),
     ("The County Council of Kenya met.", []),
     ("Daily Sabah reported the deal in Libya.", []),  # a newspaper's name
+    # "City" belongs to a place's name, unless a body's word follows it
+    ("Philippines: Valenzuela City installed cameras; the Suva City Council did too in Fiji.",
+     [("Valenzuela City", "PH"), ("Suva", "FJ")]),
     ("South Africa: the Msunduzi Municipality and the Kibwezi Constituency of Kenya.",
      [("Msunduzi Municipality", "ZA"), ("Kibwezi Constituency", "KE")]),
     ("South Korea: police in Gangnam-gu and Nonhyeon-dong installed cameras.", [("Gangnam-gu", "KR"), ("Nonhyeon-dong", "KR")]),

@@ -509,6 +509,8 @@ class PlaceRecogniser:
         self.name_admin_words = set(data["name_admin_words"])
         self.article_before = re.compile(rf"(?<![\w-]){alternation(data['place_articles'])}[ -]\Z")
         self.body_admin_words = set(data["body_admin_words"])
+        self.city_words = set(data["city_admin_words"])
+        self.city_body_words = set(data["city_body_words"])
         self.shared_names = domain["countries"]["shared_names"]
         self.organisations = OrganisationNames(data["organisation_words"], data["organisation_before"],
                                                domain["countries"]["org_joiners"], data["organisation_window"])
@@ -691,6 +693,9 @@ class PlaceRecogniser:
         after = _WORD_AFTER_NAME.match(text, end)  # not a body's word: "the Moscow Department of Transport"
         if not after or after.group(1) not in self.name_admin_words:
             return end
+        if after.group(1) in self.city_words:  # "Valenzuela City", but "Suva City Council" names Suva
+            body = _WORD_AFTER_NAME.match(text, after.end())
+            return end if body and (body.group(1) in self.evidence.body_words or body.group(1) in self.city_body_words) else after.end()
         return end if after.group(1) in self.body_admin_words and _OF_AFTER.match(text, after.end()) else after.end()
 
     def _designated(self, doc: Doc, span: Span, entry: PlaceEntry) -> tuple[Candidate, ...]:
