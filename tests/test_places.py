@@ -206,6 +206,7 @@ DEV_CASES = [
     ("Rwanda: cameras went up in Bugesera District, not the Central Business District.", [("Bugesera District", "RW")]),
     ("The County Council of Kenya met.", []),
     ("Daily Sabah reported the deal in Libya.", []),  # a newspaper's name
+    ("Indonesia: police in Central Jakarta and West Jakarta got cameras.", [("Central Jakarta", "ID"), ("West Jakarta", "ID")]),
     # "City" belongs to a place's name, unless a body's word follows it
     ("Philippines: Valenzuela City installed cameras; the Suva City Council did too in Fiji.",
      [("Valenzuela City", "PH"), ("Suva", "FJ")]),

@@ -508,6 +508,7 @@ class PlaceRecogniser:
         self.subdivision_words = set(data["subdivision_words"])
         self.name_admin_words = set(data["name_admin_words"])
         self.article_before = re.compile(rf"(?<![\w-]){alternation(data['place_articles'])}[ -]\Z")
+        self.compass_before = re.compile(rf"(?<![\w-]){alternation(data['place_compass_words'])}[ ]\Z")
         self.body_admin_words = set(data["body_admin_words"])
         self.city_words = set(data["city_admin_words"])
         self.city_body_words = set(data["city_body_words"])
@@ -682,9 +683,11 @@ class PlaceRecogniser:
         return candidates if self.evidence.in_place_context(doc, span, *context, evidence) else ()
 
     def _with_article(self, text: str, start: int) -> int:
-        """The start of a place name with the Arabic article written before it ("Al Khobar",
-        "Al-Najaf"; `place_articles`), which belongs to the name."""
-        article = self.article_before.search(text, max(0, start - 4), start)
+        """The start of a place name with the Arabic article ("Al Khobar", "Al-Najaf";
+        `place_articles`) or a compass word (`place_compass_words`: "West Jakarta") written
+        capitalised before it, which belongs to the name."""
+        article = self.article_before.search(text, max(0, start - 4), start) \
+            or self.compass_before.search(text, max(0, start - 10), start)  # "West Jakarta", "Central Jakarta"
         return article.start() if article else start
 
     def _with_admin_word(self, text: str, end: int) -> int:
