@@ -10,6 +10,7 @@ from pipeline.deals import MergeRules, merge_deals
 from pipeline.domain import CONFIG_DIR
 from pipeline.nlp import annotate, build_nlp
 from pipeline.tables import read_table
+from pipeline.claims.index import paragraph_starts
 from tests.conftest import SEED, needs_shared
 
 
@@ -795,3 +796,12 @@ def test_earlier_deal_years_is_read_from_the_config(tmp_path):
     text, published, first, later, _ = EARLIER_INSTALLATIONS[0]
     claims = {c.mention.text: c for c in next(annotate(build_nlp(config_dir=folder), [(text, published)])).claims}
     assert claims[first].deal is claims[later].deal
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("Kenya bought cameras.\nUganda bought drones.", [0, 22]),  # no blank lines: one paragraph per line
+    ("Kenya bought cameras from Huawei for the\ncapital, officials said.\nUganda bought drones.", [0, 66]),  # a hard-wrapped line
+    ("Kenya bought cameras.\n\nUganda bought drones.", [0, 23]),
+])
+def test_paragraph_starts(text, starts):
+    assert paragraph_starts(text) == starts

@@ -11,12 +11,14 @@ from pipeline.spans import Span, sentence_at, sentence_index
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"\n")
+_WRAPPED = re.compile(r"[a-z,]\n[a-z]")  # "… part of defence\ncompany …"
 
 
 def paragraph_starts(text: str, lead_end: str | None = None, heading: re.Pattern | None = None,
                      heading_max_chars: int = 0) -> list[int]:
     """Offsets where paragraphs start: after blank lines, or after any newline when the text
-    has no blank lines (one paragraph per line). A list after a lead ending with `lead_end`
+    has no blank lines (one paragraph per line, unless a word or a comma runs on to a word in lower
+    case on the next: a hard-wrapped line). A list after a lead ending with `lead_end`
     ("The records list what was bought:") is part of its lead's paragraph, and so is the
     paragraph after a section heading: one line of at most `heading_max_chars`, a name and a
     colon before a title that ends no sentence ("Tanzania: ID contract questioned")."""
@@ -25,7 +27,8 @@ def paragraph_starts(text: str, lead_end: str | None = None, heading: re.Pattern
     for m in (_BLANK_LINE if blank else _LINE).finditer(text):
         is_heading = blank and heading is not None and _is_heading(text[starts[-1]:m.start()].strip(), heading,
                                                                    heading_max_chars)
-        if not (is_heading or lead_end and _ends_with(text, m.start(), lead_end)):
+        wrapped = not blank and _WRAPPED.match(text, m.start() - 1) is not None  # a hard-wrapped line goes on
+        if not (is_heading or wrapped or lead_end and _ends_with(text, m.start(), lead_end)):
             starts.append(m.end())
     return starts
 
