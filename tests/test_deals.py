@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 import yaml
 
+from pipeline.claims.index import paragraph_starts
 from pipeline.deals import MergeRules, merge_deals
 from pipeline.domain import CONFIG_DIR
 from pipeline.nlp import annotate, build_nlp
 from pipeline.tables import read_table
-from pipeline.claims.index import paragraph_starts
 from tests.conftest import SEED, needs_shared
 
 
