@@ -263,6 +263,7 @@ DEV += [  # round 12 (real news sentences)
     ("The salt was worth about $30,000, 175kg of it.", [("$30,000", 30000.0, "USD")]),  # a comma group is no misspaced thousand
     ("Indonesia: the court fined him 34 billion rupees.", [("34 billion rupees", 3.4e10, "IDR")]),
     ("Brazil: the state paid R$ 552 milhões and R$ 9,8 milhões.", [("R$ 552 milhões", 5.52e8, "BRL"), ("R$ 9,8 milhões", 9.8e6, "BRL")]),
+    ("Mexico: Jalisco spent 150 millones de pesos on cameras.", [("150 millones de pesos", 1.5e8, "MXN")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

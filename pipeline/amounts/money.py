@@ -109,11 +109,13 @@ class MoneyStep:
             rf"(?<![\w-])(?P<name>{alternation(tables.names_before_number, 'i')})[ \u00a0]*(?P<num>{number_pattern(domain)})"
         )
         self.names_before = Keyed(self.name_before, tables.names_before_number)
-        self.after = re.compile(  # the number written again in digits may stand before the currency
+        # the number written again in digits may stand before the currency; a Spanish or Portuguese
+        # scale word may be joined to it by "de" ("150 millones de pesos")
+        self.after = re.compile(
             rf"(?P<num>{number_pattern(domain, hyphen_after=True)})(?:[ \u00a0]+\((?P<digits>\d[\d,.]*\d)\))?"  # "eighty-four million (84,000,000) CFA francs"
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
-            rf"|[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)}(?!\$))(?![\w])"
+            rf"|(?:(?<=[a-zõãó])[ ]de)?[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)}(?!\$))(?![\w])"
             rf"|[ \u00a0]?(?P<cur>{symbols})(?![A-Za-z\d]))"  # "004S/T" is a code; "2016/17 £140": the next amount's sign
             rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{alternation(domain['numbers']['scales'], 'i')})(?![\w]))?{minor}))"
         )
