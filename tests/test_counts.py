@@ -401,6 +401,7 @@ DEV += [  # round 12 (real news sentences)
     ("Cameras by year:\n2024 - 1\n2019 - 21 Cameras", [("1", 1.0, "camera"), ("21", 21.0, "camera")]),
     ("CONTENTS\nVOLUME - 1\nSECTION 3 - CONDITIONS", []),
     ("The court issued 198,000 summons last year.", [("198,000", 198000.0, "summons")]),
+    ("Inmate numbers had plummeted by 1,500 to 79,543.", [("1,500", 1500.0, "inmate"), ("79,543", 79543.0, "inmate")]),
 ]
 
 HELD_OUT = [

@@ -798,6 +798,17 @@ def test_earlier_deal_years_is_read_from_the_config(tmp_path):
     assert claims[first].deal is claims[later].deal
 
 
+@pytest.mark.parametrize("text, vendors", [
+    # a release's follow-up naming a second vendor joins its deal; a product merely linked to is no party
+    ("The county bought 40 Axis cameras for $90,000 in Kenya.\n\nThe rollout also uses Genetec software.", [["Axis", "Genetec"]]),
+    ("Savannah bought Fusus for $150,000 for its CCTV network in Georgia, USA.\n\nFusus will link with software such as ShotSpotter.",
+     [["Fusus"]]),
+])
+def test_a_release_follow_up(annotate_text, text, vendors):
+    _, found = claims_of(annotate_text, text)
+    assert [deal.vendors for deal in found] == vendors
+
+
 @pytest.mark.parametrize("text, starts", [
     ("Kenya bought cameras.\nUganda bought drones.", [0, 22]),  # no blank lines: one paragraph per line
     ("Kenya bought cameras from Huawei for the\ncapital, officials said.\nUganda bought drones.", [0, 66]),  # a hard-wrapped line
