@@ -75,12 +75,15 @@ RULES = [
     ("fraction after by", "crime fell by a third", [(P, "a third", 33.33, None, "fraction_rule")]),
     ("fraction after by, an ordinal before its noun", "an inquiry by a third party", []),
     ("fraction before a survey's verb", "Two-thirds said they expect a rise", [(P, "Two-thirds", 66.67, None, "fraction_rule")]),
+    ("fraction before a copula", "Of the 134,000 deaths, one third are preventable",
+     [(Q, "134,000", 134000.0, "death", "count_rule"), (Q, "one", 1.0, "third", "count_rule"),
+      (P, "one third", 33.33, None, "fraction_rule")]),  # the resolver keeps the share
     ("fraction before a determiner", "half the cameras", [(P, "half", 50.0, None, "fraction_rule")]),
     ("fraction, neither", "half an hour", []),
     ("fraction before a share's noun", "a two-thirds majority", [(P, "two-thirds", 66.67, None, "fraction_rule")]),
     ("fraction before another noun", "a half day", []),
     ("ratio out of every", "three out of every four children",
-     [(P, "three out of every four", 75.0, None, "ratio_rule"), (Q, "four", 4.0, "child", "count_rule")]),
+     [(P, "three out of every four", 75.0, None, "ratio_rule")]),  # "every four" is a rate's denominator
     ("fraction, part of a period", "in the second half of 2022", []),
     ("fraction with a slash", "almost 1/4 of that", [(P, "1/4", 25.0, None, "fraction_rule")]),
     ("fraction in fourths", "approximately one fourth of the population",

@@ -402,6 +402,8 @@ DEV += [  # round 12 (real news sentences)
     ("CONTENTS\nVOLUME - 1\nSECTION 3 - CONDITIONS", []),
     ("The court issued 198,000 summons last year.", [("198,000", 198000.0, "summons")]),
     ("Inmate numbers had plummeted by 1,500 to 79,543.", [("1,500", 1500.0, "inmate"), ("79,543", 79543.0, "inmate")]),
+    ("London has 73 cameras per 1,000 citizens; the rate is 5 per 100,000 people.", [("73", 73.0, "camera")]),  # a rate's denominator
+    ("The camera has 2-million-pixel resolution.", []),  # a measure in a compound
 ]
 
 HELD_OUT = [

@@ -36,6 +36,7 @@ class CountStep:
     def __init__(self, domain: DomainData, reading: Reading, rejections: Rejections):
         self.reading, self.rejections = reading, rejections
         self.device_measures = {unit: set(words) for unit, words in domain["numbers"]["device_measures"].items()}
+        self.rate_before = re.compile(rf"(?<![\w-]){alternation(domain['numbers']['rate_denominator_words'], 'i')}[ ]+\Z")
         numbers = domain["numbers"]
         number = number_pattern(domain)
         self.count = re.compile(number)
@@ -117,11 +118,13 @@ class CountStep:
 
     def _counts_nothing(self, text: str, span: tuple[int, int], written: str, value: float,
                         compound: re.Match | None) -> bool:
-        """Whether a number is no count whatever follows it: a format name, a price-base year, a
-        code, a lone "one", a hyphen adjective ("a 10-fold rise") or a measure or duration after it
+        """Whether a number is no count whatever follows it: a rate's denominator ("per 1,000
+        citizens"), a format name, a price-base year, a code, a lone "one", a hyphen adjective ("a 10-fold rise") or a measure or duration after it
         ("the 5,000 km border", "15 year maturities"); `span` ends where its noun may start."""
         start, end = span
         rejections = self.rejections
+        if self.rate_before.search(text, max(0, start - 8), start):
+            return True  # "73 cameras per 1,000 citizens": a rate's denominator
         if rejections.is_format_name(written) or rejections.is_price_base_year(text, start, written) \
                 or len(written) > 2 and rejections.is_zero_padded(written):  # "0223" names; a tender's "01 System" counts
             return True
