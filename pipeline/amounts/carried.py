@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from pipeline.amounts.predicates import Rejections
 from pipeline.amounts.reading import Reading
@@ -362,33 +363,37 @@ class CarriedCountStep:
 
     def _row_heading_noun(self, text: str, start: int, end: int) -> str | None:
         """The unit of a list row ("A Ward - 25", a number ending its line after a short label and
-        a dash or colon): the plural of the heading above the list's rows ("Number of Cameras to be
-        installed in each ward."), at most `row_heading_reach` rows up."""
+        a dash or colon): the counted noun of a sibling row ("2019 - 21 Cameras"), else the plural
+        of the heading above the list's rows ("Number of Cameras to be installed in each ward."),
+        at most `row_heading_reach` rows up or down; a list has another row besides the number's."""
         line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
         label_start = text.rfind("\n", 0, start) + 1
-        if text[end:line_end if line_end >= 0 else len(text)].strip() or not self.row.fullmatch(text, label_start, start) \
+        if text[end:line_end].strip() or not self.row.fullmatch(text, label_start, start) \
                 or _CAPITALS_LABEL.match(text, label_start):
             return None  # not a contents page's "VOLUME - 1"
-        above = text[:text.rfind("\n", 0, start) + 1].splitlines()
-        below = text[line_end + 1:].splitlines() if line_end >= 0 else []
-        heading, rows = None, [line.strip() for line in self._rows(below)]
-        for line in reversed(above):
-            if not line.strip() or self.row_with_number.fullmatch(line.strip()) and len(rows) < self.row_heading_reach:
-                rows.append(line.strip())
-                continue
-            heading = line
-            break
+        reach = 3 * self.row_heading_reach  # lines read each way, blank ones too
+        above, heading = self._rows(_lines_back(text, label_start, reach))
+        below, _ = self._rows(_lines_on(text, line_end + 1, reach))
+        rows = above + below
+        if not rows:
+            return None
         sibling = next((unit for row in rows if (unit := self._counted_plural(_ROW_NOUN.search(row)))), None)
-        return sibling or (self._plural_in(heading) if heading is not None and rows else None)
+        return sibling or (self._plural_in(heading) if heading is not None else None)
 
-    def _rows(self, lines: list[str]) -> list[str]:
-        """The list rows at the head of `lines` (blank lines skipped), at most `row_heading_reach`."""
+    def _rows(self, lines: Iterator[str]) -> tuple[list[str], str | None]:
+        """(the list rows `lines` open with, blank lines skipped, at most `row_heading_reach`; the
+        line that ends them, or None)."""
         rows = []
-        for line in lines:
-            if line.strip() and not self.row_with_number.fullmatch(line.strip()) or len(rows) >= self.row_heading_reach:
-                break
+        for line in map(str.strip, lines):
+            if not line:
+                continue
+            if not self.row_with_number.fullmatch(line):
+                return rows, line
             rows.append(line)
-        return rows
+            if len(rows) >= self.row_heading_reach:
+                break
+        return rows, None
 
     def _plural_in(self, words: str) -> str | None:
         """The singular of the first plural word that is no measure, duration or stop word."""
@@ -491,6 +496,27 @@ class CarriedCountStep:
         if position < earliest or "\n\n" in scan.text[position:start] or scaled and not phrase:
             return None
         return unit or None  # "" marks a measured subject ("exports rose to 3 billion")
+
+
+def _lines_back(text: str, end: int, limit: int) -> Iterator[str]:
+    """The lines before `end` (where a line starts), nearest first, at most `limit` of them."""
+    for _ in range(limit):
+        if end <= 0:
+            return
+        start = text.rfind("\n", 0, end - 1) + 1
+        yield text[start:end - 1]
+        end = start
+
+
+def _lines_on(text: str, start: int, limit: int) -> Iterator[str]:
+    """The lines from `start` (where a line starts) on, at most `limit` of them."""
+    for _ in range(limit):
+        if start >= len(text):
+            return
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
 
 
 def _past_technologies(antecedents: list[tuple[int, str, bool | None]], at: int, sentence_start: int) -> int:
