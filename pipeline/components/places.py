@@ -41,7 +41,7 @@ from pipeline.mention import (
 )
 from pipeline.patterns import AGENCY_BRACKETS, Caseless, alternation
 from pipeline.resources import fold_accents, name_variants
-from pipeline.spans import spans_overlap
+from pipeline.spans import Coverage, spans_overlap
 
 # a place in capitals opening a line, after an agency's name and a dash or not (or an agency in
 # brackets), before a comma, colon, dash or bracket or alone on its line ("KAMPALA, 14 March",
@@ -791,17 +791,17 @@ class PlaceRecogniser:
         a capitalised name before one of `unlisted_subdivisions`' words, in the one country among
         the word's that the document's countries and places name (none when it names two); and a
         name with one of `unlisted_suffixes` ("Gangnam-gu") when its country is named."""
+        taken = Coverage([(p.start, p.end) for p in places])
         found = [make_mention(doc, "PLACE", *match.span(), "place_unlisted", country=self.unlisted_suffix_country[match.group("suffix")])
                  for match in self.unlisted_suffix.finditer(doc_text(doc))
-                 if self.unlisted_suffix_country[match.group("suffix")] in evidence
-                 and not any(p.start < match.end() and match.start() < p.end for p in places)]
+                 if self.unlisted_suffix_country[match.group("suffix")] in evidence and not taken.overlaps(*match.span())]
         for match in self.unlisted_subdivision.finditer(doc_text(doc)):
             codes = [code for code in self.unlisted_subdivisions[match.group("word")] if code in evidence]
             start, end = match.span()
             words = match.group()[:match.start("word") - start].split()
             if any(word.lower() in STOP_WORDS or word in self.evidence.not_names or word in self.unlisted_not_names for word in words):
                 continue  # "The County Council", "Each District", "Rural District"
-            if len(codes) == 1 and not any(p.start < end and start < p.end for p in places):
+            if len(codes) == 1 and not taken.overlaps(start, end):
                 found.append(make_mention(doc, "PLACE", start, end, "place_unlisted", country=codes[0]))
         return found
 
