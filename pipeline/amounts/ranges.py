@@ -11,11 +11,10 @@ from pipeline.amounts.reading import Reading
 from pipeline.amounts.scan import NumberScan
 from pipeline.domain import DomainData
 from pipeline.mention import VALUE_LABELS, Mention
-from pipeline.patterns import alternation
+from pipeline.patterns import alternation, year_pattern
 from pipeline.spans import Coverage
 
 _HYPHENED = re.compile(r"[-\u2013]")  # "6-8": two ends joined by a hyphen or en dash alone
-_YEAR = re.compile(r"(?:19|20)\d\d")  # a year is no range's bare first end before a sign ("in 2019 to $5 million")
 
 
 class RangeStep:
@@ -33,6 +32,7 @@ class RangeStep:
         self.percent_after = re.compile(rf"[ \u00a0]?{alternation(domain['numbers']['percent_words'], 'i')}(?![\w])")
         self.sign_gap = int(ranges["sign_gap_chars"])
         self.share_range_max = float(ranges["share_range_max"])
+        self.year = re.compile(year_pattern(domain))  # no range's bare first end before a sign ("in 2019 to $5 million")
         self.between = re.compile(rf"\b{alternation(ranges['between'], 'i')}\s+\S{{0,4}}$")
 
     def propose(self, scan: NumberScan, found: list[Mention]) -> tuple[dict[int, Mention], list[Mention]]:
@@ -73,7 +73,7 @@ class RangeStep:
         first, second = mentions
         if second is not None and second.start <= b_start < second.end and not taken.overlaps(a_start, a_end) \
                 and not (second.label == "PERCENT" and (self.reading.has_scale(scan.text[a_start:a_end]) or a_value > self.share_range_max)) \
-                and not (second.start < b_start and _YEAR.fullmatch(scan.text, a_start, a_end)):  # "from 1,200 to Sh1,600"
+                and not (second.start < b_start and self.year.fullmatch(scan.text, a_start, a_end)):  # "from 1,200 to Sh1,600"
             return self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
                                         currency=second.currency, unit=second.unit), None
         if first is None or first.label != "MONEY":
