@@ -109,15 +109,16 @@ class MoneyStep:
             rf"(?<![\w-])(?P<name>{alternation(tables.names_before_number, 'i')})[ \u00a0]*(?P<num>{number_pattern(domain)})"
         )
         self.names_before = Keyed(self.name_before, tables.names_before_number)
-        # the number written again in digits may stand before the currency; a Spanish or Portuguese
-        # scale word may be joined to it by "de" ("150 millones de pesos")
+        # the number written again in digits may stand before the currency; a scale word may be
+        # joined to it by one of `scale_currency_joiners` ("150 millones de pesos")
+        joiners = alternation(domain["numbers"]["scale_currency_joiners"])
         self.after = re.compile(
             rf"(?P<num>{number_pattern(domain, hyphen_after=True)})(?:[ \u00a0]+\((?P<digits>\d[\d,.]*\d)\))?"  # "eighty-four million (84,000,000) CFA francs"
             rf"(?:[ \u00a0-]?(?P<sub>{subunits})(?![\w])"
             rf"|(?<=\d)(?P<short>{alternation(tables.short_subunits)})(?![\w])"
-            rf"|(?:(?<=[a-zõãó])[ ]de)?[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)}(?!\$))(?![\w])"
+            rf"|(?:(?<=[^\W\d_])[ ]{joiners})?[ \u00a0-]?(?P<name>{alternation(tables.names, 'i')}|{codes_after}|{alternation(tables.codes_only_before)}(?!\$))(?![\w])"
             rf"|[ \u00a0]?(?P<cur>{symbols})(?![A-Za-z\d]))"  # "004S/T" is a code; "2016/17 £140": the next amount's sign
-            rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{alternation(domain['numbers']['scales'], 'i')})(?![\w]))?{minor}))"
+            rf"(?(sub)|(?(short)|(?:[ \u00a0]+(?P<scale>{scale_words})(?![\w]))?{minor}))"
         )
 
     def _subunit_pattern(self) -> str:
