@@ -119,8 +119,9 @@ class CountStep:
     def _counts_nothing(self, text: str, span: tuple[int, int], written: str, value: float,
                         compound: re.Match | None) -> bool:
         """Whether a number is no count whatever follows it: a rate's denominator ("per 1,000
-        citizens"), a format name, a price-base year, a code, a lone "one", a hyphen adjective ("a 10-fold rise") or a measure or duration after it
-        ("the 5,000 km border", "15 year maturities"); `span` ends where its noun may start."""
+        citizens"), a format name, a price-base year, a code, a lone "one", a hyphen adjective ("a
+        10-fold rise") or a measure or duration after it ("the 5,000 km border", "15 year
+        maturities"); `span` ends where its noun may start."""
         start, end = span
         rejections = self.rejections
         if self.rate_before.search(text, max(0, start - 8), start):

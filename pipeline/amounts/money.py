@@ -34,10 +34,6 @@ _NUMBER_NEXT = re.compile(r"[ \u00a0]*\d")  # a number right after a currency wo
 _CODE_AFTER = re.compile(r"/\d")  # "S/2023/456", a UN document's symbol, is no amount
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # one group of three digits after a dot, no scale
 _IN_NAME = re.compile(r"(?<=[a-z])\d")  # "Tech5 won the contract": a number in a name (not "US10 cents")
-
-
-
-
 _TICKER_LINE = re.compile(r"[ \t]*[A-Z]{3}[ \t]+\d[\d.,]*[ \t]*")  # "USD 87.00": a line of an exchange-rate ticker
 
 
@@ -356,7 +352,6 @@ class CurrencyContext:
         self.by_count += [c for c in dict.fromkeys(m.country for m in doc_in_names(doc)) if c not in self.by_count]
         self.text = doc_text(doc)
         self.named_dollar = named_dollar(self.text, domain)
-        # countries whose own currency the text names ("198.9 trillion Iraqi dinars … 64.3 trillion dinars")
         # countries whose own currency the text names with its demonym, as the amounts are read
         # ("198.9 trillion Iraqi dinars … 64.3 trillion dinars": `note_named`)
         self.currency_names: list[tuple[int, str]] = []

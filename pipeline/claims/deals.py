@@ -384,9 +384,10 @@ class DocumentDeals:
     def _paragraph_of_a_deal(self, fact: Mention) -> bool:
         """Whether a count's or a share's paragraph speaks of a deal at all (looked at once per
         paragraph): a TECHNOLOGY or VENDOR mention, one of `deal_cues`, `deal_words`, `deal_verbs`,
-        `statistic_attributions`, `focus_references` or `deal_paragraph_words`. Such a fact in a paragraph of another matter ("Three new deputy
-        ministers were sworn in") joins no deal in focus; an amount, a headline's fact and a fact of
-        a text without blank lines (whose every line is a paragraph) always may."""
+        `statistic_attributions`, `focus_references` or `deal_paragraph_words`. Such a fact in a
+        paragraph of another matter ("Three new deputy ministers were sworn in") joins no deal in
+        focus; an amount, a headline's fact and a fact of a text without blank lines (whose every
+        line is a paragraph) always may."""
         start = self.index.paragraph_start(fact.start)
         if fact.label == "MONEY" or start == 0 or not self.blank_line_paragraphs:
             return True

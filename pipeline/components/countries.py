@@ -171,8 +171,10 @@ class CountryRecogniser:
     def _titled_first_name(self, doc: Doc, span) -> bool:
         """Whether a name stands between a person's title and a capitalised word ("Governor Libya
         Dennise García"; `person_titles` of places.yaml)."""
-        return span.text not in self.demonyms and 0 < span.start and span.end < len(doc) and doc[span.start - 1].text in self.person_titles \
-            and doc[span.end].is_title and doc[span.end].is_alpha
+        if span.text in self.demonyms or span.start == 0 or span.end >= len(doc):
+            return False
+        after = doc[span.end]
+        return doc[span.start - 1].text in self.person_titles and after.is_title and after.is_alpha
 
     def _bracketed_short_form(self, doc: Doc, span) -> bool:
         """Whether a code in capitals stands alone in brackets after a company's legal form or an

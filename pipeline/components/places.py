@@ -663,10 +663,11 @@ class PlaceRecogniser:
         also named in organisations' names; those also named by large places). A large name: all,
         unless none of its countries is a COUNTRY mention and it runs on into a longer name
         ("Shanghai Electric"; a project's name, "Shymkent Oil Refinery", only when its country is
-        named or no country is, a system's, "Karachi Safe City", always). A name needing evidence: those whose country the document names, when it is
-        no part of a longer name and (unless it is another name of a large city, "Cologne") stands
-        in a place context or holds a name of its own country ("Noord-Holland"); without
-        `context_needed`, when another occurrence of the name stood in one."""
+        named or no country is, a system's, "Karachi Safe City", always). A name needing evidence:
+        those whose country the document names, when it is no part of a longer name and (unless it
+        is another name of a large city, "Cologne") stands in a place context or holds a name of its
+        own country ("Noord-Holland"); without `context_needed`, when another occurrence of the name
+        stood in one."""
         mentioned, named, evidence = countries
         if not entry.needs_evidence:
             unnamed = not any(c.country in mentioned for c in entry.candidates)
