@@ -10,6 +10,7 @@ business belongs to none. Work per sentence and per fact is bounded by bisection
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.claims.index import ByPosition, DocumentIndex
@@ -388,15 +389,12 @@ class DocumentDeals:
         paragraph of another matter ("Three new deputy ministers were sworn in") joins no deal in
         focus; an amount, a headline's fact and a fact of a text without blank lines (whose every
         line is a paragraph) always may."""
-        start = self.index.paragraph_start(fact.start)
-        if fact.label == "MONEY" or start == 0 or not self.blank_line_paragraphs:
+        if fact.label == "MONEY" or self.index.paragraph_start(fact.start) == 0 or not self.blank_line_paragraphs:
             return True
-        if start not in self.paragraphs_of_deals:
-            end = self.index.paragraph_end(fact.start)
-            self.paragraphs_of_deals[start] = bool(self.technologies.within(start, end) or self.vendors.within(start, end)) \
-                or self.rules.tells_of_a_deal.search(self.text, start, end) is not None \
-                or self.rules.deal_paragraph_word.search(self.text, start, end) is not None
-        return self.paragraphs_of_deals[start]
+        return self._paragraph_holds(self.paragraphs_of_deals, fact.start, lambda start, end: bool(
+            self.technologies.within(start, end) or self.vendors.within(start, end)
+            or self.rules.tells_of_a_deal.search(self.text, start, end)
+            or self.rules.deal_paragraph_word.search(self.text, start, end)))
 
     def _about_a_deal(self, fact: Mention) -> bool:
         """Whether the fact's paragraph speaks of surveillance technology (looked at once per
@@ -404,16 +402,20 @@ class DocumentDeals:
         or contract (`fact_deal_words`: "The Rs. 9 million project is to be completed by December")."""
         if not self.about_surveillance:
             return False
-        start = self.index.paragraph_start(fact.start)
-        if start not in self.paragraphs_about:
-            end = self.index.paragraph_end(fact.start)
-            self.paragraphs_about[start] = bool(self.technologies.within(start, end)) \
-                or self.rules.deal_cue.search(self.text, start, end) is not None
-        if self.paragraphs_about[start]:
+        if self._paragraph_holds(self.paragraphs_about, fact.start, lambda start, end: bool(
+                self.technologies.within(start, end) or self.rules.deal_cue.search(self.text, start, end))):
             return True
         if fact.label != "MONEY" or not self.technologies.items:
             return False  # a count beside "project" is often of something else ("1 million Uighurs")
         return self.rules.own_deal_word.search(self.text, *self.index.sentence_of(fact.start)) is not None
+
+    def _paragraph_holds(self, answers: dict[int, bool], at: int, holds: Callable[[int, int], bool]) -> bool:
+        """`holds(start, end)` of the paragraph around `at`, asked once per paragraph (`answers`
+        keeps them by the paragraph's start)."""
+        start = self.index.paragraph_start(at)
+        if start not in answers:
+            answers[start] = holds(start, self.index.paragraph_end(at))
+        return answers[start]
 
     def _new(self, code: str | None, country: Mention | None) -> Deal:
         deal = Deal(key=f"d{len(self.deals) + 1}", country=code, country_mention=country)
