@@ -54,7 +54,6 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?[ \u00a0]+\Z")  # "140 C
 _CAMEL_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "PunjabSafeCityAuthority": words run together
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:ve|re|ll|d|m|s|t)")  # "We've deployed": a pronoun, no company
 _CAPITALS_NAME = re.compile(r"(?!(?:THE|AN?|AND|OF|FOR|ITS|IN|ON|BY|TO)$)[A-Z]{2,}")  # a capitalised name's word, no article
-_SAID_AFTER = re.compile(r",?[ ]+(?:said|says|told|added|explained)\b")
 
 class RoleVendorRecogniser:
     """Proposes VENDOR mentions for names in a supplier's role, variants and short forms."""
@@ -82,6 +81,7 @@ class RoleVendorRecogniser:
         self.office_before = re.compile(rf"(?<![\w-]){alternation(data['office_words_before'])},[ ]*\Z")
         self.source_before = re.compile(rf"(?<![\w-]){alternation(data['source_cues_before'], 'i')}[ ]+(?:the[ ]+)?\Z")
         self.source_after = re.compile(rf"[ ]+{alternation(data['source_verbs_after'])}(?![\w-])")
+        self.said_after = re.compile(rf",?[ ]+{alternation(domain['places']['speech_verbs'])}(?![\w-])")  # "…, Hung said"
         self.client_before = client_pattern(data)
         financiers = [form for forms in domain["financiers"]["financiers"].values() for form in forms]
         self.financier = re.compile(rf"{alternation(financiers)}(?![\w])")
@@ -365,7 +365,7 @@ class RoleVendorRecogniser:
             or in_body_name(self.in_body_name, text, start) or is_client(self.client_before, text, start) \
             or self.office_before.search(text, max(0, start - 20), start) is not None \
             or self.source_before.search(text, max(0, start - 20), start) is not None or self.source_after.match(text, end) is not None \
-            or " " not in name and _SAID_AFTER.match(text, end) is not None  # "… the companies, Hung said": a person
+            or " " not in name and self.said_after.match(text, end) is not None  # "… the companies, Hung said": a person
 
     def _name_like(self, word: str) -> bool:
         """A single word opening a sentence that reads as a company's name, not a plural or common
