@@ -20,6 +20,7 @@ _NAME_WORD = r"[A-Z][\w&'’-]*"
 _GAP = r"[ \t\u00a0]+"
 # two names of two words or more each (before the legal suffix) joined by "and": two companies
 _HYPHEN_JOINED = re.compile(r"[A-Za-z]-")  # a name joined to the one before it by a hyphen
+_FIRST_WORD = re.compile(r"[^ ]*")
 _TWO_NAMES = re.compile(r"(?P<first>[A-Z][\w&'’-]*(?:[ ]+(?:&[ ]+)?[A-Z][\w&'’-]*)+)[ ]+and[ ]+"
                         r"(?P<second>[A-Z][\w&'’-]*(?:[ ]+[A-Z][\w&'’-]*)+)")
 _CLAUSE_BREAK = re.compile(r"[.,;:()\n]")
@@ -210,8 +211,8 @@ class VendorRecogniser:
     def _joined_venture(self, text: str, start: int, ends: set[int]) -> bool:
         """Whether a known name opening with a country's name ends a hyphen-joined name ("Congo-China
         Telecom"); not one after a vendor or a plain name ("Dahua-Hikvision", "US-Huawei")."""
-        return bool(_HYPHEN_JOINED.match(text[max(0, start - 2):start])) and start - 1 not in ends \
-            and text[start:].split(" ", 1)[0] in self.country_names
+        return _HYPHEN_JOINED.match(text, max(0, start - 2), start) is not None and start - 1 not in ends \
+            and _FIRST_WORD.match(text, start).group() in self.country_names
 
     def _subsidiary(self, text: str, end: int, home: str | None) -> re.Match | None:
         """A known name's subsidiary named by a country or region after it ("NEC Australia",
