@@ -14,13 +14,6 @@ from pipeline.patterns import alternation, number_pattern
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 _LOWER_BOUND_AFTER = re.compile(r"(?:\+|-(?i:plus)) ")
 _PAIRED_AFTER = re.compile(r"[/-][a-z]+[ ]+[a-z]")  # a word paired with another before a noun: "day/night cameras"
-
-
-def _lower_bound_length(text: str, end: int) -> int:
-    """How many characters of a lower bound follow a number, the space after it left out:
-    "300+ organisations" 1, "1,000-plus staff" 5, else 0."""
-    found = _LOWER_BOUND_AFTER.match(text, end)
-    return found.end() - end - 1 if found else 0
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]{3,})(?![\w-])")
 # digits grouped by dots ("1.306 cameras"): a count is never a fraction, so the dots group thousands
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -28,6 +21,13 @@ _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _NO_NOUN = (None, False, 0)
 # the next number of a list; three digits ending it are thousands misspaced ("40, 849 cases")
 _LIST_NEXT = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?(?:(?P<misspaced>\d{3}(?![\d.,])(?![ \t]+(?:and|or)[ \t]+\d|,))|\d)")
+
+
+def _lower_bound_length(text: str, end: int) -> int:
+    """How many characters of a lower bound follow a number, the space after it left out:
+    "300+ organisations" 1, "1,000-plus staff" 5, else 0."""
+    found = _LOWER_BOUND_AFTER.match(text, end)
+    return found.end() - end - 1 if found else 0
 
 
 class CountStep:
@@ -93,8 +93,7 @@ class CountStep:
         """Whether a measure's name is a device's there: "4 000 smart meters", "1,200 prepaid meters"
         (`device_measures`: the measure and the words before it that make it a device)."""
         words = phrase.lower().split()
-        return len(words) >= 2 and self.reading.unit_lemma(words[-1]) in self.device_measures \
-            and words[-2] in self.device_measures[self.reading.unit_lemma(words[-1])]
+        return len(words) >= 2 and words[-2] in self.device_measures.get(self.reading.unit_lemma(words[-1]), ())
 
     def _listed_before_next(self, text: str, start: int, written: str, end: int) -> bool:
         """Whether a number that is no year stands first in a list of numbers sharing the noun
