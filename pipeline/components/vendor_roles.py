@@ -53,7 +53,7 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?[ \u00a0]+\Z")  # "140 C
 
 _CAMEL_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "PunjabSafeCityAuthority": words run together
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:ve|re|ll|d|m|s|t)")  # "We've deployed": a pronoun, no company
-_CAPITALS_NAME = re.compile(r"(?!(?:THE|AN?|AND|OF|FOR|ITS|IN|ON|BY|TO)$)[A-Z]{2,}")  # a capitalised name's word, no article
+_CAPITALS = re.compile(r"[A-Z]{2,}")
 
 class RoleVendorRecogniser:
     """Proposes VENDOR mentions for names in a supplier's role, variants and short forms."""
@@ -74,6 +74,7 @@ class RoleVendorRecogniser:
         self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
             month.capitalize() for month in domain["dates"]["months"]}
         self.strip_endings = tuple(data["role_strip_leading_endings"])
+        self.capitals_function_words = frozenset(data["role_capitals_function_words"])
         self.adverb_endings = tuple(data["adverb_endings"])
         refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
         self.refused = re.compile(rf"(?<![\w.])(?:{alternation(refusing)})(?![\w])")
@@ -314,14 +315,13 @@ class RoleVendorRecogniser:
 
     def _trimmed(self, text: str, start: int, end: int) -> tuple[int | None, int]:
         """The name without leading openers ('The', 'Meanwhile', 'In May', 'South Carolina-based',
-        'Reportedly'),
-        but with a word in capitals that is no article ('ANY Security Printing'), and with a legal
-        suffix's full stop ('Acme Co.')."""
+        'Reportedly'), but with a function word in capitals that names ('ANY Security Printing';
+        not `role_capitals_function_words`), and with a legal suffix's full stop ('Acme Co.')."""
         words = list(re.finditer(r"\S+", text[start:end]))
         described = [i for i, word in enumerate(words) if word.group().endswith(self.strip_endings)]
         for word in words[described[-1] + 1 if described else 0:]:
             token = word.group()
-            if token in self.strip_leading or token.lower() in STOP_WORDS and not _CAPITALS_NAME.fullmatch(token) \
+            if token in self.strip_leading or token.lower() in STOP_WORDS and not self._capitals_name_word(token) \
                     or token.rstrip(",").lower().endswith(self.adverb_endings):
                 continue  # not a name's word in capitals ("ANY Security Printing Company"); an adverb ("Reportedly,")
             start += word.start()
@@ -331,6 +331,10 @@ class RoleVendorRecogniser:
         if text[end:end + 1] == "." and text[start:end].split()[-1] + "." in self.suffixes:
             end += 1
         return start, end
+
+    def _capitals_name_word(self, token: str) -> bool:
+        """Whether a word in capitals is a name's word, not a function word ("ANY"; not "THE")."""
+        return _CAPITALS.fullmatch(token) is not None and token not in self.capitals_function_words
 
     def _company_like(self, doc: Doc, mentions: list[Mention], start: int, end: int, subject: bool) -> bool:
         """Whether a trimmed name can be a company: no title, public body, financier, country,
