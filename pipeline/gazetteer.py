@@ -33,7 +33,7 @@ class Gazetteer:
         word of `fold_skip` as written ("América", the Americas in Spanish)."""
         found = set(self.matcher(doc))
         if self.fold and _ACCENTED_LETTER.search(doc_text(doc)):
-            folded = Doc(doc.vocab, words=[fold_accents(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+            folded = Doc(doc.vocab, words=[_folded(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
             found |= {(key, start, end, folded) for key, start, end in self.matcher(folded)
                       if doc[start:end].text not in self.fold_skip
                       and not _inside_accented_name(doc, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ""))}
@@ -43,6 +43,11 @@ class Gazetteer:
             if name is not None:
                 span = doc[start:end]
                 yield span.start_char, span.end_char, name, self.entries[name]
+
+
+def _folded(word: str) -> str:
+    """A word without its diacritics (an ASCII word as it is, with no look at its letters)."""
+    return word if word.isascii() else fold_accents(word)
 
 
 def longest_first(matches: Iterable[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
