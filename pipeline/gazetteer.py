@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
@@ -33,7 +33,7 @@ class Gazetteer:
         word of `fold_skip` as written ("América", the Americas in Spanish)."""
         found = set(self.matcher(doc))
         if self.fold and _ACCENTED_LETTER.search(doc_text(doc)):
-            folded = Doc(doc.vocab, words=[_folded(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+            folded = _folded_doc(doc)
             found |= {(key, start, end, folded) for key, start, end in self.matcher(folded)
                       if doc[start:end].text not in self.fold_skip
                       and not _inside_accented_name(doc, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ""))}
@@ -43,11 +43,6 @@ class Gazetteer:
             if name is not None:
                 span = doc[start:end]
                 yield span.start_char, span.end_char, name, self.entries[name]
-
-
-def _folded(word: str) -> str:
-    """A word without its diacritics (an ASCII word as it is, with no look at its letters)."""
-    return word if word.isascii() else fold_accents(word)
 
 
 def longest_first(matches: Iterable[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
@@ -129,16 +124,34 @@ class NameIndex:
 _ACCENTED_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")  # a letter outside ASCII
 
 
-def _folded_orths(doc: Doc, orths: np.ndarray) -> np.ndarray | None:
-    """The token hashes of `doc` with every word that has diacritics written without them
-    (found from the text: most words, and curly quotes, need no look); None when no word has any."""
+def _accented_tokens(doc: Doc) -> list[int]:
+    """The indices of the tokens with a letter outside ASCII (found from the text: most words,
+    and curly quotes, need no look)."""
     letters = [match.start() for match in _ACCENTED_LETTER.finditer(doc_text(doc))]
     if not letters:
+        return []
+    return np.unique(np.searchsorted(doc.to_array(IDX), letters, side="right") - 1).tolist()
+
+
+def _folded_orths(doc: Doc, orths: np.ndarray) -> np.ndarray | None:
+    """The token hashes of `doc` with every word that has diacritics written without them; None
+    when no word has any."""
+    accented = _accented_tokens(doc)
+    if not accented:
         return None
     folded = orths.copy()
-    for at in np.unique(np.searchsorted(doc.to_array(IDX), letters, side="right") - 1).tolist():
+    for at in accented:
         folded[at] = hash_string(fold_accents(doc[at].text))
     return folded
+
+
+def _folded_doc(doc: Doc) -> Doc:
+    """`doc` with every word that has diacritics written without them (its words read from the
+    token hashes, not from a token object each)."""
+    words = [doc.vocab.strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    for at in _accented_tokens(doc):
+        words[at] = fold_accents(words[at])
+    return Doc(doc.vocab, words=words, spaces=doc.to_array(SPACY).astype(bool).tolist())
 
 
 def _inside_accented_name(doc: Doc, match: tuple[int, int, str]) -> bool:
