@@ -406,6 +406,17 @@ DEV += [  # round 12 (real news sentences)
     ("The camera has 2-million-pixel resolution.", []),  # a measure in a compound
 ]
 
+DEV += [  # round 13 (real news sentences and pages)
+    # a model's code between the number and its noun
+    ("The council installed 120 Hikvision DS-2CD2143 cameras and 25 Leopard 1A5 tanks.",
+     [("120", 120.0, "camera"), ("25", 25.0, "tank")]),
+    ("The plant will have two SGT5-4000F gas turbines.", [("two", 2.0, "turbine")]),  # "gas" is no plural
+    # a span of years written in full is no count's range
+    ("Since the 2019-2020 blazes, 3,000 homes were rebuilt.", [("3,000", 3000.0, "home")]),
+    # a range's first end in words takes the scale of the second
+    ("Between five and seven million people voted.", [("five", 5e6, "person"), ("seven million", 7e6, "person")]),
+]
+
 HELD_OUT = [
     ("There are 306 points: 266 stationary and 40 mobile ones.",
      [("306", 306.0, "point"), ("266", 266.0, "point"), ("40", 40.0, "point")]),

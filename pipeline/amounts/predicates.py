@@ -73,6 +73,7 @@ class Rejections:
         self.hyphen_adjectives = self.not_counted | {
             w.lower() for w in [*numbers["hyphen_adjectives"], *numbers["units"], *numbers["tens"]]}
         self.years = tuple(domain["dates"]["year_range"])
+        self.year_span_max = int(domain["dates"]["year_span_max"])
         self.year_cues = {w.lower() for w in domain["dates"]["year_cues"]}
         self.counting_before_of = {w.lower() for w in domain["dates"]["counting_before_of"]}
         self.month_words = {w.lower() for w in domain["dates"]["months"]}
@@ -317,12 +318,20 @@ class Rejections:
         word = _word_before(text, start, self.windows.code_before)
         return word is not None and (word.lower() in self.product_words or bool(_MIXED_CASE.fullmatch(word)))
 
-    @staticmethod
-    def is_score_or_years(text: str, start: int, value: float) -> bool:
+    def is_score_or_years(self, text: str, start: int, value: float) -> bool:
         """The second number of a pair joined by a dash that does not go up, so no range: a score
-        ("a 2-1 victory", "1-1") or a span of years ("the 2019-20 budget")."""
+        ("a 2-1 victory", "1-1") or a span of years ("the 2019-20 budget"); or of two years a few
+        apart (`year_span_max`): "the 2019-2020 blazes"."""
         pair = _PAIR_BEFORE.search(text, max(0, start - 8), start)
-        return bool(pair) and float(pair.group(1)) >= value
+        if not pair:
+            return False
+        first = float(pair.group(1))
+        return first >= value or self._year_span(first, value)
+
+    def _year_span(self, first: float, second: float) -> bool:
+        """Whether two numbers are the first and last years of a span (`year_range`, `year_span_max`)."""
+        in_range = all(self.years[0] <= year <= self.years[1] and year.is_integer() for year in (first, second))
+        return in_range and 0 < second - first <= self.year_span_max
 
     def is_age(self, text: str, start: int) -> bool:
         """A number (or a range's second number) after an age word: "aged 18 to 35", "ages 5-11"."""

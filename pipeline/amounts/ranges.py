@@ -76,6 +76,8 @@ class RangeStep:
                 and not (second.start < b_start and self.year.fullmatch(scan.text, a_start, a_end)):  # "from 1,200 to Sh1,600"
             return self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
                                         currency=second.currency, unit=second.unit), None
+        if first is not None and second is not None and _shares_scale(first, second, a_value, scale):
+            return None, dataclasses.replace(first, value=first.value * scale)  # "between five and seven million people"
         if first is None or first.label != "MONEY":
             return None, None
         return self._money_end(scan, spans, pair, mentions, taken)
@@ -95,9 +97,6 @@ class RangeStep:
         start = b_start if start is None and self.joiner.fullmatch(scan.text, a_end, b_start) else start  # "between N90,000 and 100,000"
         if second is None and start is not None and not taken.overlaps(start, b_end) and scale == 1.0 and first.value == a_value < b_value:
             return self.reading.mention(scan.doc, "MONEY", start, b_end, b_value, "range_rule", currency=first.currency), None
-        if second is not None and second.label == "MONEY" and first.currency == second.currency \
-                and scale != 1.0 and first.value == a_value:
-            return None, dataclasses.replace(first, value=first.value * scale)
         return None, None
 
     @staticmethod
@@ -143,3 +142,11 @@ class RangeStep:
         b_scale = self.reading.scale_of(b_text, b_value)
         scaled = not self.reading.has_scale(a_text) and a_value <= b_value / b_scale
         return a_value, b_value, b_scale if scaled else 1.0  # "$1-2 million", not "from 60,000 to 1.5 million"
+
+
+def _shares_scale(first: Mention, second: Mention, a_value: float, scale: float) -> bool:
+    """Whether a range's first end, found as an amount of its own without a scale, takes the
+    second's ("$1.5 to $1.8 billion", "between five and seven million people"): the same label
+    and currency or unit."""
+    return scale != 1.0 and first.value == a_value and first.label == second.label \
+        and (first.currency, first.unit) == (second.currency, second.unit)

@@ -32,7 +32,9 @@ _BRACKETED_OR_QUOTE = re.compile(
 # a model's or a compound's code ("four AK-47 rifles", "24 MH-60R Seahawk helicopters", "5.7 million
 # COVID-19 vaccines", "one butene-1 plant") or the number repeated in digits ("forty-five (45)
 # exhibits") inside a counted noun's words
-_MODEL_OR_REPEAT = re.compile(r"[ \t]*(?:[A-Za-z]{1,10}-\d{1,4}[A-Z]{0,2}(?![\w-])|\(\d[\d,.]*(?:[ \t][a-z]{3,9})?\))")
+_MODEL_OR_REPEAT = re.compile(r"[ \t]*(?:[A-Za-z]{1,10}-\d{1,4}[A-Z]{0,2}(?![\w-])|\(\d[\d,.]*(?:[ \t][a-z]{3,9})?\))"
+                              # a model's code of capitals and digits ("DS-2CD2143", "1A5", "X26P")
+                              r"|[ \t]*(?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z\d][A-Z\d]*(?:-[A-Za-z\d]+)*(?![\w-])")
 # the first of two words joined by a slash ("880 fixed/temporary cameras"), and a model's number
 # after its capitalised name ("60 Flex 2 cameras")
 _SLASHED_FIRST = re.compile(r"[ \t]*[a-z]{3,}/(?=[a-z]{3,}(?![\w/]))")
@@ -147,10 +149,17 @@ class Reading:
         return any(self.number_words.get(w.lower(), ("",))[0] == "scale" for w in _LETTERS.findall(number_text))
 
     def scale_of(self, number_text: str, value: float) -> float:
-        """The scale a number is written with: 1e6 for "2 million", 1 for "2,000"."""
+        """The scale a number is written with: 1e6 for "2 million" and "seven million", 1 for "2,000"."""
         digits = _DIGITS.match(number_text)
-        base = self.parse_number(digits.group().rstrip(".,")) if digits else None
+        base = self.parse_number(digits.group().rstrip(".,") if digits else self._without_scale(number_text))
         return value / base if base else 1.0
+
+    def _without_scale(self, number_text: str) -> str:
+        """A number in words without the scale words it ends with ("seven" of "seven million")."""
+        words = number_text.split()
+        while len(words) > 1 and self.number_words.get(words[-1].lower(), ("",))[0] == "scale":
+            words.pop()
+        return " ".join(words) if len(words) < len(number_text.split()) else ""
 
     def qualifier_before(self, text: str, start: int) -> str | None:
         """The qualifier written just before `start` ("at least"), or None."""
