@@ -265,6 +265,14 @@ DEV += [  # round 12 (real news sentences)
     ("Brazil: the state paid R$ 552 milhões and R$ 9,8 milhões.", [("R$ 552 milhões", 5.52e8, "BRL"), ("R$ 9,8 milhões", 9.8e6, "BRL")]),
     ("Mexico: Jalisco spent 150 millones de pesos on cameras.", [("150 millones de pesos", 1.5e8, "MXN")]),
 ]
+DEV += [  # round 13 (real news sentences)
+    ("The ticket cost £E5,000 and maize sold at GhȻ7,600.00 a bag.", [("£E5,000", 5000.0, "EGP"), ("GhȻ7,600.00", 7600.0, "GHS")]),
+    ("Petrol sold at N145 a litre while the naira traded at N305 to dollar.", [("N145", 145.0, "NGN"), ("N305", 305.0, "NGN")]),
+    ("Traders were selling a bag at K330 in Lusaka.", [("K330", 330.0, "ZMW")]),
+    # a currency's name read as a word ends the amount of a sign before it
+    ("The fund bought a $1.5 billion real estate portfolio.", [("$1.5 billion", 1.5e9, "USD")]),
+    ("A Rs 500 crore real estate fund was set up in India.", [("Rs 500 crore", 5e9, "INR")]),
+]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),
     ("The Bahamas paid B$3 million.", [("B$3 million", 3e6, "BSD")]),

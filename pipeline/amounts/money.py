@@ -148,7 +148,7 @@ class MoneyStep:
                 or self.rejections.is_sign_code(match.string, match.start(), match.groupdict().get("cur"), number)
                 or self._word_code_after_plain_number(match, number) or self._glued_word_code(match, number)
                 or self._runs_on(match) or bool(_CODE_AFTER.match(match.string, match.end("num")))
-                or _in_rate_ticker(match.string, match.start()) or self._name_read_as_word(match)
+                or _in_rate_ticker(match.string, match.start()) or not match.groupdict().get("cur") and self._name_read_as_word(match)
                 or match.re is self.after and (self.weight.is_weight(match) or bool(_IN_NAME.match(match.string, match.start()))))
 
     def _name_read_as_word(self, match: re.Match) -> bool:
@@ -235,8 +235,11 @@ class MoneyStep:
         """((sign's target, name, name's target), end) of an amount whose sign and currency word
         after it may disagree: a code after it, or a word before another number, is another
         amount's ("rmb 10 usd 20", "10 rmb 20 usd"); a currency's name says which "$" it is
-        ("$850 million pesos")."""
+        ("$850 million pesos"); a name read as a word ends the amount of a sign before it ("a $1.5
+        billion real estate portfolio")."""
         sign_target = self.currency_target(sign) if sign else None
+        if sign_target and name and self._name_read_as_word(match):
+            return (sign_target, None, None), len(match.string[:match.start("name")].rstrip())
         name_target = self.currency_target(name) if name else None
         if not (sign_target and name_target) or self.compatible_targets(sign_target, name_target):
             return (sign_target, name, name_target), match.end()
