@@ -47,3 +47,15 @@ def test_resolve_overlaps_is_greedy_longest_first(spans):
 def test_georgia_is_the_state_in_a_story_about_the_us(annotate_text, text, expected):
     found = [(m.label, m.country) for m in annotate_text(text).mentions if m.text == "Georgia"]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, vendors", [
+    ("State-run Ethio Telecom said it has selected Huawei and ZTE to roll out 4G.", ["Huawei", "ZTE"]),
+    ("Orange picked Ericsson for its network, while Orange Business will operate the cameras.", ["Ericsson", "Orange"]),
+    ("MTN bought 300 surveillance cameras from Huawei.", ["Huawei"]),
+    ("Mobile carrier Safaricom on Tuesday signed a contract with the government to build it.", ["Safaricom"]),
+    ("Safaricom was selected to build the Nairobi safe city network.", ["Safaricom"]),  # a passive: the supplier
+    ("Safaricom installed 1,800 cameras in Nairobi.", ["Safaricom"]),
+])
+def test_an_operator_named_as_the_buyer_is_no_vendor(annotate_text, text, vendors):
+    assert [m.vendor for m in annotate_text(text).mentions if m.label == "VENDOR"] == vendors

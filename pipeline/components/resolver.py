@@ -5,10 +5,13 @@ Rules (`RULES`): `longest_span` keeps one mention per stretch of text, the longe
 label of higher `priority` ("$4.7 million" beats the count "4.7 million", "Kuwait City" the
 country "Kuwait", "Shenzhen Infinova Technology Co." the place "Shenzhen"); `state_after_place`
 lets a state proposed after a place ("Atlanta, Georgia") replace the country of the same span;
-`state_in_us_story` makes "Georgia" the US state in a story about the United States."""
+`state_in_us_story` makes "Georgia" the US state in a story about the United States;
+`operator_as_buyer` drops a telecom operator named as the buyer ("Ethio Telecom said it has
+selected Huawei")."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -16,7 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.domain import load_domain
-from pipeline.mention import Mention, doc_mentions
+from pipeline.mention import Mention, doc_mentions, doc_text
+from pipeline.patterns import alternation
 
 
 def resolve_overlaps(mentions: list[Mention], priority: dict[str, int]) -> list[Mention]:
@@ -58,10 +62,31 @@ def state_in_us_story(mentions: list[Mention], states: dict[str, str]) -> list[M
             for m in mentions]
 
 
+class OperatorBuyers:
+    """Telecom operators (`vendors.yaml: operators`) are vendors when they run or supply the
+    system, not as the buyer: the subject of one of `operator_buyer_verbs` within
+    `operator_buyer_window` words after the name, with no passive auxiliary before the verb."""
+
+    def __init__(self, vendors: dict):
+        self.operators = set(vendors["operators"])
+        self.buys = re.compile(
+            rf"(?P<gap>(?:,?[ \u00a0]+[\w'’-]+){{0,{int(vendors['operator_buyer_window']) - 1}}}?)"
+            rf"[ \u00a0]+{alternation(vendors['operator_buyer_verbs'])}(?![\w-])")
+        self.passive_end = re.compile(rf"(?:^|[ \u00a0]){alternation(vendors['operator_passive_words'])}\Z")
+
+    def __call__(self, mentions: list[Mention], text: str) -> list[Mention]:
+        return [m for m in mentions if not (m.label == "VENDOR" and m.vendor in self.operators and self._buying(text, m.end))]
+
+    def _buying(self, text: str, end: int) -> bool:
+        buys = self.buys.match(text, end)
+        return buys is not None and not self.passive_end.search(buys.group("gap"))
+
+
 RULES: dict[str, Callable] = {
-    "longest_span": lambda mentions, settings: resolve_overlaps(mentions, settings["priority"]),
-    "state_after_place": lambda mentions, settings: state_after_place(mentions, settings["priority"]),
-    "state_in_us_story": lambda mentions, settings: state_in_us_story(mentions, settings["us_state_names"]),
+    "longest_span": lambda mentions, settings, text: resolve_overlaps(mentions, settings["priority"]),
+    "state_after_place": lambda mentions, settings, text: state_after_place(mentions, settings["priority"]),
+    "state_in_us_story": lambda mentions, settings, text: state_in_us_story(mentions, settings["us_state_names"]),
+    "operator_as_buyer": lambda mentions, settings, text: settings["operator_buyers"](mentions, text),
 }
 
 
@@ -74,12 +99,14 @@ def make_resolver(nlp: Language, name: str, rules: list[str], priority: dict[str
     if unknown:
         raise ValueError(f"resolver {name}: unknown rules {unknown}; known: {sorted(RULES)}")
     chosen = [RULES[rule] for rule in rules]
-    settings = {"priority": priority, "us_state_names": dict(load_domain(config_dir)["countries"]["us_state_names"])}
+    domain = load_domain(config_dir)
+    settings = {"priority": priority, "us_state_names": dict(domain["countries"]["us_state_names"]),
+                "operator_buyers": OperatorBuyers(domain["vendors"])}
 
     def resolve(doc: Doc) -> Doc:
         mentions = doc_mentions(doc)
         for rule in chosen:
-            mentions = rule(mentions, settings)
+            mentions = rule(mentions, settings, doc_text(doc))
         doc._.mentions = mentions
         return doc
 
