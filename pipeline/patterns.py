@@ -51,8 +51,14 @@ def lowered_text(text: str) -> str | None:
     return lowered
 
 
+def _lowers_back(char: str) -> bool:
+    """Whether a character is caseless, or a lower-case letter its capital lower-cases back to
+    ("é": "É" is lower-cased to it), so lower-cased text holds it wherever re.I would match it."""
+    return char.lower() == char.upper() or char == char.lower() == char.upper().lower() and len(char.upper()) == 1
+
+
 class Caseless:
-    """A pattern matched without case, whose letters are all lower-case ASCII: searched in the
+    """A pattern matched without case, whose letters are all lower case: searched in the
     lower-cased text, where Python's re skips at once to where a match can start (without case
     it tries every position). The same matches, several times faster on running text."""
 
@@ -61,7 +67,7 @@ class Caseless:
         self.exact = re.compile(pattern, re.I)
         folded = pattern.replace("(?i:", "(?:")
         letters = re.sub(r"\\[A-Za-z]|\(\?P[<=]\w+>?", "", folded)
-        if "(?-" in folded or re.search(r"[A-Z]", letters) or any(c.lower() != c.upper() for c in letters if not c.isascii()):
+        if "(?-" in folded or re.search(r"[A-Z]", letters) or any(not _lowers_back(c) for c in letters if not c.isascii()):
             raise ValueError(f"not a pattern of lower-case ASCII letters matched without case: {pattern!r}")
         self.folded = re.compile(folded)
         # a leading look-behind ("(?<![\w-])") is tested where the rest matches: re cannot skip

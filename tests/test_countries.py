@@ -99,6 +99,10 @@ DEV_CASES = [
     ("The installer Tanauan Cable Inc. (TCI), BAE Systems (UK) and the United States (US) paid.",
      [("UK", "GB"), ("United States", "US"), ("US", "US")]),
     ("Le Sénégal et América Latina; the Minister Panamanian Security spoke.", [("Sénégal", "SN"), ("Panamanian", "PA")]),
+    # round 13: Spanish, Portuguese and French names; "de" makes a company's name only after one
+    ("El presidente de Bolivia firmó con Petróleos de Venezuela y Estados Unidos.", [("Bolivia", "BO"), ("Estados Unidos", "US")]),
+    ("La Policía Nacional del Perú y el Banco Nacional de México.", [("Perú", "PE")]),
+    ("Le Cameroun a signé avec la Chine et la República Dominicana.", [("Cameroun", "CM"), ("Chine", "CN"), ("República Dominicana", "DO")]),
 ]
 
 HELD_OUT = [

@@ -415,6 +415,9 @@ DEV += [  # round 13 (real news sentences and pages)
     ("Since the 2019-2020 blazes, 3,000 homes were rebuilt.", [("3,000", 3000.0, "home")]),
     # a range's first end in words takes the scale of the second
     ("Between five and seven million people voted.", [("five", 5e6, "person"), ("seven million", 7e6, "person")]),
+    # a noun with diacritics; a French article, a measure's name in French
+    ("El gobierno instaló 267 cámaras; le projet prévoit 36 telecamere.", [("267", 267.0, "cámara"), ("36", 36.0, "telecamera")]),
+    ("Un processus entamé en 2009 avec l'arrivée des premiers appareils et 1 000 kilomètres de fibre.", []),
 ]
 
 HELD_OUT = [

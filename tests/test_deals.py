@@ -390,7 +390,7 @@ ATTACHMENTS = [
     ("African governments spend more than $1 billion a year on surveillance, and Nigeria leads them.",
      "$1 billion", None, [], False),
     # round 13: a telecom market's figure, a stake, an audit's recommendations, a council's vote threshold
-    ("Fiji bought Huawei cameras for Suva.\n\nFiji has less than 60% internet penetration, the ministry says.",
+    ("Fiji bought Huawei cameras for Suva.\n\nThe country has less than 60% internet penetration, the ministry says.",
      "60%", "FJ", [], False),
     ("Auckland bought Clearview's tool.\n\nA judge awarded a 23% equity stake in Clearview to the plaintiffs.",
      "23%", None, ["Clearview AI"], False),

@@ -79,3 +79,12 @@ def test_unreadable_yaml_names_the_file(tmp_path):
     (folder / "claims.yaml").write_text("origin_cues: [made, built\n", encoding="utf-8")
     with pytest.raises(DomainError, match="claims.yaml: not readable YAML"):
         load_domain(folder)
+
+
+def test_a_key_written_twice_names_the_file_and_the_key(tmp_path):
+    folder = tmp_path / "configs"
+    shutil.copytree(CONFIG_DIR, folder)
+    path = folder / "countries.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("aliases:\n", "aliases:\n  US: [Yankeeland]\n", 1), encoding="utf-8")
+    with pytest.raises(DomainError, match="countries.yaml: not readable YAML .*key 'US' written twice"):
+        load_domain(folder)

@@ -272,6 +272,10 @@ DEV += [  # round 13 (real news sentences)
     # a currency's name read as a word ends the amount of a sign before it
     ("The fund bought a $1.5 billion real estate portfolio.", [("$1.5 billion", 1.5e9, "USD")]),
     ("A Rs 500 crore real estate fund was set up in India.", [("Rs 500 crore", 5e9, "INR")]),
+    # French, Spanish and Italian scale words and currency names; a dot between thousands before them
+    ("Le contrat de 45 millions d'euros et 12 milliards de francs CFA.", [("45 millions d'euros", 4.5e7, "EUR"), ("12 milliards de francs CFA", 1.2e10, "XOF")]),
+    ("Pagó 33 millones de dólares; el préstamo fue de USD 1.300 millones.", [("33 millones de dólares", 3.3e7, "USD"), ("USD 1.300 millones", 1.3e9, "USD")]),
+    ("Il contratto da 5 milioni di euro; cada cámara costó 50 mil dólares.", [("5 milioni di euro", 5e6, "EUR"), ("50 mil dólares", 5e4, "USD")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

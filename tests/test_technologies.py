@@ -47,6 +47,11 @@ DEV = [
     ("The firm will supply 800 000 electronic passports.", [("electronic passports", "biometric_id")]),
     ("Police fitted 200 dash-cameras and in-car video.", [("dash-cameras", "cctv"), ("in-car video", "cctv")]),
     ("The C4 uses license plate detection.", [("license plate detection", "plate_recognition")]),
+    # Spanish, Portuguese, French and Italian names (round 13's pages)
+    ("Instalaron cámaras de videovigilancia y un centro de monitoreo con reconocimiento facial.",
+     [("cámaras de videovigilancia", "cctv"), ("centro de monitoreo", "command_centre"), ("reconocimiento facial", "facial_recognition")]),
+    ("Le projet de vidéosurveillance et la ciudad segura; 36 telecamere.",
+     [("vidéosurveillance", "cctv"), ("ciudad segura", "safe_city"), ("telecamere", "cctv")]),
 ]
 
 HELD_OUT = [

@@ -33,6 +33,7 @@ _THOUSANDS = re.compile(r"\d,\d{3}")
 _NUMBER_NEXT = re.compile(r"[ \u00a0]*\d")  # a number right after a currency word: the next amount's
 _CODE_AFTER = re.compile(r"/\d")  # "S/2023/456", a UN document's symbol, is no amount
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # one group of three digits after a dot, no scale
+_DOT_THOUSANDS_SCALED = re.compile(r"[1-9]\d{0,2}\.\d{3}[ \u00a0]+(\w+)")  # ... and a scale word
 _IN_NAME = re.compile(r"(?<=[a-z])\d")  # "Tech5 won the contract": a number in a name (not "US10 cents")
 _TICKER_LINE = re.compile(r"[ \t]*[A-Z]{3}[ \t]+\d[\d.,]*[ \t]*")  # "USD 87.00": a line of an exchange-rate ticker
 
@@ -62,8 +63,10 @@ class MoneyStep:
         self.word_names = {name.lower(): re.compile(rf"[ \u00a0]+{alternation(words, 'i')}(?![\w])")
                            for name, words in domain["currencies"]["names_read_as_words"].items()}
         self.dot_thousands_currencies = frozenset(domain["currencies"]["dot_thousands_currencies"])
+        self.dot_thousands_scales = frozenset(domain["currencies"]["dot_thousands_scales"])
         mil = domain["currencies"]["mil_thousand"]
         self.mil_currencies = frozenset(mil["currencies"])
+        self.mil_names = frozenset(name.lower() for name in mil["names"])
         self.ends_in_mil = re.compile(rf"(?<![A-Za-z]){alternation(mil['words'])}$")
         self._compile(domain, reading)
         # "$" before a conversion to US dollars in brackets is the local dollar ("$1.18 million (US$803,922)")
@@ -202,13 +205,22 @@ class MoneyStep:
         target = name_target if name_target in self.tables.codes or not sign_target else sign_target
         currency = self._currency(scan, match, target, end)
         scan.currencies.note_named(match.start(), name, name_target)
-        mil = self.ends_in_mil.search(number) if currency in self.mil_currencies else None
-        if mil:  # "R$ 3 mil" is 3,000 reais: the number read "mil" as a million
+        mil = self.ends_in_mil.search(number) if currency in self.mil_currencies or (name or "").lower() in self.mil_names else None
+        if mil:  # "R$ 3 mil" is 3,000 reais, "50 mil dólares" 50,000 dollars: the number read "mil" as a million
             value *= 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3)
-        if _DOT_THOUSANDS.fullmatch(number) and currency in self.dot_thousands_currencies:
-            value *= 1e3  # "480.000 Euros": a dot between thousands (not "$3.599 a gallon", "KWD 1.250")
+        if self._dot_between_thousands(number, currency):
+            value *= 1e3  # "480.000 Euros", "USD 1.300 millones" (not "$3.599 a gallon", "KWD 1.250")
         return self.reading.mention(scan.doc, "MONEY", match.start(), end, value, "money_rule", currency=currency,
                                     note="currency unknown" if currency is None else None)
+
+    def _dot_between_thousands(self, number: str, currency: str | None) -> bool:
+        """Whether the dot of a number with one group of three digits after it separates
+        thousands: in a currency whose home writes them so, or before a scale word of a language
+        that does ("USD 1.300 millones"; `dot_thousands_scales`)."""
+        if _DOT_THOUSANDS.fullmatch(number):
+            return currency in self.dot_thousands_currencies
+        scaled = _DOT_THOUSANDS_SCALED.fullmatch(number)
+        return scaled is not None and scaled.group(1) in self.dot_thousands_scales
 
     def _currency(self, scan: NumberScan, match: re.Match, target: str, end: int) -> str | None:
         """The currency of an amount's sign or name: by the countries around it, and for "$"

@@ -20,7 +20,7 @@ from pipeline.patterns import alternation, number_pattern, period_of, qualifier_
 _CLOSING_QUOTES = ("”", "\"", "’")
 _NAMES_JOINED = re.compile(r"[ \t]+(?:or|and|&)(?=[ \t]+[A-Z])")  # two names before their noun
 # A word, or an abbreviation with its dots ("p.m.", "U.S."): the dots are no end of the noun search.
-_WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_WORD_AFTER = re.compile(r"[ \t]*((?:[A-Za-z]\.){2,}|[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*)")  # "cámaras" too
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}['’]s")  # "CCTV's", "PC's": a plural, not an owner
 _DIGITS = re.compile(r"[\d.,]+")

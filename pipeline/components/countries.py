@@ -50,8 +50,12 @@ class OrganisationNames:
     capitalised words (and `joiners`) up to `window` words after it ("China Eximbank", "Sindh
     Bank Limited"), or one of the `before` phrases stands right before it ("Bank of China")."""
 
-    def __init__(self, words: list[str], before: list[str], joiners: list[str], window: int):
+    def __init__(self, words: list[str], before: list[str], joiners: list[str], window: int,
+                 public_heads: tuple[list[str], list[str]] = ([], [])):
         self.org_words = set(words)
+        # joiners before a name that make a company's name only after a capitalised word of no
+        # public body ("Petróleos de Venezuela"; not "presidente de Bolivia", "Policía Nacional del Perú")
+        self.joiners_after_name, self.public_words = set(public_heads[0]), set(public_heads[1])
         self.org_before: dict[str, list[list[str]]] = {}  # by last word, in capitals
         for phrase in before:
             self.org_before.setdefault(phrase.split()[-1].upper(), []).append(phrase.split())
@@ -66,7 +70,7 @@ class OrganisationNames:
         capitals = span.text.isupper()
         if span.start and doc[span.start - 1].text.upper() in self.org_before:
             found = self._phrase_before(doc, span, capitals)
-            if found:
+            if found and not (found in self.joiners_after_name and self._public_or_lower_before(doc, span.start - 1)):
                 return found
         for token in doc[span.end:span.end + self.org_window]:  # the capitalised words that follow
             if token.text in self.org_words:
@@ -76,6 +80,19 @@ class OrganisationNames:
             if not (token.is_title or token.is_upper or token.text in self.org_joiners):
                 break
         return None
+
+    def _public_or_lower_before(self, doc: Doc, joiner: int) -> bool:
+        """Whether the words before a joiner ("de") name no company: a lower-case word, or
+        capitalised words among which a public body's word and no company's ("Policía Nacional
+        del Perú"; "Banco Nacional de México" is a bank's)."""
+        run = []
+        for token in reversed(doc[max(0, joiner - self.org_window - 2):joiner]):
+            if not (token.is_title or token.is_upper):
+                break
+            run.append(token.text)
+        if any(word in self.org_words for word in run):
+            return False
+        return not run or any(word in self.public_words for word in run)
 
     def _phrase_before(self, doc: Doc, span, capitals: bool) -> str | None:
         """The configured phrase that ends right before `span` ("Bank of" China), or None."""
@@ -122,7 +139,8 @@ class CountryRecogniser:
         self.language_before, self.language_ends = set(data["language_words_before"]), set(data["language_ends_after"])
         self.demonyms = {name for name, entry in entries.items() if entry.kind == "demonym"}
         self.byline_words = set(data["byline_words"])
-        self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"])
+        self.organisations = OrganisationNames(data["org_words"], data["org_before"], data["org_joiners"], data["org_window"],
+                                               (data["org_before_after_name"], data["public_body_words"]))
         self.financier_words = set(data["financier_words"])
         self.verb_endings = tuple(domain["numbers"]["not_noun_endings"])  # "visited Jordan"
         self.person_titles = set(domain["places"]["person_titles"])
