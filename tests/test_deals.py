@@ -396,6 +396,9 @@ ATTACHMENTS = [
      "23%", None, ["Clearview AI"], False),
     ("Councils bought 1,100 CCTV cameras in Victoria, Australia.\n\nWe made 11 recommendations to the councils.",
      "11", None, [], False),
+    # origins a supplier did not use, a region listed among them
+    ("Nepal Telecom bought Huawei 4G gear worth Rs 19 billion. Huawei used Chinese-made antennas instead of "
+     "equipment from the US, Canada, Europe, Finland, or Australia, costing $5 million.", "$5 million", "NP", ["Huawei"], True),
 ]
 
 
@@ -823,3 +826,20 @@ def test_a_release_follow_up(annotate_text, text, vendors):
 ])
 def test_paragraph_starts(text, starts):
     assert paragraph_starts(text) == starts
+
+
+@pytest.mark.parametrize("text, financiers", [
+    ("Tajikistan bought 850 cameras from Huawei with a loan from China's Export-Import Bank.", ["China Exim Bank"]),
+    ("The Export and Import Bank of China lent Cambodia $50 million for Huawei's network.", ["China Exim Bank"]),
+    ("Laos bought Huawei's network with a loan from China.", ["Chinese government"]),
+    ("Zambia bought a $50 million Huawei network financed by Chinese loans.", []),  # a lender the text does not name
+])
+def test_a_deal_financier(annotate_text, text, financiers):
+    from pipeline.claims.deals import DealDescriber
+    from pipeline.claims.index import ByPosition
+    from pipeline.domain import default_domain
+
+    result = annotate_text(text)
+    (deal,) = result.deals
+    fields = DealDescriber(default_domain()).describe(text, deal, ByPosition(result.mentions), single=True)
+    assert fields.financiers == financiers

@@ -205,13 +205,19 @@ class MoneyStep:
         target = name_target if name_target in self.tables.codes or not sign_target else sign_target
         currency = self._currency(scan, match, target, end)
         scan.currencies.note_named(match.start(), name, name_target)
-        mil = self.ends_in_mil.search(number) if currency in self.mil_currencies or (name or "").lower() in self.mil_names else None
-        if mil:  # "R$ 3 mil" is 3,000 reais, "50 mil dólares" 50,000 dollars: the number read "mil" as a million
-            value *= 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3)
+        value *= self._mil_as_thousand(number, currency, name)
         if self._dot_between_thousands(number, currency):
             value *= 1e3  # "480.000 Euros", "USD 1.300 millones" (not "$3.599 a gallon", "KWD 1.250")
         return self.reading.mention(scan.doc, "MONEY", match.start(), end, value, "money_rule", currency=currency,
                                     note="currency unknown" if currency is None else None)
+
+    def _mil_as_thousand(self, number: str, currency: str | None, name: str | None) -> float:
+        """The factor that makes a number read with "mil" as a million one read with a thousand:
+        "R$ 3 mil" is 3,000 reais, "50 mil dólares" 50,000 dollars (`mil_thousand`); else 1."""
+        if not (currency in self.mil_currencies or (name or "").lower() in self.mil_names):
+            return 1.0
+        mil = self.ends_in_mil.search(number)
+        return 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3) if mil else 1.0
 
     def _dot_between_thousands(self, number: str, currency: str | None) -> bool:
         """Whether the dot of a number with one group of three digits after it separates

@@ -213,7 +213,11 @@ class CountryRules:
             rf"(?<![\w-])(?:(?P<venue>{alternation(data['home_place_not_after'], 'i')})\s+)?"
             rf"{alternation(data['home_place_cues'], 'i')}\s+(?:the\s+)?\Z")
         # "China, Israel and the United States"; "the United Arab Emirates (UAE)"
-        self.list_joiner = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\(\s*)(?:the\s+)?$")
+        # what joins two countries of a list, a region listed between them too ("the US, Canada,
+        # Europe, Finland, or Australia"; `deals.yaml: regions`)
+        joiner = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\(\s*)(?:the\s+)?"
+        regions = alternation(domain["deals"]["regions"])
+        self.list_joiner = re.compile(rf"^{joiner}(?:{regions}{joiner})?$")
         described = rf"(?P<words>(?:[A-Z][\w-]*\s+){{1,2}}){alternation(data['story_reference_nouns'])}"
         self.story_reference_cue = re.compile(
             rf"(?<![\w-])the\s+(?:{described}|{alternation(data['story_reference_bare'])})(?![\w-])")

@@ -448,7 +448,9 @@ class DealDescriber:
         forms = {form: name for name, written in financiers["financiers"].items() for form in written}
         phrases = {p.lower(): name for name, written in financiers["lender_phrases"].items() for p in written}
         self.financier_names = {**forms, **phrases}
-        self.financier = re.compile(rf"(?<![\w-])(?:{alternation(forms)}|{alternation(phrases, 'i')})(?![\w-])")
+        # not a lender phrase ending where an owner's "'s" follows ("a loan from China's Exim Bank")
+        self.financier = re.compile(
+            rf"(?<![\w-])(?:{alternation(forms)}(?![\w-])|{alternation(phrases, 'i')}(?![\w-]|['’]s(?!\w)))")
         self.code = re.compile(data["programme_code"])
         self.not_code = {code for code in currency_tables(domain).codes}
         self.not_programme = set(data["not_programme_words"])
