@@ -395,7 +395,12 @@ ATTACHMENTS = [
     ("Auckland bought Clearview's tool.\n\nA judge awarded a 23% equity stake in Clearview to the plaintiffs.",
      "23%", None, ["Clearview AI"], False),
     ("Councils bought 1,100 CCTV cameras in Victoria, Australia.\n\nWe made 11 recommendations to the councils.",
-     "11", None, [], False),
+     "11", "AU", [], False),
+    # a supplier's home owning its security body is the buyer at home; not when the body gives
+    ("Kyrgyzstan bought Huawei's Smart City.\n\nChina's public security ministry launched a pilot to build safe "
+     "cities in 22 provinces, with firms such as Huawei and ZTE as suppliers.", "22", "CN", ["Huawei", "ZTE"], True),
+    ("Cambodia's camera network was a gift. China's Ministry of Public Security gave 20 million yuan for CCTV in "
+     "Phnom Penh.", "20 million yuan", "KH", [], True),
     # origins a supplier did not use, a region listed among them
     ("Nepal Telecom bought Huawei 4G gear worth Rs 19 billion. Huawei used Chinese-made antennas instead of "
      "equipment from the US, Canada, Europe, Finland, or Australia, costing $5 million.", "$5 million", "NP", ["Huawei"], True),

@@ -211,7 +211,8 @@ class _Attacher:
         """`DealRules.belongs_to_no_deal`, or a clause counting countries ("it has deployed in 100
         cities in close to 30 countries"), looked at once per clause (a clause often holds several facts)."""
         if clause not in self.no_deal:
-            counts_countries = any(m.unit in self.rules.deals.no_deal_units for m in self.values.within(*clause))
+            units = self.rules.deals.no_deal_units | self.rules.deals.local_no_deal_units
+            counts_countries = any(m.unit in units for m in self.values.within(*clause))
             self.no_deal[clause] = counts_countries or self.rules.deals.belongs_to_no_deal(self.text, clause)
         return self.no_deal[clause]
 
@@ -355,8 +356,10 @@ class _Attacher:
 
     def _market_in(self, clause: Span) -> bool:
         """Whether a clause of no deal speaks of a market that is no region's ("The market is
-        expected to reach …", not "The African video surveillance market")."""
-        return self.rules.country.market_word.search(self.text, *clause) is not None \
+        expected to reach …", not "The African video surveillance market"), or counts a country's
+        own things of no deal (`no_deal_local_units`: subscribers, an audit's recommendations)."""
+        local = any(m.unit in self.rules.deals.local_no_deal_units for m in self.values.within(*clause))
+        return (local or self.rules.country.market_word.search(self.text, *clause) is not None) \
             and not self.rules.deals.speaks_of_region(self.text, clause)
 
     def _described_vendors(self, fact: Fact) -> list[Mention]:

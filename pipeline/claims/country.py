@@ -181,6 +181,7 @@ class CountryRules:
         self.national_body = re.compile(rf"(?<![\w-]){alternation(list(self.national_bodies))}(?![\w-])")
         self.domestic_cue = re.compile(rf"(?<![\w-]){alternation(data['domestic_buyer_cues'], 'i')}\s+(?:the\s+)?\Z")
         self.domestic_reach = max(map(len, data["domestic_buyer_cues"])) + 6
+        self.domestic_owner = re.compile(rf"['’]s\s+{alternation(data['domestic_buyer_bodies'], 'i')}(?![\w-])")
         self.owner_body = re.compile(rf"(?<![\w-]){alternation(data['owner_bodies'])}\s+of\s+(?:the\s+)?\Z")
         self.owner_body_reach = max(map(len, data["owner_bodies"])) + 9
         self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:the\s+)?$")
@@ -421,8 +422,12 @@ class CountryRules:
         return [m for m in mentions if m.label == "COUNTRY" and names.covers(m.start)]
 
     def domestic_buyer(self, text: str, place: Mention) -> bool:
-        """A town or region after one of `domestic_buyer_cues` ("the police in Xinjiang"): a buyer
-        at home, even in a supplier's home country."""
+        """A town or region after one of `domestic_buyer_cues` ("the police in Xinjiang"), or a
+        country owning one of `domestic_buyer_bodies` ("China's public security ministry"): a
+        buyer at home, even in a supplier's home country."""
+        if place.label == "COUNTRY":  # not a donor: "China's Ministry of Public Security gave 20 million yuan"
+            owner = self.domestic_owner.match(text, place.end)
+            return owner is not None and self.donor_after.match(text, place.end) is None
         return place.label == "PLACE" and self.domestic_cue.search(
             text, max(0, place.start - self.domestic_reach), place.start) is not None
 

@@ -72,6 +72,7 @@ class DealRules:
         self.no_deal = Caseless(rf"(?<![\w-]){any_apostrophe(alternation(data['no_deal_cues'], 'i'))}(?![\w-])")
         self.described = tuple(data["scope_described_after"])  # "Hikvision, one of the world's largest makers"
         self.no_deal_units = set(data["no_deal_units"])
+        self.local_no_deal_units = set(data["no_deal_local_units"])
         self.region = re.compile(
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
             rf"|{alternation(data['regions'])}['’]s\s"
