@@ -1,6 +1,7 @@
 """The Mention record every recognition component produces, and the spaCy extensions."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -87,9 +88,11 @@ class Capitals:
     neighbour_letters: int
 
     @staticmethod
+    @functools.lru_cache(maxsize=4)
     def may_hold(text: str) -> bool:
         """Whether `text` holds two words in capitals side by side or joined by a comma, one of
-        them of four capitals (a cheap test before the others: lone acronyms stand among none)."""
+        them of four capitals (a cheap test before the others: lone acronyms stand among none);
+        asked by two components of the same text, searched once."""
         return _CAPITALS_PAIR.search(text) is not None
 
     def sentence_in_capitals(self, doc: Doc, offset: int) -> bool:

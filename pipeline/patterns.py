@@ -268,8 +268,20 @@ def qualifier_patterns(domain: DomainData) -> tuple[re.Pattern, re.Pattern, dict
 def period_pattern(domain: DomainData) -> tuple[re.Pattern, dict[str, str]]:
     """A pattern of the period phrases at the start of the text after an amount, a named group per
     period, and each group's period."""
-    names: dict[str, str] = {}  # past a unit's price: "$3,000 per camera per year"
-    return re.compile(rf"^\s*,?\s*(?:per\s+[a-z]+\s+)?(?:{_group_each(domain['numbers']['periods'], names)})(?![\w])"), names
+    names: dict[str, str] = {}  # past a unit's price: "$3,000 per camera per year"; "in" before an adjective
+    adjectives = alternation([word for words in domain["numbers"]["period_adjectives"].values() for word in words], "i")
+    return re.compile(rf"^\s*,?\s*(?:per\s+[a-z]+\s+|in\s+(?={adjectives}\s))?"
+                      rf"(?:{_group_each(domain['numbers']['periods'], names)})(?![\w])"), names
+
+
+@functools.cache
+def period_before_pattern(domain: DomainData) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern of a period's adjective before the noun an amount is, ending the text before
+    it ("an annual bill of about "), a named group per period, and each group's period."""
+    data, names = domain["numbers"], {}
+    adjectives = _group_each(data["period_adjectives"], names)
+    links = alternation(data["period_adjective_links"], "i")
+    return re.compile(rf"(?<![\w-])(?:{adjectives})\s+[a-z-]+(?:\s+[a-z-]+)?\s+{links}\s+(?:[a-z]+\s+){{0,2}}?\Z"), names
 
 
 def _group_each(table: dict[str, list[str]], names: dict[str, str]) -> str:
@@ -310,7 +322,16 @@ def _particles(domain: DomainData) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def period_of(after: str, domain: DomainData) -> str | None:
-    """The period written just after an amount ("annually" -> year, "a month" -> month)."""
+    """The period written just after an amount ("annually" -> year, "a month" -> month, "in
+    yearly costs" -> year)."""
     pattern, names = period_pattern(domain)
     match = pattern.match(after[:32])
+    return names[match.lastgroup] if match else None
+
+
+def period_before(before: str, domain: DomainData) -> str | None:
+    """The period of an amount of money told by an adjective before the noun it is ("an annual
+    bill of about $1.2 million", "the monthly rent is $900")."""
+    pattern, names = period_before_pattern(domain)
+    match = pattern.search(before[-60:])
     return names[match.lastgroup] if match else None

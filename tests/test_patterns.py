@@ -20,6 +20,7 @@ from pipeline.patterns import (
     lowered_text,
     number_guard,
     number_pattern,
+    period_before,
     period_of,
     qualifier_of,
     search_not_after,
@@ -257,9 +258,24 @@ def test_qualifier_of_matches_one_pattern_per_qualifier(before, after):
     (" annually", "year"), (", per month", "month"), (" a weekly", None), (" Every Day", "day"), ("", None),
     (" a year and a month", "year"),
     (" pa for the council", "year"), (" per camera per year", "year"), (" per camera", None),
+    (" in yearly costs", "year"), (" in annual fees", "year"), (" in a year", None), (" in 2020", None),
 ])
 def test_period_of(after, period):
     assert period_of(after, default_domain()) == period
+
+
+@pytest.mark.parametrize("before, period", [
+    ("The city pays an annual bill of about ", "year"), ("the monthly rent is ", "month"),
+    ("with four annual payments of ", "year"), ("The annual subscription costs ", "year"),
+    ("the annual report said ", None), ("annually ", None), ("an annual ", None), ("", None),
+])
+def test_period_before(before, period):
+    assert period_before(before, default_domain()) == period
+
+
+@given(st.text(alphabet=" annualyearlyofisthebill$,.", max_size=60))
+def test_period_before_never_raises(before):
+    assert period_before(before, default_domain()) in (None, "year", "month", "week", "day")
 
 
 NUMBER_WORDS = ["one", "three", "thirty", "the", "for", "forty", "a", "am", "an", "half", "dozen", "million", "bn", "m",

@@ -15,7 +15,7 @@ from pipeline.mention import Mention, doc_text, make_mention
 from pipeline.normalise.money import currency_tables
 from pipeline.normalise.numbers import number_words, parse_number, parse_percent
 from pipeline.normalise.units import plural_to_singular, unit_lemma
-from pipeline.patterns import alternation, number_pattern, period_of, qualifier_of
+from pipeline.patterns import alternation, number_pattern, period_before, period_of, qualifier_of
 
 _CLOSING_QUOTES = ("”", "\"", "’")
 _NAMES_JOINED = re.compile(r"[ \t]+(?:or|and|&)(?=[ \t]+[A-Z])")  # two names before their noun
@@ -78,7 +78,7 @@ class Reading:
 
     def __init__(self, domain: DomainData):
         self.domain = domain
-        for normaliser in (parse_number, parse_percent, plural_to_singular, unit_lemma, qualifier_of, period_of):
+        for normaliser in (parse_number, parse_percent, plural_to_singular, unit_lemma, qualifier_of, period_of, period_before):
             setattr(self, normaliser.__name__, functools.partial(normaliser, domain=domain))
         numbers = domain["numbers"]
         self.windows = Windows(**{key: int(value) for key, value in numbers["windows"].items()})
@@ -363,10 +363,11 @@ class Reading:
         its period read around it; `fields` set the others (currency, unit, a period found further)."""
         text = doc_text(doc)
         after = text[end:end + self.windows.context_after]
-        if "period" not in fields:
-            fields["period"] = self.period_of(after) if label != "PERCENT" else None
-        fields.setdefault("note", None if value is not None else "value unknown")
         before = text[max(0, start - self.windows.qualifier_before):start]
+        if "period" not in fields:
+            fields["period"] = None if label == "PERCENT" else \
+                self.period_of(after) or (self.period_before(before) if label == "MONEY" else None)
+        fields.setdefault("note", None if value is not None else "value unknown")
         qualifier = None if self._preposition_before(before) else self.qualifier_of(before, after)
         return make_mention(doc, label, start, end, source, value=value, qualifier=qualifier, **fields)
 
