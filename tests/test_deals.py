@@ -401,6 +401,11 @@ ATTACHMENTS = [
      "cities in 22 provinces, with firms such as Huawei and ZTE as suppliers.", "22", "CN", ["Huawei", "ZTE"], True),
     ("Cambodia's camera network was a gift. China's Ministry of Public Security gave 20 million yuan for CCTV in "
      "Phnom Penh.", "20 million yuan", "KH", [], True),
+    # a vendor's investors supply nothing
+    ("AnyVision, whose cameras Israel's army bought for $5 million, has investors including Microsoft and Bosch.",
+     "$5 million", "IL", ["AnyVision"], True),
+    ("Israel's army paid $5 million for cameras by AnyVision, in which Microsoft's venture capital arm invested.",
+     "$5 million", "IL", ["AnyVision"], True),
     # origins a supplier did not use, a region listed among them
     ("Nepal Telecom bought Huawei 4G gear worth Rs 19 billion. Huawei used Chinese-made antennas instead of "
      "equipment from the US, Canada, Europe, Finland, or Australia, costing $5 million.", "$5 million", "NP", ["Huawei"], True),
