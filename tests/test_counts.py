@@ -418,6 +418,12 @@ DEV += [  # round 13 (real news sentences and pages)
     # a noun with diacritics; a French article, a measure's name in French
     ("El gobierno instaló 267 cámaras; le projet prévoit 36 telecamere.", [("267", 267.0, "cámara"), ("36", 36.0, "telecamera")]),
     ("Un processus entamé en 2009 avec l'arrivée des premiers appareils et 1 000 kilomètres de fibre.", []),
+    # a label before a comma labels no number; a count's word before a four-digit number; a count's "mil"
+    ("In the first phase, 4,000 cameras will be installed; their sheer size, 349 MPs.",
+     [("4,000", 4000.0, "camera"), ("349", 349.0, "mp")]),
+    ("The existing 2000 cameras and an additional 2020 officers.", [("2000", 2000.0, "camera"), ("2020", 2020.0, "officer")]),
+    ("Se instalarán 10 mil cámaras; le contrat de 10 ans porte sur 36 meses.", [("10 mil", 1e4, "cámara")]),
+    ("Call the emergency number, 112 now; a tailrace channel, 132-kilovolt lines.", []),
 ]
 
 HELD_OUT = [

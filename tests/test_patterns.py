@@ -220,6 +220,9 @@ QUALIFIER_DEVELOPMENT = [
     ("Moreover ", "", None),  # "over" inside a word
     ("over\n", "", "lower_bound"),
     ("", "", None),
+    # French, Spanish and Portuguese (round 13's pages)
+    ("Il y a environ ", "", "approx"), ("et plus de ", "", "lower_bound"), ("jusqu’à ", "", "upper_bound"),
+    ("se instalaron más de ", "", "lower_bound"), ("casi ", "", "upper_bound"), ("por unos ", "", "approx"),
 ]
 QUALIFIER_HELD_OUT = [
     ("AT LEAST  ", "", "lower_bound"),

@@ -52,6 +52,11 @@ DEV = [
      [("cámaras de videovigilancia", "cctv"), ("centro de monitoreo", "command_centre"), ("reconocimiento facial", "facial_recognition")]),
     ("Le projet de vidéosurveillance et la ciudad segura; 36 telecamere.",
      [("vidéosurveillance", "cctv"), ("ciudad segura", "safe_city"), ("telecamere", "cctv")]),
+    # border biometrics, smart ID cards, control rooms (round 13's pages)
+    ("The airport will buy 21 e-gates with facial verification; the CCTV control room opens.",
+     [("e-gates", "biometric_id"), ("facial verification", "biometric_id"), ("CCTV control room", "command_centre")]),
+    ("Bangladesh ordered smart national identity cards; the control room of the substation.",
+     [("smart national identity cards", "biometric_id")]),
 ]
 
 HELD_OUT = [

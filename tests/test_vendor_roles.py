@@ -106,8 +106,8 @@ DEV_CASES = [
     ("The nearly $200,000 contract with South Carolina-based Rank One Computing covers facial recognition.", [("Rank One Computing", "Rank One Computing")]),
     ("A five-year contract between the city and Lumina Enterprises Inc. for body cameras is pending.", [("Lumina Enterprises Inc.", "Lumina Enterprises")]),
     ("The CCTV contract between the Ministry of Energy and Mineral Development was signed.", []),
-    ("The thermal cameras came from a consortium headed by Adria Vision, whose members are Securitas Hrvatska d.o.o. and Hidraulika Promet d.o.o.",
-     [("Adria Vision", "Adria Vision"), ("Securitas Hrvatska d.o.o.", "Securitas Hrvatska"), ("Hidraulika Promet d.o.o.", "Hidraulika Promet")]),
+    ("The thermal cameras came from a consortium headed by Adria Vision, whose members are Securitas Hrvatska d.o.o. and Hidraulika Promet d.o.o.",  # a known vendor's subsidiary (Securitas)
+     [("Adria Vision", "Adria Vision"), ("Securitas Hrvatska d.o.o.", "Securitas"), ("Hidraulika Promet d.o.o.", "Hidraulika Promet")]),
     ("The CCTV system was designed by Elettronica S.p.A. and installed by Sentry JSC.", [("Elettronica S.p.A.", "Elettronica"), ("Sentry JSC", "Sentry")]),
     ("The contract between the Civil Aviation Authority and China Harbor Engineering Company covers airport CCTV.",
      [("China Harbor Engineering", "China Harbour Engineering")]),

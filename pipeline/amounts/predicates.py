@@ -76,6 +76,7 @@ class Rejections:
         self.year_span_max = int(domain["dates"]["year_span_max"])
         self.year_cues = {w.lower() for w in domain["dates"]["year_cues"]}
         self.counting_before_of = {w.lower() for w in domain["dates"]["counting_before_of"]}
+        self.counting_before = {w.lower() for w in domain["dates"]["counting_before"]}
         self.month_words = {w.lower() for w in domain["dates"]["months"]}
         self.dated_nouns = {w.lower() for w in [*numbers["carried_counts"]["measured_subjects"], *domain["dates"]["dated_nouns"]]}
         months = domain["dates"]["months"]  # their full names only: "Mar" and "Jun" are words too ("Autopista al Mar 2")
@@ -84,6 +85,7 @@ class Rejections:
         self.number_before = re.compile(rf"(?:{number_pattern(domain)})[ \u00a0]*$")
         self.range_starts = re.compile(rf"(?<![\w]){alternation(numbers['range_starts'], 'i')}\s+\S*$")
         self.number_labels = {w.lower() for w in numbers["number_labels"]}
+        self.comma_labels = {w.lower() for w in numbers["number_labels_before_comma"]}
         self.adverbial_one = re.compile(rf"(?<![\w]){alternation(numbers['one_not_after'], 'i')}[ \u00a0]\Z")
         carried = numbers["carried_counts"]
         counted_after = [*numbers["one_counted_after"], *carried["person_verbs"], *carried["object_verbs"]]
@@ -286,6 +288,8 @@ class Rejections:
         before = text[max(0, start - self.windows.year_cue_before - 30):start].split()[-3:]
         if after_no_year(text, start, self.years, self.windows.range_start_before):
             return False  # "between 1500 and 2000 cameras": the range's other end is no year
+        if before and before[-1].lower() in self.counting_before:
+            return False  # "the existing 2000 cameras"
         # a cue right before it, or "the" and up to two describing words ("the more violent 2018 elections")
         for at in range(len(before) - 1, -1, -1):
             word = before[at].lower()
@@ -306,12 +310,14 @@ class Rejections:
 
     def is_label_number(self, text: str, start: int) -> bool:
         """A number after the word it grades or labels, whatever its case: "a category 5 storm",
-        "a magnitude 7 earthquake", "level 3", "size 10", "the emergency number, 112"; not a plural
-        before a comma, which a list of counts holds ("3,780 units, 388 villas")."""
+        "a magnitude 7 earthquake", "level 3", "size 10", "the emergency number, 112"; after a
+        comma only a number's own label (`number_labels_before_comma`): "3,780 units, 388 villas"
+        and "In the first phase, 4,000 cameras" are counts."""
         previous = _word_before(text, start, self.windows.code_before)
-        if previous is None or previous.endswith(",") and previous.rstrip(",").endswith("s"):
+        if previous is None:
             return False
-        return previous.rstrip(",").lower() in self.number_labels
+        word = previous.rstrip(",").lower()
+        return word in (self.comma_labels if previous.endswith(",") else self.number_labels)
 
     def is_product_name(self, text: str, start: int) -> bool:
         """A number in a product's name: "Galaxy S10", "an iPhone 12", "Windows 10", "eLTE 3"."""
