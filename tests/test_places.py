@@ -215,6 +215,10 @@ DEV_CASES = [
     ("South Korea: police in Gangnam-gu and Nonhyeon-dong installed cameras.", [("Gangnam-gu", "KR"), ("Nonhyeon-dong", "KR")]),
     ("Police in the Northern Territory and NSW bought cameras.", [("Northern Territory", "AU"), ("NSW", "AU")]),
     ("CITY OF KILLEEN\nDATE: March 4, 2024\n\nThe city in Japan will buy cameras.", []),  # a memo's field is no dateline
+    # a place before its office and the holder's name (round 13's pages)
+    ("Uttar Pradesh Chief Minister Yogi Adityanath inaugurated 500 cameras.", [("Uttar Pradesh", "IN")]),
+    ("Karachi Additional IG Imran Yaqub said 10,000 cameras will go up.", [("Karachi", "PK")]),
+    ("Porto Torres and Shanghai Electric bought cameras.", []),
 ]
 
 HELD_OUT = [

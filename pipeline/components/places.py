@@ -415,11 +415,13 @@ class PlaceEvidence:
         return 0 < len(run) <= self.project_name_words and run[-1].text in self.facility_words
 
     def in_body_name(self, doc: Doc, span: Span) -> bool:
-        """The capitalised words after the name end in a `body_words` word, at most
-        `project_name_words` words on: a public body or office of the place ("Nausori Town
-        Council", "Punjab Safe Cities Authority", "Sindh Chief Minister")."""
-        run = self._capitalised_run(doc, span)
-        return 0 < len(run) <= self.project_name_words and run[-1].text in self.body_words
+        """The capitalised words after the name (capitals too) reach a `body_words` word within
+        `project_name_words` words: a public body or office of the place, maybe before its
+        holder's name ("Nausori Town Council", "Punjab Safe Cities Authority", "Sindh Chief
+        Minister Murad Ali Shah", "Karachi Additional IG Imran Yaqub")."""
+        run = itertools.takewhile(lambda token: token.is_alpha and (token.is_title or token.is_upper),
+                                  doc[span.end:span.end + self.project_name_words])
+        return any(token.text in self.body_words for token in run)
 
     def _capitalised_run(self, doc: Doc, span: Span) -> list:
         return list(itertools.takewhile(lambda token: token.is_alpha and token.is_title,
