@@ -424,6 +424,8 @@ DEV += [  # round 13 (real news sentences and pages)
     ("The existing 2000 cameras and an additional 2020 officers.", [("2000", 2000.0, "camera"), ("2020", 2020.0, "officer")]),
     ("Se instalarán 10 mil cámaras; le contrat de 10 ans porte sur 36 meses.", [("10 mil", 1e4, "cámara")]),
     ("Call the emergency number, 112 now; a tailrace channel, 132-kilovolt lines.", []),
+    # a long run of modifiers before the noun
+    ("The city will order 41 Flock Safety Falcon automated license plate recognition (ALPR) cameras.", [("41", 41.0, "camera")]),
 ]
 
 HELD_OUT = [

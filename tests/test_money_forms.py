@@ -169,6 +169,7 @@ DEV_NOT_MONEY = [
     "He got 13 million votes, more than the 12 million won by his rival.",  # a currency's name as a verb
     "The T90 tanks left the T 20 road.",  # a letter sign before a small number with no scale: a name
     "The firm is in the TOP3 and the TOP10 lists.",  # a code that is a word, glued to a plain number: a ranking
+    "Leaders met at COP 28; it made the TOP 10; RON95 fuel is subsidised.",  # ... or spaced before a small one
 ]
 
 # round 8: decimal commas before a scale word, Pacific and Himalayan currencies, a glued name,
@@ -276,6 +277,7 @@ DEV += [  # round 13 (real news sentences)
     ("Le contrat de 45 millions d'euros et 12 milliards de francs CFA.", [("45 millions d'euros", 4.5e7, "EUR"), ("12 milliards de francs CFA", 1.2e10, "XOF")]),
     ("Pagó 33 millones de dólares; el préstamo fue de USD 1.300 millones.", [("33 millones de dólares", 3.3e7, "USD"), ("USD 1.300 millones", 1.3e9, "USD")]),
     ("Il contratto da 5 milioni di euro; cada cámara costó 50 mil dólares.", [("5 milioni di euro", 5e6, "EUR"), ("50 mil dólares", 5e4, "USD")]),
+    ("The budget is Rp. 1.2 trillion; Riyadh paid SAR 30 million.", [("Rp. 1.2 trillion", 1.2e12, "IDR"), ("SAR 30 million", 3e7, "SAR")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

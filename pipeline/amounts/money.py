@@ -64,6 +64,7 @@ class MoneyStep:
                            for name, words in domain["currencies"]["names_read_as_words"].items()}
         self.dot_thousands_currencies = frozenset(domain["currencies"]["dot_thousands_currencies"])
         self.dot_thousands_scales = frozenset(domain["currencies"]["dot_thousands_scales"])
+        self.word_code_spaced_from = float(domain["currencies"]["word_code_spaced_from"])
         mil = domain["currencies"]["mil_thousand"]
         self.mil_currencies = frozenset(mil["currencies"])
         self.mil_names = frozenset(name.lower() for name in mil["names"])
@@ -161,12 +162,16 @@ class MoneyStep:
         return name in self.word_names and self.word_names[name].match(match.string, match.end("name")) is not None
 
     def _glued_word_code(self, match: re.Match, number: str) -> bool:
-        """A code that is also a word glued to a plain number ("TOP3", "TOP10" are rankings):
-        `codes_only_before` need a space, a scale word, a thousands separator or cents ("TOP 50
+        """A code that is also a word before a plain number, glued to it or below
+        `word_code_spaced_from` ("TOP3", "TOP 10" are rankings, "COP 28" a conference, "RON95" a
+        fuel): `codes_only_before` need a scale word, a thousands separator or decimals there ("TOP 50
         million", "SAR30.05")."""
         code = match.groupdict().get("cur")
-        return code in self.tables.codes_only_before and match.string[match.start("num") - 1:match.start("num")] == code[-1:] \
-            and not (self.reading.has_scale(number) or _THOUSANDS.search(number) or self.rejections.has_cents(number))
+        if code not in self.tables.codes_only_before or self.reading.has_scale(number) or _THOUSANDS.search(number) \
+                or "." in number:  # cents or a rate's decimals ("SAR30.05", "EUR1=RON4.1179")
+            return False
+        glued = match.string[match.start("num") - 1:match.start("num")] == code[-1:]
+        return glued or (self.reading.parse_number(number) or 0) < self.word_code_spaced_from
 
     def _word_code_after_plain_number(self, match: re.Match, number: str) -> bool:
         """A code or name that is also a word ("ALL", "GEL", `codes_only_before`; "crowns",
