@@ -173,6 +173,8 @@ RULES = [
       (P, "50-basis-point", 0.5, None, "percent_rule")]),
     ("range end before a percentage, joined by 'and'", "targets of 2.5 and 7.5 per cent",
      [(P, "2.5", 2.5, None, "range_rule"), (P, "7.5 per cent", 7.5, None, "percent_rule")]),
+    ("a range's first end in the second's unit", "rates rose 25 to 50 basis points",
+     [(P, "25", 0.25, None, "range_rule"), (Q, "50", 50.0, "point", "count_rule"), (P, "50 basis points", 0.5, None, "percent_rule")]),
     ("range from an amount of money", "slipped to LE 65 million from 90 million",
      [(M, "LE 65 million", 65000000.0, "EGP", "money_rule"), (M, "90 million", 90000000.0, "EGP", "range_rule")]),
     ("range from an amount without a scale is none", "raised $5 million from 300 investors",

@@ -74,7 +74,8 @@ class RangeStep:
         if second is not None and second.start <= b_start < second.end and not taken.overlaps(a_start, a_end) \
                 and not (second.label == "PERCENT" and (self.reading.has_scale(scan.text[a_start:a_end]) or a_value > self.share_range_max)) \
                 and not (second.start < b_start and self.year.fullmatch(scan.text, a_start, a_end)):  # "from 1,200 to Sh1,600"
-            return self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale, "range_rule",
+            unit_factor = second.value / b_value if second.value is not None and b_value else 1.0  # "25 to 50 basis points", "20 to 50 cents"
+            return self.reading.mention(scan.doc, second.label, a_start, a_end, a_value * scale * unit_factor, "range_rule",
                                         currency=second.currency, unit=second.unit), None
         if first is not None and second is not None and _shares_scale(first, second, a_value, scale):
             return None, dataclasses.replace(first, value=first.value * scale)  # "between five and seven million people"
