@@ -130,8 +130,10 @@ def make_mention(doc: Doc, label: str, start: int, end: int, source: str, **norm
 DATELINE_SOURCE = "place_dateline"
 
 # doc._.mentions: the Mention list; doc._.in_names: countries named inside organisations' names
-# (not mentions, but they may tell a borrower's country); doc._.claims; doc._.published.
-for _name in ("mentions", "in_names", "claims", "deals", "published"):
+# (not mentions, but they may tell a borrower's country); doc._.listed_places: the spans of every
+# name the place tables list, taken as a PLACE or not (a town needing evidence it lacks is still no
+# company's name); doc._.claims; doc._.published.
+for _name in ("mentions", "in_names", "listed_places", "claims", "deals", "published"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

@@ -219,6 +219,7 @@ DEV_CASES = [
     ("Uttar Pradesh Chief Minister Yogi Adityanath inaugurated 500 cameras.", [("Uttar Pradesh", "IN")]),
     ("Karachi Additional IG Imran Yaqub said 10,000 cameras will go up.", [("Karachi", "PK")]),
     ("Porto Torres and Shanghai Electric bought cameras.", []),
+    ("DHAKA : The Election Commission will buy 500 cameras.", [("DHAKA", "BD")]),  # a dateline's colon after a space
 ]
 
 HELD_OUT = [

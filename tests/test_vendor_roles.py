@@ -228,6 +228,9 @@ DEV_CASES = [
      [("Fisca Security & Communication", "Fisca Security & Communication"), ("Naung Yoe Technologies", "Naung Yoe")]),
     ("Larsen and Toubro won the CCTV contract; Bhubaneswar Municipal Corporation will provide the poles.",
      [("Larsen and Toubro", "Larsen & Toubro")]),
+    # round 13: a listed place as a subject, a common word the text also writes in lower case
+    ("Chiang Mai installed 300 CCTV cameras; the firm Doma won a surveillance tender.", [("Doma", "Doma")]),
+    ("Cameras supplied under a third deal cost $2 million; the cameras are Dahua's.", [("Dahua", "Dahua")]),
 ]
 
 HELD_OUT_CASES = [

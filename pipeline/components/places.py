@@ -45,9 +45,9 @@ from pipeline.spans import Coverage, spans_overlap
 
 # a place in capitals opening a line, after an agency's name and a dash or not (or an agency in
 # brackets), before a comma, colon, dash or bracket or alone on its line ("KAMPALA, 14 March",
-# "KARACHI:", "INA - BAGHDAD", "DALLAS—The", "ISTANBUL- The", "ISLAMABAD-The", "(MENAFN- Trend) BAKU,")
+# "KARACHI:", "DHAKA :", "INA - BAGHDAD", "DALLAS—The", "ISTANBUL- The", "ISLAMABAD-The", "(MENAFN- Trend) BAKU,")
 _DATELINE = re.compile(r"(?m)^[ \t]*(?:\([^()\n]{1,60}\)[ ]*)?(?:[A-Z]{2,8}[ ]?[—–-][ ]?)?"
-                       r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–-]|[—–]|-[ ]|-[A-Z][a-z]| \(|[ \t]*$)")
+                       r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=[,:]| [—–:-]|[—–]|-[ ]|-[A-Z][a-z]| \(|[ \t]*$)")
 # a dateline in title case opening a line, before its agency in brackets ("Islamabad (Wire, 1 July) -")
 _DATELINE_AGENCY = re.compile(rf"(?m)^[ \t]*([A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){{0,2}})(?={AGENCY_BRACKETS})")
 # "Limited (Chalco)": a short name in brackets, found from its bracket (a character the search
@@ -586,6 +586,7 @@ class PlaceRecogniser:
         """(start, end, name, candidates) of every name with its evidence: a name inside a
         person's name, or as long as a country it overlaps ("Mexico"), is none."""
         found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
+        doc._.listed_places = {(start, end) for start, end, _, _ in found}
         short_names = {name for word, name in bracketed_names(doc_text(doc)) if word in self.company_words}
         regions = {m.start: {m.country} for m in [*countries.items, *postal]}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)
@@ -899,7 +900,8 @@ def _places_since(places: list, offset: int) -> list:
     return list(itertools.takewhile(lambda m: m.start >= offset, reversed(places)))[::-1]
 
 
-@Language.factory("claimtrace_places", default_config={"config_dir": None})
+@Language.factory("claimtrace_places", default_config={"config_dir": None},
+                  assigns=["doc._.mentions", "doc._.listed_places"], requires=["doc.sents", "doc._.mentions"])
 def make_places(nlp: Language, name: str, config_dir: str | None):
     """The PLACE recogniser; `config_dir` overrides the bundled `configs/`."""
     return PlaceRecogniser(nlp, config_dir)

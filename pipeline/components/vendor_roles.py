@@ -74,6 +74,7 @@ class RoleVendorRecogniser:
         self.strip_leading = set(data["strip_leading"]) | set(data["role_strip_leading"]) | {
             month.capitalize() for month in domain["dates"]["months"]}
         self.strip_endings = tuple(data["role_strip_leading_endings"])
+        self.company_noun_before = re.compile(rf"(?<![\w-]){alternation(data['company_nouns'], 'i')}[ ]+\Z")  # "the firm Doma"
         self.capitals_function_words = frozenset(data["role_capitals_function_words"])
         self.adverb_endings = tuple(data["adverb_endings"])
         refusing = [*data["not_vendor_words"], *data["not_vendor_role_words"], *data["person_titles"]]
@@ -338,12 +339,15 @@ class RoleVendorRecogniser:
 
     def _company_like(self, doc: Doc, mentions: list[Mention], start: int, end: int, subject: bool) -> bool:
         """Whether a trimmed name can be a company: no title, public body, financier, country,
-        region or place of its own, nor a leader's ("the Duterte administration"); a single word opening a sentence before a verb ('Engineers
-        installed') only when the text writes it capitalised elsewhere too."""
+        region or place of its own, nor a leader's ("the Duterte administration"), nor a listed place's
+        name; a single word opening a sentence before a verb ('Engineers installed') only when the text
+        writes it capitalised elsewhere too and never in lower case."""
         text = doc_text(doc)
         name = text[start:end]
         if self._names_no_company(text, start, end):
             return False
+        if (start, end) in (doc._.listed_places or ()) and not self.company_noun_before.search(text, max(0, start - 20), start):
+            return False  # a listed place's name ("Chiang Mai installed 300 cameras"; not "the firm Doma")
         if any(m.label == "TECHNOLOGY" and end <= m.start <= end + 2 for m in mentions):
             return False  # "Close Circuit Television (CCTV) installed": a technology's long name
         inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
@@ -351,6 +355,8 @@ class RoleVendorRecogniser:
             return False  # only a leading country or place is part of a company name
         if not subject or " " in name or not name[1:].islower():
             return True  # 'Orion Smart', 'ASELSAN', 'HikVision'
+        if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
+            return False  # a common word the text also writes in lower case ("Cameras supplied under ...")
         opening = all(word in self.strip_leading for word in text[sentence_at(doc, start)[0]:start].strip(" \"'“‘(").split())
         return not opening or self._name_like(name) or re.search(rf"(?<=[a-z,] )(?<![Tt]he ){re.escape(name)}\b", text) is not None
 
@@ -432,7 +438,7 @@ def _fold_abbreviations(text: str, mentions: list[Mention]) -> None:
 
 
 @Language.factory("claimtrace_vendor_roles", default_config={"config_dir": None},
-                  assigns=["doc._.mentions"], requires=["doc.sents", "doc._.mentions"])
+                  assigns=["doc._.mentions"], requires=["doc.sents", "doc._.mentions", "doc._.listed_places"])
 def make_vendor_roles(nlp: Language, name: str, config_dir: str | None):
     """The role, variant and short-form VENDOR recogniser; `config_dir` overrides `configs/`."""
     return RoleVendorRecogniser(nlp, config_dir)
