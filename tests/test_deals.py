@@ -409,6 +409,7 @@ ATTACHMENTS = [
     # an origin before a machine is a supplier's home
     ("KATHMANDU: Nepal will print 11 million ID cards using an American printing machine costing Rs 2 billion.",
      "Rs 2 billion", "NP", [], True),
+    ("Russian police bought 3,000 cameras from NtechLab for 1 billion rubles.", "1 billion rubles", "RU", ["NtechLab"], True),
     # origins a supplier did not use, a region listed among them
     ("Nepal Telecom bought Huawei 4G gear worth Rs 19 billion. Huawei used Chinese-made antennas instead of "
      "equipment from the US, Canada, Europe, Finland, or Australia, costing $5 million.", "$5 million", "NP", ["Huawei"], True),

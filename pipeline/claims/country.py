@@ -181,7 +181,7 @@ class CountryRules:
         self.national_body = re.compile(rf"(?<![\w-]){alternation(list(self.national_bodies))}(?![\w-])")
         self.domestic_cue = re.compile(rf"(?<![\w-]){alternation(data['domestic_buyer_cues'], 'i')}\s+(?:the\s+)?\Z")
         self.domestic_reach = max(map(len, data["domestic_buyer_cues"])) + 6
-        self.domestic_owner = re.compile(rf"['’]s\s+{alternation(data['domestic_buyer_bodies'], 'i')}(?![\w-])")
+        self.domestic_owner = re.compile(rf"(?:['’]s)?\s+{alternation(data['domestic_buyer_bodies'], 'i')}(?![\w-])")
         self.owner_body = re.compile(rf"(?<![\w-]){alternation(data['owner_bodies'])}\s+of\s+(?:the\s+)?\Z")
         self.owner_body_reach = max(map(len, data["owner_bodies"])) + 9
         self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:the\s+)?$")
@@ -396,6 +396,8 @@ class CountryRules:
         window = text[mention.end:mention.end + self.origin_window]
         if mention.form != "demonym":  # "US firm Dataworks", not "Kenya's police systems"
             return bool(self.company_after.match(window))
+        if self.domestic_owner.match(text, mention.end):
+            return False  # "Russian police bought cameras from NtechLab": the buyer at home
         return bool(self.origin_after.match(window)) or mention.country in home
 
     def buyer_candidates(self, text: str, mentions: list[Mention], home: set[str]) -> list[Mention]:
@@ -423,8 +425,8 @@ class CountryRules:
 
     def domestic_buyer(self, text: str, place: Mention) -> bool:
         """A town or region after one of `domestic_buyer_cues` ("the police in Xinjiang"), or a
-        country owning one of `domestic_buyer_bodies` ("China's public security ministry"): a
-        buyer at home, even in a supplier's home country."""
+        country owning or describing one of `domestic_buyer_bodies` ("China's public security
+        ministry", "Russian police"): a buyer at home, even in a supplier's home country."""
         if place.label == "COUNTRY":  # not a donor: "China's Ministry of Public Security gave 20 million yuan"
             owner = self.domestic_owner.match(text, place.end)
             return owner is not None and self.donor_after.match(text, place.end) is None
