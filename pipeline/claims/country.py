@@ -88,15 +88,15 @@ def _carried(text: str, index: DocumentIndex, place: Mention, rules: CountryRule
     return not rules.compared(text, place, index.sentence_of(place.start)) and not rules.owns_vendor(text, place, vendor_starts)
 
 
-def _named_homes(text: str, mentions: list[Mention], in_names: list[Mention], rules: CountryRules) -> tuple[set, set, dict]:
-    """(origins, lenders, {id: mention} of the countries inside financiers' names): the suppliers'
-    homes the text names, as a vendor's origin ("Chinese-made") or a lender's or donor's ("China
-    Exim Bank", "the French Development Agency", "China hands over")."""
+def _named_homes(text: str, mentions: list[Mention], in_names: list[Mention], rules: CountryRules) -> tuple[set, set, set, dict]:
+    """(origins, lenders, donors, {id: mention} of the countries inside financiers' names): the
+    suppliers' homes the text names, as a vendor's origin ("Chinese-made") or a lender's or donor's
+    ("China Exim Bank", "the French Development Agency", "China hands over"; lenders hold donors)."""
     origins = {m.country for m in mentions if m.label == "COUNTRY" and rules.is_origin(text, m, set())}
     in_financiers = {id(m): m for m in rules.in_financier_names(text, mentions)}
-    lenders = {m.country for m in in_names if m.organisation == "financier"} | rules.donors(text, mentions) \
-        | {m.country for m in in_financiers.values()}
-    return origins, lenders, in_financiers
+    donors = rules.donors(text, mentions)
+    lenders = {m.country for m in in_names if m.organisation == "financier"} | donors | {m.country for m in in_financiers.values()}
+    return origins, lenders, donors, in_financiers
 
 
 def _home_places(text: str, index: DocumentIndex, candidates: list[Mention], kept: set[int], parts: tuple) -> set[int]:
@@ -117,7 +117,7 @@ class CountryContext:
                  rules: CountryRules):
         vendors = [m for m in mentions if m.label == "VENDOR"]
         vendor_homes = _homes(vendors)
-        origins, lenders, in_financiers = _named_homes(text, mentions, in_names, rules)
+        origins, lenders, donors, in_financiers = _named_homes(text, mentions, in_names, rules)
         home = origins | lenders
         vendor_starts = self.vendor_starts = {m.start for m in vendors}
         # a demonym is an origin wherever it names a known vendor's home; a home read beside a
@@ -126,7 +126,9 @@ class CountryContext:
                                             _homes(m for m in vendors if m.source == "vendor_gazetteer"))
         home -= rules.local_origins(candidates, origins - lenders)
         kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
-        kept |= {id(m) for m in candidates if rules.domestic_buyer(text, m)}  # "the police in Xinjiang"
+        # "the police in Xinjiang", "Russian police"; never a donor's body ("The Chinese Ministry of
+        # Public Security sent a team to hand over the equipment")
+        kept |= {id(m) for m in candidates if m.country not in donors and rules.domestic_buyer(text, m)}
         # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
         at_home = self.supplier_home_places = _home_places(text, index, candidates, kept, (vendors, rules))
         places = [m for m in candidates if id(m) in kept or id(m) in at_home or rules.owns_vendor(text, m, vendor_starts)]
