@@ -194,7 +194,7 @@ def number_pattern(domain: DomainData, hyphen_after: bool = False, after_sign: b
     before_digits = r"(?<!\d)(?<!\d[.,])" if after_sign else r"(?<![\d.,])"
     tail = _word_scale_tail(domain, word_number, scale)
     # digits and scale words in groups ("3 million 444 thousand 800", "1 billion 111 million")
-    groups = rf"(?:[ ]\d{{1,3}}[ ]{scale_words}(?![\w]))+(?:[ ]\d{{1,3}}(?![\d.,]))?"
+    groups = rf"(?:[ ]\d{{1,3}}(?:\.\d+)?[ ]{scale_words}(?![\w]))+(?:[ ]\d{{1,3}}(?![\d.,]))?"  # "8 trillion 208.3 billion"
     return number_guard(domain) + (
         rf"(?:{before_digits}{digits}(?![\d])(?:{scale}(?:{groups})?)?"
         rf"|(?<![\w-])(?:{fraction}|{collective}"

@@ -278,6 +278,8 @@ DEV += [  # round 13 (real news sentences)
     ("Pagó 33 millones de dólares; el préstamo fue de USD 1.300 millones.", [("33 millones de dólares", 3.3e7, "USD"), ("USD 1.300 millones", 1.3e9, "USD")]),
     ("Il contratto da 5 milioni di euro; cada cámara costó 50 mil dólares.", [("5 milioni di euro", 5e6, "EUR"), ("50 mil dólares", 5e4, "USD")]),
     ("The budget is Rp. 1.2 trillion; Riyadh paid SAR 30 million.", [("Rp. 1.2 trillion", 1.2e12, "IDR"), ("SAR 30 million", 3e7, "SAR")]),
+    ("The fine was 150 000 GEL and 40 000 GEL.", [("150 000 GEL", 1.5e5, "GEL"), ("40 000 GEL", 4e4, "GEL")]),  # spaced thousands
+    ("The budget is 8 trillion 208.3 billion pesos.", [("8 trillion 208.3 billion pesos", 8.2083e12, "MXN")]),
 ]
 HELD_OUT = [
     ("It cost R2,3bn.", [("R2,3bn", 2.3e9, "ZAR")]),

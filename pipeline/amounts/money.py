@@ -29,7 +29,7 @@ _MINOR_JOIN = re.compile(r"(?:[ ,]+(?i:and))?[ ]+$")
 _RUNS_ON = re.compile(r"[.,]\d")  # "€1,2 Mrd": a decimal comma the English number did not take
 _COMMA_CENTS = re.compile(r",\d\d(?![\d.,]*\d)")  # "$213,550,00": cents after a comma
 _WORDS = re.compile(r"[A-Za-z]+")
-_THOUSANDS = re.compile(r"\d,\d{3}")
+_THOUSANDS = re.compile(r"\d[,\u00a0 ]\d{3}")  # "500,000 GEL", "150 000 GEL"
 _NUMBER_NEXT = re.compile(r"[ \u00a0]*\d")  # a number right after a currency word: the next amount's
 _CODE_AFTER = re.compile(r"/\d")  # "S/2023/456", a UN document's symbol, is no amount
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # one group of three digits after a dot, no scale
@@ -96,7 +96,7 @@ class MoneyStep:
         # "3 dollars 50 cents", "one dollar and one", "c $ 100 and fifty": the minor part.
         currency_after = rf"(?:{names}|{codes_after}|{symbols})(?![\w])"
         minor = (
-            rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z-])|{small_number_pattern(domain)}(?![\w-]))"
+            rf"(?:(?:[ ,]+(?i:and))?[ ]+(?P<minor>\d{{1,2}}(?![\d.,]*\d|[A-Za-z-]|[ \u00a0]\d{{3}}(?!\d))|{small_number_pattern(domain)}(?![\w-]))"
             rf"(?:[ ]+(?P<minor_name>{subunits})(?![\w])(?:[ ]+(?P<minor_rest>\d(?![\d.,]*\d|[A-Za-z])"
             rf"|{small_number_pattern(domain)}(?![\w-])))?|(?![ \u00a0]*{currency_after})))?"
         )

@@ -109,6 +109,16 @@ def _home_places(text: str, index: DocumentIndex, candidates: list[Mention], kep
             and not vendor_index.within(*index.sentence_of(m.start))}
 
 
+def _kept_candidates(text: str, candidates: list[Mention], homes: tuple[set, set, set], rules: CountryRules) -> set[int]:
+    """The ids of the candidates left after the supplier homes (`homes`: the vendors', the ones
+    the text names, the donors'), with the domestic buyers of a supplier's home kept ("the police
+    in Xinjiang", "Russian police"; never a donor's body: "The Chinese Ministry of Public Security
+    sent a team to hand over the equipment")."""
+    vendor_homes, home, donors = homes
+    kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
+    return kept | {id(m) for m in candidates if m.country not in donors and rules.domestic_buyer(text, m)}
+
+
 class CountryContext:
     """A document's candidate countries: those a fact may be about, those a fact may carry
     from earlier text, the borrowers named inside organisations, and the dominant one."""
@@ -125,10 +135,7 @@ class CountryContext:
         candidates = rules.buyer_candidates(text, [m for m in mentions if id(m) not in in_financiers],
                                             _homes(m for m in vendors if m.source == "vendor_gazetteer"))
         home -= rules.local_origins(candidates, origins - lenders)
-        kept = {id(m) for m in rules.without_supplier_homes(candidates, vendor_homes, home)}
-        # "the police in Xinjiang", "Russian police"; never a donor's body ("The Chinese Ministry of
-        # Public Security sent a team to hand over the equipment")
-        kept |= {id(m) for m in candidates if m.country not in donors and rules.domestic_buyer(text, m)}
+        kept = _kept_candidates(text, candidates, (vendor_homes, home, donors), rules)
         # a vendor's home introducing it ("India's Bharat Electronics") stays for its own sentence
         at_home = self.supplier_home_places = _home_places(text, index, candidates, kept, (vendors, rules))
         places = [m for m in candidates if id(m) in kept or id(m) in at_home or rules.owns_vendor(text, m, vendor_starts)]

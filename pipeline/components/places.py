@@ -581,12 +581,18 @@ class PlaceRecogniser:
         split = words.split(" ")
         return any(self.tables.entry(" ".join(split[at:])) is not None for at in range(len(split)))
 
+    def _listed(self, doc: Doc) -> list[tuple]:
+        """(start, end, name, entry) of every name the place tables list, its spans noted as
+        `doc._.listed_places` for later components."""
+        found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
+        doc._.listed_places = {(start, end) for start, end, _, _ in found}
+        return found
+
     def _proposals(self, doc: Doc, countries: ByPosition, doc_counts: Counter, named: set[str],
                    postal: list = ()) -> list[tuple]:
         """(start, end, name, candidates) of every name with its evidence: a name inside a
         person's name, or as long as a country it overlaps ("Mexico"), is none."""
-        found = [(start, end, name, self.tables.entry(name)) for start, end, name in self.tables.index.find(doc)]
-        doc._.listed_places = {(start, end) for start, end, _, _ in found}
+        found = self._listed(doc)
         short_names = {name for word, name in bracketed_names(doc_text(doc)) if word in self.company_words}
         regions = {m.start: {m.country} for m in [*countries.items, *postal]}
         regions.update((start, {c.country for c in entry.candidates}) for start, _, _, entry in found)

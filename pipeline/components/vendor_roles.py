@@ -346,8 +346,8 @@ class RoleVendorRecogniser:
         name = text[start:end]
         if self._names_no_company(text, start, end):
             return False
-        if (start, end) in (doc._.listed_places or ()) and not self.company_noun_before.search(text, max(0, start - 20), start):
-            return False  # a listed place's name ("Chiang Mai installed 300 cameras"; not "the firm Doma")
+        if self._listed_place(doc, start, end):
+            return False
         if any(m.label == "TECHNOLOGY" and end <= m.start <= end + 2 for m in mentions):
             return False  # "Close Circuit Television (CCTV) installed": a technology's long name
         inside = [m for m in mentions if spans_overlap(start, end, m.start, m.end)]
@@ -359,6 +359,12 @@ class RoleVendorRecogniser:
             return False  # a common word the text also writes in lower case ("Cameras supplied under ...")
         opening = all(word in self.strip_leading for word in text[sentence_at(doc, start)[0]:start].strip(" \"'“‘(").split())
         return not opening or self._name_like(name) or re.search(rf"(?<=[a-z,] )(?<![Tt]he ){re.escape(name)}\b", text) is not None
+
+    def _listed_place(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a name is one the place tables list ("Chiang Mai installed 300 cameras"), not
+        introduced by a company noun ("the firm Doma")."""
+        return (start, end) in (doc._.listed_places or ()) \
+            and not self.company_noun_before.search(doc_text(doc), max(0, start - 20), start)
 
     def _names_no_company(self, text: str, start: int, end: int) -> bool:
         """Whether a name is a legal suffix alone, a title's, public body's, financier's, country's
