@@ -220,6 +220,8 @@ DEV_CASES = [
     ("Karachi Additional IG Imran Yaqub said 10,000 cameras will go up.", [("Karachi", "PK")]),
     ("Porto Torres and Shanghai Electric bought cameras.", []),
     ("DHAKA : The Election Commission will buy 500 cameras.", [("DHAKA", "BD")]),  # a dateline's colon after a space
+    ("Phuket's camera network reviewed\n\nPHUKET: Of 775 cameras connected to Phuket's network, 617 work.",
+     [("Phuket", "TH"), ("PHUKET", "TH"), ("Phuket", "TH")]),  # a dateline names its country for the other places
 ]
 
 HELD_OUT = [

@@ -537,6 +537,8 @@ class PlaceRecogniser:
         named = {m.country for m in doc_in_names(doc)}.union(doc_counts)  # "State Bank of Pakistan" names PK too
         places = self._postal_places(doc)
         named |= {m.country for m in places}
+        # a dateline's place names its country for the other places ("PHUKET: ... in Patong")
+        named |= {m.country for m in self._dateline_place(doc, countries, (doc_counts, named), []) if m.country}
         proposals = longest_first(self._proposals(doc, countries, doc_counts, named, places))
         settled = self._settled_countries(proposals, doc_counts)
         for start, end, name, candidates in proposals:
