@@ -93,6 +93,7 @@ class CarriedCountStep:
             rf"[\w'’ \u00a0-]{{1,30}}?)?[ \u00a0]+(?:{alternation(carried['subject_fillers'])}[ \u00a0]+){{0,2}}\Z")
         self.subject_window = int(carried["subject_window"])
         self.measured_subjects = {word.lower() for word in carried["measured_subjects"]}
+        self.singular_subjects = {word.lower() for word in carried["singular_subjects"]}
         self.place_units = set(carried["place_units"])
         self.installed_after = re.compile(
             rf"[ \u00a0]+(?:(?:will|would|are|were|is|was|to|have|has|had)[ \u00a0]+)?(?:be[ \u00a0]+|been[ \u00a0]+)?"
@@ -466,8 +467,9 @@ class CarriedCountStep:
                         and not noun.endswith(self.reading.not_noun_endings):  # "monthly sales" count no "monthly"
                     nouns.append((subject.start(), self.reading.unit_lemma(noun), True))
                 continue
-            unit = self._plural_in(subject.group("noun"))
-            if unit:  # "Subscribers rose to 164.4 million"; a measured one counts nothing
+            noun = subject.group("noun")
+            unit = self._plural_in(noun) or (noun.lower() if noun.lower() in self.singular_subjects else None)
+            if unit:  # "Subscribers rose to 164.4 million", "Burglary was down 7% to 366,718"; a measured one counts nothing
                 nouns.append((subject.start(), "" if unit in self.measured_subjects else unit, True))
         return nouns
 
