@@ -426,6 +426,9 @@ DEV += [  # round 13 (real news sentences and pages)
     ("Call the emergency number, 112 now; a tailrace channel, 132-kilovolt lines.", []),
     # a long run of modifiers before the noun
     ("The city will order 41 Flock Safety Falcon automated license plate recognition (ALPR) cameras.", [("41", 41.0, "camera")]),
+    # "one" before a word of death counts
+    ("According to the fire department, one fatality has been reported; one of the deaths was a child.",
+     [("one", 1.0, "fatality")]),
     # an offence named in the singular as a change's subject
     ("Burglary was down 7% to 366,718, while theft dropped 9% to 3,402,000.",
      [("366,718", 366718.0, "burglary"), ("3,402,000", 3402000.0, "theft")]),

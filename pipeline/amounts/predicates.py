@@ -91,6 +91,7 @@ class Rejections:
         counted_after = [*numbers["one_counted_after"], *carried["person_verbs"], *carried["object_verbs"]]
         self.counted_one_after = re.compile(rf"(?<![\w]){alternation(counted_after, 'i')}[ \u00a0]\Z")
         self.counted_one_reach = max(map(len, counted_after)) + 2
+        self.counted_noun_after_one = re.compile(rf"[ \u00a0]+{alternation(numbers['one_counted_nouns'], 'i')}(?![\w-])")
         fate = alternation([*carried["person_fates"], *carried["person_verbs"]], "i")
         self.fate_after_one = re.compile(
             rf"[ \u00a0]+[a-z]+(?:[ \u00a0]+(?:{alternation(carried['passive_auxiliaries'], 'i')}|{alternation(carried['died_auxiliaries'], 'i')}))?"
@@ -273,6 +274,7 @@ class Rejections:
             return True  # "one of the tunnels" is never a count
         return not (self.counted_one_after.search(text, max(0, start - self.counted_one_reach), start)  # "killed one man"
                     or self.fate_after_one.match(text, end)  # "One person was reported missing"
+                    or self.counted_noun_after_one.match(text, end)  # "one fatality has been reported"
                     or self.enumerated_after.match(text, end)
                     or self.enumerated_before.search(text, max(0, start - self.windows.qualifier_before), start))
 
