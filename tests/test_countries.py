@@ -103,6 +103,7 @@ DEV_CASES = [
     ("El presidente de Bolivia firmó con Petróleos de Venezuela y Estados Unidos.", [("Bolivia", "BO"), ("Estados Unidos", "US")]),
     ("La Policía Nacional del Perú y el Banco Nacional de México.", [("Perú", "PE")]),
     ("Le Cameroun a signé avec la Chine et la República Dominicana.", [("Cameroun", "CM"), ("Chine", "CN"), ("República Dominicana", "DO")]),
+    ("Un prêt de la Banque d'export-import de Chine (Exim Bank Chine), publié dans Chine Magazine.", []),  # a bank's, a magazine's
 ]
 
 HELD_OUT = [

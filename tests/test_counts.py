@@ -417,6 +417,7 @@ DEV += [  # round 13 (real news sentences and pages)
     ("Between five and seven million people voted.", [("five", 5e6, "person"), ("seven million", 7e6, "person")]),
     # a noun with diacritics; a French article, a measure's name in French
     ("El gobierno instaló 267 cámaras; le projet prévoit 36 telecamere.", [("267", 267.0, "cámara"), ("36", 36.0, "telecamera")]),
+    ("Elle souligne que 213 des 500 caméras prévues sont installées.", [("213", 213.0, "caméra"), ("500", 500.0, "caméra")]),
     ("Un processus entamé en 2009 avec l'arrivée des premiers appareils et 1 000 kilomètres de fibre.", []),
     # a label before a comma labels no number; a count's word before a four-digit number; a count's "mil"
     ("In the first phase, 4,000 cameras will be installed; their sheer size, 349 MPs.",

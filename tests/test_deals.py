@@ -410,6 +410,11 @@ ATTACHMENTS = [
     ("KATHMANDU: Nepal will print 11 million ID cards using an American printing machine costing Rs 2 billion.",
      "Rs 2 billion", "NP", [], True),
     ("Russian police bought 3,000 cameras from NtechLab for 1 billion rubles.", "1 billion rubles", "RU", ["NtechLab"], True),
+    # a lender in French; a country after an investor is no rival ("Chinese investors to invest in Fiji")
+    ("Financé par la Chine à hauteur de 87 milliards de Fcfa, Smart Sénégal installe 500 caméras au Sénégal.",
+     "87 milliards de Fcfa", "SN", [], True),
+    ("Fiji says China is ready to ship half a million US dollars of police equipment to Fiji. It seeks more Chinese "
+     "investors to invest in Fiji.", "half a million US dollars", "FJ", [], True),
     # origins a supplier did not use, a region listed among them
     ("Nepal Telecom bought Huawei 4G gear worth Rs 19 billion. Huawei used Chinese-made antennas instead of "
      "equipment from the US, Canada, Europe, Finland, or Australia, costing $5 million.", "$5 million", "NP", ["Huawei"], True),

@@ -50,8 +50,8 @@ DEV = [
     # Spanish, Portuguese, French and Italian names (round 13's pages)
     ("Instalaron cámaras de videovigilancia y un centro de monitoreo con reconocimiento facial.",
      [("cámaras de videovigilancia", "cctv"), ("centro de monitoreo", "command_centre"), ("reconocimiento facial", "facial_recognition")]),
-    ("Le projet de vidéosurveillance et la ciudad segura; 36 telecamere.",
-     [("vidéosurveillance", "cctv"), ("ciudad segura", "safe_city"), ("telecamere", "cctv")]),
+    ("Le projet de vidéosurveillance et la ciudad segura; 36 telecamere di sorveglianza.",
+     [("vidéosurveillance", "cctv"), ("ciudad segura", "safe_city"), ("telecamere di sorveglianza", "cctv")]),
     # border biometrics, smart ID cards, control rooms (round 13's pages)
     ("The airport will buy 21 e-gates with facial verification; the CCTV control room opens.",
      [("e-gates", "biometric_id"), ("facial verification", "biometric_id"), ("CCTV control room", "command_centre")]),

@@ -193,7 +193,8 @@ class CountryRules:
         self.domestic_owner = re.compile(rf"(?:['’]s)?\s+{alternation(data['domestic_buyer_bodies'], 'i')}(?![\w-])")
         self.owner_body = re.compile(rf"(?<![\w-]){alternation(data['owner_bodies'])}\s+of\s+(?:the\s+)?\Z")
         self.owner_body_reach = max(map(len, data["owner_bodies"])) + 9
-        self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:the\s+)?$")
+        articles = alternation(data["role_articles"], "i")  # "financed by the", "financé par la"
+        self.role_before = re.compile(rf"(?<![\w-]){alternation(data['foreign_role_before'], 'i')}\s+(?:{articles}\s*)?$")
         self.venue_before = re.compile(rf"(?<![\w-]){alternation(data['venue_before'], 'i')}\s+(?:the\s+)?$")
         between = int(data["foreign_role_words_between"])
         self.role_after = re.compile(

@@ -85,7 +85,7 @@ class DealRules:
         auxiliaries = alternation(data["against_vendor_auxiliaries"], "i")
         self.against_after = re.compile(
             rf"[ ]+(?:{auxiliaries}[ ]+){{0,3}}{alternation(data['against_vendor_cues_after'], 'i')}(?![\w-])")
-        self.competitor = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues'], 'i')}(?![\w-])")
+        self.competitor = re.compile(rf"(?<![\w-]){alternation([*data['competitor_cues'], *data['investor_cues']], 'i')}(?![\w-])")
         self.competitor_near = re.compile(rf"(?<![\w-]){alternation(data['competitor_cues_near'], 'i')}(?![\w-])")
         self.competitor_reach = int(data["competitor_reach"])
         # "X, the higher-priced competitor", "X's protest", "X, which protested", "X lost out"
