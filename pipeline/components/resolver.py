@@ -65,7 +65,8 @@ def state_in_us_story(mentions: list[Mention], states: dict[str, str]) -> list[M
 class OperatorBuyers:
     """Telecom operators (`vendors.yaml: operators`) are vendors when they run or supply the
     system, not as the buyer: the subject of one of `operator_buyer_verbs` within
-    `operator_buyer_window` words after the name, with no passive auxiliary before the verb."""
+    `operator_buyer_window` words after the name, with no passive auxiliary before the verb,
+    in a document that names it only so."""
 
     def __init__(self, vendors: dict):
         self.operators = set(vendors["operators"])
@@ -75,7 +76,11 @@ class OperatorBuyers:
         self.passive_end = re.compile(rf"(?:^|[ \u00a0]){alternation(vendors['operator_passive_words'])}\Z")
 
     def __call__(self, mentions: list[Mention], text: str) -> list[Mention]:
-        return [m for m in mentions if not (m.label == "VENDOR" and m.vendor in self.operators and self._buying(text, m.end))]
+        """The mentions without the operators named only as buyers; one the document also names
+        otherwise (Safaricom running Nairobi's network) keeps every mention."""
+        buying = {id(m) for m in mentions if m.label == "VENDOR" and m.vendor in self.operators and self._buying(text, m.end)}
+        elsewhere = {m.vendor for m in mentions if m.label == "VENDOR" and m.vendor in self.operators and id(m) not in buying}
+        return [m for m in mentions if id(m) not in buying or m.vendor in elsewhere]
 
     def _buying(self, text: str, end: int) -> bool:
         buys = self.buys.match(text, end)
