@@ -150,3 +150,13 @@ def test_years_inside_codes(text, found):
 ])
 def test_slash_dates_follow_the_document_order(text, found):
     assert [(m.text, m.date) for m in dates_nlp()(text)._.mentions] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a document about a country writing numeric dates month first reads them so, unless one is only day first
+    ("On 10/6/2021 the Roseville City Council in California approved the contract.", [("10/6/2021", "2021-10-06")]),
+    ("On 10/6/2021 and 25/6/2021 the council in California met.", [("10/6/2021", "2021-06-10"), ("25/6/2021", "2021-06-25")]),
+    ("On 10/6/2021 Nairobi approved the contract.", [("10/6/2021", "2021-06-10")]),
+])
+def test_slash_dates_follow_the_document_country(annotate_text, text, found):
+    assert [(m.text, m.date) for m in annotate_text(text).mentions if m.label == "DATE"] == found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,11 +27,20 @@ def _in_code(text: str, start: int, end: int) -> bool:
         or _CODE_AFTER.match(text, end) is not None
 
 
-def _writes_month_first(text: str, numeric: re.Pattern) -> bool:
-    """Whether a document writes its dates month first: one of its numeric dates (`numeric`, the
-    date grammar's day-first form) can only be read so ("8/19/2025"), and none only day first."""
+def _writes_month_first(text: str, numeric: re.Pattern, in_month_first_country: bool) -> bool:
+    """Whether a document writes its dates month first: none of its numeric dates (`numeric`, the
+    date grammar's day-first form) can only be read day first, and one can only be read month
+    first ("8/19/2025") or the document is about a country that writes them so."""
     pairs = [(int(m.group("day")), int(m.group("month"))) for m in numeric.finditer(text)]
-    return any(second > 12 >= first for first, second in pairs) and not any(first > 12 >= second for first, second in pairs)
+    if any(first > 12 >= second for first, second in pairs):
+        return False
+    return in_month_first_country or any(second > 12 >= first for first, second in pairs)
+
+
+def _leading_country(mentions: list) -> str | None:
+    """The country most of a document's COUNTRY and PLACE mentions name, if any."""
+    counts = Counter(m.country for m in mentions if m.label in ("COUNTRY", "PLACE") and m.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _month_first(written: str, value: str, numeric: re.Pattern) -> str:
@@ -52,6 +62,7 @@ class DateRecogniser:
         self.pattern = grammar.finder
         # the grammar's numeric date, day first ("12/03/2022"), for a document writing month first
         self.numeric = re.compile(next(form.pattern for form in grammar.forms if form.name == "numeric_dmy"))
+        self.month_first_countries = frozenset(domain["dates"]["month_first_countries"])
         # "in May", "by March", "last May": a month alone, after one of these words, in the year of
         # the last date written before it, else of publication; tried only where such a word starts
         dates = domain["dates"]
@@ -77,7 +88,7 @@ class DateRecogniser:
         found += [(m.start("offset"), m.end(), False) if m.group("offset") else (m.start("month"), m.end(), True)
                   for m in self.month_alone.finditer(text)]
         year = None  # the year of the last date written; after a year past publication ("to 2028"), none
-        month_first = _writes_month_first(text, self.numeric)
+        month_first = _writes_month_first(text, self.numeric, _leading_country(mentions) in self.month_first_countries)
         for start, end, year_from_text in sorted(found):
             value = parse_date(text[start:end], year if year_from_text and year else published, self.domain)
             if month_first and value:
