@@ -160,3 +160,11 @@ def test_slash_dates_follow_the_document_order(text, found):
 ])
 def test_slash_dates_follow_the_document_country(annotate_text, text, found):
     assert [(m.text, m.date) for m in annotate_text(text).mentions if m.label == "DATE"] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A 17-year-old was arrested over the 20-year contract.", [("20-year", "P20Y")]),  # an age is no duration
+    ("The cameras are 10 years old.", [("10 years", "P10Y")]),  # an age written apart stays a duration
+])
+def test_an_age_is_no_duration(text, found):
+    assert [(m.text, m.date) for m in dates_nlp()(text)._.mentions] == found

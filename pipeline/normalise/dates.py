@@ -86,6 +86,7 @@ def _pieces(domain: DomainData, finding: bool) -> dict[str, str]:
         "capital_unit": alternation([u.capitalize() for u in dates["duration_units"]]),  # "10-Year"
         "article_unit": alternation(dates["duration_article_units"] if finding else dates["duration_units"]),
         "leads": alternation(dates["duration_lead_words"], "i"),
+        "age_after": alternation(dates["age_after_duration"], "i"),  # "a 17-year-old" is an age
         "firsts": alternation(dates["duration_first_words"], "i"),
         "relative": alternation(dates["relative"], "i"),
         "month_relative": alternation(dates["month_relative"], "i"),
@@ -119,7 +120,7 @@ def _forms(p: dict[str, str]) -> tuple[DateForm, ...]:
                             rf"(?:(?P<n>{p['count']})\s+)?{unit}(?![\w])", "duration"),  # the past five years
         # six months, 15-year, "10-Year", "three (3) years", a decade
         DateForm("duration", rf"(?:(?P<n>{p['count']})(?:[ ]\(\d+\))?[ \u2010\u2011-]|(?i:an?)\s+(?={p['article_unit']}(?![\w])))"
-                             rf"(?:{unit}|(?P<capital>{p['capital_unit']})s?)(?:[ -]long)?(?![\w])", "duration"),
+                             rf"(?:{unit}|(?P<capital>{p['capital_unit']})s?)(?:[ -]long)?(?![\w]|{p['age_after']})", "duration"),
         DateForm("year", rf"{year}(?![\w%])", "calendar"),
         DateForm("year_month", r"(?P<year>\d{4})-(?P<month>\d{2})", "calendar", found=False),
         DateForm("year_part", rf"{p['year_parts']}[- ]?{year}", "calendar", found=False),  # mid-2020
