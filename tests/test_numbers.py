@@ -46,6 +46,7 @@ def test_parse_digits_unknown(text):
 
 @pytest.mark.parametrize("text, value", [
     ("35%", 35), ("35 %", 35), ("22 percent", 22), ("19 per cent", 19), ("5.5 percentage points", 5.5),
+    ("40 por ciento", 40), ("25 pour cent", 25),
     ("2 pct", 2), ("twenty percent", 20), ("a third", 33.33), ("two-thirds", 66.67), ("half", 50),
     ("a quarter", 25), ("three-quarters", 75), ("one fifth", 20), ("100%", 100), ("0.5%", 0.5),
 ])
