@@ -803,6 +803,9 @@ def test_a_count_opening_a_line_after_a_name_is_a_count(annotate_text, text):
     # an amount is no name, nor a technology alone
     ("The Philippines approved the PHP20-billion Metro Watch project with Huawei for 12,000 cameras.", "Metro Watch"),
     ("Cameroon signed a CFAF 22 billion loan with Huawei for the CCTV project's 1,200 cameras.", None),
+    # a protocol's status, a budget line, an amount's scale letter name no programme
+    ("Kenya's police signed a $50 million CCTV contract with Huawei. The API returned HTTP 200 for budget line MTP 03.", None),
+    ("USAID funded the $8M Drone Response Program with Huawei cameras in Panama.", "Drone Response Program"),
 ])
 def test_a_deal_programme(annotate_text, text, programme):
     from pipeline.claims.deals import DealDescriber

@@ -38,6 +38,9 @@ def _cue_in(cues: Caseless, text: str, start: int, end: int) -> re.Match | None:
         text, max(0, found.start() - 3), found.start()) is not None)
 
 
+_CODE_PARTS = re.compile(r"([A-Z]+)[- ]?(\d+)")  # a programme code's letters and number
+
+
 @dataclass
 class Deal:
     """One deal of a document, with the mentions it was built from."""
@@ -453,14 +456,14 @@ class DealDescriber:
         self.financier = re.compile(
             rf"(?<![\w-])(?:{alternation(forms)}(?![\w-])|{alternation(phrases, 'i')}(?![\w-]|['’]s(?!\w)))")
         self.code = re.compile(data["programme_code"])
-        self.not_code = {code for code in currency_tables(domain).codes}
+        self.not_code = {code for code in currency_tables(domain).codes} | set(data["not_programme_codes"])
         self.not_programme = set(data["not_programme_words"])
         self.programme_words = {word.lower() for word in data["programme_words"]}
         self.event_words = set(data["event_words"])
         self.programme_categories = set(data["programme_categories"])
         words = int(data["programme_max_words"])
         self.named = re.compile(
-            rf"((?:[A-Z][\w'’-]*\s+){{1,{words}}})({alternation(data['programme_words'], 'i')})(?![\w-])")
+            rf"(?<![\w$.,])((?:[A-Z][\w'’-]*\s+){{1,{words}}})({alternation(data['programme_words'], 'i')})(?![\w-])")  # not "$8M project"
         self.capitalised = re.compile(r"[A-Z][\w'’-]*")
         self.capitalised_before = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) \Z")
         self.bare_names = {phrase.lower() for phrases in domain["technologies"]["categories"].values()
@@ -509,9 +512,11 @@ class DealDescriber:
         """A code naming the deal ("BOL-110", "ECU 911"), not an amount ("CFAF 22 billion")."""
         for start, end in spans:
             for match in self.code.finditer(text, start, end):
-                if match.group()[:3] not in self.not_code and not any(a < match.end() and match.start() < b
-                                                                       for a, b in amounts):
-                    return match.group()
+                parts = _CODE_PARTS.fullmatch(match.group())
+                letters, number = (parts.group(1), parts.group(2)) if parts else (match.group()[:3], "")
+                if letters[:3] not in self.not_code and letters not in self.not_code and not number.startswith("0") \
+                        and not any(a < match.end() and match.start() < b for a, b in amounts):
+                    return match.group()  # not a protocol's status ("HTTP 200") nor a budget line ("MTP 03")
         return None
 
     def _named(self, text: str, spans: list[Span], technologies: set[str]) -> str | None:
