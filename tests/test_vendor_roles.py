@@ -231,6 +231,8 @@ DEV_CASES = [
     # round 13: a listed place as a subject, a common word the text also writes in lower case
     ("Chiang Mai installed 300 CCTV cameras; the firm Doma won a surveillance tender.", [("Doma", "Doma")]),
     ("Cameras supplied under a third deal cost $2 million; the cameras are Dahua's.", [("Dahua", "Dahua")]),
+    ("The contractor subcontracted Orion Smart to set up the surveillance cameras.", [("Orion Smart", "Orion Smart")]),
+    ("The council signed a Memorandum of Understanding with Orion Smart for CCTV cameras.", [("Orion Smart", "Orion Smart")]),
 ]
 
 HELD_OUT_CASES = [
