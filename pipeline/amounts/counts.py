@@ -40,7 +40,6 @@ class CountStep:
         numbers = domain["numbers"]
         number = number_pattern(domain)
         self.count = re.compile(number)
-        self.mil = re.compile(rf"[ \u00a0]{alternation(domain['currencies']['mil_thousand']['words'])}\Z")
         determiners = alternation(numbers["partitive_determiners"], "i")
         self.partitive = re.compile(
             rf"[ \u00a0]+{alternation(numbers['partitive_words'], 'i')}[ \u00a0]+(?P<det>(?:(?:{determiners})[ \u00a0]+)?[A-Za-z][\w-]*['’]s[ \u00a0]+|(?:{determiners})[ \u00a0]+)?"
@@ -65,7 +64,7 @@ class CountStep:
         if text[end + plus:end + plus + 1] not in self.counted_after and not self._listed_before_next(text, start, written, end):
             return None  # "in 2019, ...", "(15%)": no noun can follow
         value = self.reading.parse_number(written)
-        if value is not None and self.mil.search(written):
+        if value is not None and self.reading.ends_in_mil.search(written):
             value /= 1e3  # "10 mil cámaras": a count's "mil" is a thousand (in English money, a million)
         compound = None if plus else _HYPHEN_NOUN.match(text, end)  # "a 2,000-camera network"
         if value is None or self._counts_nothing(text, (start, end + plus), written, value, compound):

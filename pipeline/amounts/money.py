@@ -68,7 +68,6 @@ class MoneyStep:
         mil = domain["currencies"]["mil_thousand"]
         self.mil_currencies = frozenset(mil["currencies"])
         self.mil_names = frozenset(name.lower() for name in mil["names"])
-        self.ends_in_mil = re.compile(rf"(?<![A-Za-z]){alternation(mil['words'])}$")
         self._compile(domain, reading)
         # "$" before a conversion to US dollars in brackets is the local dollar ("$1.18 million (US$803,922)")
         currencies = domain["currencies"]
@@ -221,7 +220,7 @@ class MoneyStep:
         "R$ 3 mil" is 3,000 reais, "50 mil dólares" 50,000 dollars (`mil_thousand`); else 1."""
         if not (currency in self.mil_currencies or (name or "").lower() in self.mil_names):
             return 1.0
-        mil = self.ends_in_mil.search(number)
+        mil = self.reading.ends_in_mil.search(number)
         return 1e3 / (self.reading.parse_number("1 " + mil.group()) or 1e3) if mil else 1.0
 
     def _dot_between_thousands(self, number: str, currency: str | None) -> bool:

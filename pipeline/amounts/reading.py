@@ -84,6 +84,9 @@ class Reading:
         self.windows = Windows(**{key: int(value) for key, value in numbers["windows"].items()})
         self.number_words = number_words(domain)
         self.unit_window = int(numbers["unit_window"])
+        # a number ending in a word the English reading takes for a million, which Spanish and
+        # Portuguese use for a thousand ("R$ 3 mil", "10 mil cámaras"; `mil_thousand: words`)
+        self.ends_in_mil = re.compile(rf"(?<![A-Za-z]){alternation(domain['currencies']['mil_thousand']['words'])}$")
         # "300 cameras over 40 sites": a plural noun and a qualifier word used as a preposition
         self.noun_and_preposition = re.compile(
             rf"\d[ \t]+(?:[a-z-]+[ \t]+)?(?P<noun>[a-z]+)[ \t]+{alternation(numbers['preposition_qualifiers'])}[ \t]+\Z")
