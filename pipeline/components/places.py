@@ -538,7 +538,8 @@ class PlaceRecogniser:
         places = self._postal_places(doc)
         named |= {m.country for m in places}
         # a dateline's place names its country for the other places ("PHUKET: ... in Patong")
-        named |= {m.country for m in self._dateline_place(doc, countries, (doc_counts, named), []) if m.country}
+        datelines = self._dateline_places(doc, countries, (doc_counts, named))
+        named |= {place.country for _, place in datelines if place is not None and place.country}
         proposals = longest_first(self._proposals(doc, countries, doc_counts, named, places))
         settled = self._settled_countries(proposals, doc_counts)
         for start, end, name, candidates in proposals:
@@ -550,7 +551,7 @@ class PlaceRecogniser:
             country = self.decide(name, candidates, nearby, doc_counts, settled)
             start, end = self._with_article(doc_text(doc), start), self._with_admin_word(doc_text(doc), end)
             places.append(make_mention(doc, "PLACE", start, end, "place_gazetteer", country=country))
-        places += self._dateline_place(doc, countries, (doc_counts, named), places)
+        places += _with_dateline_sources(datelines, places)
         places += self._places_in_capitals(doc, countries, (doc_counts, named), places)
         places += self._cued_places(doc, countries, named, places)
         places += self._unlisted_subdivisions(doc, named | {m.country for m in places}, places)
@@ -721,26 +722,18 @@ class PlaceRecogniser:
             return ()
         return tuple(c for c in entry.candidates if c.country == country)
 
-    def _dateline_place(self, doc: Doc, countries: ByPosition, counts: tuple[Counter, set[str]], places: list) -> list:
-        """The place of a dateline in capitals at the start of a line ("KAMPALA, 14 March 2024 —",
-        "KARACHI:", "ROME —") or in title case before its agency ("Islamabad (Wire) -"); a name
-        needing evidence only when the document names its country. A place already found there
-        is marked as the dateline's."""
-        text = doc_text(doc)
+    def _dateline_places(self, doc: Doc, countries: ByPosition, counts: tuple[Counter, set[str]]) -> list:
+        """(span, PLACE or None) of each dateline naming a listed place, in capitals at the start
+        of a line ("KAMPALA, 14 March 2024 —", "KARACHI:", "ROME —") or in title case before its
+        agency ("Islamabad (Wire) -"); a name needing evidence is a PLACE only when the document
+        names its country."""
+        head = doc_text(doc)[:self.dateline_chars]
         found = []
-        head = text[:self.dateline_chars]
         for match in itertools.chain(_DATELINE.finditer(head), _DATELINE_AGENCY.finditer(head)):
             name = self.tables.by_lower.get(match.group(1).lower())
             if not name or match.group(1) in self.field_labels:
                 continue  # a form's field ("DATE:", "TO:") is no dateline
-            known = next((p for p in places if spans_overlap(p.start, p.end, *match.span(1))), None)
-            if known is not None:
-                if (known.start, known.end) == match.span(1):
-                    known.source = DATELINE_SOURCE  # the gazetteer's place is the dateline's
-                continue
-            place = self._written_in_capitals(doc, (*match.span(1), name), countries, counts, DATELINE_SOURCE)
-            if place is not None:
-                found.append(place)
+            found.append((match.span(1), self._written_in_capitals(doc, (*match.span(1), name), countries, counts, DATELINE_SOURCE)))
         return found
 
     def _places_in_capitals(self, doc: Doc, countries: ByPosition, counts: tuple[Counter, set[str]],
@@ -901,6 +894,19 @@ class PlaceRecogniser:
             elif region.country in codes:
                 place.country = region.country
         return states
+
+
+def _with_dateline_sources(datelines: list, places: list) -> list:
+    """The dateline places (`(span, PLACE or None)`) no place found already overlaps; a place
+    found on a dateline's very span is marked as the dateline's."""
+    new = []
+    for span, dateline in datelines:
+        known = next((p for p in places if spans_overlap(p.start, p.end, *span)), None)
+        if known is None and dateline is not None:
+            new.append(dateline)
+        elif known is not None and (known.start, known.end) == span:
+            known.source = DATELINE_SOURCE  # the gazetteer's place is the dateline's
+    return new
 
 
 def _places_since(places: list, offset: int) -> list:
