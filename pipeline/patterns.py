@@ -68,7 +68,7 @@ class Caseless:
         folded = pattern.replace("(?i:", "(?:")
         letters = re.sub(r"\\[A-Za-z]|\(\?P[<=]\w+>?", "", folded)
         if "(?-" in folded or re.search(r"[A-Z]", letters) or any(not _lowers_back(c) for c in letters if not c.isascii()):
-            raise ValueError(f"not a pattern of lower-case ASCII letters matched without case: {pattern!r}")
+            raise ValueError(f"not a pattern of lower-case letters matched without case: {pattern!r}")
         self.folded = re.compile(folded)
         # a leading look-behind ("(?<![\w-])") is tested where the rest matches: re cannot skip
         # ahead past a pattern that starts with one

@@ -211,8 +211,7 @@ class _Attacher:
         """`DealRules.belongs_to_no_deal`, or a clause counting countries ("it has deployed in 100
         cities in close to 30 countries"), looked at once per clause (a clause often holds several facts)."""
         if clause not in self.no_deal:
-            units = self.rules.deals.no_deal_units | self.rules.deals.local_no_deal_units
-            counts_countries = any(m.unit in units for m in self.values.within(*clause))
+            counts_countries = any(m.unit in self.rules.deals.any_no_deal_units for m in self.values.within(*clause))
             self.no_deal[clause] = counts_countries or self.rules.deals.belongs_to_no_deal(self.text, clause)
         return self.no_deal[clause]
 

@@ -76,6 +76,7 @@ class DealRules:
         self.described = tuple(data["scope_described_after"])  # "Hikvision, one of the world's largest makers"
         self.no_deal_units = set(data["no_deal_units"])
         self.local_no_deal_units = set(data["no_deal_local_units"])
+        self.any_no_deal_units = self.no_deal_units | self.local_no_deal_units
         self.region = re.compile(
             rf"(?<![\w-])(?:{alternation(data['region_prepositions'], 'i')}\s+{alternation(data['regions'])}(?![\w-])"
             rf"|{alternation(data['regions'])}['’]s\s"
